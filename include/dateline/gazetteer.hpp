@@ -1,0 +1,78 @@
+// Gazetteer: actors and places with aliases, metonyms and coordinates.
+#pragma once
+
+#include "dateline/data_files.hpp"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace dateline {
+
+struct ActorEntry {
+    std::string name;                 // canonical
+    std::string kind;                 // state, organisation, court, armed_force, person, group
+    std::string represents;           // persons, ministries, forces: the actor they stand for ("Russia")
+    std::vector<std::string> aliases; // names that mean this actor outright
+    std::vector<std::string> metonyms;// capitals etc.: mean the actor when they act ("Baku denies")
+    std::vector<std::string> adjectives; // demonyms: "Azerbaijani", "Armenian"
+    std::vector<std::string> nouns;   // definite descriptions: "court" for "the court"
+};
+
+struct PlaceEntry {
+    std::string name;
+    std::string kind;  // country, region, city, corridor, ...
+    std::optional<double> lat;
+    std::optional<double> lon;
+    std::string country;
+    std::vector<std::string> aliases;
+    std::vector<std::string> nouns;   // "enclave", "region" for "the enclave"
+};
+
+/// A known conflict: its parties fill in the other side of a dyadic event
+/// ("a second war" in an article about Karabakh is Armenia vs Azerbaijan).
+struct ConflictEntry {
+    std::string name;
+    std::vector<std::string> parties;
+    std::vector<std::string> places;
+};
+
+/// What a phrase in the text refers to.
+struct GazetteerMatch {
+    std::size_t begin = 0;  // byte offsets in the text
+    std::size_t end = 0;
+    enum class Kind { actor, place } kind = Kind::actor;
+    std::size_t index = 0;  // into actors() or places()
+    enum class How { name, metonym, adjective, noun } how = How::name;
+};
+
+/// Loaded from DataFiles "gazetteer/*.json" (in path order; a later entry with
+/// the same name adds aliases and replaces set fields). Throws DataError naming
+/// the file on malformed JSON.
+class Gazetteer {
+public:
+    explicit Gazetteer(const DataFiles& files);
+
+    const std::vector<ActorEntry>& actors() const { return m_actors; }
+    const std::vector<PlaceEntry>& places() const { return m_places; }
+    const std::vector<ConflictEntry>& conflicts() const { return m_conflicts; }
+    std::optional<std::size_t> find_actor(std::string_view name) const;
+    std::optional<std::size_t> find_place(std::string_view name) const;
+
+    /// Longest-match lookup of names in text[begin, end), on word boundaries,
+    /// case-sensitive for capitalised names. Matches are in text order, not overlapping.
+    std::vector<GazetteerMatch> match(std::string_view text, std::size_t begin, std::size_t end) const;
+
+private:
+    void load(const std::string& json, const std::string& origin);
+    std::vector<ActorEntry> m_actors;
+    std::vector<PlaceEntry> m_places;
+    std::vector<ConflictEntry> m_conflicts;
+    struct Trie;
+    std::shared_ptr<const Trie> m_trie;
+};
+
+}  // namespace dateline

@@ -1,0 +1,48 @@
+// Timeline: the events an export shows, in chronological order, with the query that chose them.
+#pragma once
+
+#include "dateline/event.hpp"
+#include "dateline/span.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace dateline {
+
+/// A named period shown behind the events ("2020-09-27/2020-11-10:Second Karabakh War").
+struct Era {
+    Span span;
+    std::string name;
+};
+
+enum class Rank { date, sources, confidence };
+
+/// Filters for a timeline query. Empty fields do not filter.
+struct TimelineQuery {
+    std::optional<Date> from;  // keep events whose span overlaps [from, to]
+    std::optional<Date> to;
+    std::vector<std::string> actors;  // canonical names, any of
+    std::vector<std::string> places;
+    std::vector<std::string> types;
+    std::vector<std::string> statuses;
+    std::string query;  // full-text (FTS5) over headlines and evidence
+    int min_sources = 0;
+    std::optional<std::size_t> limit;  // keep the best `limit` by `rank`, then order by date
+    Rank rank = Rank::sources;
+};
+
+/// What an exporter writes. Events are in chronological order.
+struct Timeline {
+    std::vector<Event> events;
+    std::string title;                // optional title slide / page heading
+    std::vector<Era> eras;
+    std::string group_by = "type";    // type | actor | place | none
+    Date exported_on{2000, 1, 1};     // "today" for open ends; set by the CLI, fixed in tests
+};
+
+/// Applies a query's filters, limit and ranking to events in memory (the store
+/// does the same in SQL); the result is in chronological order.
+std::vector<Event> apply_query(std::vector<Event> events, const TimelineQuery& q);
+
+}  // namespace dateline
