@@ -1,0 +1,194 @@
+// Sentence splitting and tokenisation with byte offsets (ASCII rules, UTF-8 safe).
+#include "dateline/segmenter.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <string_view>
+
+namespace dateline {
+namespace {
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_alnum(unsigned char c) { return std::isalnum(c) != 0 || c >= 0x80; }
+bool is_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+bool is_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+
+// Words after which a period does not end a sentence (titles, months, common
+// abbreviations). Kept here rather than in data/: they are the segmenter's
+// own mechanics, not knowledge a user would extend.
+constexpr std::array<std::string_view, 52> k_abbreviations{
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "sen", "rep", "gov", "pres",
+    "st", "jr", "sr", "rev", "hon", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "mt",
+    "ft", "adm", "cmdr", "brig", "amb", "min", "sec", "u.s"};
+
+bool is_abbreviation(std::string_view word) {
+    if (word.empty()) return false;
+    std::string lower(word);
+    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
+    if (std::find(k_abbreviations.begin(), k_abbreviations.end(), lower) != k_abbreviations.end()) return true;
+    // Dotted initialisms: "U.N", "U.S", "e.g", and single capital initials "J".
+    if (word.size() == 1 && is_upper(static_cast<unsigned char>(word[0]))) return true;
+    if (word.find('.') != std::string_view::npos) {
+        bool alternating = true;
+        for (std::size_t i = 0; i < word.size(); ++i)
+            if ((i % 2 == 1) != (word[i] == '.')) alternating = false;
+        if (alternating) return true;
+    }
+    return false;
+}
+
+// Closing quotes and brackets that belong to the sentence before a break.
+bool is_closer(std::string_view text, std::size_t i, std::size_t& len) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '"' || c == '\'' || c == ')' || c == ']') {
+        len = 1;
+        return true;
+    }
+    // U+201D right double quote, U+2019 right single quote (E2 80 9D / E2 80 99).
+    if (c == 0xE2 && i + 2 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) == 0x9D || static_cast<unsigned char>(text[i + 2]) == 0x99)) {
+        len = 3;
+        return true;
+    }
+    return false;
+}
+
+void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::vector<Sentence>& out) {
+    while (b < e && is_space(static_cast<unsigned char>(text[b]))) ++b;
+    while (e > b && is_space(static_cast<unsigned char>(text[e - 1]))) --e;
+    if (e > b) out.push_back({b, e});
+}
+
+}  // namespace
+
+std::vector<Sentence> split_sentences(std::string_view text) {
+    std::vector<Sentence> out;
+    std::size_t start = 0;
+    const std::size_t n = text.size();
+    std::size_t i = 0;
+    while (i < n) {
+        const char c = text[i];
+        if (c == '\n') {
+            // A blank line (only whitespace between two newlines) is a hard break.
+            std::size_t j = i + 1;
+            while (j < n && (text[j] == ' ' || text[j] == '\t' || text[j] == '\r')) ++j;
+            if (j < n && text[j] == '\n') {
+                push_trimmed(text, start, i, out);
+                while (j < n && is_space(static_cast<unsigned char>(text[j]))) ++j;
+                start = i = j;
+                continue;
+            }
+            ++i;
+            continue;
+        }
+        if (c == '.' || c == '!' || c == '?') {
+            std::size_t end = i + 1;
+            // Runs of terminators ("?!", "...") and closing quotes stay with the sentence.
+            while (end < n && (text[end] == '.' || text[end] == '!' || text[end] == '?')) ++end;
+            std::size_t len = 0;
+            while (end < n && is_closer(text, end, len)) end += len;
+            // A break needs whitespace and then something that can start a sentence.
+            if (end < n && !is_space(static_cast<unsigned char>(text[end]))) {
+                i = end;
+                continue;
+            }
+            std::size_t next = end;
+            while (next < n && is_space(static_cast<unsigned char>(text[next]))) ++next;
+            bool breaks = true;
+            if (c == '.' && end == i + 1) {
+                // The word before the period.
+                std::size_t wb = i;
+                while (wb > start && !is_space(static_cast<unsigned char>(text[wb - 1])) && text[wb - 1] != '(' &&
+                       text[wb - 1] != '"')
+                    --wb;
+                const std::string_view word = text.substr(wb, i - wb);
+                if (is_abbreviation(word)) {
+                    // "U.S. officials" continues; "in the U.S. The next" breaks on a capital
+                    // only for initialisms, never after titles like "Mr." or months like "Dec.".
+                    const bool initialism = word.find('.') != std::string_view::npos && word.size() > 1;
+                    breaks = initialism && next < n && is_upper(static_cast<unsigned char>(text[next]));
+                } else if (!word.empty() && std::isdigit(static_cast<unsigned char>(word.back())) && next < n &&
+                           is_lower(static_cast<unsigned char>(text[next]))) {
+                    breaks = false;
+                }
+            }
+            if (breaks && next < n && is_lower(static_cast<unsigned char>(text[next]))) breaks = false;
+            if (breaks) {
+                push_trimmed(text, start, end, out);
+                start = i = next;
+                continue;
+            }
+            i = end;
+            continue;
+        }
+        ++i;
+    }
+    push_trimmed(text, start, n, out);
+    return out;
+}
+
+std::vector<Token> tokenize(std::string_view text, std::size_t begin, std::size_t end) {
+    std::vector<Token> out;
+    end = std::min(end, text.size());
+    std::size_t i = begin;
+    while (i < end) {
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (is_space(c)) {
+            ++i;
+            continue;
+        }
+        if (c >= 0x80 && !(c >= 0xC0)) {  // stray continuation byte: skip it alone
+            out.push_back({i, i + 1});
+            ++i;
+            continue;
+        }
+        if (c >= 0xC0) {
+            // A multi-byte character: punctuation (quotes, dashes) alone, letters join words.
+            std::size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+            if (i + len > end) len = end - i;
+            if (c == 0xE2) {  // General Punctuation block: quotes, dashes, ellipsis
+                out.push_back({i, i + len});
+                i += len;
+                continue;
+            }
+        }
+        if (is_alnum(c)) {
+            std::size_t j = i;
+            while (j < end) {
+                const unsigned char d = static_cast<unsigned char>(text[j]);
+                if (d == 0xE2) break;
+                if (is_alnum(d)) {
+                    ++j;
+                    continue;
+                }
+                // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
+                if ((d == '\'' || d == '-' || d == ',' || d == '.' || d == '/' || d == ':') && j + 1 < end &&
+                    j > i) {
+                    const unsigned char prev = static_cast<unsigned char>(text[j - 1]);
+                    const unsigned char next = static_cast<unsigned char>(text[j + 1]);
+                    const bool digits = std::isdigit(prev) && std::isdigit(next);
+                    if ((d == '\'' || d == '-') && is_alnum(prev) && is_alnum(next)) {
+                        ++j;
+                        continue;
+                    }
+                    if ((d == ',' || d == '.' || d == '/' || d == ':') && digits) {
+                        ++j;
+                        continue;
+                    }
+                }
+                break;
+            }
+            out.push_back({i, j});
+            i = j;
+            continue;
+        }
+        out.push_back({i, i + 1});
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace dateline
