@@ -1,0 +1,413 @@
+// Readers: plain text, JSON Lines and HTML articles, with page furniture removed.
+#include "dateline/reader.hpp"
+
+#include "dateline/error.hpp"
+#include "reader_timeml.hpp"
+
+#include <fmt/format.h>
+#include <gumbo.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <filesystem>
+#include <iterator>
+#include <sstream>
+
+namespace dateline {
+namespace {
+
+using json = nlohmann::json;
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+}
+
+// Whole lines that are page furniture, compared lower-cased with dashes, bullets
+// and punctuation around them stripped.
+constexpr std::array<std::string_view, 28> k_furniture_lines{
+    "advertisement", "advertisements", "sponsored", "sponsored content", "leave a reply", "leave a comment",
+    "post a comment", "comments", "share", "share this", "share this article", "share on facebook",
+    "share on twitter", "tweet", "click to share", "print", "email", "subscribe", "subscribe now",
+    "sign up for our newsletter", "read more", "related", "related articles", "related posts",
+    "you may also like", "skip to content", "cancel reply", "accept read more"};
+
+// Fragments that mark a whole line as a notice rather than reporting.
+constexpr std::array<std::string_view, 6> k_furniture_fragments{
+    "uses cookies", "use cookies", "cookie policy", "accept cookies", "you can opt-out if you wish",
+    "all rights reserved"};
+
+bool is_furniture(std::string_view line) {
+    std::string_view t = trim(line);
+    if (t.empty()) return false;
+    // Strip decoration: "- Advertisement -", "* Share *".
+    while (!t.empty() && (t.front() == '-' || t.front() == '*' || t.front() == '|' || t.front() == ' ')) t.remove_prefix(1);
+    while (!t.empty() && (t.back() == '-' || t.back() == '*' || t.back() == '|' || t.back() == ' ' || t.back() == ':'))
+        t.remove_suffix(1);
+    const std::string low = lower_ascii(t);
+    if (std::find(k_furniture_lines.begin(), k_furniture_lines.end(), low) != k_furniture_lines.end()) return true;
+    for (auto frag : k_furniture_fragments)
+        if (low.find(frag) != std::string::npos) return true;
+    return false;
+}
+
+std::string strip_bom(std::string s) {
+    if (s.size() >= 3 && static_cast<unsigned char>(s[0]) == 0xEF && static_cast<unsigned char>(s[1]) == 0xBB &&
+        static_cast<unsigned char>(s[2]) == 0xBF)
+        s.erase(0, 3);
+    return s;
+}
+
+bool utf16_bom(std::string_view s) {
+    return s.size() >= 2 && ((static_cast<unsigned char>(s[0]) == 0xFF && static_cast<unsigned char>(s[1]) == 0xFE) ||
+                             (static_cast<unsigned char>(s[0]) == 0xFE && static_cast<unsigned char>(s[1]) == 0xFF));
+}
+
+std::string file_stem(const std::string& name) {
+    if (name.empty() || name == "-" || name == "<stdin>") return "";
+    return std::filesystem::path(name).stem().string();
+}
+
+// Checks what every article must satisfy; returns an error message or "".
+std::string check_text(std::string_view text, const ReadOptions& options) {
+    if (text.size() > options.max_article_bytes)
+        return fmt::format("article is {} bytes, over the limit of {} (raise it with --max-article-bytes)", text.size(),
+                           options.max_article_bytes);
+    if (utf16_bom(text)) return "text is UTF-16; convert it to UTF-8 first (iconv -f UTF-16 -t UTF-8)";
+    std::size_t bad = 0;
+    if (!valid_utf8(text, &bad)) return fmt::format("invalid UTF-8 at byte {}; convert or clean the file", bad);
+    if (text.find('\0') != std::string_view::npos) return "text contains NUL bytes; is this a binary file?";
+    if (trim(text).empty()) return "article text is empty";
+    return "";
+}
+
+void finish_article(Article& a, const ReadOptions& options) {
+    if (!a.published) a.published = options.published;
+    if (a.source.empty()) a.source = options.source;
+    if (a.id.empty()) a.id = content_hash(a.text);
+    blank_page_furniture(a.text);
+}
+
+// --- HTML --------------------------------------------------------------------
+
+const char* attr(const GumboElement& el, const char* name) {
+    const GumboAttribute* a = gumbo_get_attribute(&el.attributes, name);
+    return a ? a->value : nullptr;
+}
+
+bool skipped_tag(GumboTag tag) {
+    switch (tag) {
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NAV: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_IFRAME: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_HEAD: case GUMBO_TAG_FIGURE:
+        return true;
+    default: return false;
+    }
+}
+
+bool block_tag(GumboTag tag) {
+    switch (tag) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI: case GUMBO_TAG_UL: case GUMBO_TAG_OL: case GUMBO_TAG_BR:
+    case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_BLOCKQUOTE: case GUMBO_TAG_TR: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_PRE: case GUMBO_TAG_HR: case GUMBO_TAG_DD: case GUMBO_TAG_DT:
+        return true;
+    default: return false;
+    }
+}
+
+// Class or id words that mark page furniture containers.
+bool furniture_container(const GumboElement& el) {
+    static constexpr std::array<std::string_view, 14> k_words{
+        "nav", "menu", "footer", "share", "social", "comment", "cookie", "advert", "sidebar", "related",
+        "newsletter", "promo", "breadcrumb", "subscribe"};
+    for (const char* name : {"class", "id", "role"}) {
+        const char* v = attr(el, name);
+        if (!v) continue;
+        const std::string low = lower_ascii(v);
+        if (std::string_view(name) == "role" && (low == "navigation" || low == "banner" || low == "contentinfo"))
+            return true;
+        for (auto w : k_words)
+            if (low.find(w) != std::string::npos) return true;
+    }
+    return false;
+}
+
+void collect_text(const GumboNode* node, std::string& out, int depth) {
+    if (depth > 200) return;  // pathological nesting: keep the stack bounded
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE || node->type == GUMBO_NODE_CDATA) {
+        std::string_view t = node->v.text.text;
+        // Collapse whitespace runs to one space; newlines in HTML source are not breaks.
+        for (char c : t) {
+            const bool space = std::isspace(static_cast<unsigned char>(c)) != 0;
+            if (space) {
+                if (!out.empty() && out.back() != ' ' && out.back() != '\n') out.push_back(' ');
+            } else {
+                out.push_back(c);
+            }
+        }
+        return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    const GumboElement& el = node->v.element;
+    if (skipped_tag(el.tag) || furniture_container(el)) return;
+    const bool block = block_tag(el.tag);
+    auto paragraph_break = [&] {
+        while (!out.empty() && out.back() == ' ') out.pop_back();
+        if (!out.empty() && !out.ends_with("\n\n")) out += out.back() == '\n' ? "\n" : "\n\n";
+    };
+    if (block) paragraph_break();
+    for (unsigned i = 0; i < el.children.length; ++i)
+        collect_text(static_cast<const GumboNode*>(el.children.data[i]), out, depth + 1);
+    if (block) paragraph_break();
+}
+
+const GumboNode* find_first(const GumboNode* node, GumboTag tag, int depth = 0) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > 200) return nullptr;
+    if (node->v.element.tag == tag) return node;
+    for (unsigned i = 0; i < node->v.element.children.length; ++i)
+        if (auto* f = find_first(static_cast<const GumboNode*>(node->v.element.children.data[i]), tag, depth + 1)) return f;
+    return nullptr;
+}
+
+void find_meta(const GumboNode* node, Article& a, std::string& og_title, int depth = 0) {
+    if (node->type != GUMBO_NODE_ELEMENT || depth > 200) return;
+    const GumboElement& el = node->v.element;
+    if (el.tag == GUMBO_TAG_META) {
+        const char* prop = attr(el, "property");
+        if (!prop) prop = attr(el, "name");
+        const char* content = attr(el, "content");
+        if (prop && content) {
+            const std::string p = lower_ascii(prop);
+            if ((p == "article:published_time" || p == "pubdate" || p == "date" || p == "dc.date" ||
+                 p == "datepublished" || p == "og:published_time") && !a.published)
+                a.published = parse_iso_date(content);
+            else if (p == "og:title")
+                og_title = content;
+            else if (p == "og:url" && a.url.empty())
+                a.url = content;
+            else if (p == "og:site_name" && a.source.empty())
+                a.source = content;
+        }
+    } else if (el.tag == GUMBO_TAG_TIME && !a.published) {
+        if (const char* dt = attr(el, "datetime")) a.published = parse_iso_date(dt);
+    } else if (el.tag == GUMBO_TAG_LINK && a.url.empty()) {
+        const char* rel = attr(el, "rel");
+        const char* href = attr(el, "href");
+        if (rel && href && lower_ascii(rel) == "canonical") a.url = href;
+    } else if (el.tag == GUMBO_TAG_HTML) {
+        if (const char* lang = attr(el, "lang")) a.language = std::string(lang).substr(0, 2);
+    }
+    for (unsigned i = 0; i < el.children.length; ++i)
+        find_meta(static_cast<const GumboNode*>(el.children.data[i]), a, og_title, depth + 1);
+}
+
+std::string node_text(const GumboNode* node) {
+    std::string t;
+    collect_text(node, t, 0);
+    return std::string(trim(t));
+}
+
+void read_html(std::istream& in, const std::string& name, const ReadOptions& options, const ArticleSink& sink,
+               const ProblemSink& problem) {
+    std::string raw = strip_bom(std::string(std::istreambuf_iterator<char>(in), {}));
+    if (raw.size() > options.max_article_bytes) {
+        problem({name, fmt::format("page is {} bytes, over the limit of {}", raw.size(), options.max_article_bytes)});
+        return;
+    }
+    std::size_t bad = 0;
+    if (!valid_utf8(raw, &bad)) {
+        problem({name, fmt::format("invalid UTF-8 at byte {}; convert the page to UTF-8", bad)});
+        return;
+    }
+    GumboOutput* doc = gumbo_parse_with_options(&kGumboDefaultOptions, raw.data(), raw.size());
+    Article a;
+    a.origin = name;
+    a.id = file_stem(name);
+    std::string og_title;
+    find_meta(doc->root, a, og_title);
+    if (const GumboNode* t = find_first(doc->root, GUMBO_TAG_TITLE)) a.title = node_text(t);
+    if (!og_title.empty()) a.title = og_title;
+    const GumboNode* body = find_first(doc->root, GUMBO_TAG_ARTICLE);
+    if (!body) body = find_first(doc->root, GUMBO_TAG_MAIN);
+    if (!body) body = find_first(doc->root, GUMBO_TAG_BODY);
+    std::string text;
+    if (body) collect_text(body, text, 0);
+    gumbo_destroy_output(&kGumboDefaultOptions, doc);
+    a.text = std::string(trim(text));
+    if (!a.title.empty() && a.text.find(a.title) == std::string::npos) a.text = a.title + "\n\n" + a.text;
+    if (a.text.empty()) {
+        problem({name, "no article text found in the page"});
+        return;
+    }
+    finish_article(a, options);
+    sink(std::move(a));
+}
+
+// --- JSON Lines --------------------------------------------------------------
+
+void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options, const ArticleSink& sink,
+                const ProblemSink& problem) {
+    std::string line;
+    std::size_t lineno = 0;
+    while (std::getline(in, line)) {
+        ++lineno;
+        if (lineno == 1) line = strip_bom(std::move(line));
+        if (trim(line).empty()) continue;
+        const std::string where = fmt::format("{}:{}", name, lineno);
+        if (line.size() > options.max_article_bytes + 65536) {
+            problem({where, fmt::format("line is {} bytes, over the article limit of {}", line.size(), options.max_article_bytes)});
+            continue;
+        }
+        json j;
+        try {
+            j = json::parse(line);
+        } catch (const json::exception& e) {
+            std::string msg = e.what();
+            if (auto p = msg.find("]"); p != std::string::npos) msg = std::string(trim(msg.substr(p + 1)));
+            problem({where, fmt::format("malformed JSON ({}); fix or remove the line", msg)});
+            continue;
+        }
+        if (!j.is_object()) {
+            problem({where, "expected a JSON object with at least a \"text\" field"});
+            continue;
+        }
+        auto text_it = j.find("text");
+        if (text_it == j.end() || !text_it->is_string()) {
+            problem({where, text_it == j.end() ? "no \"text\" field" : "\"text\" is not a string"});
+            continue;
+        }
+        Article a;
+        a.origin = where;
+        a.text = text_it->get<std::string>();
+        auto str = [&](const char* key) -> std::string {
+            auto it = j.find(key);
+            if (it == j.end() || it->is_null()) return "";
+            if (it->is_string()) return it->get<std::string>();
+            if (it->is_number()) return it->dump();
+            return "";
+        };
+        a.id = str("id");
+        a.url = str("url");
+        a.title = str("title");
+        a.source = str("source");
+        if (auto lang = str("language"); !lang.empty()) a.language = lang;
+        if (auto pub = str("published"); !pub.empty()) {
+            a.published = parse_iso_date(pub);
+            if (!a.published)
+                problem({where, fmt::format("\"published\" '{}' is not an ISO date; the article is read without a "
+                                            "date (relative dates stay unresolved unless --published is given)",
+                                            pub)});
+        }
+        if (auto err = check_text(a.text, options); !err.empty()) {
+            problem({where + (a.id.empty() ? "" : " (" + a.id + ")"), err});
+            continue;
+        }
+        finish_article(a, options);
+        sink(std::move(a));
+    }
+    if (in.bad()) problem({name, "read error"});
+}
+
+void read_text(std::istream& in, const std::string& name, const ReadOptions& options, const ArticleSink& sink,
+               const ProblemSink& problem) {
+    Article a;
+    a.origin = name;
+    a.id = file_stem(name);
+    a.text = strip_bom(std::string(std::istreambuf_iterator<char>(in), {}));
+    if (in.bad()) {
+        problem({name, "read error"});
+        return;
+    }
+    if (auto err = check_text(a.text, options); !err.empty()) {
+        problem({name, err});
+        return;
+    }
+    finish_article(a, options);
+    sink(std::move(a));
+}
+
+}  // namespace
+
+std::string_view to_string(InputFormat f) {
+    switch (f) {
+    case InputFormat::text: return "text";
+    case InputFormat::jsonl: return "jsonl";
+    case InputFormat::html: return "html";
+    case InputFormat::timeml: return "timeml";
+    }
+    return "text";
+}
+
+InputFormat detect_format(std::string_view name, std::string_view head) {
+    const std::string ext = lower_ascii(std::filesystem::path(std::string(name)).extension().string());
+    if (ext == ".jsonl" || ext == ".ndjson" || ext == ".json") return InputFormat::jsonl;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return InputFormat::html;
+    if (ext == ".tml" || ext == ".te3input") return InputFormat::timeml;
+    if (ext == ".txt" || ext == ".text") return InputFormat::text;
+    const std::string_view t = trim(head);
+    if (t.starts_with("{")) return InputFormat::jsonl;
+    if (t.starts_with("<?xml") && t.find("<TimeML") != std::string_view::npos) return InputFormat::timeml;
+    if (t.starts_with("<")) return InputFormat::html;
+    return InputFormat::text;
+}
+
+void blank_page_furniture(std::string& text) {
+    std::size_t pos = 0;
+    while (pos < text.size()) {
+        std::size_t eol = text.find('\n', pos);
+        if (eol == std::string::npos) eol = text.size();
+        if (is_furniture(std::string_view(text).substr(pos, eol - pos)))
+            std::fill(text.begin() + static_cast<std::ptrdiff_t>(pos), text.begin() + static_cast<std::ptrdiff_t>(eol), ' ');
+        pos = eol + 1;
+    }
+}
+
+bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    while (i < n) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        std::size_t len = 0;
+        std::uint32_t cp = 0;
+        if (c < 0x80) { ++i; continue; }
+        if (c >= 0xC2 && c <= 0xDF) { len = 2; cp = c & 0x1F; }
+        else if (c >= 0xE0 && c <= 0xEF) { len = 3; cp = c & 0x0F; }
+        else if (c >= 0xF0 && c <= 0xF4) { len = 4; cp = c & 0x07; }
+        else { if (bad_offset) *bad_offset = i; return false; }
+        if (i + len > n) { if (bad_offset) *bad_offset = i; return false; }
+        for (std::size_t k = 1; k < len; ++k) {
+            const unsigned char d = static_cast<unsigned char>(s[i + k]);
+            if ((d & 0xC0) != 0x80) { if (bad_offset) *bad_offset = i; return false; }
+            cp = (cp << 6) | (d & 0x3F);
+        }
+        // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
+        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) || (cp >= 0xD800 && cp <= 0xDFFF)) {
+            if (bad_offset) *bad_offset = i;
+            return false;
+        }
+        i += len;
+    }
+    return true;
+}
+
+void read_articles(std::istream& in, const std::string& name, InputFormat format, const ReadOptions& options,
+                   const ArticleSink& on_article, const ProblemSink& on_problem) {
+    switch (format) {
+    case InputFormat::jsonl: read_jsonl(in, name, options, on_article, on_problem); return;
+    case InputFormat::html: read_html(in, name, options, on_article, on_problem); return;
+    case InputFormat::text: read_text(in, name, options, on_article, on_problem); return;
+    case InputFormat::timeml: read_timeml_stream(in, name, options, on_article, on_problem); return;
+    }
+}
+
+}  // namespace dateline

@@ -1,0 +1,35 @@
+// The TimeML article reader: a .tml or .TE3input document becomes one Article.
+#include "reader_timeml.hpp"
+
+#include "dateline/error.hpp"
+
+#include <iterator>
+
+#if __has_include("dateline/timeml.hpp")
+#include "dateline/timeml.hpp"
+#define DATELINE_HAVE_TIMEML 1
+#endif
+
+namespace dateline {
+
+void read_timeml_stream(std::istream& in, const std::string& name, const ReadOptions& options,
+                        const ArticleSink& on_article, const ProblemSink& on_problem) {
+    std::string content(std::istreambuf_iterator<char>(in), {});
+#ifdef DATELINE_HAVE_TIMEML
+    try {
+        Article a = article_from_timeml(content, name);
+        if (!a.published) a.published = options.published;
+        if (a.source.empty()) a.source = options.source;
+        if (a.id.empty()) a.id = content_hash(a.text);
+        on_article(std::move(a));
+    } catch (const InputError& e) {
+        on_problem({name, e.what()});
+    }
+#else
+    (void)options;
+    (void)on_article;
+    on_problem({name, "TimeML input is not available in this build"});
+#endif
+}
+
+}  // namespace dateline
