@@ -40,13 +40,20 @@ struct ConflictEntry {
     std::vector<std::string> places;
 };
 
-/// What a phrase in the text refers to.
-struct GazetteerMatch {
-    std::size_t begin = 0;  // byte offsets in the text
-    std::size_t end = 0;
+/// One thing a matched phrase may refer to.
+struct GazetteerRef {
     enum class Kind { actor, place } kind = Kind::actor;
     std::size_t index = 0;  // into actors() or places()
     enum class How { name, metonym, adjective, noun } how = How::name;
+};
+
+/// A phrase in the text and everything it may refer to ("Baku": the actor
+/// Azerbaijan by metonymy and the city Baku). For `noun` refs ("the court")
+/// every entry with that noun is listed; the caller picks the one last named.
+struct GazetteerMatch {
+    std::size_t begin = 0;  // byte offsets in the text
+    std::size_t end = 0;
+    std::vector<GazetteerRef> refs;
 };
 
 /// Loaded from DataFiles "gazetteer/*.json" (in path order; a later entry with
@@ -64,15 +71,17 @@ public:
 
     /// Longest-match lookup of names in text[begin, end), on word boundaries,
     /// case-sensitive for capitalised names. Matches are in text order, not overlapping.
+    /// Nouns match only after "the" ("the court", "the enclave").
     std::vector<GazetteerMatch> match(std::string_view text, std::size_t begin, std::size_t end) const;
 
 private:
     void load(const std::string& json, const std::string& origin);
+    void build_index();
     std::vector<ActorEntry> m_actors;
     std::vector<PlaceEntry> m_places;
     std::vector<ConflictEntry> m_conflicts;
-    struct Trie;
-    std::shared_ptr<const Trie> m_trie;
+    struct Index;
+    std::shared_ptr<const Index> m_index;
 };
 
 }  // namespace dateline

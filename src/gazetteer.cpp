@@ -1,0 +1,238 @@
+// Gazetteer: loading actors, places and conflicts from data, and longest-match lookup in text.
+#include "dateline/gazetteer.hpp"
+
+#include "dateline/error.hpp"
+#include "text_util.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <unordered_map>
+
+namespace dateline {
+
+struct Gazetteer::Index {
+    struct Pattern {
+        std::vector<std::string> words;  // as written in the data
+        std::vector<GazetteerRef> refs;
+    };
+    // Keyed by the first word, lower-cased; patterns longest first.
+    std::unordered_map<std::string, std::vector<Pattern>> by_first;
+    std::unordered_map<std::string, std::vector<GazetteerRef>> nouns;  // lower-cased noun
+};
+
+namespace {
+
+using json = nlohmann::json;
+
+std::vector<std::string> strings(const json& j, const char* key, const std::string& origin, const std::string& entry) {
+    std::vector<std::string> out;
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return out;
+    if (!it->is_array()) throw DataError(fmt::format("{}: entry '{}': \"{}\" must be an array of strings", origin, entry, key));
+    for (const auto& v : *it) {
+        if (!v.is_string()) throw DataError(fmt::format("{}: entry '{}': \"{}\" must hold strings", origin, entry, key));
+        out.push_back(v.get<std::string>());
+    }
+    return out;
+}
+
+void add_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
+    for (const auto& s : from)
+        if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
+}
+
+std::optional<double> coord(const json& j, const char* key, double limit, const std::string& origin, const std::string& name) {
+    auto it = j.find(key);
+    if (it == j.end() || it->is_null()) return std::nullopt;
+    if (!it->is_number() || std::abs(it->get<double>()) > limit)
+        throw DataError(fmt::format("{}: place '{}': \"{}\" must be a number within ±{}", origin, name, key, limit));
+    return it->get<double>();
+}
+
+// A word of a pattern matches a word of text: exactly when the pattern word has
+// a capital (proper names are case-sensitive), case-insensitively otherwise.
+bool word_matches(std::string_view pattern, std::string_view text) {
+    if (pattern.size() != text.size()) return false;
+    if (has_upper(pattern)) {
+        if (pattern == text) return true;
+        // An all-capitals text word ("BAKU" in a shouted headline) still matches.
+        return is_all_upper(text) && equals_ci(pattern, text);
+    }
+    return equals_ci(pattern, text);
+}
+
+}  // namespace
+
+Gazetteer::Gazetteer(const DataFiles& files) {
+    for (const auto& path : files.list("gazetteer/")) load(files.get(path), files.origin(path));
+    build_index();
+}
+
+void Gazetteer::load(const std::string& text, const std::string& origin) {
+    json j;
+    try {
+        j = json::parse(text);
+    } catch (const json::exception& e) {
+        throw DataError(fmt::format("{}: malformed JSON: {}", origin, e.what()));
+    }
+    if (!j.is_object()) throw DataError(fmt::format("{}: expected an object with actors/places/conflicts", origin));
+    auto name_of = [&](const json& e, const char* what) {
+        if (!e.is_object() || !e.contains("name") || !e["name"].is_string() || e["name"].get<std::string>().empty())
+            throw DataError(fmt::format("{}: every {} needs a non-empty \"name\"", origin, what));
+        return e["name"].get<std::string>();
+    };
+    for (const auto& e : j.value("actors", json::array())) {
+        ActorEntry a;
+        a.name = name_of(e, "actor");
+        a.kind = e.value("kind", "");
+        a.represents = e.value("represents", "");
+        a.aliases = strings(e, "aliases", origin, a.name);
+        a.metonyms = strings(e, "metonyms", origin, a.name);
+        a.adjectives = strings(e, "adjectives", origin, a.name);
+        a.nouns = strings(e, "nouns", origin, a.name);
+        if (auto i = find_actor(a.name)) {
+            ActorEntry& old = m_actors[*i];
+            if (!a.kind.empty()) old.kind = a.kind;
+            if (!a.represents.empty()) old.represents = a.represents;
+            add_unique(old.aliases, a.aliases);
+            add_unique(old.metonyms, a.metonyms);
+            add_unique(old.adjectives, a.adjectives);
+            add_unique(old.nouns, a.nouns);
+        } else {
+            m_actors.push_back(std::move(a));
+        }
+    }
+    for (const auto& e : j.value("places", json::array())) {
+        PlaceEntry p;
+        p.name = name_of(e, "place");
+        p.kind = e.value("kind", "");
+        p.lat = coord(e, "lat", 90, origin, p.name);
+        p.lon = coord(e, "lon", 180, origin, p.name);
+        p.country = e.value("country", "");
+        p.aliases = strings(e, "aliases", origin, p.name);
+        p.nouns = strings(e, "nouns", origin, p.name);
+        if (auto i = find_place(p.name)) {
+            PlaceEntry& old = m_places[*i];
+            if (!p.kind.empty()) old.kind = p.kind;
+            if (p.lat) old.lat = p.lat;
+            if (p.lon) old.lon = p.lon;
+            if (!p.country.empty()) old.country = p.country;
+            add_unique(old.aliases, p.aliases);
+            add_unique(old.nouns, p.nouns);
+        } else {
+            m_places.push_back(std::move(p));
+        }
+    }
+    for (const auto& e : j.value("conflicts", json::array())) {
+        ConflictEntry c;
+        c.name = name_of(e, "conflict");
+        c.parties = strings(e, "parties", origin, c.name);
+        c.places = strings(e, "places", origin, c.name);
+        m_conflicts.push_back(std::move(c));
+    }
+}
+
+void Gazetteer::build_index() {
+    auto index = std::make_shared<Index>();
+    auto add = [&](const std::string& phrase, GazetteerRef ref) {
+        std::vector<std::string> words;
+        for (auto [b, e] : split_words(phrase, 0, phrase.size())) words.emplace_back(phrase.substr(b, e - b));
+        if (words.empty()) return;
+        auto& list = index->by_first[lower(words.front())];
+        for (auto& p : list)
+            if (p.words == words) {
+                p.refs.push_back(ref);
+                return;
+            }
+        list.push_back({std::move(words), {ref}});
+    };
+    using K = GazetteerRef::Kind;
+    using H = GazetteerRef::How;
+    for (std::size_t i = 0; i < m_actors.size(); ++i) {
+        const auto& a = m_actors[i];
+        add(a.name, {K::actor, i, H::name});
+        for (const auto& s : a.aliases) add(s, {K::actor, i, H::name});
+        for (const auto& s : a.metonyms) add(s, {K::actor, i, H::metonym});
+        for (const auto& s : a.adjectives) add(s, {K::actor, i, H::adjective});
+        for (const auto& s : a.nouns) index->nouns[lower(s)].push_back({K::actor, i, H::noun});
+    }
+    for (std::size_t i = 0; i < m_places.size(); ++i) {
+        const auto& p = m_places[i];
+        add(p.name, {K::place, i, H::name});
+        for (const auto& s : p.aliases) add(s, {K::place, i, H::name});
+        for (const auto& s : p.nouns) index->nouns[lower(s)].push_back({K::place, i, H::noun});
+    }
+    for (auto& [first, list] : index->by_first)
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+    m_index = std::move(index);
+}
+
+std::optional<std::size_t> Gazetteer::find_actor(std::string_view name) const {
+    for (std::size_t i = 0; i < m_actors.size(); ++i)
+        if (m_actors[i].name == name) return i;
+    return std::nullopt;
+}
+
+std::optional<std::size_t> Gazetteer::find_place(std::string_view name) const {
+    for (std::size_t i = 0; i < m_places.size(); ++i)
+        if (m_places[i].name == name) return i;
+    return std::nullopt;
+}
+
+std::vector<GazetteerMatch> Gazetteer::match(std::string_view text, std::size_t begin, std::size_t end) const {
+    std::vector<GazetteerMatch> out;
+    const auto words = split_words(text, begin, end);
+    auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
+    for (std::size_t k = 0; k < words.size();) {
+        std::string_view w = word(k);
+        // A possessive "'s" belongs to the name before it: "Azerbaijan's".
+        std::string_view base = strip_possessive(w);
+        std::size_t matched = 0;
+        const Index::Pattern* best = nullptr;
+        for (std::string_view form : {w, base}) {
+            auto it = m_index->by_first.find(lower(form));
+            if (it == m_index->by_first.end()) continue;
+            for (const auto& p : it->second) {
+                if (p.words.size() <= matched || k + p.words.size() > words.size()) continue;
+                bool ok = true;
+                for (std::size_t m = 0; m < p.words.size() && ok; ++m) {
+                    std::string_view tw = word(k + m);
+                    if (m + 1 == p.words.size()) {
+                        ok = word_matches(p.words[m], tw) || word_matches(p.words[m], strip_possessive(tw));
+                    } else {
+                        ok = word_matches(p.words[m], tw);
+                    }
+                }
+                if (ok) {
+                    matched = p.words.size();
+                    best = &p;
+                    break;  // longest first
+                }
+            }
+        }
+        if (best) {
+            std::size_t e = words[k + matched - 1].second;
+            std::string_view last = word(k + matched - 1);
+            if (strip_possessive(last).size() != last.size() && !has_suffix_ci(best->words.back(), "'s"))
+                e -= last.size() - strip_possessive(last).size();
+            out.push_back({words[k].first, e, best->refs});
+            k += matched;
+            continue;
+        }
+        // "the court", "the enclave": a noun that refers back to something named before.
+        if (k > 0 && equals_ci(word(k - 1), "the")) {
+            auto it = m_index->nouns.find(lower(base));
+            if (it != m_index->nouns.end()) {
+                out.push_back({words[k - 1].first, words[k].first + base.size(), it->second});
+                ++k;
+                continue;
+            }
+        }
+        ++k;
+    }
+    return out;
+}
+
+}  // namespace dateline
