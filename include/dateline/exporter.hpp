@@ -3,6 +3,7 @@
 
 #include "dateline/timeline.hpp"
 
+#include <cstddef>
 #include <memory>
 #include <ostream>
 #include <string>
@@ -13,7 +14,10 @@ namespace dateline {
 
 /// One output format. `write` is deterministic (stable order, fixed
 /// indentation, trailing newline), escapes article text for its format, and
-/// does no file I/O of its own.
+/// does no file I/O of its own. It throws only what the stream throws.
+///
+///   const Exporter& vis = builtin_exporters().get("vis");  // InputError if unknown
+///   vis.write(timeline, std::cout);
 class Exporter {
 public:
     virtual ~Exporter() = default;
@@ -42,8 +46,18 @@ void register_builtin_exporters(ExporterRegistry& registry);
 /// The registry with every built-in format.
 const ExporterRegistry& builtin_exporters();
 
-// One factory per built-in format, defined in exporters/<name>.cpp.
-std::unique_ptr<Exporter> make_timelinejs_exporter();
-std::unique_ptr<Exporter> make_json_exporter();
+// One factory per built-in format, defined in exporters/<name>.cpp
+// (docs/exporters.md describes each output).
+std::unique_ptr<Exporter> make_timelinejs_exporter();  // Knight Lab TimelineJS3 JSON
+std::unique_ptr<Exporter> make_json_exporter();        // the native event records
+std::unique_ptr<Exporter> make_vis_exporter();         // vis-timeline items and groups
+std::unique_ptr<Exporter> make_csv_exporter();         // one RFC 4180 row per event
+std::unique_ptr<Exporter> make_markdown_exporter();    // a chronology by year
+std::unique_ptr<Exporter> make_html_exporter();        // one self-contained page
+std::unique_ptr<Exporter> make_geojson_exporter();     // events with places as Features
+
+/// TimelineJS is built for dozens of slides: past this many the timelinejs
+/// exporter warns on std::clog (and still writes them all).
+inline constexpr std::size_t k_timelinejs_slide_warning = 200;
 
 }  // namespace dateline
