@@ -1,0 +1,845 @@
+// EventStore: ingest with idempotence and merging, timeline queries, statistics over SQLite.
+#include "dateline/event_store.hpp"
+
+#include "dateline/error.hpp"
+#include "sqlite_connection.hpp"
+#include "sqlite_schema.hpp"
+#include "sqlite_statement.hpp"
+#include "sqlite_transaction.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <optional>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace dateline {
+
+using nlohmann::json;
+using sqlite::Statement;
+
+namespace {
+
+constexpr int k_busy_timeout_ms = 60'000;
+
+std::optional<Date> parse_day(const std::optional<std::string>& text) {
+    if (!text || text->size() != 10) return std::nullopt;
+    try {
+        return Date(std::stoi(text->substr(0, 4)), std::stoi(text->substr(5, 2)), std::stoi(text->substr(8, 2)));
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
+DateSource date_source_from(std::string_view s) {
+    if (s == "published") return DateSource::published;
+    if (s == "unresolved") return DateSource::unresolved;
+    return DateSource::text;
+}
+
+std::string now_utc() {
+    std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    return buf;
+}
+
+bool is_coarse(Precision p) { return p > Precision::month; }
+
+bool same_days(const Span& a, const Span& b) {
+    return a.earliest == b.earliest && a.latest == b.latest && a.open_start == b.open_start &&
+           a.open_end == b.open_end;
+}
+
+bool contains(const Span& outer, const Span& inner) {
+    return outer.earliest <= inner.earliest && inner.latest <= outer.latest;
+}
+
+// Two spans may date one event when they are the same days, or when one nests
+// in the other and the coarser is at most a month: a year is too wide to say
+// that two reports tell of one fact unless both give only the year.
+bool compatible_spans(const Span& a, const Span& b) {
+    if (same_days(a, b)) return true;
+    if (a.open_start || a.open_end || b.open_start || b.open_end) return false;
+    if (a.precision == b.precision) return false;
+    const Span& coarse = a.precision > b.precision ? a : b;
+    const Span& fine = a.precision > b.precision ? b : a;
+    return !is_coarse(coarse.precision) && contains(coarse, fine);
+}
+
+// A finer span (or the same precision and a narrower interval) wins the canonical place.
+bool finer(const Span& a, const Span& b) {
+    if (a.precision != b.precision) return a.precision < b.precision;
+    return (a.latest - a.earliest).days() < (b.latest - b.earliest).days();
+}
+
+json actors_json(const std::vector<ActorRef>& actors) {
+    json out = json::array();
+    for (const auto& a : actors)
+        out.push_back({{"name", a.name}, {"role", a.role}, {"surface", a.surface}, {"qualifier", a.qualifier}});
+    return out;
+}
+
+json places_json(const std::vector<PlaceRef>& places) {
+    json out = json::array();
+    for (const auto& p : places) {
+        json j = {{"name", p.name}, {"surface", p.surface}};
+        j["lat"] = p.lat ? json(*p.lat) : json(nullptr);
+        j["lon"] = p.lon ? json(*p.lon) : json(nullptr);
+        out.push_back(std::move(j));
+    }
+    return out;
+}
+
+std::vector<ActorRef> actors_from(const std::string& text) {
+    std::vector<ActorRef> out;
+    for (const auto& j : json::parse(text)) {
+        ActorRef a;
+        a.name = j.value("name", "");
+        a.role = j.value("role", "");
+        a.surface = j.value("surface", "");
+        a.qualifier = j.value("qualifier", "");
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::vector<PlaceRef> places_from(const std::string& text) {
+    std::vector<PlaceRef> out;
+    for (const auto& j : json::parse(text)) {
+        PlaceRef p;
+        p.name = j.value("name", "");
+        p.surface = j.value("surface", "");
+        if (j.contains("lat") && j["lat"].is_number()) p.lat = j["lat"].get<double>();
+        if (j.contains("lon") && j["lon"].is_number()) p.lon = j["lon"].get<double>();
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+std::set<std::string> actor_names(const std::vector<ActorRef>& actors) {
+    std::set<std::string> out;
+    for (const auto& a : actors) out.insert(a.name);
+    return out;
+}
+
+std::set<std::string> place_names(const std::vector<PlaceRef>& places) {
+    std::set<std::string> out;
+    for (const auto& p : places) out.insert(p.name);
+    return out;
+}
+
+std::size_t shared(const std::set<std::string>& a, const std::set<std::string>& b) {
+    std::size_t n = 0;
+    for (const auto& x : a) n += b.count(x);
+    return n;
+}
+
+// Turns analyst text into an FTS5 query that cannot be a syntax error: every
+// word becomes a quoted phrase (all must match). Words are split as FTS5's own
+// tokenizer would see them anyway.
+std::string fts_query(std::string_view text) {
+    std::string out;
+    std::string word;
+    auto flush = [&] {
+        if (word.empty()) return;
+        if (!out.empty()) out += ' ';
+        out += '"';
+        for (char c : word) {
+            if (c == '"') out += '"';
+            out += c;
+        }
+        out += '"';
+        word.clear();
+    };
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n') flush();
+        else word += c;
+    }
+    flush();
+    return out;
+}
+
+// The columns that describe a span, in the order both events and mentions use.
+constexpr const char* k_span_columns =
+    "date_source, edtf, earliest, latest, precision, open_start, open_end, approximate, uncertain";
+
+}  // namespace
+
+struct EventStore::Impl {
+    std::filesystem::path path;
+    sqlite::Connection db;
+    bool configured;  // set up before the statements below are prepared against the schema
+    std::optional<sqlite::Transaction> tx;
+    // Row keys of actors and places seen in this connection. Only valid while
+    // what inserted them is committed, so a rollback clears them.
+    std::unordered_map<std::string, long long> actor_keys;
+    std::unordered_map<std::string, long long> place_keys;
+    std::unordered_set<std::string> aliases_seen;
+
+    Statement article_by_id;
+    Statement article_by_hash;
+    Statement insert_article;
+    Statement update_article;
+    Statement events_of_article;
+    Statement delete_mentions_of_article;
+    Statement candidates;
+    Statement canonical_actors;
+    Statement canonical_places;
+    Statement event_id_exists;
+    Statement insert_event;
+    Statement insert_mention;
+    Statement set_primary;
+    Statement merge_counts;
+    Statement clear_canonical_actors;
+    Statement clear_canonical_places;
+    Statement find_actor;
+    Statement insert_actor;
+    Statement insert_actor_alias;
+    Statement find_place;
+    Statement insert_place;
+    Statement insert_place_alias;
+    Statement link_actor;
+    Statement link_place;
+    Statement mentions_of_event;
+    Statement delete_event;
+    Statement clear_event_links;
+    Statement load_mentions;
+    Statement extra_actors;
+    Statement extra_places;
+
+    explicit Impl(const std::filesystem::path& p)
+        : path(p),
+          db(p),
+          configured(configure(db)),
+          article_by_id(db, "SELECT key, hash FROM articles WHERE id = ?"),
+          article_by_hash(db, "SELECT key FROM articles WHERE hash = ? LIMIT 1"),
+          insert_article(db,
+                         "INSERT INTO articles (id, hash, url, title, source, source_key, published, "
+                         "language, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+          update_article(db,
+                         "UPDATE articles SET hash=?2, url=?3, title=?4, source=?5, source_key=?6, "
+                         "published=?7, language=?8, text=?9, ingested_at=?10 WHERE key=?1"),
+          events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE article = ?"),
+          delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
+          candidates(db,
+                     "SELECT key, earliest, latest, precision, open_start, open_end FROM events "
+                     "WHERE type = ?1 AND date_source = ?2 AND earliest BETWEEN ?3 AND ?4 AND status = ?5 "
+                     "ORDER BY key"),
+          canonical_actors(db,
+                           "SELECT a.name FROM event_actors ea JOIN actors a ON a.key = ea.actor "
+                           "WHERE ea.event = ? AND ea.canonical = 1"),
+          canonical_places(db,
+                           "SELECT p.name FROM event_places ep JOIN places p ON p.key = ep.place "
+                           "WHERE ep.event = ? AND ep.canonical = 1"),
+          event_id_exists(db, "SELECT 1 FROM events WHERE id = ?"),
+          insert_event(db, fmt::format("INSERT INTO events (id, type, cameo, {}, upper, timex_value, headline, "
+                                       "confidence, status, first_reported, source_count) VALUES "
+                                       "(?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,1)",
+                                       k_span_columns)),
+          insert_mention(db, fmt::format("INSERT INTO mentions (event, article, id, type, cameo, {}, timex_value, "
+                                         "headline, confidence, status, sentence, begin, end, timex, actors, "
+                                         "places) VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?)",
+                                         k_span_columns)),
+          set_primary(db,
+                      "UPDATE events SET (cameo, date_source, edtf, earliest, latest, precision, open_start, "
+                      "open_end, approximate, uncertain, upper, timex_value, headline, status, primary_mention) = "
+                      "(SELECT cameo, date_source, edtf, earliest, latest, precision, open_start, open_end, "
+                      "approximate, uncertain, CASE WHEN open_end THEN '9999-12-31' ELSE latest END, "
+                      "timex_value, headline, status, key FROM mentions WHERE key = ?2) WHERE key = ?1"),
+          merge_counts(db,
+                       "UPDATE events SET (source_count, confidence, first_reported) = "
+                       "(SELECT count(DISTINCT a.source_key), max(m.confidence), min(a.published) "
+                       "FROM mentions m JOIN articles a ON a.key = m.article WHERE m.event = ?1) WHERE key = ?1"),
+          clear_canonical_actors(db, "UPDATE event_actors SET canonical = 0 WHERE event = ?"),
+          clear_canonical_places(db, "UPDATE event_places SET canonical = 0 WHERE event = ?"),
+          find_actor(db, "SELECT key FROM actors WHERE name = ?"),
+          insert_actor(db, "INSERT INTO actors (name) VALUES (?)"),
+          insert_actor_alias(db, "INSERT OR IGNORE INTO actor_aliases (actor, alias) VALUES (?, ?)"),
+          find_place(db, "SELECT key FROM places WHERE name = ?"),
+          insert_place(db, "INSERT INTO places (name, lat, lon) VALUES (?, ?, ?)"),
+          insert_place_alias(db, "INSERT OR IGNORE INTO place_aliases (place, alias) VALUES (?, ?)"),
+          link_actor(db,
+                     "INSERT INTO event_actors (event, actor, role, canonical) VALUES (?1, ?2, ?3, ?4) "
+                     "ON CONFLICT DO UPDATE SET canonical = max(canonical, excluded.canonical)"),
+          link_place(db,
+                     "INSERT INTO event_places (event, place, canonical) VALUES (?1, ?2, ?3) "
+                     "ON CONFLICT DO UPDATE SET canonical = max(canonical, excluded.canonical)"),
+          mentions_of_event(db,
+                            "SELECT key, earliest, latest, precision, open_start, open_end, actors, places "
+                            "FROM mentions WHERE event = ? ORDER BY key"),
+          delete_event(db, "DELETE FROM events WHERE key = ?"),
+          clear_event_links(db, "DELETE FROM event_actors WHERE event = ?"),
+          load_mentions(db,
+                        "SELECT m.key, a.id, m.sentence, m.begin, m.end, m.timex, a.url, a.source, a.published, "
+                        "m.actors, m.places FROM mentions m JOIN articles a ON a.key = m.article "
+                        "WHERE m.event = ? ORDER BY a.published IS NULL, a.published, a.id, m.begin, m.key"),
+          extra_actors(db,
+                       "SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.key = ea.actor "
+                       "WHERE ea.event = ? AND ea.canonical = 0 ORDER BY a.name, ea.role"),
+          extra_places(db,
+                       "SELECT p.name, p.lat, p.lon FROM event_places ep JOIN places p ON p.key = ep.place "
+                       "WHERE ep.event = ? AND ep.canonical = 0 ORDER BY p.name") {}
+
+    static bool configure(sqlite::Connection& db) {
+        db.busy_timeout(k_busy_timeout_ms);
+        // WAL lets readers (export) run beside a writer (ingest); NORMAL sync
+        // is durable against a killed process, the crash that matters here.
+        db.exec("PRAGMA journal_mode = WAL");
+        db.exec("PRAGMA synchronous = NORMAL");
+        db.exec("PRAGMA foreign_keys = ON");
+        sqlite::migrate(db);
+        return true;
+    }
+
+    void forget_caches() {
+        actor_keys.clear();
+        place_keys.clear();
+        aliases_seen.clear();
+    }
+
+    long long actor_key(const ActorRef& a) {
+        long long key;
+        if (auto it = actor_keys.find(a.name); it != actor_keys.end()) {
+            key = it->second;
+        } else {
+            find_actor.bind(1, a.name);
+            if (find_actor.step()) {
+                key = find_actor.column_int64(0);
+                find_actor.reset();
+            } else {
+                insert_actor.bind(1, a.name).run();
+                key = db.last_insert_rowid();
+            }
+            actor_keys.emplace(a.name, key);
+        }
+        if (!a.surface.empty() && a.surface != a.name &&
+            aliases_seen.insert(fmt::format("a{}:{}", key, a.surface)).second)
+            insert_actor_alias.bind(1, key).bind(2, a.surface).run();
+        return key;
+    }
+
+    long long place_key(const PlaceRef& p) {
+        long long key;
+        if (auto it = place_keys.find(p.name); it != place_keys.end()) {
+            key = it->second;
+        } else {
+            find_place.bind(1, p.name);
+            if (find_place.step()) {
+                key = find_place.column_int64(0);
+                find_place.reset();
+            } else {
+                insert_place.bind(1, p.name).bind(2, p.lat).bind(3, p.lon).run();
+                key = db.last_insert_rowid();
+            }
+            place_keys.emplace(p.name, key);
+        }
+        if (!p.surface.empty() && p.surface != p.name &&
+            aliases_seen.insert(fmt::format("p{}:{}", key, p.surface)).second)
+            insert_place_alias.bind(1, key).bind(2, p.surface).run();
+        return key;
+    }
+
+    void link(long long event, const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places,
+              bool canonical) {
+        for (const auto& a : actors)
+            link_actor.bind(1, event).bind(2, actor_key(a)).bind(3, a.role).bind(4, canonical ? 1 : 0).run();
+        for (const auto& p : places)
+            link_place.bind(1, event).bind(2, place_key(p)).bind(3, canonical ? 1 : 0).run();
+    }
+
+    // Binds the nine span columns starting at `at`.
+    static void bind_span(Statement& s, int at, const Event& e) {
+        s.bind(at, to_string(e.when ? e.date_source : DateSource::unresolved));
+        if (e.when && e.date_source != DateSource::unresolved) {
+            const Span& w = *e.when;
+            s.bind(at + 1, w.edtf()).bind(at + 2, iso(w.earliest)).bind(at + 3, iso(w.latest));
+            s.bind(at + 4, to_string(w.precision)).bind(at + 5, w.open_start ? 1 : 0);
+            s.bind(at + 6, w.open_end ? 1 : 0).bind(at + 7, w.approximate ? 1 : 0).bind(at + 8, w.uncertain ? 1 : 0);
+        } else {
+            for (int i = 1; i <= 4; ++i) s.bind_null(at + i);
+            for (int i = 5; i <= 8; ++i) s.bind(at + i, 0);
+        }
+    }
+
+    // Reads the nine span columns starting at `at`; nullopt when unresolved.
+    static std::optional<Span> read_span(const Statement& s, int at) {
+        if (s.column_is_null(at + 2)) return std::nullopt;
+        auto earliest = parse_day(s.column_optional_text(at + 2));
+        auto latest = parse_day(s.column_optional_text(at + 3));
+        auto precision = precision_from_string(s.column_text(at + 4));
+        if (!earliest || !latest || !precision) return std::nullopt;
+        Span w;
+        w.earliest = *earliest;
+        w.latest = *latest;
+        w.precision = *precision;
+        w.open_start = s.column_int(at + 5) != 0;
+        w.open_end = s.column_int(at + 6) != 0;
+        w.approximate = s.column_int(at + 7) != 0;
+        w.uncertain = s.column_int(at + 8) != 0;
+        return w;
+    }
+
+    // A short span read from (earliest, latest, precision, open_start, open_end) at `at`.
+    static Span read_short_span(const Statement& s, int at) {
+        Span w;
+        w.earliest = *parse_day(s.column_optional_text(at));
+        w.latest = *parse_day(s.column_optional_text(at + 1));
+        w.precision = precision_from_string(s.column_text(at + 2)).value_or(Precision::day);
+        w.open_start = s.column_int(at + 3) != 0;
+        w.open_end = s.column_int(at + 4) != 0;
+        return w;
+    }
+
+    std::set<std::string> names_of(Statement& s, long long event) {
+        std::set<std::string> out;
+        s.bind(1, event);
+        while (s.step()) out.insert(s.column_text(0));
+        return out;
+    }
+
+    // The stored event this mention tells of, if any (see the merge rule in the header).
+    std::optional<long long> find_match(const Event& e) {
+        if (!e.when || e.date_source == DateSource::unresolved) return std::nullopt;
+        const Span& w = *e.when;
+        std::string low = iso(w.earliest);
+        std::string high = low;
+        if (!is_coarse(w.precision) && !w.open_start && !w.open_end) {
+            // An event this one nests in starts at most a month earlier.
+            low = iso(w.earliest - boost::gregorian::days(31));
+            high = iso(w.latest);
+        }
+        candidates.bind(1, e.type).bind(2, to_string(e.date_source)).bind(3, low).bind(4, high);
+        candidates.bind(5, to_string(e.status));
+        std::vector<std::pair<long long, Span>> found;
+        while (candidates.step()) found.emplace_back(candidates.column_int64(0), read_short_span(candidates, 1));
+        if (found.empty()) return std::nullopt;
+
+        auto mine_actors = actor_names(e.actors);
+        auto mine_places = place_names(e.places);
+        std::optional<long long> best;
+        std::tuple<std::size_t, int, long long> best_score{};
+        for (const auto& [key, span] : found) {
+            if (!compatible_spans(span, w)) continue;
+            auto their_actors = names_of(canonical_actors, key);
+            auto their_places = names_of(canonical_places, key);
+            std::size_t actors_shared = shared(mine_actors, their_actors);
+            std::size_t places_shared = shared(mine_places, their_places);
+            if (!mine_actors.empty() && !their_actors.empty() && actors_shared == 0) continue;
+            if (!mine_places.empty() && !their_places.empty() && places_shared == 0) continue;
+            bool bare = mine_actors.empty() && their_actors.empty() && mine_places.empty() && their_places.empty();
+            if (actors_shared == 0 && places_shared == 0 && !bare) continue;
+            // Most shared names, then the closest precision, then the oldest event.
+            int precision_gap = -std::abs(static_cast<int>(span.precision) - static_cast<int>(w.precision));
+            std::tuple<std::size_t, int, long long> score{actors_shared * 2 + places_shared, precision_gap, -key};
+            if (!best || score > best_score) {
+                best = key;
+                best_score = score;
+            }
+        }
+        return best;
+    }
+
+    std::string unique_event_id(const std::string& wanted) {
+        std::string id = wanted.empty() ? "event" : wanted;
+        for (int n = 2;; ++n) {
+            event_id_exists.bind(1, id);
+            bool taken = event_id_exists.step();
+            event_id_exists.reset();
+            if (!taken) return id;
+            id = fmt::format("{}-{}", wanted.empty() ? "event" : wanted, n);
+        }
+    }
+
+    // Stores one extracted event of an article; true if it merged into a stored event.
+    bool add_mention(long long article, const std::optional<std::string>& published, const Event& e) {
+        std::optional<long long> event = find_match(e);
+        bool merged = event.has_value();
+        if (!event) {
+            insert_event.bind(1, unique_event_id(e.id)).bind(2, e.type).bind(3, e.cameo);
+            bind_span(insert_event, 4, e);
+            insert_event.bind(13, e.when && e.date_source != DateSource::unresolved ? iso(e.when->upper_bound()) : "");
+            if (!e.when || e.date_source == DateSource::unresolved) insert_event.bind_null(13);
+            insert_event.bind(14, e.timex_value).bind(15, e.headline).bind(16, e.confidence);
+            insert_event.bind(17, to_string(e.status)).bind(18, published);
+            insert_event.run();
+            event = db.last_insert_rowid();
+        }
+        insert_mention.bind(1, *event).bind(2, article).bind(3, e.id).bind(4, e.type).bind(5, e.cameo);
+        bind_span(insert_mention, 6, e);
+        insert_mention.bind(15, e.timex_value).bind(16, e.headline).bind(17, e.confidence);
+        insert_mention.bind(18, to_string(e.status)).bind(19, e.evidence.sentence);
+        insert_mention.bind(20, static_cast<long long>(e.evidence.begin));
+        insert_mention.bind(21, static_cast<long long>(e.evidence.end)).bind(22, e.evidence.timex);
+        insert_mention.bind(23, actors_json(e.actors).dump()).bind(24, places_json(e.places).dump());
+        insert_mention.run();
+        long long mention = db.last_insert_rowid();
+
+        if (!merged) {
+            set_primary.bind(1, *event).bind(2, mention).run();
+            link(*event, e.actors, e.places, true);
+            return false;
+        }
+        // The finer mention becomes canonical: the span only ever narrows.
+        Span current = current_span(*event);
+        if (finer(*e.when, current)) {
+            set_primary.bind(1, *event).bind(2, mention).run();
+            clear_canonical_actors.bind(1, *event).run();
+            clear_canonical_places.bind(1, *event).run();
+            link(*event, e.actors, e.places, true);
+        } else {
+            link(*event, e.actors, e.places, false);
+        }
+        merge_counts.bind(1, *event).run();
+        return true;
+    }
+
+    Span current_span(long long event) {
+        Statement s(db, "SELECT earliest, latest, precision, open_start, open_end FROM events WHERE key = ?");
+        s.bind(1, event);
+        s.step();
+        Span w = read_short_span(s, 0);
+        s.reset();
+        return w;
+    }
+
+    // Recomputes an event from the mentions it has left: deletes it when none
+    // is left, else the finest mention becomes canonical and links are rebuilt.
+    bool rebuild_event(long long event) {
+        struct Row {
+            long long key;
+            Span span;
+            std::vector<ActorRef> actors;
+            std::vector<PlaceRef> places;
+        };
+        std::vector<Row> rows;
+        mentions_of_event.bind(1, event);
+        while (mentions_of_event.step()) {
+            Row r{mentions_of_event.column_int64(0), {}, actors_from(mentions_of_event.column_text(6)),
+                  places_from(mentions_of_event.column_text(7))};
+            if (!mentions_of_event.column_is_null(1)) r.span = read_short_span(mentions_of_event, 1);
+            rows.push_back(std::move(r));
+        }
+        if (rows.empty()) {
+            delete_event.bind(1, event).run();
+            return false;
+        }
+        std::size_t primary = 0;
+        for (std::size_t i = 1; i < rows.size(); ++i)
+            if (finer(rows[i].span, rows[primary].span)) primary = i;
+        set_primary.bind(1, event).bind(2, rows[primary].key).run();
+        clear_event_links.bind(1, event).run();
+        Statement clear_places(db, "DELETE FROM event_places WHERE event = ?");
+        clear_places.bind(1, event).run();
+        link(event, rows[primary].actors, rows[primary].places, true);
+        for (std::size_t i = 0; i < rows.size(); ++i)
+            if (i != primary) link(event, rows[i].actors, rows[i].places, false);
+        merge_counts.bind(1, event).run();
+        return true;
+    }
+
+    Event load_event(Statement& s) {
+        // Columns: key, id, type, cameo, span(9), timex_value, headline, confidence, status,
+        // source_count, primary_mention.
+        Event e;
+        long long key = s.column_int64(0);
+        e.id = s.column_text(1);
+        e.type = s.column_text(2);
+        e.cameo = s.column_text(3);
+        e.date_source = date_source_from(s.column_text(4));
+        e.when = read_span(s, 4);
+        if (!e.when) e.date_source = DateSource::unresolved;
+        e.timex_value = s.column_text(13);
+        e.headline = s.column_text(14);
+        e.confidence = s.column_double(15);
+        e.status = status_from_string(s.column_text(16)).value_or(EventStatus::asserted);
+        e.source_count = s.column_int(17);
+        long long primary = s.column_int64(18);
+
+        load_mentions.bind(1, key);
+        while (load_mentions.step()) {
+            Evidence ev;
+            ev.article = load_mentions.column_text(1);
+            ev.sentence = load_mentions.column_text(2);
+            ev.begin = static_cast<std::size_t>(load_mentions.column_int64(3));
+            ev.end = static_cast<std::size_t>(load_mentions.column_int64(4));
+            ev.timex = load_mentions.column_optional_text(5);
+            ev.url = load_mentions.column_text(6);
+            ev.source = load_mentions.column_text(7);
+            ev.published = parse_day(load_mentions.column_optional_text(8));
+            if (load_mentions.column_int64(0) == primary) {
+                e.evidence = std::move(ev);
+                e.actors = actors_from(load_mentions.column_text(9));
+                e.places = places_from(load_mentions.column_text(10));
+            } else {
+                e.mentions.push_back(std::move(ev));
+            }
+        }
+        // Actors and places other reports add, after the canonical ones.
+        extra_actors.bind(1, key);
+        while (extra_actors.step()) {
+            ActorRef a{extra_actors.column_text(0), extra_actors.column_text(1), {}, {}};
+            bool known = std::any_of(e.actors.begin(), e.actors.end(),
+                                     [&](const ActorRef& x) { return x.name == a.name && x.role == a.role; });
+            if (!known) e.actors.push_back(std::move(a));
+        }
+        extra_places.bind(1, key);
+        while (extra_places.step()) {
+            PlaceRef p;
+            p.name = extra_places.column_text(0);
+            if (!extra_places.column_is_null(1)) p.lat = extra_places.column_double(1);
+            if (!extra_places.column_is_null(2)) p.lon = extra_places.column_double(2);
+            bool known = std::any_of(e.places.begin(), e.places.end(),
+                                     [&](const PlaceRef& x) { return x.name == p.name; });
+            if (!known) e.places.push_back(std::move(p));
+        }
+        return e;
+    }
+};
+
+EventStore::EventStore(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>(path)) {}
+
+EventStore::~EventStore() = default;
+
+const std::filesystem::path& EventStore::path() const { return m_impl->path; }
+
+EventStore::Batch::Batch(EventStore& store) : m_store(&store) {
+    if (store.m_impl->tx) throw StoreError(store.path().string() + ": a batch is already open");
+    store.m_impl->tx.emplace(store.m_impl->db);
+}
+
+EventStore::Batch::~Batch() {
+    if (m_done) return;
+    auto& impl = *m_store->m_impl;
+    if (impl.tx) {
+        impl.tx->rollback();
+        impl.tx.reset();
+    }
+    impl.forget_caches();
+}
+
+void EventStore::Batch::commit() {
+    auto& impl = *m_store->m_impl;
+    if (m_done || !impl.tx) throw StoreError(m_store->path().string() + ": batch already ended");
+    impl.tx->commit();
+    impl.tx.reset();
+    m_done = true;
+}
+
+IngestResult EventStore::ingest(const Article& article, const std::vector<Event>& events) {
+    auto& impl = *m_impl;
+    std::optional<sqlite::Transaction> own;
+    if (!impl.tx) own.emplace(impl.db);
+    try {
+        IngestResult result;
+        std::string hash = content_hash(article.text);
+        std::string id = article.id.empty() ? hash : article.id;
+        std::optional<std::string> published;
+        if (article.published) published = iso(*article.published);
+        std::string source_key = article.source.empty() ? id : article.source;
+
+        long long key = 0;
+        impl.article_by_id.bind(1, id);
+        if (impl.article_by_id.step()) {
+            key = impl.article_by_id.column_int64(0);
+            std::string old_hash = impl.article_by_id.column_text(1);
+            impl.article_by_id.reset();
+            if (old_hash == hash) {
+                result.outcome = IngestOutcome::unchanged;
+                if (own) own->commit();
+                return result;
+            }
+            // Changed text: its old mentions go, and the events they alone told go with them.
+            std::vector<long long> affected;
+            impl.events_of_article.bind(1, key);
+            while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
+            impl.delete_mentions_of_article.bind(1, key).run();
+            for (long long event : affected)
+                if (!impl.rebuild_event(event)) ++result.events_removed;
+            auto& u = impl.update_article;
+            u.bind(1, key).bind(2, hash).bind(3, article.url).bind(4, article.title).bind(5, article.source);
+            u.bind(6, source_key).bind(7, published).bind(8, article.language).bind(9, article.text);
+            u.bind(10, now_utc()).run();
+            result.outcome = IngestOutcome::replaced;
+        } else {
+            // The same text filed under another id is still the same article.
+            impl.article_by_hash.bind(1, hash);
+            bool seen = impl.article_by_hash.step();
+            impl.article_by_hash.reset();
+            if (seen) {
+                result.outcome = IngestOutcome::unchanged;
+                if (own) own->commit();
+                return result;
+            }
+            auto& s = impl.insert_article;
+            s.bind(1, id).bind(2, hash).bind(3, article.url).bind(4, article.title).bind(5, article.source);
+            s.bind(6, source_key).bind(7, published).bind(8, article.language).bind(9, article.text);
+            s.bind(10, now_utc()).run();
+            key = impl.db.last_insert_rowid();
+            result.outcome = IngestOutcome::added;
+        }
+        for (const Event& e : events) {
+            if (impl.add_mention(key, published, e)) ++result.events_merged;
+            else ++result.events_new;
+        }
+        if (own) own->commit();
+        return result;
+    } catch (...) {
+        if (own) impl.forget_caches();
+        throw;
+    }
+}
+
+std::vector<Event> EventStore::query(const TimelineQuery& q) {
+    auto& impl = *m_impl;
+    std::string where = "1";
+    std::vector<std::string> texts;  // bound in order as ?1, ?2, ...
+    auto param = [&](std::string value) {
+        texts.push_back(std::move(value));
+        return fmt::format("?{}", texts.size());
+    };
+    auto list = [&](const std::vector<std::string>& values) {
+        std::string out;
+        for (const auto& v : values) {
+            if (!out.empty()) out += ", ";
+            out += param(v);
+        }
+        return out;
+    };
+    // Overlap semantics: a coarse date ("2023") is kept by any range touching it.
+    if (q.from) where += fmt::format(" AND e.upper >= {}", param(iso(*q.from)));
+    if (q.to) where += fmt::format(" AND e.earliest <= {}", param(iso(*q.to)));
+    if (!q.types.empty()) where += fmt::format(" AND e.type IN ({})", list(q.types));
+    if (!q.statuses.empty()) where += fmt::format(" AND e.status IN ({})", list(q.statuses));
+    if (!q.actors.empty())
+        where += fmt::format(
+            " AND e.key IN (SELECT ea.event FROM event_actors ea JOIN actors a ON a.key = ea.actor "
+            "WHERE a.name IN ({0}) OR a.key IN (SELECT actor FROM actor_aliases WHERE alias IN ({0})))",
+            list(q.actors));
+    if (!q.places.empty())
+        where += fmt::format(
+            " AND e.key IN (SELECT ep.event FROM event_places ep JOIN places p ON p.key = ep.place "
+            "WHERE p.name IN ({0}) OR p.key IN (SELECT place FROM place_aliases WHERE alias IN ({0})))",
+            list(q.places));
+    if (!q.query.empty())
+        where += fmt::format(
+            " AND e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key = f.rowid "
+            "WHERE mentions_fts MATCH {})",
+            param(fts_query(q.query)));
+    if (q.min_sources > 0) where += fmt::format(" AND e.source_count >= {}", q.min_sources);
+
+    std::string order = "e.earliest IS NULL, e.earliest, e.key";
+    if (q.limit) {
+        if (q.rank == Rank::sources) order = "e.source_count DESC, e.confidence DESC, " + order;
+        else if (q.rank == Rank::confidence) order = "e.confidence DESC, e.source_count DESC, " + order;
+        order += fmt::format(" LIMIT {}", *q.limit);
+    }
+    Statement select(impl.db,
+                     fmt::format("SELECT e.key, e.id, e.type, e.cameo, e.date_source, e.edtf, e.earliest, "
+                                 "e.latest, e.precision, e.open_start, e.open_end, e.approximate, e.uncertain, "
+                                 "e.timex_value, e.headline, e.confidence, e.status, e.source_count, "
+                                 "e.primary_mention FROM events e WHERE {} ORDER BY {}",
+                                 where, order));
+    for (std::size_t i = 0; i < texts.size(); ++i) select.bind(static_cast<int>(i + 1), texts[i]);
+    std::vector<Event> events;
+    while (select.step()) events.push_back(impl.load_event(select));
+    sort_chronologically(events);
+    return events;
+}
+
+StoreStats EventStore::stats() {
+    auto& db = m_impl->db;
+    StoreStats st;
+    st.articles = db.scalar("SELECT count(*) FROM articles");
+    st.events = db.scalar("SELECT count(*) FROM events");
+    st.mentions = db.scalar("SELECT count(*) FROM mentions");
+    st.sources = db.scalar("SELECT count(DISTINCT source_key) FROM articles");
+    st.actors = db.scalar("SELECT count(*) FROM actors");
+    st.places = db.scalar("SELECT count(*) FROM places");
+    st.merged_events = db.scalar("SELECT count(*) FROM (SELECT event FROM mentions GROUP BY event HAVING count(*) > 1)");
+    st.schema_version = static_cast<int>(db.scalar("PRAGMA user_version"));
+    Statement range(db, "SELECT min(earliest), max(earliest) FROM events WHERE earliest IS NOT NULL");
+    if (range.step()) {
+        st.earliest = range.column_text(0);
+        st.latest = range.column_text(1);
+        range.reset();
+    }
+    Statement types(db, "SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type");
+    while (types.step()) st.types.emplace_back(types.column_text(0), types.column_int64(1));
+    Statement actors(db,
+                     "SELECT a.name, count(DISTINCT ea.event) AS n FROM event_actors ea JOIN actors a "
+                     "ON a.key = ea.actor GROUP BY a.key ORDER BY n DESC, a.name LIMIT 10");
+    while (actors.step()) st.actors_top.emplace_back(actors.column_text(0), actors.column_int64(1));
+    return st;
+}
+
+void EventStore::for_each_article(
+    const std::function<void(const Article&, const std::vector<Event>&)>& visit) {
+    auto& db = m_impl->db;
+    // One read transaction: a consistent snapshot even while another process ingests.
+    sqlite::Transaction snapshot(db, sqlite::Transaction::Mode::deferred);
+    Statement articles(db,
+                       "SELECT key, id, url, title, source, published, language, text FROM articles ORDER BY key");
+    Statement mentions(db, fmt::format("SELECT id, type, cameo, {}, timex_value, headline, confidence, status, "
+                                       "sentence, begin, end, timex, actors, places FROM mentions "
+                                       "WHERE article = ? ORDER BY key",
+                                       k_span_columns));
+    while (articles.step()) {
+        Article a;
+        long long key = articles.column_int64(0);
+        a.id = articles.column_text(1);
+        a.url = articles.column_text(2);
+        a.title = articles.column_text(3);
+        a.source = articles.column_text(4);
+        a.published = parse_day(articles.column_optional_text(5));
+        a.language = articles.column_text(6);
+        a.text = articles.column_text(7);
+        a.origin = fmt::format("{}:{}", m_impl->path.string(), a.id);
+        std::vector<Event> events;
+        mentions.bind(1, key);
+        while (mentions.step()) {
+            Event e;
+            e.id = mentions.column_text(0);
+            e.type = mentions.column_text(1);
+            e.cameo = mentions.column_text(2);
+            e.date_source = date_source_from(mentions.column_text(3));
+            e.when = Impl::read_span(mentions, 3);
+            e.timex_value = mentions.column_text(12);
+            e.headline = mentions.column_text(13);
+            e.confidence = mentions.column_double(14);
+            e.status = status_from_string(mentions.column_text(15)).value_or(EventStatus::asserted);
+            e.evidence.article = a.id;
+            e.evidence.sentence = mentions.column_text(16);
+            e.evidence.begin = static_cast<std::size_t>(mentions.column_int64(17));
+            e.evidence.end = static_cast<std::size_t>(mentions.column_int64(18));
+            e.evidence.timex = mentions.column_optional_text(19);
+            e.evidence.url = a.url;
+            e.evidence.source = a.source;
+            e.evidence.published = a.published;
+            e.actors = actors_from(mentions.column_text(20));
+            e.places = places_from(mentions.column_text(21));
+            events.push_back(std::move(e));
+        }
+        visit(a, events);
+    }
+    snapshot.commit();
+}
+
+std::string EventStore::integrity_check() {
+    Statement s(m_impl->db, "PRAGMA integrity_check");
+    std::string out;
+    while (s.step()) {
+        if (!out.empty()) out += '\n';
+        out += s.column_text(0);
+    }
+    return out;
+}
+
+}  // namespace dateline

@@ -1,0 +1,184 @@
+// The event store's SQL schema, version by version, and the forward migrations between them.
+#include "sqlite_schema.hpp"
+
+#include "dateline/error.hpp"
+#include "sqlite_connection.hpp"
+#include "sqlite_statement.hpp"
+#include "sqlite_transaction.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+#include <filesystem>
+#include <string_view>
+
+namespace dateline::sqlite {
+
+namespace {
+
+// Step N takes a database from version N-1 to N. Steps are never edited once
+// released: a change is a new step, so every older database can follow.
+constexpr std::array<std::string_view, 2> k_steps = {
+    // 1: articles, canonical events, their mentions, actors and places.
+    R"sql(
+CREATE TABLE articles (
+    key         INTEGER PRIMARY KEY,
+    id          TEXT NOT NULL UNIQUE,
+    hash        TEXT NOT NULL,             -- content hash of the text (FNV-1a 64)
+    url         TEXT NOT NULL DEFAULT '',
+    title       TEXT NOT NULL DEFAULT '',
+    source      TEXT NOT NULL DEFAULT '',
+    source_key  TEXT NOT NULL,             -- source, or the id when none: what source_count counts
+    published   TEXT,                      -- ISO day, NULL when unknown
+    language    TEXT NOT NULL DEFAULT '',
+    text        TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_by_hash ON articles(hash);
+
+CREATE TABLE events (
+    key            INTEGER PRIMARY KEY,
+    id             TEXT NOT NULL UNIQUE,   -- the id of the first mention
+    type           TEXT NOT NULL,
+    cameo          TEXT NOT NULL DEFAULT '',
+    date_source    TEXT NOT NULL,          -- text | published | unresolved
+    edtf           TEXT,                   -- NULL when unresolved
+    earliest       TEXT,                   -- ISO days, inclusive
+    latest         TEXT,
+    upper          TEXT,                   -- latest, or 9999-12-31 for an open end: for --from
+    precision      TEXT,
+    open_start     INTEGER NOT NULL DEFAULT 0,
+    open_end       INTEGER NOT NULL DEFAULT 0,
+    approximate    INTEGER NOT NULL DEFAULT 0,
+    uncertain      INTEGER NOT NULL DEFAULT 0,
+    timex_value    TEXT NOT NULL DEFAULT '',
+    headline       TEXT NOT NULL DEFAULT '',
+    confidence     REAL NOT NULL DEFAULT 0.5,
+    status         TEXT NOT NULL DEFAULT 'asserted',
+    first_reported TEXT,                   -- earliest publication date among its mentions
+    source_count   INTEGER NOT NULL DEFAULT 1,
+    primary_mention INTEGER                -- the canonical mention whose fields the event shows
+);
+CREATE INDEX events_for_merge ON events(type, date_source, earliest);
+CREATE INDEX events_by_time ON events(earliest);
+CREATE INDEX events_by_upper ON events(upper);
+
+-- One row per extracted event: its own fields, so that an event can be
+-- recomputed when an article is replaced and a store can be merged into another.
+CREATE TABLE mentions (
+    key         INTEGER PRIMARY KEY,
+    event       INTEGER NOT NULL REFERENCES events(key) ON DELETE CASCADE,
+    article     INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+    id          TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    cameo       TEXT NOT NULL DEFAULT '',
+    date_source TEXT NOT NULL,
+    edtf        TEXT,
+    earliest    TEXT,
+    latest      TEXT,
+    precision   TEXT,
+    open_start  INTEGER NOT NULL DEFAULT 0,
+    open_end    INTEGER NOT NULL DEFAULT 0,
+    approximate INTEGER NOT NULL DEFAULT 0,
+    uncertain   INTEGER NOT NULL DEFAULT 0,
+    timex_value TEXT NOT NULL DEFAULT '',
+    headline    TEXT NOT NULL DEFAULT '',
+    confidence  REAL NOT NULL DEFAULT 0.5,
+    status      TEXT NOT NULL DEFAULT 'asserted',
+    sentence    TEXT NOT NULL DEFAULT '',
+    begin       INTEGER NOT NULL DEFAULT 0, -- byte offsets of the sentence in the article text
+    end         INTEGER NOT NULL DEFAULT 0,
+    timex       TEXT,                       -- the date words, NULL when dated by the report
+    actors      TEXT NOT NULL DEFAULT '[]', -- JSON [{name, role, surface, qualifier}] in text order
+    places      TEXT NOT NULL DEFAULT '[]'  -- JSON [{name, lat, lon, surface}]
+);
+CREATE INDEX mentions_by_event ON mentions(event);
+CREATE INDEX mentions_by_article ON mentions(article);
+
+CREATE TABLE actors (
+    key  INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+);
+CREATE TABLE actor_aliases (
+    actor INTEGER NOT NULL REFERENCES actors(key),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (actor, alias)
+) WITHOUT ROWID;
+CREATE TABLE places (
+    key  INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    lat  REAL,
+    lon  REAL
+);
+CREATE TABLE place_aliases (
+    place INTEGER NOT NULL REFERENCES places(key),
+    alias TEXT NOT NULL,
+    PRIMARY KEY (place, alias)
+) WITHOUT ROWID;
+
+-- canonical = 1: named by the event's canonical mention (what merging compares
+-- with); 0: added by a merged mention (found by --actor, never used to merge).
+CREATE TABLE event_actors (
+    event     INTEGER NOT NULL REFERENCES events(key) ON DELETE CASCADE,
+    actor     INTEGER NOT NULL REFERENCES actors(key),
+    role      TEXT NOT NULL,
+    canonical INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (event, actor, role)
+) WITHOUT ROWID;
+CREATE INDEX event_actors_by_actor ON event_actors(actor, event);
+CREATE TABLE event_places (
+    event     INTEGER NOT NULL REFERENCES events(key) ON DELETE CASCADE,
+    place     INTEGER NOT NULL REFERENCES places(key),
+    canonical INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (event, place)
+) WITHOUT ROWID;
+CREATE INDEX event_places_by_place ON event_places(place, event);
+)sql",
+    // 2: full-text search over headlines and evidence sentences (--query).
+    R"sql(
+CREATE VIRTUAL TABLE mentions_fts USING fts5(
+    headline, sentence, content='mentions', content_rowid='key');
+CREATE TRIGGER mentions_fts_insert AFTER INSERT ON mentions BEGIN
+    INSERT INTO mentions_fts(rowid, headline, sentence) VALUES (new.key, new.headline, new.sentence);
+END;
+CREATE TRIGGER mentions_fts_delete AFTER DELETE ON mentions BEGIN
+    INSERT INTO mentions_fts(mentions_fts, rowid, headline, sentence)
+        VALUES ('delete', old.key, old.headline, old.sentence);
+END;
+INSERT INTO mentions_fts(mentions_fts) VALUES ('rebuild');
+)sql",
+};
+
+long long user_version(Connection& db) { return db.scalar("PRAGMA user_version"); }
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(k_steps.size()); }
+
+void migrate(Connection& db, int target) {
+    if (target < 0) target = latest_schema_version();
+    long long version = user_version(db);
+    if (version > latest_schema_version())
+        throw StoreError(fmt::format(
+            "{}: schema version {} is newer than this dateline knows ({}); upgrade dateline",
+            db.path(), version, latest_schema_version()));
+    if (version >= target) return;
+    if (version > 0) {
+        // Keep the user's data safe from a failed upgrade: a consistent copy
+        // first (VACUUM INTO reads one snapshot, so concurrent writers are fine).
+        std::string backup = fmt::format("{}.v{}.bak", db.path(), version);
+        if (!std::filesystem::exists(backup)) {
+            Statement vacuum(db, "VACUUM INTO ?");
+            vacuum.bind(1, backup).run();
+        }
+    }
+    Transaction tx(db);
+    // Another process may have migrated while we waited for the write lock.
+    version = user_version(db);
+    for (long long step = version; step < target; ++step)
+        db.exec(k_steps[static_cast<std::size_t>(step)]);
+    if (version < target) db.exec(fmt::format("PRAGMA user_version = {}", target));
+    tx.commit();
+}
+
+}  // namespace dateline::sqlite

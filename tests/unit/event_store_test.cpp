@@ -1,0 +1,494 @@
+// Tests of EventStore: round trip, idempotent ingest, the merge rule and its edge cases, queries, migrations.
+#include "dateline/event_store.hpp"
+
+#include "dateline/error.hpp"
+#include "sqlite_connection.hpp"
+#include "sqlite_schema.hpp"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <random>
+
+namespace fs = std::filesystem;
+using namespace dateline;
+
+namespace {
+
+// A fresh directory per test, removed afterwards.
+struct TempDir {
+    fs::path path;
+    TempDir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("dateline-store-test-" + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~TempDir() {
+        std::error_code ec;
+        fs::remove_all(path, ec);
+    }
+    fs::path db() const { return path / "t.db"; }
+};
+
+Article article(std::string id, std::string text, std::string source = "", std::optional<Date> published = {}) {
+    Article a;
+    a.id = std::move(id);
+    a.text = std::move(text);
+    a.source = std::move(source);
+    a.published = published ? published : Date(2023, 2, 23);
+    a.title = "Title of " + a.id;
+    a.url = "https://example.org/" + a.id;
+    return a;
+}
+
+Event event(const Article& a, std::string type, Span when, std::vector<std::string> actors,
+            std::vector<std::string> places = {}, std::size_t begin = 0) {
+    Event e;
+    e.id = a.id + "-" + type + "-" + std::to_string(begin);
+    e.when = when;
+    e.type = std::move(type);
+    e.cameo = "01";
+    e.headline = e.type + " headline";
+    for (auto& name : actors) e.actors.push_back({name, e.actors.empty() ? "agent" : "target", "", ""});
+    for (auto& name : places) e.places.push_back({name, 40.0, 46.0, ""});
+    e.evidence.article = a.id;
+    e.evidence.sentence = a.text.substr(begin, std::min<std::size_t>(40, a.text.size() - begin));
+    e.evidence.begin = begin;
+    e.evidence.end = begin + e.evidence.sentence.size();
+    e.evidence.timex = "some day";
+    e.evidence.url = a.url;
+    e.evidence.source = a.source;
+    e.evidence.published = a.published;
+    return e;
+}
+
+Span day(int y, int m, int d) { return Span::day(Date(y, m, d)); }
+
+}  // namespace
+
+TEST_CASE("a new store has the current schema version and passes the integrity check") {
+    TempDir dir;
+    EventStore store(dir.db());
+    CHECK(store.stats().schema_version == EventStore::schema_version);
+    CHECK(store.integrity_check() == "ok");
+    CHECK(store.stats().events == 0);
+}
+
+TEST_CASE("an event comes back from the store with every field it went in with") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a1", "Baku was ordered by the court to end the blockade on Wednesday.", "Outlet");
+    Event e = event(a, "legal_ruling", day(2023, 2, 22), {"International Court of Justice", "Azerbaijan"},
+                    {"Lachin corridor"});
+    e.actors[1].surface = "Baku";
+    e.actors[0].qualifier = "judges";
+    e.places[0].surface = "Lachin Pass";
+    e.timex_value = "2023-02-22";
+    e.confidence = 0.75;
+    e.status = EventStatus::reported;
+    Span open = Span::year(1991);
+    open.open_end = true;
+    Event f = event(a, "occupation", open, {"Armenia"}, {}, 5);
+    Event g = event(a, "appeal", day(2023, 2, 23), {"Russia"}, {}, 9);
+    g.date_source = DateSource::published;
+    g.evidence.timex.reset();
+    Event h = event(a, "statement", day(2023, 2, 23), {"Russia"}, {}, 12);
+    h.when.reset();
+    h.date_source = DateSource::unresolved;
+    store.ingest(a, {e, f, g, h});
+
+    auto events = store.query({});
+    REQUIRE(events.size() == 4);
+    const Event* got = nullptr;
+    for (const auto& x : events)
+        if (x.type == "legal_ruling") got = &x;
+    REQUIRE(got);
+    CHECK(got->id == e.id);
+    CHECK(got->when == e.when);
+    CHECK(got->date_source == DateSource::text);
+    CHECK(got->timex_value == "2023-02-22");
+    CHECK(got->cameo == "01");
+    CHECK(got->headline == e.headline);
+    CHECK(got->actors == e.actors);
+    CHECK(got->places == e.places);
+    CHECK(got->evidence == e.evidence);
+    CHECK(got->mentions.empty());
+    CHECK(got->confidence == doctest::Approx(0.75));
+    CHECK(got->status == EventStatus::reported);
+    CHECK(got->source_count == 1);
+
+    CHECK(events[0].type == "occupation");  // 1991/.. first
+    CHECK(events[0].when->open_end);
+    CHECK(events[0].when->edtf() == "1991/..");
+    bool saw_published = false, saw_unresolved = false;
+    for (const auto& x : events) {
+        if (x.type == "appeal") {
+            saw_published = true;
+            CHECK(x.date_source == DateSource::published);
+            CHECK_FALSE(x.evidence.timex.has_value());
+        }
+        if (x.type == "statement") {
+            saw_unresolved = true;
+            CHECK(x.date_source == DateSource::unresolved);
+            CHECK_FALSE(x.when.has_value());
+        }
+    }
+    CHECK(saw_published);
+    CHECK(saw_unresolved);
+}
+
+TEST_CASE("ingesting the same article twice leaves identical counts") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a1", "Russia urged Azerbaijan and Armenia to resume talks.");
+    std::vector<Event> events = {event(a, "appeal", day(2023, 2, 23), {"Russia", "Azerbaijan"})};
+    CHECK(store.ingest(a, events).outcome == IngestOutcome::added);
+    auto before = store.stats();
+    auto again = store.ingest(a, events);
+    CHECK(again.outcome == IngestOutcome::unchanged);
+    CHECK(again.events_new == 0);
+    auto after = store.stats();
+    CHECK(after.articles == before.articles);
+    CHECK(after.events == before.events);
+    CHECK(after.mentions == before.mentions);
+
+    SUBCASE("the same text under another id is the same article") {
+        Article copy = a;
+        copy.id = "a1-mirror";
+        CHECK(store.ingest(copy, events).outcome == IngestOutcome::unchanged);
+        CHECK(store.stats().articles == 1);
+    }
+    SUBCASE("reopening the store keeps everything") {
+        EventStore reopened(dir.db());
+        CHECK(reopened.ingest(a, events).outcome == IngestOutcome::unchanged);
+        CHECK(reopened.stats().mentions == 1);
+    }
+}
+
+TEST_CASE("two articles telling the same event in different words make one event with two mentions") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "The ICJ ordered Azerbaijan to end the blockade on Wednesday.", "Reuters");
+    Article b = article("b", "On 22 February the UN court told Baku to lift the Lachin blockade.", "AP");
+    store.ingest(a, {event(a, "legal_ruling", day(2023, 2, 22), {"International Court of Justice", "Azerbaijan"},
+                           {"Lachin corridor"})});
+    auto r = store.ingest(b, {event(b, "legal_ruling", day(2023, 2, 22), {"Azerbaijan"}, {"Lachin corridor"})});
+    CHECK(r.events_merged == 1);
+    CHECK(r.events_new == 0);
+    auto events = store.query({});
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].source_count == 2);
+    CHECK(events[0].mentions.size() == 1);
+    CHECK(events[0].evidence.article == "a");
+    CHECK(events[0].mentions[0].article == "b");
+    CHECK(store.stats().mentions == 2);
+}
+
+TEST_CASE("two articles from the same outlet count as one source") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "First report of the ceasefire.", "Reuters");
+    Article b = article("b", "Second report of the ceasefire.", "Reuters");
+    store.ingest(a, {event(a, "ceasefire", day(2020, 11, 10), {"Armenia", "Azerbaijan"})});
+    store.ingest(b, {event(b, "ceasefire", day(2020, 11, 10), {"Azerbaijan", "Armenia"})});
+    auto events = store.query({});
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].source_count == 1);
+    CHECK(events[0].mentions.size() == 1);
+}
+
+TEST_CASE("two different statements by Russia a week apart stay two events") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "Russia said on Monday it was concerned.", "TASS");
+    Article b = article("b", "Russia said on Monday it was alarmed.", "RIA");
+    store.ingest(a, {event(a, "statement", day(2023, 2, 13), {"Russia"})});
+    store.ingest(b, {event(b, "statement", day(2023, 2, 20), {"Russia"})});
+    auto events = store.query({});
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].source_count == 1);
+    CHECK(events[1].source_count == 1);
+}
+
+TEST_CASE("a month and a day inside it merge and the finer date wins") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "Last month the court held a hearing.", "A");
+    Article b = article("b", "The court held a hearing on 30 January.", "B");
+    store.ingest(a, {event(a, "legal_proceeding", Span::month(2023, 1), {"International Court of Justice"})});
+    store.ingest(b, {event(b, "legal_proceeding", day(2023, 1, 30), {"International Court of Justice"})});
+    auto events = store.query({});
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].when->edtf() == "2023-01-30");
+    CHECK(events[0].evidence.article == "b");
+    CHECK(events[0].source_count == 2);
+}
+
+TEST_CASE("a year does not merge with a day inside it") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "In 2020 Azerbaijan regained territory.", "A");
+    Article b = article("b", "On 9 November 2020 Azerbaijan regained Shusha.", "B");
+    store.ingest(a, {event(a, "territorial_change", Span::year(2020), {"Azerbaijan"})});
+    store.ingest(b, {event(b, "territorial_change", day(2020, 11, 9), {"Azerbaijan"})});
+    CHECK(store.query({}).size() == 2);
+
+    SUBCASE("but two reports of the same year do") {
+        Article c = article("c", "Azerbaijan regained territory in 2020.", "C");
+        store.ingest(c, {event(c, "territorial_change", Span::year(2020), {"Azerbaijan"})});
+        CHECK(store.query({}).size() == 2);
+        CHECK(store.stats().mentions == 3);
+    }
+}
+
+TEST_CASE("merging does not chain a month of statements by one actor into one event") {
+    TempDir dir;
+    EventStore store(dir.db());
+    // The vague report comes first, so every later day would fit it if the span could grow back.
+    Article vague = article("vague", "In February Russia made statements.", "V");
+    store.ingest(vague, {event(vague, "statement", Span::month(2023, 2), {"Russia"})});
+    for (int d = 1; d <= 28; d += 3) {
+        Article a = article("d" + std::to_string(d), "Russia said something on day " + std::to_string(d), "S");
+        store.ingest(a, {event(a, "statement", day(2023, 2, d), {"Russia"})});
+    }
+    auto events = store.query({});
+    CHECK(events.size() == 10);  // the month report joined the first day; the other nine days stand alone
+    std::size_t merged = 0;
+    for (const auto& e : events) {
+        CHECK(e.when->precision == Precision::day);
+        merged += e.mentions.size();
+    }
+    CHECK(merged == 1);
+}
+
+TEST_CASE("merging needs shared actors and the same place when both name one") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "Protests in Stepanakert on 1 March.", "A");
+    Article b = article("b", "Protests in Lachin on 1 March.", "B");
+    Article c = article("c", "Georgia protested on 1 March.", "C");
+    Article d = article("d", "Armenians protested in Stepanakert on 1 March.", "D");
+    store.ingest(a, {event(a, "protest", day(2023, 3, 1), {"Armenia"}, {"Stepanakert"})});
+    store.ingest(b, {event(b, "protest", day(2023, 3, 1), {"Armenia"}, {"Lachin"})});
+    store.ingest(c, {event(c, "protest", day(2023, 3, 1), {"Georgia"}, {"Stepanakert"})});
+    auto r = store.ingest(d, {event(d, "protest", day(2023, 3, 1), {"Armenia"}, {"Stepanakert"})});
+    CHECK(r.events_merged == 1);
+    auto events = store.query({});
+    CHECK(events.size() == 3);
+    TimelineQuery q;
+    q.places = {"Stepanakert"};
+    q.actors = {"Armenia"};
+    auto found = store.query(q);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].source_count == 2);
+}
+
+TEST_CASE("an event dated by its report never merges with one dated by its own words") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "Russia urged calm.", "A");
+    Article b = article("b", "On 23 February Russia urged calm.", "B");
+    Event published = event(a, "appeal", day(2023, 2, 23), {"Russia"});
+    published.date_source = DateSource::published;
+    store.ingest(a, {published});
+    store.ingest(b, {event(b, "appeal", day(2023, 2, 23), {"Russia"})});
+    CHECK(store.query({}).size() == 2);
+}
+
+TEST_CASE("a negated event does not merge with the asserted one") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "Azerbaijan attacked on 13 September.", "A");
+    Article b = article("b", "Azerbaijan did not attack on 13 September.", "B");
+    store.ingest(a, {event(a, "attack", day(2022, 9, 13), {"Azerbaijan"})});
+    Event denied = event(b, "attack", day(2022, 9, 13), {"Azerbaijan"});
+    denied.status = EventStatus::negated;
+    store.ingest(b, {denied});
+    CHECK(store.query({}).size() == 2);
+}
+
+TEST_CASE("a changed article replaces its old mentions") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "Version one: the court ruled on 22 February.", "A");
+    Article b = article("b", "Another outlet: the court ruled on 22 February.", "B");
+    store.ingest(a, {event(a, "legal_ruling", day(2023, 2, 22), {"International Court of Justice"}),
+                     event(a, "protest", day(2022, 12, 12), {"Azerbaijan"}, {}, 8)});
+    store.ingest(b, {event(b, "legal_ruling", day(2023, 2, 22), {"International Court of Justice"})});
+    REQUIRE(store.query({}).size() == 2);
+
+    Article changed = a;
+    changed.text = "Version two: only a blockade began on 12 December.";
+    auto r = store.ingest(changed, {event(changed, "blockade", day(2022, 12, 12), {"Azerbaijan"})});
+    CHECK(r.outcome == IngestOutcome::replaced);
+    CHECK(r.events_removed == 1);  // the protest only "a" told of
+    auto events = store.query({});
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].type == "blockade");
+    CHECK(events[1].type == "legal_ruling");
+    CHECK(events[1].source_count == 1);
+    CHECK(events[1].evidence.article == "b");
+    CHECK(events[1].mentions.empty());
+    auto st = store.stats();
+    CHECK(st.articles == 2);
+    CHECK(st.mentions == 2);
+    CHECK(store.integrity_check() == "ok");
+}
+
+TEST_CASE("a batch that is not committed leaves nothing behind") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "Text one.", "A");
+    {
+        auto batch = store.batch();
+        store.ingest(a, {event(a, "attack", day(2022, 9, 13), {"Azerbaijan"})});
+    }
+    CHECK(store.stats().articles == 0);
+    CHECK(store.stats().actors == 0);
+    {
+        auto batch = store.batch();
+        store.ingest(a, {event(a, "attack", day(2022, 9, 13), {"Azerbaijan"})});
+        batch.commit();
+    }
+    CHECK(store.stats().articles == 1);
+    CHECK(store.stats().actors == 1);
+}
+
+TEST_CASE("queries filter by date overlap, actor, place, type, status, text and sources") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "The war of 2020 and the ceasefire of 10 November 2020.", "A");
+    Article b = article("b", "The ceasefire of 10 November 2020 held, said Moscow.", "B");
+    Event war = event(a, "armed_conflict", Span::year(2020), {"Azerbaijan", "Armenia"}, {"Nagorno-Karabakh"});
+    war.headline = "Second Karabakh war";
+    Event truce = event(a, "ceasefire", day(2020, 11, 10), {"Russia", "Armenia"}, {}, 10);
+    truce.headline = "Russian-brokered ceasefire";
+    truce.actors[0].surface = "Moscow";
+    Event since = event(a, "occupation", Span::year(1991), {"Armenia"}, {"Nagorno-Karabakh"}, 20);
+    since.when->open_end = true;
+    since.status = EventStatus::reported;
+    store.ingest(a, {war, truce, since});
+    store.ingest(b, {event(b, "ceasefire", day(2020, 11, 10), {"Russia"})});
+
+    TimelineQuery q;
+    q.from = Date(2020, 6, 1);
+    q.to = Date(2020, 6, 30);
+    auto found = store.query(q);  // the year 2020 and the open 1991/.. overlap June 2020
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].type == "occupation");
+    CHECK(found[1].type == "armed_conflict");
+
+    q = {};
+    q.from = Date(2021, 1, 1);
+    found = store.query(q);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].type == "occupation");
+
+    q = {};
+    q.actors = {"Russia"};
+    CHECK(store.query(q).size() == 1);
+    q.actors = {"Moscow"};  // an alias seen in the text finds the actor too
+    CHECK(store.query(q).size() == 1);
+
+    q = {};
+    q.places = {"Nagorno-Karabakh"};
+    CHECK(store.query(q).size() == 2);
+    q = {};
+    q.types = {"ceasefire", "armed_conflict"};
+    CHECK(store.query(q).size() == 2);
+    q = {};
+    q.statuses = {"reported"};
+    CHECK(store.query(q).size() == 1);
+    q = {};
+    q.query = "brokered ceasefire";
+    found = store.query(q);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].type == "ceasefire");
+    q.query = "\"U.N.\" (odd";  // analyst text is never an FTS syntax error
+    CHECK(store.query(q).empty());
+    q = {};
+    q.min_sources = 2;
+    found = store.query(q);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].type == "ceasefire");
+    q = {};
+    q.limit = 1;
+    q.rank = Rank::sources;
+    found = store.query(q);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].type == "ceasefire");
+    q.rank = Rank::date;
+    q.limit = 2;
+    found = store.query(q);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].type == "occupation");
+    CHECK(found[1].type == "armed_conflict");
+}
+
+TEST_CASE("every article comes back out with the events extracted from it") {
+    TempDir dir;
+    Article a = article("a", "The ICJ ruled on 22 February.", "A");
+    Article b = article("b", "The court ruled on 22 February.", "B");
+    Event ea = event(a, "legal_ruling", day(2023, 2, 22), {"International Court of Justice"});
+    Event eb = event(b, "legal_ruling", day(2023, 2, 22), {"International Court of Justice"});
+    {
+        EventStore store(dir.db());
+        store.ingest(a, {ea});
+        store.ingest(b, {eb});
+    }
+    EventStore store(dir.db());
+    std::vector<std::pair<Article, std::vector<Event>>> seen;
+    store.for_each_article([&](const Article& art, const std::vector<Event>& events) {
+        seen.emplace_back(art, events);
+    });
+    REQUIRE(seen.size() == 2);
+    CHECK(seen[0].first.id == "a");
+    CHECK(seen[0].first.text == a.text);
+    CHECK(seen[0].first.published == a.published);
+    REQUIRE(seen[1].second.size() == 1);
+    const Event& back = seen[1].second[0];
+    CHECK(back.id == eb.id);
+    CHECK(back.when == eb.when);
+    CHECK(back.actors == eb.actors);
+    CHECK(back.evidence == eb.evidence);
+
+    SUBCASE("and feeding them to another store merges them the same way") {
+        EventStore other(dir.path / "other.db");
+        for (auto& [art, events] : seen) other.ingest(art, events);
+        auto events = other.query({});
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].source_count == 2);
+    }
+}
+
+TEST_CASE("a database of an older schema is upgraded in place after a backup copy") {
+    TempDir dir;
+    {
+        sqlite::Connection db(dir.db());
+        sqlite::migrate(db, 1);
+        db.exec(
+            "INSERT INTO articles (id, hash, source_key, text, ingested_at) VALUES ('a', 'h', 'a', 'text', 'now');"
+            "INSERT INTO events (id, type, date_source, edtf, earliest, latest, upper, precision, headline, "
+            "primary_mention) VALUES ('e', 'attack', 'text', '2022-09-13', '2022-09-13', '2022-09-13', "
+            "'2022-09-13', 'day', 'Shelling near Jermuk', 1);"
+            "INSERT INTO mentions (event, article, id, type, date_source, headline, sentence) "
+            "VALUES (1, 1, 'e', 'attack', 'text', 'Shelling near Jermuk', 'Shelling near Jermuk overnight.');");
+        CHECK(db.scalar("PRAGMA user_version") == 1);
+    }
+    EventStore store(dir.db());
+    CHECK(store.stats().schema_version == 2);
+    CHECK(fs::exists(dir.path / "t.db.v1.bak"));
+    TimelineQuery q;
+    q.query = "Jermuk";
+    CHECK(store.query(q).size() == 1);  // the full-text index covers mentions from before the upgrade
+    CHECK(store.integrity_check() == "ok");
+}
+
+TEST_CASE("a database from a newer dateline is refused with a hint") {
+    TempDir dir;
+    {
+        sqlite::Connection db(dir.db());
+        db.exec("PRAGMA user_version = 99");
+    }
+    CHECK_THROWS_WITH_AS(EventStore(dir.db()), doctest::Contains("upgrade dateline"), StoreError);
+}
