@@ -1,0 +1,146 @@
+// `dateline ingest`: articles in, events extracted and stored in batches, merged with what the store knows.
+#include "cli/common.hpp"
+
+#include "dateline/event_extractor.hpp"
+#include "dateline/event_store.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <iostream>
+#include <memory>
+#include <unistd.h>
+
+namespace dateline::cli {
+namespace {
+
+struct IngestOptions {
+    std::vector<std::string> inputs;
+    std::string db;
+    std::string published;
+    std::string source;
+    std::string input_format;
+    std::size_t batch_size = 500;
+    std::size_t max_article_bytes = 10 * 1024 * 1024;
+    bool quiet = false;
+    KnowledgeOptions knowledge;
+};
+
+struct Totals {
+    std::size_t added = 0, unchanged = 0, replaced = 0, failed = 0;
+    std::size_t events_new = 0, events_merged = 0, events_removed = 0;
+};
+
+std::optional<InputFormat> input_format_option(const std::string& name) {
+    if (name.empty()) return std::nullopt;
+    if (name == "text") return InputFormat::text;
+    if (name == "jsonl") return InputFormat::jsonl;
+    if (name == "html") return InputFormat::html;
+    if (name == "timeml") return InputFormat::timeml;
+    throw UsageError(fmt::format("unknown --input-format '{}'; known: text, jsonl, html, timeml", name));
+}
+
+void run(const IngestOptions& o) {
+    // Arguments first, files after: nothing is created for a bad command line.
+    const auto forced = input_format_option(o.input_format);
+    if (o.batch_size == 0) throw UsageError("--batch must be at least 1");
+    ReadOptions ropts;
+    ropts.published = parse_date_option(o.published, "--published");
+    ropts.source = o.source;
+    ropts.max_article_bytes = o.max_article_bytes;
+    std::vector<std::string> args = o.inputs;
+    if (args.empty()) {
+        if (isatty(STDIN_FILENO))
+            throw UsageError("no input: give FILE... or '-' for stdin (see dateline ingest --help)");
+        args.push_back("-");
+    }
+
+    const Pipeline pipeline(o.knowledge.load());
+    EventStore store(o.db);
+    Totals totals;
+    auto problem = [&](const ReadProblem& p) {
+        report_problem(p);
+        ++totals.failed;
+        note_exit(exit_bad_input);
+    };
+    const auto inputs = collect_inputs(args, problem);
+
+    // Extraction runs outside the transaction, so the write lock that other
+    // ingest processes wait for is held only while a batch is written.
+    std::vector<std::pair<Article, std::vector<Event>>> pending;
+    pending.reserve(o.batch_size);
+    Progress progress("ingest: articles", 0, o.quiet);
+    const auto start = std::chrono::steady_clock::now();
+    auto flush = [&] {
+        if (pending.empty()) return;
+        auto batch = store.batch();
+        for (const auto& [article, events] : pending) {
+            IngestResult r = store.ingest(article, events);
+            switch (r.outcome) {
+                case IngestOutcome::added: ++totals.added; break;
+                case IngestOutcome::unchanged: ++totals.unchanged; break;
+                case IngestOutcome::replaced: ++totals.replaced; break;
+            }
+            totals.events_new += static_cast<std::size_t>(r.events_new);
+            totals.events_merged += static_cast<std::size_t>(r.events_merged);
+            totals.events_removed += static_cast<std::size_t>(r.events_removed);
+        }
+        batch.commit();
+        progress.tick(pending.size());
+        pending.clear();
+    };
+    for (const auto& input : inputs) {
+        read_input(
+            input, forced, ropts,
+            [&](Article&& a) {
+                std::vector<Event> events = pipeline.extract(a);
+                pending.emplace_back(std::move(a), std::move(events));
+                if (pending.size() >= o.batch_size) flush();
+            },
+            problem);
+    }
+    flush();
+    progress.finish();
+
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const std::size_t articles = totals.added + totals.unchanged + totals.replaced;
+    if (!o.quiet || totals.failed > 0)
+        std::cerr << fmt::format(
+            "dateline: ingested {} articles into {} ({} new, {} unchanged, {} replaced, {} failed); "
+            "events: {} new, {} merged{}; {:.1f} s, {:.0f} articles/s\n",
+            articles, o.db, totals.added, totals.unchanged, totals.replaced, totals.failed, totals.events_new,
+            totals.events_merged,
+            totals.events_removed ? fmt::format(", {} removed", totals.events_removed) : std::string(), seconds,
+            articles / std::max(seconds, 1e-6));
+}
+
+}  // namespace
+
+void add_ingest_command(CLI::App& app) {
+    auto o = std::make_shared<IngestOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "ingest", "Extract events from articles and store them in a database, merging repeated reports");
+    cmd->add_option("inputs", o->inputs,
+                    "Article files (.txt, .jsonl, .html, .tml), directories (searched recursively) or '-' for stdin")
+        ->type_name("FILE...");
+    cmd->add_option("--db", o->db, "The SQLite database to create or add to")->type_name("PATH")->required();
+    cmd->add_option("--published", o->published, "Publication date (YYYY-MM-DD) for articles that carry none")
+        ->type_name("DATE");
+    cmd->add_option("--source", o->source, "Source name for articles that carry none")->type_name("NAME");
+    cmd->add_option("--input-format", o->input_format,
+                    "Read inputs as text, jsonl, html or timeml (default: by extension)")
+        ->type_name("FORMAT");
+    cmd->add_option("--batch", o->batch_size, "Articles per transaction (a crash loses at most the open batch)")
+        ->capture_default_str();
+    cmd->add_option("--max-article-bytes", o->max_article_bytes, "Skip articles larger than this")
+        ->capture_default_str();
+    cmd->add_flag("-q,--quiet", o->quiet, "No progress bar and no summary (problems are still reported)");
+    o->knowledge.add_to(*cmd);
+    cmd->footer(
+        "Ingesting the same article again changes nothing; an article whose text changed replaces its events.\n"
+        "Several ingest processes may share one database. Exit code 1 if some input was bad (the rest is stored).");
+    cmd->callback([o] { run(*o); });
+}
+
+}  // namespace dateline::cli
