@@ -107,9 +107,14 @@ EventTypes::EventTypes(const DataFiles& files) {
 
         auto add = [&](std::vector<std::string> words, bool noun) {
             if (words.empty()) return;
-            for (const auto& tr : m_triggers)
-                if (tr.words == words && tr.type == index) return;
-            m_triggers.push_back({std::move(words), index, noun, type.weight});
+            for (auto& tr : m_triggers)
+                if (tr.words == words && tr.type == index) {
+                    // The same word as verb and noun ("blockade"): one trigger, both readings.
+                    tr.noun |= noun;
+                    tr.verb |= !noun;
+                    return;
+                }
+            m_triggers.push_back({std::move(words), index, noun, !noun, type.weight});
         };
         for (const auto& v : string_list(t, "verbs", origin, type.name)) {
             auto w = words_of(v);

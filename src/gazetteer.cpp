@@ -139,6 +139,10 @@ void Gazetteer::build_index() {
     auto add = [&](const std::string& phrase, GazetteerRef ref) {
         std::vector<std::string> words;
         for (auto [b, e] : split_words(phrase, 0, phrase.size())) words.emplace_back(phrase.substr(b, e - b));
+        // "the United Nations" is matched as "United Nations": a leading article
+        // would let a shorter name start earlier and hide a longer one
+        // ("the United Nations Supreme Court").
+        if (words.size() > 1 && equals_ci(words.front(), "the")) words.erase(words.begin());
         if (words.empty()) return;
         auto& list = index->by_first[lower(words.front())];
         for (auto& p : list)

@@ -27,7 +27,8 @@ struct EventType {
 struct Trigger {
     std::vector<std::string> words;  // lower case: {"call", "on"}
     std::size_t type = 0; // index into EventTypes::types()
-    bool noun = false;    // a nominalisation ("blockade", "talks") rather than a verb
+    bool noun = false;    // has a noun reading ("blockade", "talks")
+    bool verb = true;     // has a verb reading ("ordered", "blockade")
     double weight = 1.0;
 };
 

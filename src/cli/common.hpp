@@ -19,6 +19,11 @@ namespace dateline::cli {
 /// inputs were bad, the rest processed), 2 internal failure.
 enum ExitCode { exit_ok = 0, exit_bad_input = 1, exit_internal = 2 };
 
+/// The exit code main returns when no exception escaped: commands raise it with
+/// `note_exit(exit_bad_input)` when some input was bad but the rest was processed.
+int exit_code();
+void note_exit(int code);
+
 /// Thrown by a command to end with a message and exit code 1 (usage errors
 /// found after parsing, e.g. a --published value that is not a date).
 class UsageError : public InputError {
@@ -94,5 +99,12 @@ private:
 // Each subcommand lives in src/cli/<name>.cpp and registers itself here,
 // called once from main.cpp in a fixed order.
 void add_extract_command(CLI::App& app);
+void add_ingest_command(CLI::App& app);
+void add_export_command(CLI::App& app);
+void add_events_command(CLI::App& app);
+void add_stats_command(CLI::App& app);
+void add_merge_command(CLI::App& app);
+void add_annotate_command(CLI::App& app);
+void add_eval_command(CLI::App& app);
 
 }  // namespace dateline::cli

@@ -1,0 +1,661 @@
+// The event rules: triggers, actors and places per clause, timex attachment, and folding
+// the same event told twice in one article.
+#include "dateline/event_extractor.hpp"
+
+#include "dateline/error.hpp"
+#include "dateline/segmenter.hpp"
+#include "text_util.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+namespace dateline {
+namespace {
+
+using json = nlohmann::json;
+using WordRange = std::pair<std::size_t, std::size_t>;
+
+// Function words the rules read, from data/events/cues.json.
+struct Cues {
+    std::unordered_set<std::string> negation, planned, reported, locative, clause_break, subordinators,
+        reference_determiners, prepositions, mediator_suffixes;
+
+    explicit Cues(const DataFiles& files) {
+        const std::string path = "events/cues.json";
+        json j;
+        try {
+            j = json::parse(files.get(path));
+        } catch (const json::exception& e) {
+            throw DataError(fmt::format("{}: malformed JSON: {}", files.origin(path), e.what()));
+        }
+        auto load = [&](const char* key, std::unordered_set<std::string>& into) {
+            auto it = j.find(key);
+            if (it == j.end() || !it->is_array())
+                throw DataError(fmt::format("{}: \"{}\" must be an array of words", files.origin(path), key));
+            for (const auto& w : *it)
+                if (w.is_string()) into.insert(lower(w.get<std::string>()));
+        };
+        load("negation", negation);
+        load("planned", planned);
+        load("reported", reported);
+        load("locative_prepositions", locative);
+        load("clause_break_words", clause_break);
+        load("subordinators", subordinators);
+        load("reference_determiners", reference_determiners);
+        load("prepositions", prepositions);
+        load("mediator_suffixes", mediator_suffixes);
+    }
+};
+
+// One actor or place mention resolved to a canonical entry.
+struct EntityMention {
+    bool is_actor = true;
+    std::size_t index = 0;  // canonical entry (after `represents`)
+    std::size_t word = 0;   // first word index in the sentence
+    std::size_t clause = 0;
+    std::string surface;
+    std::string qualifier;
+    bool mediator = false;
+};
+
+struct TriggerHit {
+    std::size_t word = 0;  // first word index
+    std::size_t word_end = 0;
+    std::size_t type = 0;
+    bool noun = false;
+    std::size_t clause = 0;
+};
+
+// An event under construction, before folding.
+struct Draft {
+    Event event;
+    std::size_t sentence = 0;
+    bool dated_by_text = false;
+    bool full_sentence = true;  // ends with terminal punctuation (not a headline line)
+    std::vector<std::string> agents;  // canonical names acting (agent/source)
+    bool folded = false;
+};
+
+
+std::string trim_copy(std::string_view s) {
+    auto is_trim = [](unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' || c == ';' || c == ':'; };
+    while (!s.empty() && is_trim(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && is_trim(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return std::string(s);
+}
+
+// Collapses whitespace runs (wrapped lines) to single spaces.
+std::string squash(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+        if (space) {
+            if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        } else {
+            out.push_back(c);
+        }
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+// Removes quote marks and ellipses at the edges of a headline.
+std::string strip_quotes(std::string s) {
+    static const std::vector<std::string> marks{"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\"", "'", "\xE2\x80\xA6", " "};
+    bool changed = true;
+    while (changed && !s.empty()) {
+        changed = false;
+        for (const auto& m : marks) {
+            if (s.starts_with(m)) { s.erase(0, m.size()); changed = true; }
+            if (s.ends_with(m)) { s.erase(s.size() - m.size()); changed = true; }
+        }
+    }
+    return s;
+}
+
+// Cuts at a word boundary to at most `max` bytes, never inside a UTF-8 sequence.
+std::string cut(std::string s, std::size_t max) {
+    if (s.size() <= max) return s;
+    std::size_t p = s.rfind(' ', max);
+    if (p == std::string::npos || p < max / 2) {
+        p = max;
+        while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+    }
+    s.resize(p);
+    while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ' ')) s.pop_back();
+    return s + "\xE2\x80\xA6";
+}
+
+Span with_role(Span s, TimexRole role) {
+    if (role == TimexRole::start) s.open_end = true;
+    if (role == TimexRole::end) s.open_start = true;
+    return s;
+}
+
+}  // namespace
+
+struct Pipeline::Impl {
+    TimexTagger tagger;
+    Gazetteer gazetteer;
+    EventTypes types;
+    Cues cues;
+    std::vector<std::size_t> canonical_actor;  // actor index -> represented actor index
+
+    explicit Impl(const DataFiles& files) : tagger(files), gazetteer(files), types(files), cues(files) {
+        canonical_actor.resize(gazetteer.actors().size());
+        for (std::size_t i = 0; i < canonical_actor.size(); ++i) {
+            canonical_actor[i] = i;
+            const auto& rep = gazetteer.actors()[i].represents;
+            if (!rep.empty())
+                if (auto r = gazetteer.find_actor(rep)) canonical_actor[i] = *r;
+        }
+    }
+
+    std::vector<Event> extract(const Article& article) const;
+};
+
+Pipeline::Pipeline(const DataFiles& files) : m_impl(std::make_unique<Impl>(files)) {}
+Pipeline::~Pipeline() = default;
+const TimexTagger& Pipeline::tagger() const { return m_impl->tagger; }
+const Gazetteer& Pipeline::gazetteer() const { return m_impl->gazetteer; }
+const EventTypes& Pipeline::event_types() const { return m_impl->types; }
+std::vector<Event> Pipeline::extract(const Article& article) const { return m_impl->extract(article); }
+
+std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
+    const std::string_view text = article.text;
+    const auto sentences = split_sentences(text);
+    const auto timexes = tagger.tag(text, sentences, article.published);
+    const auto& actors = gazetteer.actors();
+    const auto& places = gazetteer.places();
+
+    // Last mention (running counter) of each entity, for "the court" / "the enclave".
+    std::map<std::pair<bool, std::size_t>, std::size_t> last_mention;
+    std::size_t mention_clock = 0;
+    // Mentions per conflict, to fill the other side of a dyadic event.
+    std::vector<int> conflict_score(gazetteer.conflicts().size(), 0);
+
+    std::vector<Draft> drafts;
+    std::size_t timex_cursor = 0;
+
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+        const Sentence& s = sentences[si];
+        const auto words = split_words(text, s.begin, s.end);
+        if (words.empty()) continue;
+        auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
+        auto lw = [&](std::size_t k) { return lower(word(k)); };
+
+        // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
+        // and at subordinators ("after a second war ended").
+        std::vector<std::size_t> clause(words.size(), 0);
+        std::size_t current = 0;
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            if (k > 0) {
+                const std::string_view gap = text.substr(words[k - 1].second, words[k].first - words[k - 1].second);
+                const bool comma = gap.find(',') != std::string_view::npos;
+                const bool hard = gap.find(';') != std::string_view::npos || gap.find(':') != std::string_view::npos ||
+                                  gap.find("\xE2\x80\x94") != std::string_view::npos ||
+                                  gap.find("\xE2\x80\x9C") != std::string_view::npos ||
+                                  gap.find("\xE2\x80\x9D") != std::string_view::npos ||
+                                  gap.find('"') != std::string_view::npos;
+                const std::string w = lw(k);
+                if (hard || (comma && cues.clause_break.count(w)) || cues.subordinators.count(w)) ++current;
+            }
+            clause[k] = current;
+        }
+
+        // Timexes of this sentence.
+        while (timex_cursor < timexes.size() && timexes[timex_cursor].begin < s.begin) ++timex_cursor;
+        std::vector<const Timex*> stimex;
+        for (std::size_t t = timex_cursor; t < timexes.size() && timexes[t].begin < s.end; ++t) {
+            const Timex& tx = timexes[t];
+            if (tx.type == TimexType::date || tx.type == TimexType::time) stimex.push_back(&tx);
+        }
+        auto inside_timex = [&](std::size_t k) {
+            for (const Timex* tx : stimex)
+                if (words[k].first >= tx->begin && words[k].first < tx->end) return true;
+            return false;
+        };
+        // Word index at or after a byte offset.
+        auto word_at = [&](std::size_t byte) {
+            std::size_t k = 0;
+            while (k < words.size() && words[k].second <= byte) ++k;
+            return std::min(k, words.size() - 1);
+        };
+
+        // Actors and places.
+        std::vector<EntityMention> mentions;
+        std::vector<bool> in_name(words.size(), false);
+        bool last_was_place_mode = false;
+        std::size_t last_match_end_word = 0;
+        for (const auto& m : gazetteer.match(text, s.begin, s.end)) {
+            const std::size_t k = word_at(m.begin);
+            std::size_t k_end = k;
+            while (k_end < words.size() && words[k_end].first < m.end) in_name[k_end++] = true;
+            const std::string prev = k > 0 ? lw(k - 1) : "";
+            const bool chained = (prev == "and" || prev == "or") && last_was_place_mode && k <= last_match_end_word + 2;
+            const bool place_mode = (k > 0 && cues.locative.count(prev)) || chained;
+            last_match_end_word = k_end;
+            const std::string surface = squash(text.substr(m.begin, m.end - m.begin));
+
+            std::vector<EntityMention> chosen;
+            bool noun_ref = !m.refs.empty() && m.refs.front().how == GazetteerRef::How::noun;
+            if (noun_ref) {
+                // The entity of that noun named most recently in the article.
+                const GazetteerRef* best = nullptr;
+                std::size_t best_time = 0;
+                for (const auto& r : m.refs) {
+                    auto it = last_mention.find({r.kind == GazetteerRef::Kind::actor, r.index});
+                    if (it != last_mention.end() && it->second >= best_time) {
+                        best_time = it->second;
+                        best = &r;
+                    }
+                }
+                if (best) chosen.push_back({best->kind == GazetteerRef::Kind::actor, best->index, k, clause[k], surface, "", false});
+            } else {
+                bool any_actor = false;
+                bool metonym = false;
+                for (const auto& r : m.refs) {
+                    if (r.kind == GazetteerRef::Kind::actor) any_actor = true;
+                    if (r.how == GazetteerRef::How::metonym) metonym = true;
+                }
+                bool any_place = false;
+                for (const auto& r : m.refs) any_place |= r.kind == GazetteerRef::Kind::place;
+                for (const auto& r : m.refs) {
+                    const bool is_actor = r.kind == GazetteerRef::Kind::actor;
+                    if (place_mode && any_place) {
+                        if (is_actor) continue;  // "in Baku", "through Azerbaijan": a place
+                    } else if (!is_actor) {
+                        // Beside an actor reading, keep a place only when it is no
+                        // country or capital standing for its state.
+                        const auto& kind = places[r.index].kind;
+                        if (any_actor && (metonym || kind == "country" || kind == "city")) continue;
+                    }
+                    EntityMention em{is_actor, r.index, k, clause[k], surface, "", false};
+                    if (is_actor && r.how == GazetteerRef::How::adjective && k_end < words.size()) {
+                        // "Russian-brokered": a mediator; "Azerbaijani environmental activists": a qualifier.
+                        if (word(k_end) == "-" && k_end + 1 < words.size() && cues.mediator_suffixes.count(lw(k_end + 1))) {
+                            em.mediator = true;
+                        } else {
+                            std::string q;
+                            for (std::size_t n = k_end; n < words.size() && n < k_end + 3; ++n) {
+                                const std::string w = lw(n);
+                                if (is_capitalised(word(n)) || cues.prepositions.count(w) || w == "-" ||
+                                    types.triggers_starting_with(w) || in_name[n] || clause[n] != clause[k])
+                                    break;
+                                if (!q.empty()) q += ' ';
+                                q += std::string(word(n));
+                            }
+                            // A bare adjective before a plain noun qualifies it only if it names people.
+                            em.qualifier = q;
+                        }
+                    }
+                    if (is_actor) em.index = canonical_actor[r.index];
+                    chosen.push_back(std::move(em));
+                }
+            }
+            last_was_place_mode = place_mode;
+            for (auto& em : chosen) {
+                last_mention[{em.is_actor, em.index}] = ++mention_clock;
+                // Also remember the surface entry for nouns ("the court" after "Judge Donoghue").
+                mentions.push_back(std::move(em));
+            }
+            // An official also counts as a mention of the body they stand for, and as
+            // themselves, for later back-references.
+            for (const auto& r : m.refs)
+                if (r.kind == GazetteerRef::Kind::actor) last_mention[{true, r.index}] = mention_clock;
+        }
+        for (const auto& em : mentions)
+            for (std::size_t c = 0; c < gazetteer.conflicts().size(); ++c) {
+                const auto& conflict = gazetteer.conflicts()[c];
+                const std::string& name = em.is_actor ? actors[em.index].name : places[em.index].name;
+                const auto& list = em.is_actor ? conflict.parties : conflict.places;
+                if (std::find(list.begin(), list.end(), name) != list.end()) ++conflict_score[c];
+            }
+
+        // Triggers: longest phrase at each word, not inside a date or a name.
+        std::vector<TriggerHit> hits;
+        for (std::size_t k = 0; k < words.size();) {
+            if (in_name[k] || inside_timex(k)) {
+                ++k;
+                continue;
+            }
+            const auto* cands = types.triggers_starting_with(lw(k));
+            std::size_t matched = 0;
+            if (cands) {
+                const std::string prev = k > 0 ? lw(k - 1) : "";
+                for (std::size_t ti : *cands) {
+                    const Trigger& tr = types.triggers()[ti];
+                    if (matched && tr.words.size() < matched) break;
+                    if (k + tr.words.size() > words.size()) continue;
+                    bool ok = true;
+                    for (std::size_t m = 1; m < tr.words.size() && ok; ++m) ok = lw(k + m) == tr.words[m];
+                    if (!ok) continue;
+                    // A verb reading after a determiner is a noun ("the state", "a note"),
+                    // after a preposition an adjective or noun ("in close cooperation").
+                    const bool determiner_before = prev == "the" || prev == "a" || prev == "an" ||
+                                                   cues.reference_determiners.count(prev) ||
+                                                   (k >= 2 && cues.reference_determiners.count(lw(k - 2)));
+                    if (!tr.noun && (prev == "the" || prev == "a" || prev == "an" || cues.reference_determiners.count(prev) ||
+                                     (prev != "to" && cues.prepositions.count(prev))))
+                        continue;
+                    const EventType& et = types.types()[tr.type];
+                    if (!et.needs_actor_kind.empty()) {
+                        bool found = false;
+                        for (const auto& em : mentions)
+                            if (em.is_actor && std::find(et.needs_actor_kind.begin(), et.needs_actor_kind.end(),
+                                                         actors[em.index].kind) != et.needs_actor_kind.end())
+                                found = true;
+                        if (!found) continue;
+                    }
+                    bool dup = false;
+                    for (const auto& h : hits)
+                        if (h.word == k && h.type == tr.type) dup = true;
+                    if (dup) continue;
+                    // Both readings fit ("blockade"): a determiner just before ("its
+                    // alleged blockade") makes it a noun, otherwise it is a verb.
+                    const bool noun = tr.noun && (!tr.verb || determiner_before);
+                    hits.push_back({k, k + tr.words.size(), tr.type, noun, clause[k]});
+                    matched = tr.words.size();
+                }
+            }
+            k += matched ? matched : 1;
+        }
+        if (hits.empty()) continue;
+        // One event per type and clause: "said at a press conference" is one statement.
+        {
+            std::vector<TriggerHit> kept;
+            for (const auto& h : hits) {
+                bool seen = false;
+                for (const auto& o : kept)
+                    if (o.type == h.type && o.clause == h.clause) seen = true;
+                if (!seen) kept.push_back(h);
+            }
+            hits = std::move(kept);
+        }
+
+        // Attach each timex to the nearest trigger; a fronted timex ("In 2020, ...")
+        // dates every trigger of the sentence that has none of its own.
+        std::vector<const Timex*> assigned(hits.size(), nullptr);
+        const Timex* fronted = nullptr;
+        for (const Timex* tx : stimex) {
+            const std::size_t tk = word_at(tx->begin);
+            std::size_t tk_end = tk;
+            while (tk_end < words.size() && words[tk_end].first < tx->end) ++tk_end;
+            bool is_fronted = tk <= 2 && tk_end < words.size() &&
+                              text.substr(words[tk_end - 1].second, words[tk_end].first - words[tk_end - 1].second).find(',') !=
+                                  std::string_view::npos;
+            if (is_fronted) {
+                for (std::size_t k = 0; k < tk; ++k) is_fronted &= !in_name[k];
+            }
+            if (is_fronted) {
+                fronted = tx;
+                continue;
+            }
+            std::size_t best = hits.size();
+            double best_d = std::numeric_limits<double>::max();
+            for (std::size_t h = 0; h < hits.size(); ++h) {
+                const double d = hits[h].word >= tk_end ? double(hits[h].word - tk_end) + 0.5
+                                                        : double(tk - std::min(tk, hits[h].word_end));
+                // Prefer a trigger in the same clause.
+                const double penalty = hits[h].clause == clause[tk] ? 0.0 : 8.0;
+                if (d + penalty < best_d) {
+                    best_d = d + penalty;
+                    best = h;
+                }
+            }
+            if (best < hits.size() && best_d <= 16.0 && !assigned[best]) assigned[best] = tx;
+        }
+
+        const bool full = [&] {
+            std::string_view tail = text.substr(s.begin, s.end - s.begin);
+            std::string t = strip_quotes(std::string(tail.substr(tail.size() > 8 ? tail.size() - 8 : 0)));
+            return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
+        }();
+
+        for (std::size_t h = 0; h < hits.size(); ++h) {
+            const TriggerHit& hit = hits[h];
+            const EventType& et = types.types()[hit.type];
+            const Timex* tx = assigned[h] ? assigned[h] : fronted;
+            // A timex that names no days ("soon", "as soon as possible") dates nothing,
+            // unless it is only waiting for a publication date the article lacks.
+            if (tx && !tx->when && !(tx->relative && !article.published)) tx = nullptr;
+            const std::string prev = hit.word > 0 ? lw(hit.word - 1) : "";
+            // A noun with no date of its own names a known state of affairs ("its
+            // alleged blockade", "an end to the blockade"), not news of the day.
+            if (!tx && hit.noun) {
+                const bool referring = cues.reference_determiners.count(prev) || cues.prepositions.count(prev) ||
+                                       (hit.word > 1 && (cues.prepositions.count(lw(hit.word - 2)) ||
+                                                         cues.reference_determiners.count(lw(hit.word - 2))));
+                if (hits.size() > 1 || referring) continue;
+            }
+
+            Draft d;
+            Event& e = d.event;
+            e.type = et.name;
+            e.cameo = et.cameo;
+            d.sentence = si;
+            d.full_sentence = full;
+            if (tx) {
+                if (tx->when) {
+                    e.when = with_role(*tx->when, tx->role);
+                    e.date_source = DateSource::text;
+                    d.dated_by_text = true;
+                } else {
+                    e.date_source = DateSource::unresolved;
+                }
+                e.timex_value = tx->value;
+                e.evidence.timex = squash(text.substr(tx->begin, tx->end - tx->begin));
+            } else if (article.published) {
+                e.when = Span::day(*article.published);
+                e.date_source = DateSource::published;
+            } else {
+                e.date_source = DateSource::unresolved;
+            }
+
+            // Actors and places: the trigger's clause first, the sentence as fallback.
+            std::set<std::string> seen_actor, seen_place;
+            auto add_actor = [&](const EntityMention& em, bool same_clause) {
+                const std::string& name = actors[em.index].name;
+                if (!seen_actor.insert(name).second) return;
+                ActorRef a;
+                a.name = name;
+                a.surface = em.surface;
+                a.qualifier = em.qualifier;
+                if (em.mediator) a.role = "mediator";
+                else if (!same_clause) a.role = "participant";
+                else if (em.word < hit.word) a.role = et.name == "statement" ? "source" : "agent";
+                else a.role = "target";
+                if (a.role == "agent" || a.role == "source") d.agents.push_back(name);
+                e.actors.push_back(std::move(a));
+            };
+            auto add_place = [&](const EntityMention& em) {
+                const PlaceEntry& p = places[em.index];
+                if (!seen_place.insert(p.name).second) return;
+                e.places.push_back({p.name, p.lat, p.lon, em.surface});
+            };
+            for (const auto& em : mentions)
+                if (em.clause == hit.clause) em.is_actor ? add_actor(em, true) : add_place(em);
+            if (e.actors.empty() || et.name == "statement")
+                for (const auto& em : mentions)
+                    if (em.is_actor && em.clause != hit.clause) add_actor(em, false);
+            if (e.places.empty() || et.name == "statement")
+                for (const auto& em : mentions)
+                    if (!em.is_actor) add_place(em);
+
+            // Status from the words just before the trigger in its clause.
+            for (std::size_t k = hit.word; k-- > 0 && k + 4 > hit.word && clause[k] == hit.clause;) {
+                const std::string w = lw(k);
+                if (cues.negation.count(w) || w.ends_with("n't")) e.status = EventStatus::negated;
+                else if (cues.planned.count(w) && e.status == EventStatus::asserted) e.status = EventStatus::planned;
+                else if (cues.reported.count(w) && e.status == EventStatus::asserted) e.status = EventStatus::reported;
+            }
+
+            // Headline: the trigger's clause, cut to ~120 characters.
+            std::size_t cb = hit.word, ce = hit.word;
+            while (cb > 0 && clause[cb - 1] == hit.clause) --cb;
+            while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
+            while (cb < hit.word && (cues.clause_break.count(lw(cb)) || cues.subordinators.count(lw(cb)))) ++cb;
+            std::string headline = ce - cb >= 3 ? squash(text.substr(words[cb].first, words[ce].second - words[cb].first))
+                                                : squash(text.substr(s.begin, s.end - s.begin));
+            headline = strip_quotes(trim_copy(headline));
+            if (!headline.empty() && headline[0] >= 'a' && headline[0] <= 'z') headline[0] = static_cast<char>(headline[0] - 'a' + 'A');
+            e.headline = cut(headline, 120);
+
+            e.evidence.article = article.id;
+            e.evidence.sentence = squash(text.substr(s.begin, s.end - s.begin));
+            e.evidence.begin = s.begin;
+            e.evidence.end = s.end;
+            e.evidence.url = article.url;
+            e.evidence.source = article.source;
+            e.evidence.published = article.published;
+
+            double conf = 0.45;
+            if (d.dated_by_text) conf += 0.2;
+            if (!e.actors.empty()) conf += 0.15;
+            if (!e.places.empty()) conf += 0.05;
+            if (!hit.noun) conf += 0.05;
+            if (e.date_source != DateSource::text) conf -= 0.15;
+            e.confidence = std::clamp(conf, 0.05, 0.95);
+            e.id = content_hash(fmt::format("{}:{}:{}", article.id, words[hit.word].first, et.name));
+            drafts.push_back(std::move(d));
+        }
+    }
+
+    // Dyadic events (war, ceasefire, talks) need two sides: take the missing ones
+    // from the conflict the article is about.
+    std::size_t main_conflict = gazetteer.conflicts().size();
+    int best_score = 2;
+    for (std::size_t c = 0; c < conflict_score.size(); ++c)
+        if (conflict_score[c] > best_score) {
+            best_score = conflict_score[c];
+            main_conflict = c;
+        }
+    if (main_conflict < gazetteer.conflicts().size()) {
+        const auto& conflict = gazetteer.conflicts()[main_conflict];
+        for (auto& d : drafts) {
+            auto ti = types.find(d.event.type);
+            if (!ti || !types.types()[*ti].dyadic) continue;
+            int sides = 0;
+            for (const auto& a : d.event.actors)
+                if (a.role != "mediator" && std::find(conflict.parties.begin(), conflict.parties.end(), a.name) != conflict.parties.end())
+                    ++sides;
+            if (sides >= 2) continue;
+            for (const auto& party : conflict.parties) {
+                bool present = false;
+                for (const auto& a : d.event.actors) present |= a.name == party;
+                if (!present) d.event.actors.push_back({party, "participant", "", ""});
+            }
+        }
+    }
+
+    // Fold the same event told twice in one article into one event with several mentions.
+    auto shares_actor = [](const Event& a, const Event& b) {
+        for (const auto& x : a.actors)
+            for (const auto& y : b.actors)
+                if (x.name == y.name) return true;
+        return false;
+    };
+    // Sayings are the same only when the same speaker says them.
+    auto shares_agent = [](const Draft& a, const Draft& b) {
+        for (const auto& x : a.agents)
+            if (std::find(b.agents.begin(), b.agents.end(), x) != b.agents.end()) return true;
+        return false;
+    };
+    auto absorb = [](Draft& into, Draft& from) {
+        Event& e = into.event;
+        for (const auto& a : from.event.actors) {
+            bool have = false;
+            for (const auto& b : e.actors) have |= a.name == b.name;
+            if (!have) e.actors.push_back(a);
+        }
+        for (const auto& p : from.event.places) {
+            bool have = false;
+            for (const auto& q : e.places) have |= p.name == q.name;
+            if (!have) e.places.push_back(p);
+        }
+        for (const auto& a : from.agents)
+            if (std::find(into.agents.begin(), into.agents.end(), a) == into.agents.end()) into.agents.push_back(a);
+        e.mentions.push_back(from.event.evidence);
+        for (auto& m : from.event.mentions) e.mentions.push_back(std::move(m));
+        e.confidence = std::min(0.95, e.confidence + 0.05);
+        from.folded = true;
+    };
+    // 1. An undated event joins a dated one of the same type and actors; undated
+    //    ones of the same type join each other (a headline and its lead).
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        Draft& d = drafts[i];
+        if (d.folded || d.dated_by_text) continue;
+        Draft* target = nullptr;
+        for (auto& o : drafts)
+            if (&o != &d && !o.folded && o.dated_by_text && o.event.type == d.event.type &&
+                (d.event.type == "statement" ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
+                target = &o;
+                break;
+            }
+        if (!target)
+            for (std::size_t j = 0; j < i; ++j)
+                if (Draft& o = drafts[j]; !o.folded && !o.dated_by_text && o.event.type == d.event.type &&
+                    o.event.date_source == d.event.date_source &&
+                    (d.event.type == "statement" ? shares_agent(o, d)
+                                                 : (shares_actor(o.event, d.event) || o.event.actors.empty() ||
+                                                    d.event.actors.empty()))) {
+                    target = &o;
+                    break;
+                }
+        if (!target) continue;
+        // The fuller telling leads: a sentence over a headline line, else the earlier one.
+        if (!target->dated_by_text && d.full_sentence && !target->full_sentence) {
+            std::swap(target->event, d.event);
+            std::swap(target->agents, d.agents);
+            std::swap(target->full_sentence, d.full_sentence);
+            std::swap(target->sentence, d.sentence);
+        }
+        absorb(*target, d);
+    }
+    // 2. A statement by someone who is acting in another event of the article, on
+    //    the same day or undated, is that event told in their words.
+    for (auto& d : drafts) {
+        if (d.folded || d.event.type != "statement") continue;
+        if (d.agents.empty()) {
+            // "he added": a saying with no known speaker is no fact of its own.
+            d.folded = true;
+            continue;
+        }
+        Draft* target = nullptr;
+        int best_rank = 0;
+        for (auto& o : drafts) {
+            if (&o == &d || o.folded || o.event.type == "statement") continue;
+            bool speaker_acts = false;
+            for (const auto& a : d.agents)
+                if (std::find(o.agents.begin(), o.agents.end(), a) != o.agents.end()) speaker_acts = true;
+            if (!speaker_acts) continue;
+            const bool same_day = d.event.when && o.event.when && *d.event.when == *o.event.when;
+            if (d.dated_by_text && !same_day) continue;
+            // Same sentence, same day, or an undated saying just after the deed.
+            const int rank = o.sentence == d.sentence ? 3
+                             : same_day               ? 2
+                             : (o.sentence < d.sentence && o.sentence + 3 >= d.sentence) ? 1
+                                                                                        : 0;
+            if (rank > best_rank) {
+                best_rank = rank;
+                target = &o;
+            }
+        }
+        if (target) absorb(*target, d);
+    }
+
+    std::vector<Event> out;
+    for (auto& d : drafts)
+        if (!d.folded) out.push_back(std::move(d.event));
+    return out;
+}
+
+}  // namespace dateline
