@@ -1,0 +1,192 @@
+// Loads the timex word lists from data/timex/*.json into the tagger's lookup table.
+#include "timex_lexicon.hpp"
+
+#include "dateline/error.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+namespace dateline::timex {
+namespace {
+
+using nlohmann::json;
+
+std::vector<std::string> split_words(const std::string& text) {
+    std::vector<std::string> words;
+    std::istringstream in(text);
+    std::string w;
+    while (in >> w) words.push_back(w);
+    return words;
+}
+
+Unit unit_from_code(const std::string& code, std::int8_t& multiplier) {
+    multiplier = 1;
+    if (code == "S") return Unit::second;
+    if (code == "MIN") return Unit::minute;
+    if (code == "H") return Unit::hour;
+    if (code == "D") return Unit::day;
+    if (code == "WE") return Unit::weekend;
+    if (code == "W") return Unit::week;
+    if (code == "2W") {
+        multiplier = 2;
+        return Unit::week;
+    }
+    if (code == "M") return Unit::month;
+    if (code == "Q") return Unit::quarter;
+    if (code == "Y") return Unit::year;
+    if (code == "DE") return Unit::decade;
+    if (code == "CE") return Unit::century;
+    throw std::invalid_argument(fmt::format("unknown unit code '{}'", code));
+}
+
+// Section notes ("_note") explain the data to its editors; they are not words.
+bool is_note(const std::string& key) { return !key.empty() && key[0] == '_'; }
+
+}  // namespace
+
+Lexicon::Lexicon(const DataFiles& files) {
+    for (const auto& path : files.list("timex/")) {
+        if (path.size() < 5 || path.substr(path.size() - 5) != ".json") continue;
+        load(path, files.get(path));
+    }
+}
+
+Word& Lexicon::entry(const std::string& word) { return m_words[word]; }
+
+void Lexicon::add_phrase(std::vector<Phrase>& list, const std::string& text, const std::string& value) {
+    auto words = split_words(text);
+    if (words.empty()) return;
+    entry(words.front()).flags |= k_phrase_start;
+    list.push_back(Phrase{std::move(words), value});
+}
+
+void Lexicon::load(const std::string& path, const std::string& text) {
+    try {
+        const json doc = json::parse(text);
+        auto flag_list = [&](const char* key, WordFlag flag) {
+            if (!doc.contains(key)) return;
+            for (const auto& w : doc.at(key)) entry(w.get<std::string>()).flags |= flag;
+        };
+        if (doc.contains("months")) {
+            int m = 1;
+            for (const auto& names : doc.at("months")) {
+                bool first = true;
+                for (const auto& n : names) {
+                    Word& w = entry(n.get<std::string>());
+                    w.month = static_cast<std::int8_t>(m);
+                    if (!first) w.flags |= k_month_abbrev;
+                    first = false;
+                }
+                ++m;
+            }
+        }
+        if (doc.contains("ambiguous_months"))
+            for (const auto& w : doc.at("ambiguous_months").at("words"))
+                entry(w.get<std::string>()).flags |= k_month_ambiguous;
+        if (doc.contains("weekdays")) {
+            int d = 0;
+            for (const auto& names : doc.at("weekdays")) {
+                bool first = true;
+                for (const auto& n : names) {
+                    Word& w = entry(n.get<std::string>());
+                    w.weekday = static_cast<std::int8_t>(d);
+                    if (!first) w.flags |= k_weekday_abbrev;
+                    first = false;
+                }
+                ++d;
+            }
+        }
+        if (doc.contains("cardinals"))
+            for (const auto& [k, v] : doc.at("cardinals").items()) {
+                if (is_note(k)) continue;
+                const int n = static_cast<int>(v.get<double>());
+                if (k.find(' ') != std::string::npos)
+                    add_phrase(m_cardinal_phrases, k, std::to_string(n));
+                else
+                    entry(k).cardinal = n;
+            }
+        if (doc.contains("vague_quantities"))
+            for (const auto& v : doc.at("vague_quantities")) {
+                const auto s = v.get<std::string>();
+                if (s.find(' ') != std::string::npos)
+                    add_phrase(m_cardinal_phrases, s, "X");
+                else
+                    entry(s).flags |= k_vague_quantity;
+            }
+        if (doc.contains("ordinals"))
+            for (const auto& [k, v] : doc.at("ordinals").items())
+                if (!is_note(k)) entry(k).ordinal = static_cast<std::int8_t>(v.get<int>());
+        if (doc.contains("units"))
+            for (const auto& [k, v] : doc.at("units").items()) {
+                if (is_note(k)) continue;
+                Word& w = entry(k);
+                w.unit = unit_from_code(v.get<std::string>(), w.unit_multiplier);
+                if (k.size() > 1 && k.back() == 's' && k != "hrs" && k != "yrs" && k != "mins")
+                    w.flags |= k_unit_plural;
+                if (k == "hrs" || k == "yrs" || k == "mins" || k == "centuries")
+                    w.flags |= k_unit_plural;
+            }
+        if (doc.contains("seasons")) {
+            for (const auto& [k, v] : doc.at("seasons").items()) {
+                const auto code = v.get<std::string>();
+                entry(k).season = code == "SP" ? 1 : code == "SU" ? 2 : code == "FA" ? 3 : 4;
+            }
+        }
+        if (doc.contains("parts_of_day"))
+            for (const auto& [k, v] : doc.at("parts_of_day").items())
+                if (!is_note(k)) entry(k).part_of_day = v.get<std::string>();
+        if (doc.contains("holidays"))
+            for (const auto& [k, v] : doc.at("holidays").items()) {
+                if (is_note(k)) continue;
+                if (k.find(' ') != std::string::npos)
+                    add_phrase(m_holidays, k, v.get<std::string>());
+                else
+                    entry(k).single_word_holiday = v.get<std::string>();
+            }
+        if (doc.contains("position_modifiers"))
+            for (const auto& [k, v] : doc.at("position_modifiers").items())
+                if (!is_note(k)) add_phrase(m_position_modifiers, k, v.get<std::string>());
+        if (doc.contains("quantity_modifiers"))
+            for (const auto& [k, v] : doc.at("quantity_modifiers").items())
+                if (!is_note(k)) add_phrase(m_quantity_modifiers, k, v.get<std::string>());
+        if (doc.contains("references"))
+            for (const auto& [k, v] : doc.at("references").items()) {
+                if (is_note(k)) continue;
+                if (k.find(' ') != std::string::npos)
+                    add_phrase(m_references, k, v.get<std::string>());
+                else
+                    entry(k).single_word_reference = v.get<std::string>();
+            }
+        if (doc.contains("deictic_days"))
+            for (const auto& [k, v] : doc.at("deictic_days").items())
+                if (!is_note(k)) entry(k).deictic = static_cast<std::int8_t>(v.get<int>());
+        if (doc.contains("relative_words"))
+            for (const auto& [k, v] : doc.at("relative_words").items())
+                if (!is_note(k)) entry(k).relative = static_cast<std::int8_t>(v.get<int>());
+        if (doc.contains("ago_words"))
+            for (const auto& [k, v] : doc.at("ago_words").items())
+                if (!is_note(k)) entry(k).ago = static_cast<std::int8_t>(v.get<int>());
+        if (doc.contains("set_words"))
+            for (const auto& [k, v] : doc.at("set_words").items())
+                if (!is_note(k)) entry(k).set_value = v.get<std::string>();
+        flag_list("set_quantifiers", k_set_quantifier);
+        flag_list("start_words", k_start_word);
+        flag_list("end_words", k_end_word);
+        flag_list("range_connectors", k_range_connector);
+        flag_list("temporal_prepositions", k_temporal_prep);
+        flag_list("future_cues", k_future_cue);
+        flag_list("past_cues", k_past_cue);
+        flag_list("not_after_year", k_not_after_year);
+        flag_list("not_after_weekday", k_not_after_weekday);
+        flag_list("day_suffixes", k_day_suffix);
+        // Words the grammar reads by name must have an entry, or the scanner skips them.
+        flag_list("anaphors", WordFlag{0});
+        flag_list("structure_words", WordFlag{0});
+    } catch (const std::exception& e) {
+        throw DataError(fmt::format("timex word list {} is malformed: {}", path, e.what()));
+    }
+}
+
+}  // namespace dateline::timex

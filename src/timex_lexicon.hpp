@@ -1,0 +1,108 @@
+// TimexLexicon: the tagger's word lists (data/timex/*.json) as one fast word lookup.
+#pragma once
+
+#include "dateline/data_files.hpp"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace dateline::timex {
+
+/// Calendar units, ordered from fine to coarse so comparisons mean "finer than".
+enum class Unit : std::uint8_t {
+    none, second, minute, hour, day, weekend, week, fortnight, month, quarter, year, decade, century
+};
+
+/// Flags a word can carry; a word may carry several ("last" is a relative word,
+/// an ordinal and a past cue).
+enum WordFlag : std::uint32_t {
+    k_future_cue = 1u << 0,
+    k_past_cue = 1u << 1,
+    k_start_word = 1u << 2,
+    k_end_word = 1u << 3,
+    k_range_connector = 1u << 4,
+    k_temporal_prep = 1u << 5,
+    k_not_after_year = 1u << 6,
+    k_not_after_weekday = 1u << 7,
+    k_set_quantifier = 1u << 8,
+    k_vague_quantity = 1u << 9,
+    k_month_ambiguous = 1u << 10,
+    k_month_abbrev = 1u << 11,
+    k_weekday_abbrev = 1u << 12,
+    k_unit_plural = 1u << 13,
+    k_day_suffix = 1u << 14,
+    k_phrase_start = 1u << 15,  // first word of some multi-word entry
+};
+
+inline constexpr std::int8_t k_none = 127;
+
+/// Everything the lexicon knows about one lower-case word.
+struct Word {
+    std::uint32_t flags = 0;
+    std::int8_t month = 0;      // 1..12
+    std::int8_t weekday = -1;   // 0 Monday .. 6 Sunday
+    std::int8_t season = 0;     // 1 spring, 2 summer, 3 autumn, 4 winter (Span::season)
+    std::int8_t ordinal = 0;    // "third" 3, "last" -1
+    std::int8_t relative = k_none;  // last -1, this 0, next +1
+    std::int8_t ago = 0;        // ago/earlier -1, later +1
+    std::int8_t deictic = k_none;   // today 0, yesterday -1, tomorrow +1
+    std::int32_t cardinal = -1;
+    Unit unit = Unit::none;
+    std::int8_t unit_multiplier = 1;  // fortnight = 2 weeks
+    std::string part_of_day;    // MO, AF, EV, NI, MI or a clock time "12:00"
+    std::string set_value;      // daily -> P1D
+    std::string single_word_reference;  // now -> PRESENT_REF
+    std::string single_word_holiday;    // christmas -> 12-25
+
+    bool has(WordFlag f) const { return (flags & f) != 0; }
+};
+
+/// A multi-word entry ("the end of", "more than", "new year's eve") and what it means.
+struct Phrase {
+    std::vector<std::string> words;
+    std::string value;
+};
+
+/// Loads every "timex/*.json" file from DataFiles; later files add to earlier ones.
+/// Throws DataError (naming the file) when a file is malformed.
+class Lexicon {
+public:
+    explicit Lexicon(const DataFiles& files);
+
+    /// The entry for a lower-case word, or nullptr. No allocation.
+    const Word* find(std::string_view lower) const {
+        auto it = m_words.find(lower);
+        return it == m_words.end() ? nullptr : &it->second;
+    }
+
+    const std::vector<Phrase>& position_modifiers() const { return m_position_modifiers; }
+    const std::vector<Phrase>& quantity_modifiers() const { return m_quantity_modifiers; }
+    const std::vector<Phrase>& references() const { return m_references; }
+    const std::vector<Phrase>& holidays() const { return m_holidays; }
+    const std::vector<Phrase>& cardinal_phrases() const { return m_cardinal_phrases; }
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept {
+            std::uint64_t h = 1469598103934665603ull;  // FNV-1a: short keys, no allocation
+            for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+            return static_cast<std::size_t>(h);
+        }
+    };
+    void load(const std::string& path, const std::string& json);
+    Word& entry(const std::string& word);
+    void add_phrase(std::vector<Phrase>& list, const std::string& text, const std::string& value);
+
+    std::unordered_map<std::string, Word, Hash, std::equal_to<>> m_words;
+    std::vector<Phrase> m_position_modifiers;
+    std::vector<Phrase> m_quantity_modifiers;
+    std::vector<Phrase> m_references;
+    std::vector<Phrase> m_holidays;
+    std::vector<Phrase> m_cardinal_phrases;
+};
+
+}  // namespace dateline::timex

@@ -1,0 +1,1398 @@
+// TimexTagger: a hand-written scanner over the data-driven word lists, then resolution.
+//
+// Why no regular expressions: the tagger must run at tens of MB/s and in linear
+// time on any input. Each sentence is tokenized once, every token is looked up
+// once in the lexicon, and at each token a fixed set of bounded-lookahead
+// matchers tries to read an expression; the longest wins and scanning resumes
+// after it. Matching produces a meaning (`Sem`); resolution turns it into a
+// TIMEX3 value and a Span against the DCT or the last date resolved in the text.
+#include "dateline/timex_tagger.hpp"
+
+#include "timex_calendar.hpp"
+#include "timex_lexicon.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+
+namespace dateline {
+namespace {
+
+using timex::Lexicon;
+using timex::Unit;
+using timex::Word;
+namespace tx = timex;
+
+constexpr int k_vague = -2;  // "several", "a few": an amount written X in TIMEX3
+
+struct Tk {
+    std::size_t b = 0, e = 0;
+    std::string_view raw, low;
+    const Word* w = nullptr;
+    int num = -1;      // value of an all-digit token (no separators)
+    int ndig = 0;      // its digit count
+    bool cap = false;  // starts with an upper-case letter
+    bool alpha = false;
+    bool has_hyphen = false;
+};
+
+enum class Kind { absolute, weekday, relative_unit, offset, deictic, reference, duration, set, anaphor };
+
+/// What a matched expression means, before resolution.
+struct Sem {
+    Kind kind = Kind::absolute;
+    int year = -1, month = 0, day = 0, weekday = -1, season = 0, quarter = 0, half = 0;
+    int decade = -1, century = -1;
+    Unit unit = Unit::none;
+    int offset = 0;          // relative shift in units (last -1, next +1, "two years ago" -2)
+    bool vague = false;      // amount unknown ("several years ago")
+    bool anchored = false;   // "a year earlier": from the last date in the text, not the DCT
+    bool strict = false;     // "last Friday": strictly before the DCT
+    std::int8_t rel = tx::k_none;  // weekday/month/season: this 0, last -1, next +1
+    std::string pod;         // part of day (MO, NI) or a clock time "22:00"
+    std::string literal;     // a value given by the words themselves (references, durations, sets)
+};
+
+struct Cand {
+    std::size_t tb = 0, te = 0;  // token range [tb, te)
+    std::size_t trim_end = 0;    // bytes to drop from the last token ("Friday's")
+    TimexType type = TimexType::date;
+    std::string mod;
+    Sem sem;
+};
+
+struct Anchor {
+    Date day{2000, 1, 1};
+    Unit unit = Unit::day;
+    std::string value;
+    Span span;
+};
+
+std::string lower_copy(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/// Splits "12/12/2022" or "10:30" at `sep` into up to 3 numbers; returns how many
+/// fields there are (0 if any field is empty, too long or not all digits).
+int split_digits(std::string_view s, char sep, int* fields, int* ndigits) {
+    int count = 0;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t stop = s.find(sep, start);
+        if (stop == std::string_view::npos) stop = s.size();
+        if (count == 3 || stop == start || stop - start > 4) return 0;
+        int v = 0;
+        for (std::size_t k = start; k < stop; ++k) {
+            if (!is_digit(s[k])) return 0;
+            v = v * 10 + (s[k] - '0');
+        }
+        fields[count] = v;
+        ndigits[count] = static_cast<int>(stop - start);
+        ++count;
+        start = stop + 1;
+    }
+    return count;
+}
+
+}  // namespace
+
+struct TimexTagger::Impl {
+    Lexicon lex;
+    explicit Impl(const DataFiles& files) : lex(files) {}
+
+    std::vector<Timex> tag(std::string_view text, const std::vector<Sentence>& sentences,
+                           std::optional<Date> dct) const;
+};
+
+namespace {
+
+/// Reads expressions from the tokens of one sentence. Every matcher looks at a
+/// bounded number of tokens, so a sentence is scanned in linear time.
+class Scanner {
+public:
+    Scanner(const Lexicon& lex, const std::vector<Tk>& tk) : m_lex(lex), m_tk(tk), m_n(tk.size()) {}
+
+    std::vector<Cand> scan() const {
+        std::vector<Cand> out;
+        std::size_t i = 0;
+        while (i < m_n) {
+            const Tk& t = m_tk[i];
+            if (!t.w && t.num < 0 && !(t.raw.size() && is_digit(t.raw[0])) && !t.has_hyphen &&
+                t.raw != "'") {
+                ++i;
+                continue;
+            }
+            std::optional<Cand> best;
+            auto consider = [&](std::optional<Cand> c) {
+                if (c && c->te > c->tb && (!best || c->te > best->te)) best = std::move(c);
+            };
+            consider(match_with_modifiers(i));
+            if (best) {
+                out.push_back(*best);
+                i = best->te;
+            } else {
+                ++i;
+            }
+        }
+        return out;
+    }
+
+private:
+    const Lexicon& m_lex;
+    const std::vector<Tk>& m_tk;
+    std::size_t m_n;
+
+    const Tk* at(std::size_t i) const { return i < m_n ? &m_tk[i] : nullptr; }
+    const Word* w(std::size_t i) const { return i < m_n ? m_tk[i].w : nullptr; }
+    bool is(std::size_t i, std::string_view s) const { return i < m_n && m_tk[i].low == s; }
+    bool adjacent(std::size_t i) const { return i + 1 < m_n && m_tk[i].e == m_tk[i + 1].b; }
+    bool flag(std::size_t i, tx::WordFlag f) const { return i < m_n && m_tk[i].w && m_tk[i].w->has(f); }
+
+    /// Length of the phrase from `list` starting at i (longest), with its value.
+    std::size_t phrase_at(const std::vector<tx::Phrase>& list, std::size_t i, std::string& value) const {
+        if (!flag(i, tx::k_phrase_start)) return 0;
+        std::size_t best = 0;
+        for (const auto& p : list) {
+            if (p.words.size() <= best || i + p.words.size() > m_n) continue;
+            bool ok = true;
+            for (std::size_t k = 0; k < p.words.size() && ok; ++k) ok = m_tk[i + k].low == p.words[k];
+            if (ok) {
+                best = p.words.size();
+                value = p.value;
+            }
+        }
+        return best;
+    }
+
+    // ---- numbers -------------------------------------------------------------
+
+    /// A cardinal: digits, a number word, "twenty-four", "twenty four", "a couple of";
+    /// k_vague for "several"/"a few". Returns tokens consumed (0 if none).
+    std::size_t number_at(std::size_t i, int& value, bool allow_article) const {
+        const Tk* t = at(i);
+        if (!t) return 0;
+        std::string pv;
+        if (std::size_t len = phrase_at(m_lex.cardinal_phrases(), i, pv)) {
+            value = pv == "X" ? k_vague : std::atoi(pv.c_str());
+            return len;
+        }
+        if (t->num >= 0) {
+            value = t->num;
+            return 1;
+        }
+        if (!t->raw.empty() && is_digit(t->raw[0])) {  // 1,000 or 12.5
+            int v = 0;
+            bool ok = true;
+            for (char c : t->raw) {
+                if (is_digit(c)) {
+                    if (v > 100000000) { ok = false; break; }
+                    v = v * 10 + (c - '0');
+                } else if (c != ',') {
+                    ok = false;
+                    break;
+                }
+            }
+            if (ok) {
+                value = v;
+                return 1;
+            }
+            return 0;
+        }
+        if (t->has_hyphen) {  // twenty-four
+            auto dash = t->low.find('-');
+            const Word* a = m_lex.find(t->low.substr(0, dash));
+            const Word* b = m_lex.find(t->low.substr(dash + 1));
+            if (a && b && a->cardinal >= 20 && a->cardinal < 100 && b->cardinal > 0 && b->cardinal < 10) {
+                value = a->cardinal + b->cardinal;
+                return 1;
+            }
+            return 0;
+        }
+        if (!t->w) return 0;
+        if (t->w->has(tx::k_vague_quantity)) {
+            value = k_vague;
+            return 1;
+        }
+        if (t->w->cardinal >= 0) {
+            if ((t->low == "a" || t->low == "an") && !allow_article) return 0;
+            value = t->w->cardinal;
+            std::size_t len = 1;
+            const Word* nx = w(i + 1);
+            if (value >= 20 && value < 100 && nx && nx->cardinal > 0 && nx->cardinal < 10 &&
+                !is(i + 1, "a") && !is(i + 1, "an")) {
+                value += nx->cardinal;
+                ++len;
+            }
+            if (is(i + len, "hundred") && value < 100 && t->low != "a" && t->low != "an") {
+                value *= 100;
+                ++len;
+            }
+            return len;
+        }
+        return 0;
+    }
+
+    /// A day of the month: 12, 12th, twelfth. Returns tokens consumed.
+    std::size_t day_at(std::size_t i, int& day) const {
+        const Tk* t = at(i);
+        if (!t) return 0;
+        if (t->num >= 1 && t->num <= 31 && t->ndig <= 2) {
+            day = t->num;
+            return 1;
+        }
+        // 12th, 1st
+        if (t->raw.size() >= 3 && t->raw.size() <= 4 && is_digit(t->raw[0])) {
+            std::size_t k = 0;
+            int v = 0;
+            while (k < t->raw.size() && is_digit(t->raw[k])) v = v * 10 + (t->raw[k++] - '0');
+            auto suffix = t->low.substr(k);
+            if (k <= 2 && v >= 1 && v <= 31 &&
+                (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) {
+                day = v;
+                return 1;
+            }
+        }
+        if (t->w && t->w->ordinal > 0) {
+            day = t->w->ordinal;
+            return 1;
+        }
+        return 0;
+    }
+
+    /// A four-digit year 1000..2999 written plainly.
+    bool year_at(std::size_t i, int& year) const {
+        const Tk* t = at(i);
+        if (!t || t->ndig != 4 || t->num < 1000 || t->num > 2999) return false;
+        year = t->num;
+        return true;
+    }
+
+    /// A month name (capitalised; abbreviations with their full stop). Returns tokens consumed.
+    std::size_t month_at(std::size_t i, int& month) const {
+        const Tk* t = at(i);
+        if (!t || !t->w || t->w->month == 0 || !t->cap) return 0;
+        month = t->w->month;
+        if (t->w->has(tx::k_month_abbrev)) {
+            if (is(i + 1, ".") && adjacent(i)) return 2;
+            const Tk* nx = at(i + 1);
+            if (nx && nx->num >= 0) return 1;  // "Dec 12"
+            return 0;
+        }
+        return 1;
+    }
+
+    bool prev_is_cue(std::size_t i) const {
+        return i > 0 && m_tk[i - 1].w &&
+               (m_tk[i - 1].w->has(tx::k_temporal_prep) || m_tk[i - 1].w->relative != tx::k_none);
+    }
+
+    // ---- the matchers --------------------------------------------------------
+
+    /// Modifiers ("about", "more than", "early", "the end of") followed by a core expression.
+    std::optional<Cand> match_with_modifiers(std::size_t i) const {
+        std::string qmod, pmod;
+        std::size_t j = i;
+        std::string v;
+        if (std::size_t len = phrase_at(m_lex.quantity_modifiers(), j, v); len && !is(j + len, "the")) {
+            qmod = v;
+            j += len;
+        }
+        if (std::size_t len = phrase_at(m_lex.position_modifiers(), j, v)) {
+            pmod = v;
+            j += len;
+        }
+        std::optional<Cand> c = match_core(j, !pmod.empty());
+        if (c && c->tb == j) {
+            if (!qmod.empty()) {
+                // "about" bounds amounts, not dates: "about 1991" is approximate though.
+                if (c->sem.kind == Kind::duration || c->sem.kind == Kind::offset || c->sem.kind == Kind::absolute) {
+                    c->mod = qmod == "APPROX" || c->sem.kind == Kind::duration ? qmod : "APPROX";
+                    if (c->sem.kind == Kind::offset && qmod == "MORE_THAN") c->mod = "MORE_THAN";
+                    c->tb = i;
+                } else if (pmod.empty()) {
+                    return c;
+                }
+            }
+            if (!pmod.empty()) {
+                if (c->sem.kind == Kind::duration || c->sem.kind == Kind::set || c->sem.kind == Kind::reference)
+                    return std::nullopt;
+                c->mod = pmod;
+                c->tb = i;
+            }
+            return c;
+        }
+        if (j != i) return std::nullopt;
+        return c;
+    }
+
+    std::optional<Cand> match_core(std::size_t i, bool after_modifier) const {
+        std::optional<Cand> best;
+        auto consider = [&](std::optional<Cand> c) {
+            if (c && (!best || c->te > best->te)) best = std::move(c);
+        };
+        consider(match_words(i));
+        consider(match_date(i, after_modifier));
+        consider(match_relative(i));
+        consider(match_amount(i));
+        consider(match_clock(i));
+        return best;
+    }
+
+    /// Attaches a following part of day or clock time: "Wednesday night", "Friday morning".
+    void attach_part_of_day(Cand& c) const {
+        const Word* nx = w(c.te);
+        if (nx && !nx->part_of_day.empty() && !is(c.te, "noon") && !is(c.te, "midnight")) {
+            c.sem.pod = nx->part_of_day;
+            c.type = TimexType::time;
+            ++c.te;
+        }
+    }
+
+    /// Dates written with names and numbers: Dec. 12, 12 December 2022, December 2022,
+    /// 2022-12-12, 12/12/2022, Wednesday, 1991, the 1990s, spring 2021, the third quarter.
+    std::optional<Cand> match_date(std::size_t i, bool after_modifier) const {
+        const Tk& t = m_tk[i];
+        Cand c;
+        c.tb = i;
+        int m = 0, d = 0, y = 0;
+        // Month first.
+        if (std::size_t ml = month_at(i, m)) {
+            std::size_t k = i + ml;
+            c.sem.month = m;
+            std::size_t dl = day_at(k, d);
+            // "May 5 soldiers": a number then a plain noun is a count, not a day.
+            if (dl && m_tk[k].w && m_tk[k].w->ordinal > 0 && !m_tk[k].cap) dl = 0;
+            if (dl) {
+                c.sem.day = d;
+                k += dl;
+                if (is(k, ",") && year_at(k + 1, y)) {
+                    c.sem.year = y;
+                    k += 2;
+                } else if (year_at(k, y)) {
+                    c.sem.year = y;
+                    ++k;
+                }
+                c.te = k;
+                return finish_date(c);
+            }
+            if (year_at(k, y)) {
+                c.sem.year = y;
+                c.te = k + 1;
+                return finish_date(c);
+            }
+            if ((is(k, "of") || is(k, ",")) && year_at(k + 1, y)) {
+                c.sem.year = y;
+                c.te = k + 2;
+                return finish_date(c);
+            }
+            // A month alone: ambiguous names need a cue ("in May", "early March").
+            if (t.w->has(tx::k_month_ambiguous) && !after_modifier && !prev_is_cue(i)) return std::nullopt;
+            c.te = k;
+            if (is(k, "this") && is(k + 1, "year")) c.te = k + 2;  // "January this year"
+            return finish_date(c);
+        }
+        // Day first: 12 December 2022, the 12th of December.
+        {
+            std::size_t k = i;
+            bool the = is(k, "the");
+            if (the) ++k;
+            if (std::size_t dl = day_at(k, d)) {
+                std::size_t k2 = k + dl;
+                if (is(k2, "of")) ++k2;
+                else if (the) k2 = m_n;  // "the 12th December" is rare; "the third quarter" is not a day
+                if (std::size_t ml = month_at(k2, m)) {
+                    c.sem.day = d;
+                    c.sem.month = m;
+                    k2 += ml;
+                    if (is(k2, ",") && year_at(k2 + 1, y)) {
+                        c.sem.year = y;
+                        k2 += 2;
+                    } else if (year_at(k2, y)) {
+                        c.sem.year = y;
+                        ++k2;
+                    }
+                    c.te = k2;
+                    return finish_date(c);
+                }
+            }
+        }
+        // Weekday: Wednesday, Wednesday night, Friday, Feb. 24.
+        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev)) {
+            if (flag(i + 1, tx::k_not_after_weekday)) return std::nullopt;
+            c.sem.kind = Kind::weekday;
+            c.sem.weekday = t.w->weekday;
+            c.te = i + 1;
+            if (t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s") c.trim_end = 2;
+            std::size_t k = i + 1;
+            if (is(k, ",")) ++k;
+            if (std::size_t ml = month_at(k, m)) {
+                std::size_t k2 = k + ml;
+                if (std::size_t dl = day_at(k2, d)) {
+                    c.sem.kind = Kind::absolute;
+                    c.sem.month = m;
+                    c.sem.day = d;
+                    k2 += dl;
+                    if (is(k2, ",") && year_at(k2 + 1, y)) {
+                        c.sem.year = y;
+                        k2 += 2;
+                    } else if (year_at(k2, y)) {
+                        c.sem.year = y;
+                        ++k2;
+                    }
+                    c.te = k2;
+                    return finish_date(c);
+                }
+            }
+            attach_part_of_day(c);
+            return c;
+        }
+        // ISO 2022-12-12 and other hyphenated forms.
+        if (t.has_hyphen) return match_hyphenated(i);
+        // 12/12/2022 (US order) and 2022/12/12: one token.
+        if (int f[3], nd[3]; split_digits(t.raw, '/', f, nd) == 3) {
+            int yy, mm, dd;
+            if (nd[0] == 4) {
+                yy = f[0], mm = f[1], dd = f[2];
+            } else {
+                if (nd[2] != 2 && nd[2] != 4) return std::nullopt;
+                yy = nd[2] == 2 ? (f[2] < 50 ? 2000 + f[2] : 1900 + f[2]) : f[2];
+                mm = f[0], dd = f[1];
+                if (mm > 12 && dd <= 12) std::swap(mm, dd);  // 25/12/2022: day first
+            }
+            if (tx::make_date(yy, mm, dd)) {
+                c.sem.year = yy, c.sem.month = mm, c.sem.day = dd;
+                c.te = i + 1;
+                return finish_date(c);
+            }
+            return std::nullopt;
+        }
+        // Years and decades.
+        {
+            std::size_t k = i;
+            bool the = is(k, "the");
+            if (the) ++k;
+            const Tk* yt = at(k);
+            if (yt && yt->raw.size() == 5 && yt->low.back() == 's' && yt->low[3] == '0' && is_digit(yt->raw[0]) &&
+                is_digit(yt->raw[1]) && is_digit(yt->raw[2]) && is_digit(yt->raw[3])) {
+                c.sem.decade = std::atoi(std::string(yt->raw.substr(0, 4)).c_str());
+                c.te = k + 1;
+                return finish_date(c);
+            }
+            if (yt && yt->raw == "'" && at(k + 1) && m_tk[k + 1].raw.size() == 3 && m_tk[k + 1].low[2] == 's' &&
+                m_tk[k + 1].low[1] == '0' && is_digit(m_tk[k + 1].raw[0])) {  // the '90s
+                int dd = (m_tk[k + 1].raw[0] - '0') * 10;
+                c.sem.decade = dd >= 30 ? 1900 + dd : 2000 + dd;
+                c.te = k + 2;
+                return finish_date(c);
+            }
+            if (!the && year_at(i, y) && plausible_year(i, after_modifier)) {
+                c.sem.year = y;
+                c.te = i + 1;
+                return finish_date(c);
+            }
+            // the 20th century, the twentieth century
+            if (the && at(k) && is(k + 1, "century")) {
+                int n = 0;
+                if (day_at(k, n) && n >= 1 && n <= 30) {
+                    c.sem.century = (n - 1) * 100;
+                    c.te = k + 2;
+                    return finish_date(c);
+                }
+            }
+            // Quarters and halves: the third quarter (of 1990), the first half.
+            if (the || is(k, "fiscal")) {
+                std::size_t q = k;
+                if (is(q, "fiscal")) ++q;
+                int ord = w(q) ? w(q)->ordinal : 0;
+                if (ord >= 1 && ord <= 4 && (is(q + 1, "quarter") || (ord <= 2 && is(q + 1, "half")))) {
+                    if (is(q + 1, "quarter")) c.sem.quarter = ord;
+                    else c.sem.half = ord;
+                    c.te = q + 2;
+                    if (is(c.te, "of") && year_at(c.te + 1, y)) {
+                        c.sem.year = y;
+                        c.te += 2;
+                    } else if (year_at(c.te, y)) {
+                        c.sem.year = y;
+                        ++c.te;
+                    } else if (c.sem.half > 0) {
+                        return std::nullopt;  // "the second half" of a match, not of a year
+                    }
+                    return finish_date(c);
+                }
+            }
+            // Seasons: spring 2021, the summer, in the fall.
+            std::size_t s = k;
+            if (const Word* sw = w(s); sw && sw->season) {
+                c.sem.season = sw->season;
+                if (year_at(s + 1, y) || (is(s + 1, "of") && year_at(s + 2, y))) {
+                    c.sem.year = y;
+                    c.te = is(s + 1, "of") ? s + 3 : s + 2;
+                    return finish_date(c);
+                }
+                bool cue = after_modifier || (the ? prev_is_cue(i) : (i > 0 && flag(i - 1, tx::k_temporal_prep)));
+                if (!cue) return std::nullopt;
+                c.te = s + 1;
+                return finish_date(c);
+            }
+            // Holidays.
+            std::string hv;
+            if (std::size_t hl = phrase_at(m_lex.holidays(), i, hv); hl && m_tk[i].cap) {
+                return holiday(c, i, i + hl, hv);
+            }
+            if (t.w && !t.w->single_word_holiday.empty() && t.cap) return holiday(c, i, i + 1, t.w->single_word_holiday);
+        }
+        return std::nullopt;
+    }
+
+    std::optional<Cand> holiday(Cand c, std::size_t, std::size_t end, const std::string& md) const {
+        c.sem.month = std::atoi(md.substr(0, 2).c_str());
+        c.sem.day = std::atoi(md.substr(3, 2).c_str());
+        c.te = end;
+        int y = 0;
+        if (year_at(end, y)) {
+            c.sem.year = y;
+            ++c.te;
+        }
+        return finish_date(c);
+    }
+
+    /// A bare four-digit number is a year unless it counts something ("1991 troops")
+    /// or money; years far from now need a cue word ("in 1848").
+    bool plausible_year(std::size_t i, bool after_modifier) const {
+        const Tk& t = m_tk[i];
+        if (i > 0 && (m_tk[i - 1].raw == "$" || m_tk[i - 1].raw == "#" || m_tk[i - 1].low == "no")) return false;
+        if (i + 1 < m_n) {
+            const Tk& nx = m_tk[i + 1];
+            if (nx.w && nx.w->has(tx::k_not_after_year)) return false;
+            if (nx.raw == "%" || nx.low == "percent") return false;
+            if (nx.w && nx.w->unit != Unit::none) return false;  // "1500 years"
+            if ((nx.raw == ":" || nx.raw == "." || nx.raw == "/" || nx.raw == ",") && adjacent(i) && i + 2 < m_n &&
+                m_tk[i + 2].num >= 0 && adjacent(i + 1))
+                return false;  // 1991.5, 1991:12, phone numbers
+        }
+        if (i > 0 && adjacent(i - 1) && (m_tk[i - 1].raw == "-" || m_tk[i - 1].raw == "/" || m_tk[i - 1].raw == "."))
+            return false;
+        if (t.num >= 1900 && t.num <= 2100) return true;
+        return after_modifier || prev_is_cue(i);
+    }
+
+    /// 2022-12-12, mid-December, mid-1990s, post-1959, third-quarter, 30-year, 45-year-old.
+    std::optional<Cand> match_hyphenated(std::size_t i) const {
+        const Tk& t = m_tk[i];
+        Cand c;
+        c.tb = i;
+        c.te = i + 1;
+        std::array<std::string_view, 4> parts{};
+        std::size_t np = 0;
+        std::string_view rest = t.low;
+        while (np < parts.size()) {
+            auto dash = rest.find('-');
+            parts[np++] = rest.substr(0, dash);
+            if (dash == std::string_view::npos) break;
+            rest = rest.substr(dash + 1);
+        }
+        if (rest.find('-') != std::string_view::npos) return std::nullopt;
+        auto num = [](std::string_view s, int& v) {
+            if (s.empty() || s.size() > 4) return false;
+            v = 0;
+            for (char ch : s) {
+                if (!is_digit(ch)) return false;
+                v = v * 10 + (ch - '0');
+            }
+            return true;
+        };
+        int a = 0, b = 0, d = 0;
+        if (np == 3 && parts[0].size() == 4 && num(parts[0], a) && num(parts[1], b) && num(parts[2], d)) {
+            if (!tx::make_date(a, b, d)) return std::nullopt;
+            c.sem.year = a, c.sem.month = b, c.sem.day = d;
+            return finish_date(c);
+        }
+        if (np == 2 && parts[0].size() == 4 && parts[1].size() == 2 && num(parts[0], a) && num(parts[1], b) &&
+            b >= 1 && b <= 12 && a >= 1900 && a <= 2100) {  // 2022-12
+            c.sem.year = a, c.sem.month = b;
+            return finish_date(c);
+        }
+        if (np == 2 && (parts[0] == "mid" || parts[0] == "pre" || parts[0] == "post" || parts[0] == "early" ||
+                        parts[0] == "late")) {
+            const char* mod = parts[0] == "mid" ? "MID" : parts[0] == "pre" ? "BEFORE" : parts[0] == "post" ? "AFTER"
+                              : parts[0] == "early" ? "START" : "END";
+            const Word* mw = m_lex.find(parts[1]);
+            if (mw && mw->month) {
+                c.sem.month = mw->month;
+            } else if (parts[1].size() == 4 && num(parts[1], a) && a >= 1000) {
+                c.sem.year = a;
+            } else if (parts[1].size() == 5 && parts[1][4] == 's' && num(parts[1].substr(0, 4), a) && a % 10 == 0) {
+                c.sem.decade = a;
+            } else {
+                return std::nullopt;
+            }
+            c.mod = mod;
+            return finish_date(c);
+        }
+        // third-quarter, first-half
+        if (np == 2) {
+            const Word* ow = m_lex.find(parts[0]);
+            if (ow && ow->ordinal >= 1 && ow->ordinal <= 4 && (parts[1] == "quarter" || parts[1] == "half")) {
+                if (parts[1] == "quarter") c.sem.quarter = ow->ordinal;
+                else if (ow->ordinal <= 2) c.sem.half = ow->ordinal;
+                else return std::nullopt;
+                return finish_date(c);
+            }
+        }
+        // 30-year, two-day, 45-year-old: adjectival durations.
+        if (np >= 2) {
+            int n = 0;
+            std::size_t unit_part = 1;
+            bool ok = num(parts[0], n);
+            if (!ok) {
+                const Word* nw = m_lex.find(parts[0]);
+                if (nw && nw->cardinal > 0 && parts[0] != "a" && parts[0] != "an") {
+                    n = nw->cardinal;
+                    ok = true;
+                    // twenty-four-hour
+                    if (np >= 3 && n >= 20) {
+                        const Word* n2 = m_lex.find(parts[1]);
+                        if (n2 && n2->cardinal > 0 && n2->cardinal < 10) {
+                            n += n2->cardinal;
+                            unit_part = 2;
+                        }
+                    }
+                }
+            }
+            if (!ok) return std::nullopt;
+            const Word* uw = m_lex.find(parts[unit_part]);
+            if (!uw || uw->unit == Unit::none || uw->unit == Unit::weekend) return std::nullopt;
+            if (unit_part + 1 < np && !(unit_part + 2 == np && parts[unit_part + 1] == "old")) return std::nullopt;
+            c.type = TimexType::duration;
+            c.sem.kind = Kind::duration;
+            c.sem.literal = duration_literal(uw->unit, n * uw->unit_multiplier);
+            return c;
+        }
+        return std::nullopt;
+    }
+
+    static std::string duration_literal(Unit u, int n) {
+        std::string amount = n == k_vague ? "X" : std::to_string(n);
+        if (u == Unit::quarter && n != k_vague) return tx::duration_value(Unit::month, std::to_string(3 * n));
+        if (u == Unit::decade && n != k_vague) return tx::duration_value(Unit::year, std::to_string(10 * n));
+        return tx::duration_value(u, amount);
+    }
+
+    std::optional<Cand> finish_date(Cand c) const {
+        c.sem.kind = Kind::absolute;
+        // "Dec. 12 night" is rare; "Feb. 24 morning" is TIME.
+        if (c.sem.day > 0 && c.sem.month > 0) {
+            if (c.sem.year > 0 && !tx::make_date(c.sem.year, c.sem.month, c.sem.day)) return std::nullopt;
+            if (c.sem.day > 31) return std::nullopt;
+        }
+        return c;
+    }
+
+    /// this/last/next + unit, month, weekday or season; today, yesterday, tonight.
+    std::optional<Cand> match_relative(std::size_t i) const {
+        const Tk& t = m_tk[i];
+        if (!t.w) return std::nullopt;
+        Cand c;
+        c.tb = i;
+        if (t.w->deictic != tx::k_none) {
+            c.sem.kind = Kind::deictic;
+            c.sem.offset = t.w->deictic;
+            c.te = i + 1;
+            if (t.low == "tonight") {
+                c.sem.pod = "NI";
+                c.type = TimexType::time;
+            } else {
+                attach_part_of_day(c);
+            }
+            if (t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s") c.trim_end = 2;
+            return c;
+        }
+        if (t.w->relative == tx::k_none) return std::nullopt;
+        // "last night", "this morning"
+        const Word* nx = w(i + 1);
+        if (!nx) return std::nullopt;
+        const int rel = t.w->relative;
+        std::size_t k = i + 1;
+        if (is(i, "past") || is(i, "coming")) return std::nullopt;  // "the past week" is a duration
+        if (!nx->part_of_day.empty() && (t.low == "this" || t.low == "last") && nx->part_of_day.size() == 2) {
+            c.sem.kind = Kind::deictic;
+            c.sem.offset = t.low == "last" && nx->part_of_day == "NI" ? -1 : 0;
+            c.sem.pod = nx->part_of_day;
+            c.type = TimexType::time;
+            c.te = k + 1;
+            return c;
+        }
+        if (nx->unit != Unit::none && !nx->has(tx::k_unit_plural) && nx->unit >= Unit::day) {
+            c.sem.kind = Kind::relative_unit;
+            c.sem.unit = nx->unit;
+            c.sem.offset = rel * nx->unit_multiplier;
+            c.te = k + 1;
+            if (is(i, "following") || is(i, "previous")) {
+                c.sem.kind = Kind::anaphor;
+            }
+            return c;
+        }
+        int m = 0;
+        if (std::size_t ml = month_at(k, m)) {
+            c.sem.month = m;
+            c.sem.rel = static_cast<std::int8_t>(rel);
+            c.te = k + ml;
+            c.sem.kind = Kind::absolute;
+            return c;
+        }
+        if (nx->weekday >= 0 && at(k)->cap && !nx->has(tx::k_weekday_abbrev)) {
+            c.sem.kind = Kind::weekday;
+            c.sem.weekday = nx->weekday;
+            c.sem.rel = static_cast<std::int8_t>(rel);
+            c.te = k + 1;
+            attach_part_of_day(c);
+            return c;
+        }
+        if (nx->season) {
+            c.sem.kind = Kind::absolute;
+            c.sem.season = nx->season;
+            c.sem.rel = static_cast<std::int8_t>(rel);
+            c.te = k + 1;
+            return c;
+        }
+        return std::nullopt;
+    }
+
+    /// Amounts of time: durations (three years, the past three years, 30-year),
+    /// offsets (two weeks ago, a year earlier), sets (every week, twice a month).
+    std::optional<Cand> match_amount(std::size_t i) const {
+        Cand c;
+        c.tb = i;
+        std::size_t k = i;
+        bool the = false;
+        int direction = 0;  // the past/last -1, the next/coming +1
+        if (is(k, "the")) {
+            the = true;
+            ++k;
+        }
+        if (const Word* rw = w(k); rw && (is(k, "past") || is(k, "last") || is(k, "next") || is(k, "coming") ||
+                                          is(k, "first") || is(k, "final") || is(k, "previous") ||
+                                          is(k, "latest") || is(k, "recent") || is(k, "following"))) {
+            direction = rw->relative == tx::k_none ? 0 : rw->relative;
+            ++k;
+        } else if (the) {
+            return std::nullopt;
+        }
+        // every/each + unit|weekday|month: SET
+        if (!the && direction == 0 && (is(i, "every") || is(i, "each"))) {
+            const Word* nw = w(i + 1);
+            if (!nw) return std::nullopt;
+            c.type = TimexType::set;
+            c.sem.kind = Kind::set;
+            c.te = i + 2;
+            if (nw->unit != Unit::none && !nw->has(tx::k_unit_plural)) {
+                c.sem.literal = duration_literal(nw->unit, nw->unit_multiplier);
+                return c;
+            }
+            if (nw->weekday >= 0 && m_tk[i + 1].cap) {
+                c.sem.literal = fmt::format("XXXX-WXX-{}", nw->weekday + 1);
+                return c;
+            }
+            if (nw->month && m_tk[i + 1].cap && !nw->has(tx::k_month_abbrev)) {
+                c.sem.literal = fmt::format("XXXX-{:02d}", static_cast<int>(nw->month));
+                return c;
+            }
+            int n = 0;
+            if (std::size_t nl = number_at(i + 1, n, false); nl && n > 0) {
+                const Word* uw = w(i + 1 + nl);
+                if (uw && uw->unit != Unit::none) {
+                    c.sem.literal = duration_literal(uw->unit, n * uw->unit_multiplier);
+                    c.te = i + 2 + nl;
+                    return c;
+                }
+            }
+            return std::nullopt;
+        }
+        int n = 1;
+        std::size_t nl = number_at(k, n, !the || direction != 0);
+        const Word* uw = w(k + nl);
+        if (!uw || uw->unit == Unit::none) {
+            return std::nullopt;
+        }
+        // "a second war", "the second round": "second" as a unit needs a clear amount.
+        if (uw->unit == Unit::second && (nl == 0 || is(k, "a") || is(k, "an"))) return std::nullopt;
+        if (uw->unit == Unit::minute && !uw->has(tx::k_unit_plural) && nl == 0) return std::nullopt;
+        const bool plural = uw->has(tx::k_unit_plural);
+        std::size_t after = k + nl + 1;
+        if (nl == 0) {
+            // A bare unit: "recent years", "the past year", "for years", "weeks or months".
+            if (direction == 0 && !the) {
+                if (!plural) return std::nullopt;
+                bool cue = i > 0 && (is(i - 1, "for") || is(i - 1, "within") || is(i - 1, "over") ||
+                                     is(i - 1, "recent"));
+                if (!cue) return std::nullopt;
+                n = k_vague;
+            } else if (the && direction != 0) {
+                n = plural ? k_vague : 1;
+                if (is(k - 1, "next") || is(k - 1, "following") || is(k - 1, "previous")) {
+                    if (!plural) {
+                        // "the next day": a date counted from the last one in the text.
+                        c.sem.kind = Kind::anaphor;
+                        c.sem.unit = uw->unit;
+                        c.sem.offset = direction;
+                        c.te = after;
+                        return c;
+                    }
+                }
+            } else if (!the && direction != 0) {
+                if (!plural) return std::nullopt;  // "last week" is relative_unit
+                n = k_vague;                       // "recent years", "coming weeks"
+            } else {
+                return std::nullopt;
+            }
+        }
+        if (the && direction == 0 && nl == 0) return std::nullopt;
+        // "two years ago", "a year earlier", "three days later"
+        if (direction == 0 && !the) {
+            const Word* aw = w(after);
+            if (aw && aw->ago != 0 && !is(after, "before") && !is(after, "after")) {
+                c.sem.kind = Kind::offset;
+                c.sem.unit = uw->unit;
+                c.sem.vague = n == k_vague;
+                c.sem.offset = (n == k_vague ? 1 : n) * uw->unit_multiplier * aw->ago;
+                c.sem.anchored = !is(after, "ago") && !is(after, "hence");
+                c.te = after + 1;
+                if (is(after, "from") && is(after + 1, "now")) c.te = after + 2;
+                else if (is(after, "from")) return std::nullopt;
+                return c;
+            }
+            // "twice a week", "once a year", "three times a month": a SET.
+            if ((is(i, "a") || is(i, "an") || is(i, "per")) && i > 0 &&
+                (is(i - 1, "once") || is(i - 1, "twice") || is(i - 1, "times"))) {
+                c.type = TimexType::set;
+                c.sem.kind = Kind::set;
+                c.sem.literal = duration_literal(uw->unit, uw->unit_multiplier);
+                c.te = after;
+                return c;
+            }
+        }
+        c.type = TimexType::duration;
+        c.sem.kind = Kind::duration;
+        c.sem.literal = duration_literal(uw->unit, n == k_vague ? k_vague : n * uw->unit_multiplier);
+        c.te = after;
+        // "the next few days", "the weeks ahead"
+        if (is(after, "ahead")) ++c.te;
+        return c;
+    }
+
+    /// Words that are an expression by themselves: now, recently, the future, daily,
+    /// "then" after since/until (anaphoric), "that year" (anaphoric).
+    std::optional<Cand> match_words(std::size_t i) const {
+        const Tk& t = m_tk[i];
+        Cand c;
+        c.tb = i;
+        std::string v;
+        if (std::size_t len = phrase_at(m_lex.references(), i, v)) {
+            c.sem.kind = Kind::reference;
+            c.sem.literal = v;
+            c.te = i + len;
+            return c;
+        }
+        if (!t.w) return std::nullopt;
+        if (!t.w->single_word_reference.empty()) {
+            // "as soon as possible", "as recently as 2019": a comparison, not a time.
+            if (i > 0 && is(i - 1, "as") && is(i + 1, "as")) return std::nullopt;
+            // "current"/"recent"/"future" are references only as adjectives of nothing
+            // more specific: "the current quarter" is a date, "recent years" a duration.
+            const Word* nx = w(i + 1);
+            if (nx && (nx->unit != Unit::none || nx->month || nx->season)) return std::nullopt;
+            if (t.low == "future" && !(i > 0 && (is(i - 1, "the") || is(i - 1, "near")))) {
+                // "future generations" is an adjective about people, not a time.
+                if (nx && nx->cardinal < 0 && !nx->has(tx::k_temporal_prep)) {
+                    if (at(i + 1) && m_tk[i + 1].alpha) return std::nullopt;
+                }
+            }
+            c.sem.kind = Kind::reference;
+            c.sem.literal = t.w->single_word_reference;
+            c.te = i + 1;
+            return c;
+        }
+        if (!t.w->set_value.empty()) {
+            c.type = TimexType::set;
+            c.sem.kind = Kind::set;
+            c.sem.literal = t.w->set_value;
+            c.te = i + 1;
+            return c;
+        }
+        // since then, until then, by then
+        if (t.low == "then" && i > 0 &&
+            (is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") ||
+             is(i - 1, "before") || is(i - 1, "from") || is(i - 1, "after"))) {
+            c.sem.kind = Kind::anaphor;
+            c.sem.unit = Unit::none;
+            c.te = i + 1;
+            return c;
+        }
+        // that year, that day, the same day
+        std::size_t k = i;
+        if (t.low == "that" || (t.low == "the" && is(i + 1, "same"))) {
+            k = t.low == "that" ? i + 1 : i + 2;
+            const Word* uw = w(k);
+            if (uw && uw->unit >= Unit::day && !uw->has(tx::k_unit_plural)) {
+                c.sem.kind = Kind::anaphor;
+                c.sem.unit = uw->unit;
+                c.sem.offset = 0;
+                c.te = k + 1;
+                return c;
+            }
+        }
+        return std::nullopt;
+    }
+
+    /// Clock times: 10 a.m., 3:30 p.m., 14:00 GMT, noon, midnight; with a day after them.
+    std::optional<Cand> match_clock(std::size_t i) const {
+        const Tk& t = m_tk[i];
+        Cand c;
+        c.tb = i;
+        int hour = -1, minute = 0;
+        std::size_t k = i;
+        if (t.w && (t.low == "noon" || t.low == "midnight")) {
+            hour = t.low == "noon" ? 12 : 24;
+            k = i + 1;
+        } else if (int f[3], nd[3]; (t.num >= 0 && t.ndig <= 2 && t.num <= 24) ||
+                                    (split_digits(t.raw, ':', f, nd) == 2 && nd[0] <= 2 && nd[1] == 2)) {
+            bool has_minutes = t.num < 0;
+            hour = has_minutes ? f[0] : t.num;
+            if (has_minutes) minute = f[1];
+            if (hour > 24 || minute > 59) return std::nullopt;
+            k = i + 1;
+            // a.m. / p.m. / am / pm
+            bool meridiem = false;
+            if ((is(k, "a") || is(k, "p")) && is(k + 1, ".") && is(k + 2, "m")) {
+                if (is(k, "p") && hour < 12) hour += 12;
+                if (is(k, "a") && hour == 12) hour = 0;
+                k += 3;
+                if (is(k, ".") && k + 1 < m_n) ++k;
+                meridiem = true;
+            } else if (is(k, "am") || is(k, "pm") || is(k, "a.m") || is(k, "p.m")) {
+                if (m_tk[k].low[0] == 'p' && hour < 12) hour += 12;
+                if (m_tk[k].low[0] == 'a' && hour == 12) hour = 0;
+                ++k;
+                meridiem = true;
+            }
+            if (!meridiem && !has_minutes) return std::nullopt;
+            if (!meridiem && (hour > 23 || !(is(k, "gmt") || is(k, "utc") || prev_is_cue(i)))) return std::nullopt;
+        } else {
+            return std::nullopt;
+        }
+        if (is(k, "gmt") || is(k, "utc") || is(k, "est") || is(k, "edt") || is(k, "pst") || is(k, "pdt") ||
+            is(k, "cet") || is(k, "cst") || is(k, "cdt"))
+            ++k;
+        c.type = TimexType::time;
+        c.sem.kind = Kind::deictic;
+        c.sem.offset = 0;
+        c.sem.pod = fmt::format("{:02d}:{:02d}", hour, minute);
+        if (is(k, ",")) ++k;
+        // "10 p.m. Wednesday", "5 p.m. EST Nov. 9"
+        if (is(k, "on")) ++k;
+        if (auto day = match_date(k, false); day && (day->sem.kind == Kind::weekday || day->sem.day > 0)) {
+            Sem s = day->sem;
+            s.pod = c.sem.pod;
+            c.sem = s;
+            c.te = day->te;
+            return c;
+        }
+        if (auto rel = match_relative(k); rel && rel->sem.kind == Kind::deictic && rel->sem.pod.empty()) {
+            c.sem.offset = rel->sem.offset;
+            c.te = rel->te;
+            return c;
+        }
+        while (k > i && (is(k - 1, ",") || is(k - 1, "on"))) --k;
+        c.te = k;
+        return c;
+    }
+};
+
+/// Past or future reading of an expression, from the nearest tense cue in its sentence.
+bool future_context(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
+    auto verdict = [&](std::size_t j) -> int {
+        const Tk& t = tk[j];
+        if (t.w && t.w->has(tx::k_future_cue)) return 1;
+        if (t.w && t.w->has(tx::k_past_cue)) return -1;
+        if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) return -1;
+        return 0;
+    };
+    for (std::size_t d = 1; d <= 12; ++d) {
+        if (tb >= d)
+            if (int v = verdict(tb - d)) return v > 0;
+        if (te + d - 1 < tk.size())
+            if (int v = verdict(te + d - 1)) return v > 0;
+    }
+    return false;
+}
+
+struct Resolved {
+    std::string value;
+    std::optional<Span> when;
+    bool relative = false;
+    bool anaphoric = false;
+    Unit unit = Unit::day;  // precision, for later anchoring
+    bool drop = false;
+};
+
+
+/// The year a year-less month/day/season/quarter falls in: the latest not after the DCT in
+/// past reporting, the next not before it in future context; `rel` -1/+1 forces strictly
+/// before/after the DCT's own unit, 0 the DCT's own year.
+int pick_year(int key, int dct_key, int dct_year, bool future, int rel) {
+    if (rel == 0) return dct_year;
+    if (rel == -1) return key < dct_key ? dct_year : dct_year - 1;
+    if (rel == 1) return key > dct_key ? dct_year : dct_year + 1;
+    if (future) return key >= dct_key ? dct_year : dct_year + 1;
+    return key <= dct_key ? dct_year : dct_year - 1;
+}
+
+Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anchor>& anchor, bool future) {
+    Resolved r;
+    const Sem& s = c.sem;
+    auto with_pod = [&](Resolved& out) {
+        if (!s.pod.empty() && !out.value.empty()) out.value += "T" + s.pod;
+    };
+    switch (s.kind) {
+        case Kind::absolute: {
+            if (s.decade >= 0) {
+                r.value = fmt::format("{:03d}", s.decade / 10);
+                r.when = Span::decade(s.decade);
+                r.unit = Unit::decade;
+                break;
+            }
+            if (s.century >= 0) {
+                r.value = fmt::format("{:02d}", s.century / 100);
+                r.when = Span::century(s.century);
+                r.unit = Unit::century;
+                break;
+            }
+            int y = s.year;
+            if (y < 0) {
+                r.relative = true;
+                if (!dct) {
+                    if (s.day > 0) r.value = fmt::format("XXXX-{:02d}-{:02d}", s.month, s.day);
+                    else if (s.month > 0) r.value = fmt::format("XXXX-{:02d}", s.month);
+                    else if (s.quarter > 0) r.value = fmt::format("XXXX-Q{}", s.quarter);
+                    else if (s.half > 0) r.value = fmt::format("XXXX-H{}", s.half);
+                    else if (s.season > 0) r.value = fmt::format("XXXX-{}", tx::season_code(s.season));
+                    else r.value = "XXXX";
+                    with_pod(r);
+                    return r;
+                }
+                const int dy = dct->year(), dm = dct->month(), dd = dct->day();
+                if (s.day > 0) {
+                    y = pick_year(s.month * 100 + s.day, dm * 100 + dd, dy, future, s.rel);
+                    // February 29 exists only in leap years: step on in the same direction.
+                    for (int guard = 0; guard < 8 && !tx::make_date(y, s.month, s.day); ++guard)
+                        y += future ? 1 : -1;
+                } else if (s.month > 0) {
+                    y = pick_year(s.month, dm, dy, future, s.rel);
+                } else if (s.quarter > 0) {
+                    y = pick_year(s.quarter, (dm - 1) / 3 + 1, dy, future, s.rel);
+                } else if (s.half > 0) {
+                    y = pick_year(s.half, dm <= 6 ? 1 : 2, dy, future, s.rel);
+                } else if (s.season > 0) {
+                    int sy = 0, ss = 0;
+                    tx::season_of(*dct, sy, ss);
+                    y = pick_year(s.season, ss, sy, future, s.rel);
+                } else {
+                    y = dy;
+                }
+            }
+            if (s.day > 0) {
+                auto d = tx::make_date(y, s.month, s.day);
+                if (!d) {
+                    r.drop = true;
+                    return r;
+                }
+                r.value = tx::day_value(*d);
+                r.when = Span::day(*d);
+                r.unit = Unit::day;
+            } else if (s.month > 0) {
+                r.value = tx::month_value(y, s.month);
+                r.when = Span::month(y, s.month);
+                r.unit = Unit::month;
+            } else if (s.quarter > 0) {
+                r.value = fmt::format("{:04d}-Q{}", y, s.quarter);
+                r.when = Span::quarter(y, s.quarter);
+                r.unit = Unit::quarter;
+            } else if (s.half > 0) {
+                r.value = fmt::format("{:04d}-H{}", y, s.half);
+                Span sp = Span::month(y, s.half == 1 ? 1 : 7);
+                sp.latest = Span::month(y, s.half == 1 ? 6 : 12).latest;
+                r.when = sp;
+                r.unit = Unit::quarter;
+            } else if (s.season > 0) {
+                r.value = fmt::format("{:04d}-{}", y, tx::season_code(s.season));
+                r.when = Span::season(y, s.season);
+                r.unit = Unit::year;
+            } else {
+                r.value = tx::year_text(y);
+                r.when = Span::year(y);
+                r.unit = Unit::year;
+            }
+            with_pod(r);
+            break;
+        }
+        case Kind::weekday: {
+            r.relative = true;
+            if (!dct) {
+                r.value = fmt::format("XXXX-WXX-{}", s.weekday + 1);
+                with_pod(r);
+                return r;
+            }
+            const int today = tx::weekday_of(*dct);
+            int delta = 0;
+            if (s.rel == 0) {
+                delta = s.weekday - today;
+            } else if (s.rel == -1) {
+                delta = -((today - s.weekday + 7) % 7);
+                if (delta == 0) delta = -7;
+            } else if (s.rel == 1) {
+                delta = (s.weekday - today + 7) % 7;
+                if (delta == 0) delta = 7;
+            } else if (future) {
+                delta = (s.weekday - today + 7) % 7;
+            } else {
+                delta = -((today - s.weekday + 7) % 7);
+            }
+            const Date d = *dct + boost::gregorian::days(delta);
+            r.value = tx::day_value(d);
+            r.when = Span::day(d);
+            with_pod(r);
+            break;
+        }
+        case Kind::relative_unit: {
+            r.relative = true;
+            if (!dct) {
+                r.value = s.unit == Unit::year ? "XXXX" : s.unit == Unit::month ? "XXXX-XX" : "XXXX-XX-XX";
+                return r;
+            }
+            auto u = tx::unit_containing(s.unit, tx::shift(*dct, s.unit, s.offset));
+            r.value = u.value;
+            r.when = u.span;
+            r.unit = s.unit;
+            break;
+        }
+        case Kind::offset: {
+            r.relative = true;
+            std::optional<Date> base = dct;
+            Unit unit = s.unit;
+            if (s.anchored && anchor) {
+                base = anchor->day;
+                if (anchor->unit < unit) unit = anchor->unit;
+                r.anaphoric = false;  // an explicit amount: TimeML tags it, so keep it emitted
+            }
+            if (!base) {
+                r.value = s.offset < 0 ? "PAST_REF" : "FUTURE_REF";
+                return r;
+            }
+            if (s.vague) {
+                r.value = s.offset < 0 ? "PAST_REF" : "FUTURE_REF";
+                return r;
+            }
+            auto u = tx::unit_containing(unit, tx::shift(*base, s.unit, s.offset));
+            r.value = u.value;
+            r.when = u.span;
+            r.unit = unit;
+            break;
+        }
+        case Kind::deictic: {
+            r.relative = true;
+            if (!dct) {
+                r.value = "XXXX-XX-XX";
+                with_pod(r);
+                return r;
+            }
+            const Date d = *dct + boost::gregorian::days(s.offset);
+            r.value = tx::day_value(d);
+            r.when = Span::day(d);
+            with_pod(r);
+            break;
+        }
+        case Kind::reference: {
+            r.value = s.literal;
+            r.relative = true;
+            if (s.literal == "PRESENT_REF" && dct) r.when = Span::day(*dct);
+            r.unit = Unit::none;
+            break;
+        }
+        case Kind::duration:
+        case Kind::set: r.value = s.literal; break;
+        case Kind::anaphor: {
+            r.relative = true;
+            if (s.unit == Unit::none) {  // "since then"
+                if (!anchor) {
+                    r.drop = true;
+                    return r;
+                }
+                r.anaphoric = true;
+                r.value = anchor->value;
+                r.when = anchor->span;
+                r.unit = anchor->unit;
+                break;
+            }
+            std::optional<Date> base = dct;
+            Unit unit = s.unit;
+            if (anchor) {
+                base = anchor->day;
+                r.anaphoric = true;
+            }
+            if (!base) {
+                r.value = "XXXX-XX-XX";
+                return r;
+            }
+            auto u = tx::unit_containing(unit, tx::shift(*base, s.unit, s.offset));
+            r.value = u.value;
+            r.when = u.span;
+            r.unit = unit;
+            break;
+        }
+    }
+    return r;
+}
+
+TimexRole role_before(const std::vector<Tk>& tk, std::size_t tb) {
+    if (tb == 0) return TimexRole::point;
+    const Tk& p = tk[tb - 1];
+    if (!p.w) return TimexRole::point;
+    if (p.low == "since" || p.low == "starting" || p.low == "beginning") return TimexRole::start;
+    if (p.low == "from") return TimexRole::start;
+    if (p.low == "until" || p.low == "till" || p.low == "til" || p.low == "through") return TimexRole::end;
+    if (p.low == "to" && tb >= 2 && tk[tb - 2].low == "up") return TimexRole::end;
+    return TimexRole::point;
+}
+
+}  // namespace
+
+std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vector<Sentence>& sentences,
+                                          std::optional<Date> dct) const {
+    std::vector<Timex> out;
+    const std::string lower = lower_copy(text);
+    std::optional<Anchor> anchor;
+    std::vector<Tk> tk;
+    for (const Sentence& sentence : sentences) {
+        const auto tokens = tokenize(text, sentence.begin, sentence.end);
+        tk.clear();
+        tk.reserve(tokens.size());
+        for (const Token& token : tokens) {
+            Tk t;
+            t.b = token.begin;
+            t.e = token.end;
+            t.raw = text.substr(t.b, t.e - t.b);
+            t.low = std::string_view(lower).substr(t.b, t.e - t.b);
+            const unsigned char c0 = static_cast<unsigned char>(t.raw[0]);
+            t.cap = c0 >= 'A' && c0 <= 'Z';
+            t.alpha = std::isalpha(c0) != 0;
+            bool all_digits = !t.raw.empty() && t.raw.size() <= 9;
+            for (char ch : t.raw) {
+                if (!is_digit(ch)) all_digits = false;
+                if (ch == '-') t.has_hyphen = true;
+            }
+            if (all_digits) {
+                t.num = std::atoi(std::string(t.raw).c_str());
+                t.ndig = static_cast<int>(t.raw.size());
+            }
+            if (t.alpha || t.raw == "'ll" || t.raw == "." || t.raw == "," || t.raw == ":" || t.raw == "-") {
+                std::string_view key = t.low;
+                t.w = lex.find(key);
+                // "Friday's", "Tuesday's": the possessive of a lexicon word
+                if (!t.w && key.size() > 2 && key.substr(key.size() - 2) == "'s")
+                    t.w = lex.find(key.substr(0, key.size() - 2));
+            }
+            tk.push_back(t);
+        }
+        Scanner scanner(lex, tk);
+        std::vector<Cand> cands = scanner.scan();
+        const std::size_t first_in_sentence = out.size();
+        for (std::size_t ci = 0; ci < cands.size(); ++ci) {
+            Cand& c = cands[ci];
+            // A range takes a missing year from its other end: "27 September to 10 November 2020".
+            if (c.sem.kind == Kind::absolute && c.sem.year < 0 && c.sem.month > 0 && ci + 1 < cands.size()) {
+                const Cand& nx = cands[ci + 1];
+                bool linked = nx.tb >= c.te && nx.tb - c.te <= 1 &&
+                              (nx.tb == c.te || (tk[c.te].w && tk[c.te].w->has(tx::k_range_connector)));
+                if (linked && nx.sem.kind == Kind::absolute && nx.sem.year > 0 && nx.sem.month > 0) {
+                    c.sem.year = c.sem.month > nx.sem.month ? nx.sem.year - 1 : nx.sem.year;
+                }
+            }
+            const bool future = future_context(tk, c.tb, c.te);
+            Resolved r = resolve(c, dct, anchor, future);
+            if (r.drop) continue;
+            Timex t;
+            t.begin = tk[c.tb].b;
+            t.end = tk[c.te - 1].e - c.trim_end;
+            t.type = c.type;
+            t.value = r.value;
+            t.mod = c.mod;
+            t.when = r.when;
+            t.relative = r.relative;
+            t.anaphoric = r.anaphoric;
+            t.role = role_before(tk, c.tb);
+            if (t.type == TimexType::duration || t.type == TimexType::set) {
+                t.when.reset();
+            }
+            if (t.when && t.role == TimexRole::start) t.when->open_end = true;
+            if (t.when && t.role == TimexRole::end) t.when->open_start = true;
+            if (t.when && (t.mod == "APPROX")) t.when->approximate = true;
+            if (t.when && !r.value.empty() && c.sem.kind != Kind::reference &&
+                (t.type == TimexType::date || t.type == TimexType::time)) {
+                Anchor a;
+                a.day = t.when->earliest;
+                a.unit = r.unit;
+                a.value = r.value;
+                a.span = *r.when;
+                anchor = a;
+            }
+            out.push_back(std::move(t));
+        }
+        // "from X to Y", "between X and Y", "X to Y": both ends are a range.
+        for (std::size_t a = first_in_sentence; a + 1 < out.size(); ++a) {
+            Timex& x = out[a];
+            Timex& y = out[a + 1];
+            if (x.type == TimexType::duration || y.type == TimexType::duration) continue;
+            std::string_view between = std::string_view(text).substr(x.end, y.begin - x.end);
+            while (!between.empty() && (between.front() == ' ' || between.front() == ',')) between.remove_prefix(1);
+            while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+            if (between == "to" || between == "-" || between == "until" || between == "through" ||
+                between == "and" || between == "till" || between == "\xe2\x80\x93") {
+                bool opened = x.role == TimexRole::start || between != "and";
+                if (between == "and") {
+                    // only "between X and Y"
+                    std::size_t p = x.begin;
+                    while (p > 0 && text[p - 1] == ' ') --p;
+                    opened = p >= 7 && lower.compare(p - 7, 7, "between") == 0;
+                }
+                if (!opened) continue;
+                x.role = TimexRole::range;
+                y.role = TimexRole::range;
+                if (x.when) x.when->open_end = false;
+                if (y.when) y.when->open_start = false;
+            }
+        }
+    }
+    return out;
+}
+
+TimexTagger::TimexTagger(const DataFiles& files) : m_impl(std::make_unique<Impl>(files)) {}
+TimexTagger::~TimexTagger() = default;
+TimexTagger::TimexTagger(TimexTagger&&) noexcept = default;
+TimexTagger& TimexTagger::operator=(TimexTagger&&) noexcept = default;
+
+std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<Date> dct) const {
+    return m_impl->tag(text, split_sentences(text), dct);
+}
+
+std::vector<Timex> TimexTagger::tag(std::string_view text, const std::vector<Sentence>& sentences,
+                                    std::optional<Date> dct) const {
+    return m_impl->tag(text, sentences, dct);
+}
+
+}  // namespace dateline
