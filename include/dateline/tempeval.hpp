@@ -17,8 +17,10 @@ namespace dateline {
 /// "SemEval-2013 Task 1: TempEval-3", and its evaluate_entities.py, e.g. as
 /// kept in CogComp/cogcomp-nlp temporal-normalizer/tools/evaluation-entities):
 /// gold and system timexes are first aligned one to one when their extents
-/// share at least one token (the TimeML-Normalizer step); an aligned pair is a
-/// relaxed match, and a strict match when the extents are identical.
+/// overlap (the toolkit's TimeML-Normalizer step; it asks for one shared token,
+/// we for one shared byte, the same for extents that begin and end at word
+/// boundaries); an aligned pair is a relaxed match, and a strict match when
+/// the extents are identical.
 ///   precision = matches / system, recall = matches / gold, F1 their harmonic mean
 ///   type (value) accuracy = aligned pairs with equal type (value) / relaxed matches
 ///   type (value) F1 = type (value) accuracy x relaxed F1
