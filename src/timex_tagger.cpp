@@ -668,7 +668,8 @@ private:
             if (!ok) return std::nullopt;
             const Word* uw = m_lex.find(parts[unit_part]);
             if (!uw || uw->unit == Unit::none || uw->unit == Unit::weekend) return std::nullopt;
-            if (unit_part + 1 < np && !(unit_part + 2 == np && parts[unit_part + 1] == "old")) return std::nullopt;
+            // "45-year-old" is an age, not a time (TimeBank leaves ages untagged).
+            if (unit_part + 1 < np) return std::nullopt;
             c.type = TimexType::duration;
             c.sem.kind = Kind::duration;
             c.sem.literal = duration_literal(uw->unit, n * uw->unit_multiplier);
@@ -744,6 +745,11 @@ private:
             c.sem.rel = static_cast<std::int8_t>(rel);
             c.te = k + ml;
             c.sem.kind = Kind::absolute;
+            int d = 0;
+            if (std::size_t dl = day_at(c.te, d); dl && m_tk[c.te].num >= 0) {  // "last Oct. 23"
+                c.sem.day = d;
+                c.te += dl;
+            }
             return c;
         }
         if (nx->weekday >= 0 && at(k)->cap && !nx->has(tx::k_weekday_abbrev)) {
@@ -877,6 +883,7 @@ private:
                 return c;
             }
         }
+        if (is(after, "old") || is(after, "-")) return std::nullopt;  // "45 years old": an age
         c.type = TimexType::duration;
         c.sem.kind = Kind::duration;
         c.sem.literal = duration_literal(uw->unit, n == k_vague ? k_vague : n * uw->unit_multiplier);
@@ -924,6 +931,48 @@ private:
             c.sem.literal = t.w->set_value;
             c.te = i + 1;
             return c;
+        }
+        // "the weekend": the nearest one, in the direction of the tense.
+        if (t.low == "the" && is(i + 1, "weekend")) {
+            c.sem.kind = Kind::weekday;
+            c.sem.weekday = 5;
+            c.sem.literal = "WE";
+            c.te = i + 2;
+            return c;
+        }
+        // "the quarter", "the latest quarter", "the current quarter": financial reporting.
+        if (t.low == "the") {
+            std::size_t k = i + 1;
+            int rel = -1;
+            if (is(k, "latest") || is(k, "most") || is(k, "current") || is(k, "fiscal")) {
+                if (is(k, "current")) rel = 0;
+                if (is(k, "most") && is(k + 1, "recent")) ++k;
+                ++k;
+            }
+            if (is(k, "quarter") && !is(k + 1, "of") && !(at(k + 1) && m_tk[k + 1].num >= 0)) {
+                c.sem.kind = Kind::anaphor;
+                c.sem.unit = Unit::quarter;
+                c.sem.offset = rel;
+                c.sem.literal = "quarter";
+                c.te = k + 1;
+                return c;
+            }
+        }
+        // "year-earlier", "the year-ago period": the date a year before the last one in the text.
+        if (t.has_hyphen || t.low == "the") {
+            std::size_t k = t.low == "the" ? i + 1 : i;
+            if (is(k, "year-earlier") || is(k, "year-ago")) {
+                c.sem.kind = Kind::offset;
+                c.sem.unit = Unit::year;
+                c.sem.offset = -1;
+                c.sem.anchored = true;
+                c.te = k + 1;
+                if (const Word* nw = w(k + 1); nw && (nw->unit == Unit::quarter || is(k + 1, "period")))
+                    c.te = k + 2;
+                else if (t.low == "the")
+                    return std::nullopt;
+                return c;
+            }
         }
         // since then, until then, by then
         if (t.low == "then" && i > 0 &&
@@ -1014,8 +1063,9 @@ private:
     }
 };
 
-/// Past or future reading of an expression, from the nearest tense cue in its sentence.
-bool future_context(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
+/// Past (-1) or future (+1) reading of an expression from the nearest tense cue in its
+/// sentence, 0 when the sentence has none.
+int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
     auto verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
         if (t.w && t.w->has(tx::k_future_cue)) return 1;
@@ -1025,11 +1075,11 @@ bool future_context(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
     };
     for (std::size_t d = 1; d <= 12; ++d) {
         if (tb >= d)
-            if (int v = verdict(tb - d)) return v > 0;
+            if (int v = verdict(tb - d)) return v;
         if (te + d - 1 < tk.size())
-            if (int v = verdict(te + d - 1)) return v > 0;
+            if (int v = verdict(te + d - 1)) return v;
     }
-    return false;
+    return 0;
 }
 
 struct Resolved {
@@ -1045,15 +1095,23 @@ struct Resolved {
 /// The year a year-less month/day/season/quarter falls in: the latest not after the DCT in
 /// past reporting, the next not before it in future context; `rel` -1/+1 forces strictly
 /// before/after the DCT's own unit, 0 the DCT's own year.
-int pick_year(int key, int dct_key, int dct_year, bool future, int rel) {
+/// With no tense cue (`tense` 0) the nearer of the two readings wins: news text about
+/// "Jan. 14" in early January means this January 14, not last year's.
+int pick_year(int key, int dct_key, int dct_year, int tense, int rel, int period) {
     if (rel == 0) return dct_year;
     if (rel == -1) return key < dct_key ? dct_year : dct_year - 1;
     if (rel == 1) return key > dct_key ? dct_year : dct_year + 1;
-    if (future) return key >= dct_key ? dct_year : dct_year + 1;
-    return key <= dct_key ? dct_year : dct_year - 1;
+    const int past = key <= dct_key ? dct_year : dct_year - 1;
+    const int next = key >= dct_key ? dct_year : dct_year + 1;
+    if (tense > 0) return next;
+    if (tense < 0) return past;
+    const int back = (dct_key - key + period) % period;
+    const int ahead = (key - dct_key + period) % period;
+    return ahead * 4 < back ? next : past;  // the past stays the default unless the future is much nearer
 }
 
-Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anchor>& anchor, bool future) {
+Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anchor>& anchor, int tense) {
+    const bool future = tense > 0;
     Resolved r;
     const Sem& s = c.sem;
     auto with_pod = [&](Resolved& out) {
@@ -1088,20 +1146,20 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 }
                 const int dy = dct->year(), dm = dct->month(), dd = dct->day();
                 if (s.day > 0) {
-                    y = pick_year(s.month * 100 + s.day, dm * 100 + dd, dy, future, s.rel);
+                    y = pick_year(s.month * 31 + s.day, dm * 31 + dd, dy, tense, s.rel, 12 * 31);
                     // February 29 exists only in leap years: step on in the same direction.
                     for (int guard = 0; guard < 8 && !tx::make_date(y, s.month, s.day); ++guard)
                         y += future ? 1 : -1;
                 } else if (s.month > 0) {
-                    y = pick_year(s.month, dm, dy, future, s.rel);
+                    y = pick_year(s.month, dm, dy, tense, s.rel, 12);
                 } else if (s.quarter > 0) {
-                    y = pick_year(s.quarter, (dm - 1) / 3 + 1, dy, future, s.rel);
+                    y = pick_year(s.quarter, (dm - 1) / 3 + 1, dy, tense, s.rel, 4);
                 } else if (s.half > 0) {
-                    y = pick_year(s.half, dm <= 6 ? 1 : 2, dy, future, s.rel);
+                    y = pick_year(s.half, dm <= 6 ? 1 : 2, dy, tense, s.rel, 2);
                 } else if (s.season > 0) {
                     int sy = 0, ss = 0;
                     tx::season_of(*dct, sy, ss);
-                    y = pick_year(s.season, ss, sy, future, s.rel);
+                    y = pick_year(s.season, ss, sy, tense, s.rel, 4);
                 } else {
                     y = dy;
                 }
@@ -1144,7 +1202,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
         case Kind::weekday: {
             r.relative = true;
             if (!dct) {
-                r.value = fmt::format("XXXX-WXX-{}", s.weekday + 1);
+                r.value = s.literal == "WE" ? "XXXX-WXX-WE" : fmt::format("XXXX-WXX-{}", s.weekday + 1);
                 with_pod(r);
                 return r;
             }
@@ -1164,6 +1222,14 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 delta = -((today - s.weekday + 7) % 7);
             }
             const Date d = *dct + boost::gregorian::days(delta);
+            if (s.literal == "WE") {
+                r.value = tx::week_value(d) + "-WE";
+                Span sp = Span::day(d);
+                sp.latest = d + boost::gregorian::days(1);
+                r.when = sp;
+                r.unit = Unit::weekend;
+                break;
+            }
             r.value = tx::day_value(d);
             r.when = Span::day(d);
             with_pod(r);
@@ -1241,7 +1307,15 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             }
             std::optional<Date> base = dct;
             Unit unit = s.unit;
-            if (anchor) {
+            if (s.literal == "quarter") {
+                // "the quarter": the one the text is about, else the last one reported on.
+                if (anchor && anchor->unit == Unit::quarter) {
+                    r.value = anchor->value;
+                    r.when = anchor->span;
+                    r.unit = Unit::quarter;
+                    break;
+                }
+            } else if (anchor) {
                 base = anchor->day;
                 r.anaphoric = true;
             }
@@ -1323,8 +1397,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                     c.sem.year = c.sem.month > nx.sem.month ? nx.sem.year - 1 : nx.sem.year;
                 }
             }
-            const bool future = future_context(tk, c.tb, c.te);
-            Resolved r = resolve(c, dct, anchor, future);
+            const int tense = tense_of(tk, c.tb, c.te);
+            Resolved r = resolve(c, dct, anchor, tense);
             if (r.drop) continue;
             Timex t;
             t.begin = tk[c.tb].b;
