@@ -1,0 +1,238 @@
+// ingest_bench: figures for the event store: ingest rate (extraction and store apart), size, peak RSS, export times.
+//
+//   gen_articles 100000 > corpus.jsonl
+//   ingest_bench corpus.jsonl --db /tmp/bench.db          # the whole pipeline, as `dateline ingest` runs it
+//   ingest_bench --synthetic 1000000 --db /tmp/big.db      # store only: hand-built events, no text
+//
+// Prints one "name: value" line per figure. Nothing here is asserted: the
+// figures go into the report, and the tests stay free of timing.
+#include "dateline/event_extractor.hpp"
+#include "dateline/event_store.hpp"
+#include "dateline/exporter.hpp"
+#include "dateline/reader.hpp"
+
+#include <fmt/format.h>
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <random>
+#include <streambuf>
+#include <string>
+#include <vector>
+
+namespace {
+
+using namespace dateline;
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+
+// CPU seconds of this process: the machine may be shared, so wall time alone would undersell one core.
+double cpu_seconds() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_utime.tv_sec + u.ru_stime.tv_sec + (u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6;
+}
+
+long peak_rss_mb() {
+    rusage u{};
+    getrusage(RUSAGE_SELF, &u);
+    return u.ru_maxrss / 1024;  // Linux reports kilobytes
+}
+
+// Counts bytes and throws them away: export time without disk noise.
+class CountingBuf : public std::streambuf {
+public:
+    std::size_t bytes = 0;
+
+protected:
+    int overflow(int c) override {
+        ++bytes;
+        return c;
+    }
+    std::streamsize xsputn(const char*, std::streamsize n) override {
+        bytes += static_cast<std::size_t>(n);
+        return n;
+    }
+};
+
+void time_export(EventStore& store, const TimelineQuery& q, const std::string& label, const std::string& format) {
+    const auto t = Clock::now();
+    Timeline timeline;
+    timeline.events = store.query(q);
+    const double query_s = seconds_since(t);
+    CountingBuf buf;
+    std::ostream out(&buf);
+    builtin_exporters().get(format).write(timeline, out);
+    const double total_s = seconds_since(t);
+    std::cout << fmt::format("export {} ({}): {} events, {:.1f} MB, query {:.0f} ms, total {:.0f} ms\n", label, format,
+                             timeline.events.size(), buf.bytes / 1e6, query_s * 1e3, total_s * 1e3);
+}
+
+// Hand-built events, as the extractor would give them, for a store of any size.
+void fill_synthetic(EventStore& store, std::size_t events_wanted, std::size_t batch_size) {
+    std::mt19937_64 rng(7);
+    const std::vector<std::string> types = {"armed_conflict", "attack", "casualties", "protest", "ceasefire",
+                                            "negotiation", "statement", "appeal", "legal_ruling", "sanctions",
+                                            "blockade"};
+    const std::vector<std::string> actors = {"Azerbaijan", "Armenia", "Russia", "Turkey", "Iran", "Georgia",
+                                             "European Union", "United Nations", "France", "United States",
+                                             "Nagorno-Karabakh Republic", "OSCE Minsk Group"};
+    const std::vector<std::string> places = {"Nagorno-Karabakh", "Lachin corridor", "Stepanakert", "Shusha",
+                                             "Agdam", "Syunik", "Baku", "Yerevan", "Moscow", "Brussels"};
+    std::uniform_int_distribution<int> day(0, 365 * 30), pick(0, 1 << 20);
+    const Date first(1994, 1, 1);
+    const auto start = Clock::now();
+    const double cpu_start = cpu_seconds();
+    std::size_t n = 0, articles = 0;
+    while (n < events_wanted) {
+        auto batch = store.batch();
+        for (std::size_t k = 0; k < batch_size && n < events_wanted; ++k, ++articles) {
+            Article a;
+            a.id = fmt::format("syn-{}", articles);
+            a.source = fmt::format("outlet-{}", pick(rng) % 40);
+            a.published = first + boost::gregorian::days(day(rng));
+            a.text = fmt::format("Synthetic article {}.", articles);
+            std::vector<Event> events;
+            for (int j = 0; j < 4 && n < events_wanted; ++j, ++n) {
+                Event e;
+                e.id = fmt::format("syn-{}-{}", articles, j);
+                e.when = Span::day(first + boost::gregorian::days(day(rng)));
+                e.type = types[static_cast<std::size_t>(pick(rng)) % types.size()];
+                e.cameo = "01";
+                const std::string& agent = actors[static_cast<std::size_t>(pick(rng)) % actors.size()];
+                const std::string& target = actors[static_cast<std::size_t>(pick(rng)) % actors.size()];
+                e.actors = {{agent, "agent", agent, ""}, {target, "target", target, ""}};
+                e.places = {{places[static_cast<std::size_t>(pick(rng)) % places.size()], 40.0, 46.0, ""}};
+                e.headline = fmt::format("{} {} {} near {}", agent, e.type, target, e.places[0].name);
+                e.evidence.article = a.id;
+                e.evidence.sentence = e.headline + ".";
+                e.evidence.begin = static_cast<std::size_t>(j) * 10;
+                e.evidence.end = e.evidence.begin + e.evidence.sentence.size();
+                e.evidence.timex = "on a day";
+                events.push_back(std::move(e));
+            }
+            store.ingest(a, events);
+        }
+        batch.commit();
+    }
+    const double s = seconds_since(start);
+    const double cpu = cpu_seconds() - cpu_start;
+    std::cout << fmt::format("synthetic store fill: {} articles, {} mentions in {:.1f} s ({:.1f} CPU s): "
+                             "{:.0f} articles/s, {:.0f} mentions/s, {:.0f} mentions per CPU second\n",
+                             articles, n, s, cpu, articles / s, n / s, n / cpu);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::string corpus, db = "ingest_bench.db";
+    std::size_t batch_size = 500, synthetic = 0;
+    bool keep = false;
+    for (int i = 1; i < argc; ++i) {
+        std::string arg = argv[i];
+        if (arg == "--db" && i + 1 < argc) db = argv[++i];
+        else if (arg == "--batch" && i + 1 < argc) batch_size = std::stoul(argv[++i]);
+        else if (arg == "--synthetic" && i + 1 < argc) synthetic = std::stoul(argv[++i]);
+        else if (arg == "--keep") keep = true;
+        else if (arg == "--help" || arg == "-h") {
+            std::cout << "usage: ingest_bench CORPUS.jsonl [--db PATH] [--batch N] [--keep]\n"
+                         "       ingest_bench --synthetic EVENTS [--db PATH] [--keep]\n";
+            return 0;
+        } else corpus = arg;
+    }
+    if (corpus.empty() && synthetic == 0) {
+        std::cerr << "ingest_bench: give a corpus (gen_articles N > corpus.jsonl) or --synthetic N\n";
+        return 1;
+    }
+    if (!keep)
+        for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+
+    EventStore store(db);
+    if (synthetic > 0) {
+        fill_synthetic(store, synthetic, batch_size);
+    } else {
+        const Pipeline pipeline(DataFiles::builtin());
+        std::ifstream in(corpus, std::ios::binary);
+        if (!in) {
+            std::cerr << "ingest_bench: cannot open " << corpus << '\n';
+            return 1;
+        }
+        std::vector<std::pair<Article, std::vector<Event>>> pending;
+        double extract_s = 0, store_s = 0, store_cpu = 0;
+        std::size_t articles = 0, mentions = 0, merged = 0;
+        auto flush = [&] {
+            const auto t = Clock::now();
+            const double c = cpu_seconds();
+            auto batch = store.batch();
+            for (const auto& [a, events] : pending) merged += static_cast<std::size_t>(store.ingest(a, events).events_merged);
+            batch.commit();
+            store_s += seconds_since(t);
+            store_cpu += cpu_seconds() - c;
+            pending.clear();
+        };
+        const auto start = Clock::now();
+        const double cpu_start = cpu_seconds();
+        read_articles(
+            in, corpus, InputFormat::jsonl, ReadOptions{},
+            [&](Article&& a) {
+                const auto t = Clock::now();
+                auto events = pipeline.extract(a);
+                extract_s += seconds_since(t);
+                ++articles;
+                mentions += events.size();
+                pending.emplace_back(std::move(a), std::move(events));
+                if (pending.size() >= batch_size) flush();
+            },
+            [](const ReadProblem& p) { std::cerr << p.where << ": " << p.message << '\n'; });
+        flush();
+        const double total_s = seconds_since(start);
+        const double cpu_s = cpu_seconds() - cpu_start;
+        std::cout << fmt::format("articles: {}\nmentions (extracted events): {}\nmerged into stored events: {}\n",
+                                 articles, mentions, merged);
+        std::cout << fmt::format("ingest total: {:.1f} s, {:.0f} articles/s, {:.0f} events/s\n", total_s,
+                                 articles / total_s, mentions / total_s);
+        std::cout << fmt::format("ingest CPU time: {:.1f} s, {:.0f} articles per CPU second, {:.0f} events per CPU "
+                                 "second\n",
+                                 cpu_s, articles / cpu_s, mentions / cpu_s);
+        std::cout << fmt::format("  extraction: {:.1f} s, {:.0f} articles/s\n", extract_s, articles / extract_s);
+        std::cout << fmt::format("  store:      {:.1f} s ({:.1f} CPU s), {:.0f} articles/s, {:.0f} events/s\n",
+                                 store_s, store_cpu, articles / store_s, mentions / store_s);
+    }
+    const StoreStats st = store.stats();
+    std::cout << fmt::format("store: {} articles, {} events, {} mentions, {} merged events\n", st.articles, st.events,
+                             st.mentions, st.merged_events);
+    std::error_code ec;
+    auto size = std::filesystem::file_size(db, ec);
+    auto wal = std::filesystem::file_size(db + "-wal", ec);
+    std::cout << fmt::format("database size: {:.1f} MB (+ {:.1f} MB WAL)\n", size / 1e6, ec ? 0.0 : wal / 1e6);
+    std::cout << fmt::format("peak RSS after ingest: {} MB\n", peak_rss_mb());
+
+    // Exports: the whole timeline, then filtered ones of about a thousand events.
+    TimelineQuery all;
+    if (st.events <= 200'000) time_export(store, all, "whole timeline", "json");
+    TimelineQuery limited;
+    limited.limit = 1000;
+    limited.types = {"statement"};
+    time_export(store, limited, "--type statement --limit 1000 --rank sources", "json");
+    // A date window sized to hold about 1,000 events.
+    if (!st.earliest.empty() && st.events > 0) {
+        auto first = parse_iso_date(st.earliest), last = parse_iso_date(st.latest);
+        if (first && last) {
+            const double per_day = double(st.events) / std::max(1, int((*last - *first).days()));
+            const int window = std::max(1, int(1000 / per_day));
+            TimelineQuery window_q;
+            window_q.from = *first + boost::gregorian::days(int((*last - *first).days()) / 2);
+            window_q.to = *window_q.from + boost::gregorian::days(window - 1);
+            time_export(store, window_q, fmt::format("--from/--to window of {} days", window), "json");
+            window_q.actors = {"Russia"};
+            time_export(store, window_q, "same window --actor Russia", "timelinejs");
+        }
+    }
+    std::cout << fmt::format("peak RSS at the end: {} MB\n", peak_rss_mb());
+    return 0;
+}
