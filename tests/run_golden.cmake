@@ -1,4 +1,5 @@
 # Runs one golden case: the CLI's stdout (or OUTPUT_FILE) must equal EXPECTED byte for byte.
+cmake_minimum_required(VERSION 3.22)
 file(REMOVE_RECURSE ${WORKDIR})
 file(MAKE_DIRECTORY ${WORKDIR})
 string(REPLACE "@WORKDIR@" "${WORKDIR}" ARGS "${ARGS}")

@@ -1,0 +1,237 @@
+// Tests for the event extractor: the sample's nine facts, attachment rules, status, folding.
+#include "dateline/event_extractor.hpp"
+
+#include "dateline/reader.hpp"
+#include "test_support.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <sstream>
+
+using namespace dateline;
+
+namespace {
+
+const Pipeline& pipeline() {
+    static const Pipeline p(DataFiles::builtin());
+    return p;
+}
+
+std::vector<Event> extract(const std::string& text, std::optional<Date> published = Date(2023, 2, 23)) {
+    Article a;
+    a.id = "t";
+    a.text = text;
+    a.published = published;
+    blank_page_furniture(a.text);
+    return pipeline().extract(a);
+}
+
+bool has_actor(const Event& e, const std::string& name) {
+    for (const auto& a : e.actors)
+        if (a.name == name) return true;
+    return false;
+}
+
+bool has_place(const Event& e, const std::string& name) {
+    for (const auto& p : e.places)
+        if (p.name == name) return true;
+    return false;
+}
+
+const Event* find(const std::vector<Event>& events, const std::string& type) {
+    for (const auto& e : events)
+        if (e.type == type) return &e;
+    return nullptr;
+}
+
+std::string squash(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        if (c == '\n' || c == ' ') {
+            if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        } else {
+            out.push_back(c);
+        }
+    }
+    return out;
+}
+
+Article sample_article() {
+    std::ifstream in(test::source_dir() / "data/samples/lachin-corridor.jsonl");
+    std::vector<Article> articles;
+    read_articles(in, "lachin-corridor.jsonl", InputFormat::jsonl, {}, [&](Article&& a) { articles.push_back(std::move(a)); },
+                  [](const ReadProblem&) {});
+    REQUIRE(articles.size() == 1);
+    return articles[0];
+}
+
+}  // namespace
+
+TEST_CASE("the sample yields the nine facts an analyst expects, with date, type, actors and places") {
+    const auto expected = nlohmann::json::parse(test::slurp(test::source_dir() / "tests/golden/sample/lachin-corridor.expected.json"));
+    const auto events = pipeline().extract(sample_article());
+    for (const auto& fact : expected["facts"]) {
+        CAPTURE(fact.dump());
+        const Event* hit = nullptr;
+        for (const auto& e : events)
+            if (e.type == fact["type"] && e.when && e.when->edtf() == fact["when"] &&
+                squash(e.evidence.sentence).find(fact["evidence"].get<std::string>()) != std::string::npos)
+                hit = &e;
+        REQUIRE(hit != nullptr);
+        for (const auto& a : fact["actors"]) CHECK_MESSAGE(has_actor(*hit, a), a.get<std::string>());
+        for (const auto& p : fact["places"]) CHECK_MESSAGE(has_place(*hit, p), p.get<std::string>());
+    }
+}
+
+TEST_CASE("no event comes from the sample's page furniture, and every event keeps its evidence") {
+    const Article a = sample_article();
+    for (const auto& e : pipeline().extract(a)) {
+        for (const char* junk : {"Advertisement", "Leave a Reply", "cookies"})
+            CHECK(e.evidence.sentence.find(junk) == std::string::npos);
+        CHECK(e.evidence.article == "lachin-corridor");
+        CHECK(e.evidence.end > e.evidence.begin);
+        CHECK(squash(a.text.substr(e.evidence.begin, e.evidence.end - e.evidence.begin)) == e.evidence.sentence);
+        CHECK(!e.headline.empty());
+        CHECK(e.headline.size() <= 124);
+        CHECK(e.confidence > 0.0);
+        CHECK(e.confidence < 1.0);
+    }
+}
+
+TEST_CASE("the same text as plain text with --published gives the same events") {
+    const Article j = sample_article();
+    std::ifstream in(test::source_dir() / "data/samples/lachin-corridor.txt");
+    ReadOptions o;
+    o.published = Date(2023, 2, 23);
+    std::vector<Article> t;
+    read_articles(in, "lachin-corridor.txt", InputFormat::text, o, [&](Article&& a) { t.push_back(std::move(a)); },
+                  [](const ReadProblem&) {});
+    REQUIRE(t.size() == 1);
+    const auto a = pipeline().extract(j);
+    const auto b = pipeline().extract(t[0]);
+    REQUIRE(a.size() == b.size());
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        CHECK(a[i].type == b[i].type);
+        CHECK(a[i].when == b[i].when);
+        CHECK(a[i].headline == b[i].headline);
+    }
+}
+
+TEST_CASE("without a publication date, relative dates stay unresolved and nothing is dated from today") {
+    Article a = sample_article();
+    a.published.reset();
+    const auto events = pipeline().extract(a);
+    bool saw_unresolved = false;
+    for (const auto& e : events) {
+        if (e.date_source == DateSource::unresolved) {
+            saw_unresolved = true;
+            CHECK_FALSE(e.when.has_value());
+        } else {
+            REQUIRE(e.when.has_value());
+            CHECK(e.date_source == DateSource::text);
+            // Only absolute dates remain: 1991 and 2020 (and "since then" from 2020).
+            CHECK(e.when->earliest.year() <= 2020);
+        }
+    }
+    CHECK(saw_unresolved);
+}
+
+TEST_CASE("a fact with no date in its sentence is dated by the report and marked so") {
+    auto events = extract("Russia urged Azerbaijan and Armenia to resume talks.");
+    const Event* e = find(events, "appeal");
+    REQUIRE(e);
+    CHECK(e->date_source == DateSource::published);
+    CHECK(e->when->edtf() == "2023-02-23");
+    CHECK_FALSE(e->evidence.timex.has_value());
+}
+
+TEST_CASE("a fronted date dates every event of its sentence") {
+    auto events = extract("In 2020, Azerbaijan regained territory after a second war ended in a Russian-brokered ceasefire.");
+    for (const char* type : {"territorial_change", "armed_conflict", "ceasefire"}) {
+        const Event* e = find(events, type);
+        REQUIRE_MESSAGE(e, type);
+        CHECK(e->when->edtf() == "2020");
+    }
+    const Event* c = find(events, "ceasefire");
+    REQUIRE(c);
+    bool mediator = false;
+    for (const auto& a : c->actors) mediator |= a.name == "Russia" && a.role == "mediator";
+    CHECK(mediator);
+}
+
+TEST_CASE("an inline date attaches to the nearest trigger, not to every event of the sentence") {
+    auto events = extract("Russia urged restraint, with the United Nations Supreme Court on Wednesday ordering Baku to lift the blockade.");
+    const Event* ruling = find(events, "legal_ruling");
+    REQUIRE(ruling);
+    CHECK(ruling->when->edtf() == "2023-02-22");
+    CHECK(has_actor(*ruling, "International Court of Justice"));
+    CHECK(has_actor(*ruling, "Azerbaijan"));
+    const Event* appeal = find(events, "appeal");
+    REQUIRE(appeal);
+    CHECK(appeal->date_source == DateSource::published);
+}
+
+TEST_CASE("'since' opens the span and 'since then' takes the last date of the text") {
+    auto events = extract("The region has been under occupation since 1991. The war ended in 2020. Since then, talks have continued between Baku and Yerevan.");
+    const Event* occ = find(events, "occupation");
+    REQUIRE(occ);
+    CHECK(occ->when->edtf() == "1991/..");
+    CHECK(occ->when->open_end);
+    const Event* talks = find(events, "negotiation");
+    REQUIRE(talks);
+    CHECK(talks->when->edtf() == "2020/..");
+    CHECK(has_actor(*talks, "Azerbaijan"));
+    CHECK(has_actor(*talks, "Armenia"));
+}
+
+TEST_CASE("negation and modality mark the status instead of a plain fact") {
+    auto neg = extract("Baku denies blocking the road.");
+    const Event* b = find(neg, "blockade");
+    REQUIRE(b);
+    CHECK(b->status == EventStatus::negated);
+    auto planned = extract("Armenia and Azerbaijan will sign a peace treaty next week.");
+    const Event* s = find(planned, "agreement");
+    REQUIRE(s);
+    CHECK(s->status == EventStatus::planned);
+    CHECK(s->when->edtf() == "2023-02-27/2023-03-05");
+}
+
+TEST_CASE("a court's ruling needs a court: a president's order is no ruling") {
+    CHECK_FALSE(find(extract("President Aliyev ordered troops to the border on Monday."), "legal_ruling"));
+    CHECK(find(extract("The International Court of Justice ordered Azerbaijan on Monday to reopen the road."), "legal_ruling"));
+}
+
+TEST_CASE("the same event told twice in one article is one event with two mentions") {
+    auto events = extract(
+        "The International Court of Justice on Wednesday ordered Azerbaijan to end the blockade.\n\n"
+        "The ICJ ordered free movement along the Lachin corridor.");
+    int rulings = 0;
+    for (const auto& e : events)
+        if (e.type == "legal_ruling") {
+            ++rulings;
+            CHECK(e.when->edtf() == "2023-02-22");
+            CHECK(e.mentions.size() == 1);
+            CHECK(has_place(e, "Lachin corridor"));
+        }
+    CHECK(rulings == 1);
+}
+
+TEST_CASE("a definite noun refers back to the entity named before it") {
+    auto events = extract("Clashes erupted in Nagorno-Karabakh on Monday. Shelling hit the enclave again on Tuesday.");
+    int dated = 0;
+    for (const auto& e : events)
+        if (e.type == "armed_conflict") {
+            ++dated;
+            CHECK(has_place(e, "Nagorno-Karabakh"));
+        }
+    CHECK(dated == 2);
+}
+
+TEST_CASE("extraction never throws on odd text") {
+    for (const std::string text : {std::string(""), std::string("\xE2\x80\x9C"), std::string(5000, '.'),
+                                   std::string("May May May May May"), std::string("1 1 1 1 1 1 1 1"),
+                                   std::string("the the the court court"), std::string("In , since then, .")})
+        CHECK_NOTHROW(extract(text));
+    CHECK_NOTHROW(extract("Since then, talks.", std::nullopt));
+}
