@@ -154,7 +154,7 @@ private:
             lane_of.push_back(lane);
         }
         const double height = k_top + k_lane * static_cast<double>(lane_end.size()) + 8;
-        out << fmt::format("<figure>\n<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {} {}\" role=\"img\" "
+        out << fmt::format("<figure>\n<svg viewBox=\"0 0 {} {}\" role=\"img\" "
                            "aria-label=\"Time axis of {} events\">\n",
                            k_width, height, dated.size());
 

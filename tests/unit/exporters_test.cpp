@@ -1,0 +1,260 @@
+// Tests of the exporter registry and of what every format promises: dates at their precision, escaping, limits.
+#include "dateline/error.hpp"
+#include "dateline/exporter.hpp"
+
+#include "exporter_fixture.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+#include <sstream>
+
+using namespace dateline;
+using json = nlohmann::json;
+
+namespace {
+
+Event event_at(const std::string& id, Span s, const std::string& type = "protest") {
+    Event e;
+    e.id = id;
+    e.when = s;
+    e.type = type;
+    e.headline = "headline " + id;
+    e.evidence.article = "a";
+    e.evidence.sentence = "sentence " + id;
+    return e;
+}
+
+Timeline one(Event e) {
+    Timeline t;
+    t.exported_on = Date(2023, 3, 1);
+    t.events.push_back(std::move(e));
+    return t;
+}
+
+json slide_of(const Span& s) {
+    const json doc = json::parse(test::render(builtin_exporters().get("timelinejs"), one(event_at("x", s))));
+    return doc.at("events").at(0);
+}
+
+json item_of(const Span& s) {
+    const json doc = json::parse(test::render(builtin_exporters().get("vis"), one(event_at("x", s))));
+    return doc.at("items").at(0);
+}
+
+}  // namespace
+
+TEST_CASE("the registry lists every built-in format in sorted order") {
+    CHECK(builtin_exporters().names() ==
+          std::vector<std::string>{"csv", "geojson", "html", "json", "markdown", "timelinejs", "vis"});
+    for (const auto& e : builtin_exporters().all()) {
+        CHECK_FALSE(e->description().empty());
+        CHECK_FALSE(e->extension().empty());
+    }
+}
+
+TEST_CASE("an unknown format throws an InputError naming it and the known formats") {
+    try {
+        builtin_exporters().get("pdf");
+        FAIL("no exception");
+    } catch (const InputError& e) {
+        const std::string what = e.what();
+        CHECK(what.find("'pdf'") != std::string::npos);
+        CHECK(what.find("csv, geojson, html, json, markdown, timelinejs, vis") != std::string::npos);
+    }
+}
+
+TEST_CASE("a format added under a known name replaces the built-in one") {
+    struct Fake final : Exporter {
+        std::string_view name() const override { return "csv"; }
+        std::string_view extension() const override { return "txt"; }
+        std::string_view description() const override { return "fake"; }
+        void write(const Timeline&, std::ostream& out) const override { out << "fake\n"; }
+    };
+    ExporterRegistry r;
+    register_builtin_exporters(r);
+    r.add(std::make_unique<Fake>());
+    CHECK(r.names().size() == 7);
+    CHECK(r.get("csv").description() == "fake");
+}
+
+TEST_CASE("timelinejs gives each precision its own integer date parts") {
+    const json day = slide_of(Span::day(Date(2022, 12, 12)));
+    CHECK(day["start_date"] == json{{"year", 2022}, {"month", 12}, {"day", 12}});
+    CHECK_FALSE(day.contains("end_date"));
+    CHECK_FALSE(day.contains("display_date"));
+
+    const json month = slide_of(Span::month(2023, 1));
+    CHECK(month["start_date"] == json{{"year", 2023}, {"month", 1}});
+    CHECK_FALSE(month.contains("end_date"));
+
+    const json year = slide_of(Span::year(1991));
+    CHECK(year["start_date"] == json{{"year", 1991}});
+    CHECK(year["start_date"]["year"].is_number_integer());
+
+    const json decade = slide_of(Span::decade(1990));
+    CHECK(decade["start_date"] == json{{"year", 1990}});
+    CHECK(decade["end_date"] == json{{"year", 1999}});
+    CHECK(decade["display_date"] == "1990s");
+}
+
+TEST_CASE("timelinejs shows approximate dates with c. and open spans as ongoing without an end") {
+    Span approx = Span::year(1991);
+    approx.approximate = true;
+    CHECK(slide_of(approx)["display_date"] == "c. 1991");
+
+    Span open = Span::year(1991);
+    open.open_end = true;
+    const json s = slide_of(open);
+    CHECK(s["display_date"] == "1991 – ongoing");
+    CHECK_FALSE(s.contains("end_date"));
+}
+
+TEST_CASE("timelinejs always uses the human scale and a unique_id derived from the event id") {
+    Timeline t = one(event_at("abc/1", Span::year(2020)));
+    t.events.push_back(event_at("abc/1", Span::year(2021)));  // a duplicate id must still give distinct slides
+    const json doc = json::parse(test::render(builtin_exporters().get("timelinejs"), t));
+    CHECK(doc["scale"] == "human");
+    CHECK(doc["events"][0]["unique_id"] == "ev-abc_1");
+    CHECK(doc["events"][1]["unique_id"] == "ev-abc_1-2");
+}
+
+TEST_CASE("timelinejs escapes article text because TimelineJS renders it as HTML") {
+    Event e = event_at("x", Span::year(2020));
+    e.headline = "<img src=x onerror=alert(1)> \"q\" & 'a'";
+    e.evidence.sentence = "<script>alert(1)</script>";
+    e.evidence.url = "javascript:alert(1)";
+    e.evidence.source = "Evil";
+    const std::string out = test::render(builtin_exporters().get("timelinejs"), one(e));
+    const json s = json::parse(out)["events"][0];
+    CHECK(s["text"]["headline"] == "&lt;img src=x onerror=alert(1)&gt; &quot;q&quot; &amp; &#39;a&#39;");
+    CHECK(s["text"]["text"].get<std::string>().find("<script") == std::string::npos);
+    CHECK(out.find("href=\\\"javascript") == std::string::npos);
+    CHECK(s["autolink"] == false);
+}
+
+TEST_CASE("timelinejs warns on the log past 200 slides and still writes them all") {
+    Timeline t;
+    t.exported_on = Date(2023, 3, 1);
+    for (int i = 0; i < 201; ++i) t.events.push_back(event_at(std::to_string(i), Span::year(1800 + i)));
+    std::ostringstream log;
+    auto* old = std::clog.rdbuf(log.rdbuf());
+    const json doc = json::parse(test::render(builtin_exporters().get("timelinejs"), t));
+    std::clog.rdbuf(old);
+    CHECK(doc["events"].size() == 201);
+    CHECK(log.str().find("201 slides") != std::string::npos);
+
+    t.events.pop_back();
+    std::ostringstream quiet;
+    old = std::clog.rdbuf(quiet.rdbuf());
+    test::render(builtin_exporters().get("timelinejs"), t);
+    std::clog.rdbuf(old);
+    CHECK(quiet.str().empty());
+}
+
+TEST_CASE("vis never writes a bare year: coarse dates are ranges of full days with an exclusive end") {
+    const json day = item_of(Span::day(Date(2022, 12, 12)));
+    CHECK(day["type"] == "point");
+    CHECK(day["start"] == "2022-12-12");
+    CHECK_FALSE(day.contains("end"));
+
+    const json month = item_of(Span::month(2022, 12));
+    CHECK(month["type"] == "range");
+    CHECK(month["start"] == "2022-12-01");
+    CHECK(month["end"] == "2023-01-01");
+
+    const json year = item_of(Span::year(1991));
+    CHECK(year["start"] == "1991-01-01");
+    CHECK(year["end"] == "1992-01-01");
+
+    Span open = Span::year(1991);
+    open.open_end = true;
+    const json o = item_of(open);
+    CHECK(o["end"] == "2023-03-01");  // the export date
+    CHECK(o["className"].get<std::string>().find("open-end") != std::string::npos);
+
+    Span approx = Span::year(1991);
+    approx.approximate = true;
+    const json a = item_of(approx);
+    CHECK(a["className"] == "type-protest precision-year approximate");
+    CHECK(a["title"].get<std::string>().rfind("c. 1991", 0) == 0);
+}
+
+TEST_CASE("group_by chooses what tools group events under") {
+    Event e = event_at("x", Span::year(2020), "protest");
+    e.actors.push_back({"Azerbaijan", "agent", "", ""});
+    Timeline t = one(e);
+    t.events.push_back(event_at("y", Span::year(2021), "appeal"));  // no actor
+    for (auto [by, first, second] : {std::tuple{"type", "protest", "appeal"}, std::tuple{"actor", "Azerbaijan", "other"}}) {
+        t.group_by = by;
+        const json vis = json::parse(test::render(builtin_exporters().get("vis"), t));
+        CHECK(vis["items"][0]["group"] == first);
+        CHECK(vis["groups"].size() == 2);
+        const json tl = json::parse(test::render(builtin_exporters().get("timelinejs"), t));
+        CHECK(tl["events"][1]["group"] == second);
+    }
+    t.group_by = "none";
+    const json vis = json::parse(test::render(builtin_exporters().get("vis"), t));
+    CHECK(vis["groups"].empty());
+    CHECK_FALSE(vis["items"][0].contains("group"));
+}
+
+TEST_CASE("csv quotes per RFC 4180 and neutralises cells a spreadsheet would run as formulas") {
+    Event e = event_at("x", Span::year(2020));
+    e.headline = "=cmd|' /C calc'!A0";
+    e.evidence.sentence = "said \"no\",\nthen left";
+    e.actors = {{"+Plus", "agent", "", ""}, {"Armenia", "target", "", ""}};
+    const std::string out = test::render(builtin_exporters().get("csv"), one(e));
+    CHECK(out.rfind("\xEF\xBB\xBFid,date,", 0) == 0);
+    CHECK(out.find(",'=cmd|' /C calc'!A0,") != std::string::npos);
+    CHECK(out.find(",'+Plus; Armenia,") != std::string::npos);
+    CHECK(out.find(",\"said \"\"no\"\",\nthen left\"\r\n") != std::string::npos);
+}
+
+TEST_CASE("the html page escapes every piece of article text and carries no script or network request") {
+    Event e = event_at("x", Span::year(2020));
+    e.headline = "<script>alert(1)</script>";
+    e.evidence.sentence = "<img src=x onerror=alert(1)>";
+    e.evidence.source = "<b>src</b>";
+    e.evidence.url = "javascript:alert(1)";
+    Timeline t = one(e);
+    t.title = "</title><script>alert(2)</script>";
+    const std::string page = test::render(builtin_exporters().get("html"), t);
+    CHECK(page.find("<script") == std::string::npos);
+    CHECK(page.find("<img") == std::string::npos);
+    CHECK(page.find("javascript:") == std::string::npos);
+    CHECK(page.find("http://") == std::string::npos);  // nothing to fetch: inline SVG needs no namespace URL
+    CHECK(page.find("&lt;script&gt;alert(1)&lt;/script&gt;") != std::string::npos);
+    CHECK(page.find("Content-Security-Policy") != std::string::npos);
+}
+
+TEST_CASE("markdown lists events under their year and escapes markup") {
+    Event e = event_at("x", Span::month(2023, 1));
+    e.headline = "*bold* [link](http://x) <b>";
+    const std::string md = test::render(builtin_exporters().get("markdown"), one(e));
+    CHECK(md.find("## 2023\n") != std::string::npos);
+    CHECK(md.find("- **January 2023** — \\*bold\\* \\[link\\](http://x) &lt;b&gt; (1 source)") != std::string::npos);
+}
+
+TEST_CASE("geojson writes longitude first and skips events with no mapped place") {
+    Event e = event_at("x", Span::day(Date(2023, 2, 22)));
+    e.places.push_back({"Lachin corridor", 39.63, 46.55, ""});
+    Timeline t = one(e);
+    t.events.push_back(event_at("y", Span::year(2020)));
+    const json doc = json::parse(test::render(builtin_exporters().get("geojson"), t));
+    REQUIRE(doc["features"].size() == 1);
+    CHECK(doc["features"][0]["geometry"]["coordinates"] == json::array({46.55, 39.63}));
+    CHECK(doc["features"][0]["when"]["timespans"][0]["start"]["in"] == "2023-02-22");
+}
+
+TEST_CASE("every exporter writes a valid document for an empty timeline") {
+    Timeline t;
+    for (const auto& e : builtin_exporters().all()) {
+        CAPTURE(e->name());
+        const std::string out = test::render(*e, t);
+        CHECK(!out.empty());
+        CHECK(out.back() == '\n');
+        if (e->extension() == "json" || e->extension() == "geojson") CHECK(json::accept(out));
+    }
+}
