@@ -51,15 +51,32 @@ Lexicon::Lexicon(const DataFiles& files) {
         if (path.size() < 5 || path.substr(path.size() - 5) != ".json") continue;
         load(path, files.get(path));
     }
+    mark_starters();
+}
+
+// Most tokens of a text are ordinary words; knowing which lexicon words can begin an
+// expression lets the scanner skip the rest with one flag test.
+void Lexicon::mark_starters() {
+    for (auto& [word, w] : m_words) {
+        if (w.month || w.weekday >= 0 || w.season || w.ordinal || w.cardinal >= 0 || w.unit != Unit::none ||
+            w.relative != k_none || w.deictic != k_none || w.ago || !w.part_of_day.empty() || !w.set_value.empty() ||
+            !w.single_word_reference.empty() || !w.single_word_holiday.empty() || w.has(k_phrase_start) ||
+            w.has(k_vague_quantity) || w.has(k_set_quantifier))
+            w.flags |= k_starter;
+    }
+    for (const char* word : {"the", "that", "then", "fiscal", "every", "each", "per", "year-earlier", "year-ago"})
+        entry(word).flags |= k_starter;
 }
 
 Word& Lexicon::entry(const std::string& word) { return m_words[word]; }
 
-void Lexicon::add_phrase(std::vector<Phrase>& list, const std::string& text, const std::string& value) {
+void Lexicon::add_phrase(PhraseList list, const std::string& text, const std::string& value) {
     auto words = split_words(text);
     if (words.empty()) return;
-    entry(words.front()).flags |= k_phrase_start;
-    list.push_back(Phrase{std::move(words), value});
+    Word& first = entry(words.front());
+    first.flags |= k_phrase_start;
+    first.phrase_lists |= static_cast<std::uint8_t>(1u << static_cast<int>(list));
+    m_phrases[static_cast<int>(list)].push_back(Phrase{std::move(words), value});
 }
 
 void Lexicon::load(const std::string& path, const std::string& text) {
@@ -103,7 +120,7 @@ void Lexicon::load(const std::string& path, const std::string& text) {
                 if (is_note(k)) continue;
                 const int n = static_cast<int>(v.get<double>());
                 if (k.find(' ') != std::string::npos)
-                    add_phrase(m_cardinal_phrases, k, std::to_string(n));
+                    add_phrase(PhraseList::cardinal, k, std::to_string(n));
                 else
                     entry(k).cardinal = n;
             }
@@ -111,7 +128,7 @@ void Lexicon::load(const std::string& path, const std::string& text) {
             for (const auto& v : doc.at("vague_quantities")) {
                 const auto s = v.get<std::string>();
                 if (s.find(' ') != std::string::npos)
-                    add_phrase(m_cardinal_phrases, s, "X");
+                    add_phrase(PhraseList::cardinal, s, "X");
                 else
                     entry(s).flags |= k_vague_quantity;
             }
@@ -141,21 +158,21 @@ void Lexicon::load(const std::string& path, const std::string& text) {
             for (const auto& [k, v] : doc.at("holidays").items()) {
                 if (is_note(k)) continue;
                 if (k.find(' ') != std::string::npos)
-                    add_phrase(m_holidays, k, v.get<std::string>());
+                    add_phrase(PhraseList::holiday, k, v.get<std::string>());
                 else
                     entry(k).single_word_holiday = v.get<std::string>();
             }
         if (doc.contains("position_modifiers"))
             for (const auto& [k, v] : doc.at("position_modifiers").items())
-                if (!is_note(k)) add_phrase(m_position_modifiers, k, v.get<std::string>());
+                if (!is_note(k)) add_phrase(PhraseList::position_modifier, k, v.get<std::string>());
         if (doc.contains("quantity_modifiers"))
             for (const auto& [k, v] : doc.at("quantity_modifiers").items())
-                if (!is_note(k)) add_phrase(m_quantity_modifiers, k, v.get<std::string>());
+                if (!is_note(k)) add_phrase(PhraseList::quantity_modifier, k, v.get<std::string>());
         if (doc.contains("references"))
             for (const auto& [k, v] : doc.at("references").items()) {
                 if (is_note(k)) continue;
                 if (k.find(' ') != std::string::npos)
-                    add_phrase(m_references, k, v.get<std::string>());
+                    add_phrase(PhraseList::reference, k, v.get<std::string>());
                 else
                     entry(k).single_word_reference = v.get<std::string>();
             }

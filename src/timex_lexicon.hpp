@@ -35,6 +35,7 @@ enum WordFlag : std::uint32_t {
     k_unit_plural = 1u << 13,
     k_day_suffix = 1u << 14,
     k_phrase_start = 1u << 15,  // first word of some multi-word entry
+    k_starter = 1u << 16,       // may begin an expression: the scanner tries matchers only there
 };
 
 inline constexpr std::int8_t k_none = 127;
@@ -52,6 +53,7 @@ struct Word {
     std::int32_t cardinal = -1;
     Unit unit = Unit::none;
     std::int8_t unit_multiplier = 1;  // fortnight = 2 weeks
+    std::uint8_t phrase_lists = 0;    // bit i: begins a phrase of list i (PhraseList)
     std::string part_of_day;    // MO, AF, EV, NI, MI or a clock time "12:00"
     std::string set_value;      // daily -> P1D
     std::string single_word_reference;  // now -> PRESENT_REF
@@ -59,6 +61,9 @@ struct Word {
 
     bool has(WordFlag f) const { return (flags & f) != 0; }
 };
+
+/// The lists of multi-word entries, as bit positions in Word::phrase_lists.
+enum class PhraseList : std::uint8_t { position_modifier, quantity_modifier, reference, holiday, cardinal, count };
 
 /// A multi-word entry ("the end of", "more than", "new year's eve") and what it means.
 struct Phrase {
@@ -78,11 +83,7 @@ public:
         return it == m_words.end() ? nullptr : &it->second;
     }
 
-    const std::vector<Phrase>& position_modifiers() const { return m_position_modifiers; }
-    const std::vector<Phrase>& quantity_modifiers() const { return m_quantity_modifiers; }
-    const std::vector<Phrase>& references() const { return m_references; }
-    const std::vector<Phrase>& holidays() const { return m_holidays; }
-    const std::vector<Phrase>& cardinal_phrases() const { return m_cardinal_phrases; }
+    const std::vector<Phrase>& phrases(PhraseList list) const { return m_phrases[static_cast<int>(list)]; }
 
 private:
     struct Hash {
@@ -94,15 +95,12 @@ private:
         }
     };
     void load(const std::string& path, const std::string& json);
+    void mark_starters();
     Word& entry(const std::string& word);
-    void add_phrase(std::vector<Phrase>& list, const std::string& text, const std::string& value);
+    void add_phrase(PhraseList list, const std::string& text, const std::string& value);
 
     std::unordered_map<std::string, Word, Hash, std::equal_to<>> m_words;
-    std::vector<Phrase> m_position_modifiers;
-    std::vector<Phrase> m_quantity_modifiers;
-    std::vector<Phrase> m_references;
-    std::vector<Phrase> m_holidays;
-    std::vector<Phrase> m_cardinal_phrases;
+    std::vector<Phrase> m_phrases[static_cast<int>(PhraseList::count)];
 };
 
 }  // namespace dateline::timex

@@ -123,8 +123,8 @@ public:
         std::size_t i = 0;
         while (i < m_n) {
             const Tk& t = m_tk[i];
-            if (!t.w && t.num < 0 && !(t.raw.size() && is_digit(t.raw[0])) && !t.has_hyphen &&
-                t.raw != "'") {
+            if (t.w ? !t.w->has(tx::k_starter)
+                    : (t.num < 0 && !(t.raw.size() && is_digit(t.raw[0])) && !t.has_hyphen && t.raw != "'")) {
                 ++i;
                 continue;
             }
@@ -155,10 +155,12 @@ private:
     bool flag(std::size_t i, tx::WordFlag f) const { return i < m_n && m_tk[i].w && m_tk[i].w->has(f); }
 
     /// Length of the phrase from `list` starting at i (longest), with its value.
-    std::size_t phrase_at(const std::vector<tx::Phrase>& list, std::size_t i, std::string& value) const {
-        if (!flag(i, tx::k_phrase_start)) return 0;
+    std::size_t phrase_at(tx::PhraseList which, std::size_t i, std::string& value) const {
+        const Word* first = w(i);
+        if (!first || !(first->phrase_lists & (1u << static_cast<int>(which)))) return 0;
         std::size_t best = 0;
-        for (const auto& p : list) {
+        for (const auto& p : m_lex.phrases(which)) {
+            if (p.words[0].size() != m_tk[i].low.size()) continue;
             if (p.words.size() <= best || i + p.words.size() > m_n) continue;
             bool ok = true;
             for (std::size_t k = 0; k < p.words.size() && ok; ++k) ok = m_tk[i + k].low == p.words[k];
@@ -178,7 +180,7 @@ private:
         const Tk* t = at(i);
         if (!t) return 0;
         std::string pv;
-        if (std::size_t len = phrase_at(m_lex.cardinal_phrases(), i, pv)) {
+        if (std::size_t len = phrase_at(tx::PhraseList::cardinal, i, pv)) {
             value = pv == "X" ? k_vague : std::atoi(pv.c_str());
             return len;
         }
@@ -299,11 +301,11 @@ private:
         std::string qmod, pmod;
         std::size_t j = i;
         std::string v;
-        if (std::size_t len = phrase_at(m_lex.quantity_modifiers(), j, v); len && !is(j + len, "the")) {
+        if (std::size_t len = phrase_at(tx::PhraseList::quantity_modifier, j, v); len && !is(j + len, "the")) {
             qmod = v;
             j += len;
         }
-        if (std::size_t len = phrase_at(m_lex.position_modifiers(), j, v)) {
+        if (std::size_t len = phrase_at(tx::PhraseList::position_modifier, j, v)) {
             pmod = v;
             j += len;
         }
@@ -542,7 +544,7 @@ private:
             }
             // Holidays.
             std::string hv;
-            if (std::size_t hl = phrase_at(m_lex.holidays(), i, hv); hl && m_tk[i].cap) {
+            if (std::size_t hl = phrase_at(tx::PhraseList::holiday, i, hv); hl && m_tk[i].cap) {
                 return holiday(c, i, i + hl, hv);
             }
             if (t.w && !t.w->single_word_holiday.empty() && t.cap) return holiday(c, i, i + 1, t.w->single_word_holiday);
@@ -900,7 +902,7 @@ private:
         Cand c;
         c.tb = i;
         std::string v;
-        if (std::size_t len = phrase_at(m_lex.references(), i, v)) {
+        if (std::size_t len = phrase_at(tx::PhraseList::reference, i, v)) {
             c.sem.kind = Kind::reference;
             c.sem.literal = v;
             c.te = i + len;
