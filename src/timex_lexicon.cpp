@@ -64,7 +64,7 @@ void Lexicon::mark_starters() {
             w.has(k_vague_quantity) || w.has(k_set_quantifier))
             w.flags |= k_starter;
     }
-    for (const char* word : {"the", "that", "then", "fiscal", "every", "each", "per", "year-earlier", "year-ago"})
+    for (const char* word : {"the", "that", "then", "fiscal", "every", "each", "per", "year-earlier", "year-ago", "recent"})
         entry(word).flags |= k_starter;
 }
 

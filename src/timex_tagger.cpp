@@ -493,6 +493,11 @@ private:
                 c.te = k + 2;
                 return finish_date(c);
             }
+            if (is(i, "fiscal") && year_at(i + 1, y)) {  // "fiscal 1990"
+                c.sem.year = y;
+                c.te = i + 2;
+                return finish_date(c);
+            }
             if (!the && year_at(i, y) && plausible_year(i, after_modifier)) {
                 c.sem.year = y;
                 c.te = i + 1;
@@ -787,10 +792,20 @@ private:
         if (const Word* rw = w(k); rw && (is(k, "past") || is(k, "last") || is(k, "next") || is(k, "coming") ||
                                           is(k, "first") || is(k, "final") || is(k, "previous") ||
                                           is(k, "latest") || is(k, "recent") || is(k, "following"))) {
-            direction = rw->relative == tx::k_none ? 0 : rw->relative;
+            direction = rw->relative == tx::k_none ? (is(k, "recent") ? -1 : 0) : rw->relative;
             ++k;
         } else if (the) {
-            return std::nullopt;
+            // "the nine months", "the six months": a counted span, article included.
+            int n = 0;
+            std::size_t nl = number_at(k, n, false);
+            const Word* uw = nl ? w(k + nl) : nullptr;
+            if (!nl || n <= 1 || !uw || uw->unit == Unit::none || !uw->has(tx::k_unit_plural)) return std::nullopt;
+            if (is(k + nl + 1, "ago") || is(k + nl + 1, "earlier") || is(k + nl + 1, "later")) return std::nullopt;
+            c.type = TimexType::duration;
+            c.sem.kind = Kind::duration;
+            c.sem.literal = duration_literal(uw->unit, n * uw->unit_multiplier);
+            c.te = k + nl + 1;
+            return c;
         }
         // every/each + unit|weekday|month: SET
         if (!the && direction == 0 && (is(i, "every") || is(i, "each"))) {
@@ -969,7 +984,7 @@ private:
                 c.sem.offset = -1;
                 c.sem.anchored = true;
                 c.te = k + 1;
-                if (const Word* nw = w(k + 1); nw && (nw->unit == Unit::quarter || is(k + 1, "period")))
+                if (const Word* nw = w(k + 1); (nw && nw->unit == Unit::quarter) || is(k + 1, "period"))
                     c.te = k + 2;
                 else if (t.low == "the")
                     return std::nullopt;
@@ -1404,7 +1419,11 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             if (r.drop) continue;
             Timex t;
             t.begin = tk[c.tb].b;
-            t.end = tk[c.te - 1].e - c.trim_end;
+            // "last year's": the possessive is not part of the expression.
+            std::size_t trim = c.trim_end;
+            if (!trim && tk[c.te - 1].low.size() > 2 && tk[c.te - 1].low.substr(tk[c.te - 1].low.size() - 2) == "'s")
+                trim = 2;
+            t.end = tk[c.te - 1].e - trim;
             t.type = c.type;
             t.value = r.value;
             t.mod = c.mod;
