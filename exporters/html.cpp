@@ -163,9 +163,12 @@ private:
             const double x0 = std::clamp(axis.x(x.first), 0.0, k_width);
             const double x1 = std::clamp(axis.x(x.end), 0.0, k_width);
             if (x1 <= x0) continue;
+            // Near the right edge the name is written leftwards so it stays on the page.
+            const bool leftwards = x0 > k_width * 0.75;
             out << fmt::format("<g class=\"era\"><rect x=\"{:.1f}\" y=\"0\" width=\"{:.1f}\" height=\"{}\"/>"
-                               "<text x=\"{:.1f}\" y=\"11\">{}</text><title>{}</title></g>\n",
-                               x0, x1 - x0, height, x0 + 3, html_escape(one_line(era.name)),
+                               "<text x=\"{:.1f}\" y=\"11\"{}>{}</text><title>{}</title></g>\n",
+                               x0, x1 - x0, height, leftwards ? x1 - 3 : x0 + 3,
+                               leftwards ? " text-anchor=\"end\"" : "", html_escape(one_line(era.name)),
                                html_escape(one_line(era.name) + ": " + human_date(era.span)));
         }
         write_ticks(lo, hi, axis, height, out);
