@@ -1381,14 +1381,16 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             t.low = std::string_view(lower).substr(t.b, t.e - t.b);
             const unsigned char c0 = static_cast<unsigned char>(t.raw[0]);
             t.cap = c0 >= 'A' && c0 <= 'Z';
-            t.alpha = std::isalpha(c0) != 0;
+            t.alpha = (c0 >= 'a' && c0 <= 'z') || t.cap;
             bool all_digits = !t.raw.empty() && t.raw.size() <= 9;
+            int value = 0;
             for (char ch : t.raw) {
-                if (!is_digit(ch)) all_digits = false;
+                if (is_digit(ch)) value = value * 10 + (ch - '0');
+                else all_digits = false;
                 if (ch == '-') t.has_hyphen = true;
             }
             if (all_digits) {
-                t.num = std::atoi(std::string(t.raw).c_str());
+                t.num = value;
                 t.ndig = static_cast<int>(t.raw.size());
             }
             if (t.alpha || t.raw == "'ll" || t.raw == "." || t.raw == "," || t.raw == ":" || t.raw == "-") {
