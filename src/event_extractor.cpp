@@ -288,6 +288,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                             for (std::size_t n = k_end; n < words.size() && n < k_end + 3; ++n) {
                                 const std::string w = lw(n);
                                 if (is_capitalised(word(n)) || cues.prepositions.count(w) || w == "-" ||
+                                    cues.clause_break.count(w) || cues.reference_determiners.count(w) || w == "or" ||
                                     types.triggers_starting_with(w) || in_name[n] || clause[n] != clause[k])
                                     break;
                                 if (!q.empty()) q += ' ';
