@@ -20,7 +20,10 @@ constexpr std::array<std::string_view, 18> k_columns{
 
 std::string joined(const std::vector<std::string>& parts) {
     std::string out;
-    for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
+    for (const auto& p : parts) {
+        if (!out.empty()) out += "; ";
+        out += p;
+    }
     return out;
 }
 
@@ -37,7 +40,10 @@ public:
         // code page and garbles Armenian, Arabic and emoji.
         out << "\xEF\xBB\xBF";
         std::string line;
-        for (std::string_view c : k_columns) line += (line.empty() ? "" : ",") + std::string(c);
+        for (std::string_view c : k_columns) {
+            if (!line.empty()) line += ',';
+            line += c;
+        }
         out << line << "\r\n";
         for (const Event& e : t.events) {
             std::vector<std::string> actors, places;
@@ -68,7 +74,10 @@ public:
                 joined(source_names(e)),
                 e.evidence.sentence};
             line.clear();
-            for (std::size_t i = 0; i < cells.size(); ++i) line += (i ? "," : "") + csv_field(cells[i]);
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                if (i) line += ',';
+                line += csv_field(cells[i]);
+            }
             out << line << "\r\n";
         }
     }

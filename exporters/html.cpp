@@ -48,8 +48,8 @@ struct Extent {
 };
 
 Extent extent(const Span& s, Date exported_on) {
-    Date end = s.latest + greg::days(1);
-    if (s.open_end) end = std::max(end, exported_on + greg::days(1));
+    Date end = day_after(s.latest);
+    if (s.open_end) end = std::max(end, day_after(exported_on));
     return {s.earliest, end};
 }
 
@@ -128,7 +128,7 @@ private:
             if (e.when) dated.push_back(&e);
         if (dated.empty()) return;
         Date lo = dated.front()->when->earliest;
-        Date hi = lo + greg::days(1);
+        Date hi = day_after(lo);
         for (const Event* e : dated) {
             const Extent x = extent(*e->when, t.exported_on);
             lo = std::min(lo, x.first);
@@ -136,8 +136,8 @@ private:
         }
         // A little air on both sides so end marks are not cut.
         const long pad = std::max<long>(1, (hi - lo).days() / 50);
-        lo = lo - greg::days(pad);
-        hi = hi + greg::days(pad);
+        lo = clamped_add(lo, -pad);
+        hi = clamped_add(hi, pad);
         const Axis axis(lo, hi);
 
         // Lanes: each mark goes in the first lane where it does not overlap.
@@ -208,9 +208,12 @@ private:
         const long days = axis.days();
         if (days < 3 * 366) {
             const int step = days < 190 ? 1 : days < 400 ? 2 : days < 800 ? 3 : 6;
-            Date d(lo.year(), lo.month(), 1);
-            for (; d <= hi; d = d + greg::months(step)) {
-                if (d < lo || (static_cast<int>(d.month()) - 1) % step != 0) continue;
+            // Counted in months rather than by Date arithmetic, which throws past year 9999.
+            for (int m = lo.year() * 12 + static_cast<int>(lo.month()) - 1; m / 12 <= hi.year(); ++m) {
+                if (m % 12 % step != 0) continue;
+                const Date d(static_cast<unsigned short>(m / 12), static_cast<unsigned short>(m % 12 + 1), 1);
+                if (d < lo) continue;
+                if (d > hi) break;
                 const double x = axis.x(d);
                 out << fmt::format("<line class=\"tick\" x1=\"{0:.1f}\" x2=\"{0:.1f}\" y1=\"14\" y2=\"{1}\"/>"
                                    "<text x=\"{2:.1f}\" y=\"26\">{3}</text>\n",

@@ -29,16 +29,29 @@ std::string ordinal(int n) {
 
 }  // namespace
 
+Date day_after(Date d) { return d >= Date(9999, 12, 31) ? d : d + greg::days(1); }
+
+Date clamped_add(Date d, long days) {
+    const Date lo(1400, 1, 1);
+    const Date hi(9999, 12, 31);
+    if (days < 0 && (d - lo).days() < -days) return lo;
+    if (days > 0 && (hi - d).days() < days) return hi;
+    return d + greg::days(days);
+}
+
 Date unit_end(Date first, Precision p) {
+    // Whole units past year 9999 cannot be built; they end on the last day there is.
+    auto year_end = [](int y) { return y > 9999 ? Date(9999, 12, 31) : Date(static_cast<unsigned short>(y), 12, 31); };
     switch (p) {
     case Precision::day: return first;
-    case Precision::week: return first + greg::days(6);
+    case Precision::week: return clamped_add(first, 6);
     case Precision::month: return first.end_of_month();
     case Precision::quarter:
-    case Precision::season: return (first + greg::months(2)).end_of_month();
-    case Precision::year: return Date(first.year(), 12, 31);
-    case Precision::decade: return Date(static_cast<unsigned short>(first.year() + 9), 12, 31);
-    case Precision::century: return Date(static_cast<unsigned short>(first.year() + 99), 12, 31);
+    case Precision::season:
+        return first.year() == 9999 && first.month() >= 11 ? year_end(9999) : (first + greg::months(2)).end_of_month();
+    case Precision::year: return year_end(first.year());
+    case Precision::decade: return year_end(first.year() + 9);
+    case Precision::century: return year_end(first.year() + 99);
     }
     return first;
 }

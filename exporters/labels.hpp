@@ -15,6 +15,13 @@ namespace dateline::exporters {
 /// last day for month precision, 31 December for a year, ...).
 Date unit_end(Date first, Precision p);
 
+/// The day after `d`; `d` itself on 9999-12-31, the last day Boost can hold,
+/// so an event at the end of the calendar never makes an exporter throw.
+Date day_after(Date d);
+
+/// `d` moved by `days` (either way) but kept within 1400-01-01..9999-12-31.
+Date clamped_add(Date d, long days);
+
 /// Whether a span covers more than the one unit it starts in ("27 September
 /// to 10 November 2020"): then tools get an end date as well as a start.
 bool spans_several_units(const Span& s);

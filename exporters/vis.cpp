@@ -38,7 +38,7 @@ json item(const Event& e, const Timeline& t) {
     } else {
         // vis ends are exclusive: a month runs to the 1st of the next one; an
         // open span runs to the export date.
-        Date end = s.latest + boost::gregorian::days(1);
+        Date end = day_after(s.latest);
         if (s.open_end) end = std::max(t.exported_on, end);
         j["end"] = iso(end);
         j["type"] = "range";

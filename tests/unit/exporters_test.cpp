@@ -258,3 +258,23 @@ TEST_CASE("every exporter writes a valid document for an empty timeline") {
         if (e->extension() == "json" || e->extension() == "geojson") CHECK(json::accept(out));
     }
 }
+
+TEST_CASE("dates at the ends of the calendar dateline accepts export in every format") {
+    Timeline t;
+    t.exported_on = Date(2023, 3, 1);
+    t.events.push_back(event_at("first", Span::year(1400)));
+    t.events.push_back(event_at("c", Span::century(9900)));
+    t.events.push_back(event_at("last", Span::day(Date(9999, 12, 31))));
+    Span open = Span::year(9999);
+    open.open_end = true;
+    t.events.push_back(event_at("open", open));
+    t.eras.push_back({Span::year(9999), "far"});
+    for (const auto& e : builtin_exporters().all()) {
+        CAPTURE(e->name());
+        std::string out;
+        CHECK_NOTHROW(out = test::render(*e, t));
+        if (e->extension() == "json" || e->extension() == "geojson") CHECK(json::accept(out));
+    }
+    const json vis = json::parse(test::render(builtin_exporters().get("vis"), t));
+    for (const auto& item : vis["items"]) CHECK_FALSE(item.value("end", "x").empty());
+}
