@@ -140,7 +140,8 @@ const ours = (problems, offsite) =>
       count: window.__items ? window.__items.length : -1,
       rendered: document.querySelectorAll('.vis-item .vis-item-content').length,
       spans: Object.fromEntries(Object.entries(items).map(([id, it]) =>
-        [id, {start: local(it.data.start), end: local(it.data.end), type: it.data.type}])),
+        [id, {start: local(it.data.start), end: local(it.data.end), type: it.data.type, group: it.data.group}])),
+      groupRows: document.querySelectorAll('.vis-labelset .vis-label').length,
       pwned: window.__pwned !== undefined,
     };
   });
@@ -154,6 +155,13 @@ const ours = (problems, offsite) =>
     return !got || got.start !== want.start || got.end !== want.end;
   }).map(([id, want]) => `${id}: got ${JSON.stringify(r.spans[id])}, want ${JSON.stringify(want)}`);
   check('vis: each item starts and ends where its span does', wrong.length === 0, wrong.join('; '));
+  const groupBy = native.group_by ?? 'type';
+  if (groupBy === 'type') {
+    const misgrouped = dated.filter((e) => !r.spans[e.id] || r.spans[e.id].group !== e.type).map((e) => e.id);
+    check('vis: each item sits in its type\'s row', misgrouped.length === 0, misgrouped.join(', '));
+    const types = new Set(dated.map((e) => e.type));
+    check('vis: one row per type', r.groupRows === types.size, `${r.groupRows} rows, ${types.size} types`);
+  }
   check('vis: no injected script ran', !r.pwned);
   await page.screenshot({path: path.join(out, 'vis.png'), fullPage: true});
   await context.close();
