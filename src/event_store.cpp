@@ -53,6 +53,16 @@ std::string now_utc() {
 
 bool is_coarse(Precision p) { return p > Precision::month; }
 
+// Events wider than this are few (decades, open ends) and found by their own
+// index; the others by a range on `earliest` widened by this many days.
+constexpr int k_narrow_days = 366;
+
+bool is_wide(const Event& e) {
+    if (!e.when || e.date_source == DateSource::unresolved) return false;
+    const Span& w = *e.when;
+    return w.open_start || w.open_end || (w.latest - w.earliest).days() > k_narrow_days;
+}
+
 bool same_days(const Span& a, const Span& b) {
     return a.earliest == b.earliest && a.latest == b.latest && a.open_start == b.open_start &&
            a.open_end == b.open_end;
@@ -183,6 +193,9 @@ struct EventStore::Impl {
     std::unordered_map<std::string, long long> actor_keys;
     std::unordered_map<std::string, long long> place_keys;
     std::unordered_set<std::string> aliases_seen;
+    // Mentions written in the open transaction and not yet in mentions_fts:
+    // indexed by one statement at commit (see schema step 3).
+    std::vector<long long> fts_pending;
 
     Statement article_by_id;
     Statement article_by_hash;
@@ -215,6 +228,10 @@ struct EventStore::Impl {
     Statement extra_actors;
     Statement extra_places;
     Statement span_of_event;
+    Statement fts_index;
+    Statement fts_unindex;
+    Statement mentions_of_article;
+    Statement set_primary_key;
 
     explicit Impl(const std::filesystem::path& p)
         : path(p),
@@ -232,8 +249,8 @@ struct EventStore::Impl {
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
           candidates(db,
                      "SELECT key, earliest, latest, precision, open_start, open_end FROM events "
-                     "WHERE type = ?1 AND date_source = ?2 AND earliest BETWEEN ?3 AND ?4 AND status = ?5 "
-                     "ORDER BY key"),
+                     "WHERE type = ?1 AND date_source = ?2 AND status = ?5 AND earliest BETWEEN ?3 AND ?4 "
+                     "AND latest >= ?6 ORDER BY key"),
           canonical_actors(db,
                            "SELECT a.name FROM event_actors ea JOIN actors a ON a.key = ea.actor "
                            "WHERE ea.event = ? AND ea.canonical = 1"),
@@ -242,8 +259,8 @@ struct EventStore::Impl {
                            "WHERE ep.event = ? AND ep.canonical = 1"),
           event_id_exists(db, "SELECT 1 FROM events WHERE id = ?"),
           insert_event(db, fmt::format("INSERT INTO events (id, type, cameo, {}, upper, timex_value, headline, "
-                                       "confidence, status, first_reported, source_count) VALUES "
-                                       "(?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,1)",
+                                       "confidence, status, first_reported, wide, source_count) VALUES "
+                                       "(?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,1)",
                                        k_span_columns)),
           insert_mention(db, fmt::format("INSERT INTO mentions (event, article, id, type, cameo, {}, timex_value, "
                                          "headline, confidence, status, sentence, begin, end, timex, actors, "
@@ -251,10 +268,12 @@ struct EventStore::Impl {
                                          k_span_columns)),
           set_primary(db,
                       "UPDATE events SET (cameo, date_source, edtf, earliest, latest, precision, open_start, "
-                      "open_end, approximate, uncertain, upper, timex_value, headline, status, primary_mention) = "
+                      "open_end, approximate, uncertain, upper, timex_value, headline, status, primary_mention, wide) = "
                       "(SELECT cameo, date_source, edtf, earliest, latest, precision, open_start, open_end, "
                       "approximate, uncertain, CASE WHEN open_end THEN '9999-12-31' ELSE latest END, "
-                      "timex_value, headline, status, key FROM mentions WHERE key = ?2) WHERE key = ?1"),
+                      "timex_value, headline, status, key, "
+                      "open_start OR open_end OR julianday(latest) - julianday(earliest) > 366 "
+                      "FROM mentions WHERE key = ?2) WHERE key = ?1"),
           merge_counts(db,
                        "UPDATE events SET (source_count, confidence, first_reported) = "
                        "(SELECT count(DISTINCT a.source_key), max(m.confidence), min(a.published) "
@@ -288,7 +307,49 @@ struct EventStore::Impl {
           extra_places(db,
                        "SELECT p.name, p.lat, p.lon FROM event_places ep JOIN places p ON p.key = ep.place "
                        "WHERE ep.event = ? AND ep.canonical = 0 ORDER BY p.name"),
-          span_of_event(db, "SELECT earliest, latest, precision, open_start, open_end FROM events WHERE key = ?") {}
+          span_of_event(db, "SELECT earliest, latest, precision, open_start, open_end FROM events WHERE key = ?"),
+          fts_index(db,
+                    "INSERT INTO mentions_fts (rowid, headline, sentence) SELECT key, headline, sentence "
+                    "FROM mentions WHERE key IN (SELECT value FROM json_each(?))"),
+          fts_unindex(db,
+                      "INSERT INTO mentions_fts (mentions_fts, rowid, headline, sentence) "
+                      "SELECT 'delete', key, headline, sentence FROM mentions "
+                      "WHERE key IN (SELECT value FROM json_each(?))"),
+          mentions_of_article(db, "SELECT key FROM mentions WHERE article = ?"),
+          set_primary_key(db, "UPDATE events SET primary_mention = ?2 WHERE key = ?1") {}
+
+    static std::string json_keys(const std::vector<long long>& keys) {
+        std::string out = "[";
+        for (long long k : keys) {
+            if (out.size() > 1) out += ',';
+            out += std::to_string(k);
+        }
+        return out + "]";
+    }
+
+    /// Puts the mentions written in this transaction into the full-text index.
+    void flush_fts() {
+        if (fts_pending.empty()) return;
+        fts_index.bind(1, json_keys(fts_pending)).run();
+        fts_pending.clear();
+    }
+
+    /// Takes an article's mentions out of the full-text index before they are deleted.
+    void unindex_article(long long article) {
+        std::unordered_set<long long> pending(fts_pending.begin(), fts_pending.end());
+        std::vector<long long> indexed;
+        mentions_of_article.bind(1, article);
+        while (mentions_of_article.step()) {
+            long long key = mentions_of_article.column_int64(0);
+            if (pending.count(key)) {
+                // Written in this batch and never indexed: just forget it.
+                fts_pending.erase(std::find(fts_pending.begin(), fts_pending.end(), key));
+            } else {
+                indexed.push_back(key);
+            }
+        }
+        if (!indexed.empty()) fts_unindex.bind(1, json_keys(indexed)).run();
+    }
 
     static bool configure(sqlite::Connection& db) {
         db.busy_timeout(k_busy_timeout_ms);
@@ -305,6 +366,7 @@ struct EventStore::Impl {
     }
 
     void forget_caches() {
+        fts_pending.clear();
         actor_keys.clear();
         place_keys.clear();
         aliases_seen.clear();
@@ -422,7 +484,7 @@ struct EventStore::Impl {
             high = iso(w.latest);
         }
         candidates.bind(1, e.type).bind(2, to_string(e.date_source)).bind(3, low).bind(4, high);
-        candidates.bind(5, to_string(e.status));
+        candidates.bind(5, to_string(e.status)).bind(6, iso(w.earliest));
         std::vector<std::pair<long long, Span>> found;
         while (candidates.step()) found.emplace_back(candidates.column_int64(0), read_short_span(candidates, 1));
         if (found.empty()) return std::nullopt;
@@ -473,7 +535,7 @@ struct EventStore::Impl {
             insert_event.bind(13, e.when && e.date_source != DateSource::unresolved ? iso(e.when->upper_bound()) : "");
             if (!e.when || e.date_source == DateSource::unresolved) insert_event.bind_null(13);
             insert_event.bind(14, e.timex_value).bind(15, e.headline).bind(16, e.confidence);
-            insert_event.bind(17, to_string(e.status)).bind(18, published);
+            insert_event.bind(17, to_string(e.status)).bind(18, published).bind(19, is_wide(e) ? 1 : 0);
             insert_event.run();
             event = db.last_insert_rowid();
         }
@@ -486,9 +548,11 @@ struct EventStore::Impl {
         insert_mention.bind(23, actors_json(e.actors).dump()).bind(24, places_json(e.places).dump());
         insert_mention.run();
         long long mention = db.last_insert_rowid();
+        fts_pending.push_back(mention);
 
         if (!merged) {
-            set_primary.bind(1, *event).bind(2, mention).run();
+            // The new event already has this mention's fields.
+            set_primary_key.bind(1, *event).bind(2, mention).run();
             link(*event, e.actors, e.places, true);
             return false;
         }
@@ -586,7 +650,9 @@ struct EventStore::Impl {
                 e.mentions.push_back(std::move(ev));
             }
         }
-        // Actors and places other reports add, after the canonical ones.
+        // Actors and places other reports add, after the canonical ones
+        // (a single mention adds none: skip the two probes).
+        if (e.mentions.empty()) return e;
         extra_actors.bind(1, key);
         while (extra_actors.step()) {
             ActorRef a{extra_actors.column_text(0), extra_actors.column_text(1), {}, {}};
@@ -632,6 +698,7 @@ EventStore::Batch::~Batch() {
 void EventStore::Batch::commit() {
     auto& impl = *m_store->m_impl;
     if (m_done || !impl.tx) throw StoreError(m_store->path().string() + ": batch already ended");
+    impl.flush_fts();
     impl.tx->commit();
     impl.tx.reset();
     m_done = true;
@@ -664,6 +731,7 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             std::vector<long long> affected;
             impl.events_of_article.bind(1, key);
             while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
+            impl.unindex_article(key);
             impl.delete_mentions_of_article.bind(1, key).run();
             for (long long event : affected)
                 if (!impl.rebuild_event(event)) ++result.events_removed;
@@ -693,7 +761,10 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             if (impl.add_mention(key, published, e)) ++result.events_merged;
             else ++result.events_new;
         }
-        if (own) own->commit();
+        if (own) {
+            impl.flush_fts();
+            own->commit();
+        }
         return result;
     } catch (...) {
         if (own) impl.forget_caches();
@@ -718,8 +789,24 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
         return out;
     };
     // Overlap semantics: a coarse date ("2023") is kept by any range touching it.
-    if (q.from) where += fmt::format(" AND e.upper >= {}", param(iso(*q.from)));
-    if (q.to) where += fmt::format(" AND e.earliest <= {}", param(iso(*q.to)));
+    if (q.from || q.to) {
+        // Narrow events by a range on `earliest`, wide ones by their own index (schema step 3).
+        std::string narrow = "wide = 0";
+        std::string wide = "wide = 1";
+        if (q.from) {
+            std::string from = param(iso(*q.from));
+            narrow += fmt::format(" AND earliest >= {} AND latest >= {}",
+                                  param(iso(*q.from - boost::gregorian::days(k_narrow_days))), from);
+            wide += fmt::format(" AND upper >= {}", from);
+        }
+        if (q.to) {
+            std::string to = param(iso(*q.to));
+            narrow += fmt::format(" AND earliest <= {}", to);
+            wide += fmt::format(" AND (earliest <= {} OR open_start)", to);
+        }
+        where += fmt::format(" AND e.key IN (SELECT key FROM events WHERE {} UNION ALL SELECT key FROM events WHERE {})",
+                             narrow, wide);
+    }
     if (!q.types.empty()) where += fmt::format(" AND e.type IN ({})", list(q.types));
     if (!q.statuses.empty()) where += fmt::format(" AND e.status IN ({})", list(q.statuses));
     if (!q.actors.empty())
@@ -842,6 +929,13 @@ std::string EventStore::integrity_check() {
     while (s.step()) {
         if (!out.empty()) out += '\n';
         out += s.column_text(0);
+    }
+    if (out != "ok") return out;
+    // SQLite's check does not look into FTS5: ask the index to compare itself with the mentions.
+    try {
+        m_impl->db.exec("INSERT INTO mentions_fts(mentions_fts, rank) VALUES ('integrity-check', 1)");
+    } catch (const StoreError& e) {
+        return std::string("full-text index: ") + e.what();
     }
     return out;
 }

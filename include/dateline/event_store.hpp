@@ -58,7 +58,7 @@ struct StoreStats {
 ///   std::vector<Event> events = store.query(TimelineQuery{});
 class EventStore {
 public:
-    static constexpr int schema_version = 2;
+    static constexpr int schema_version = 3;
 
     explicit EventStore(const std::filesystem::path& path);
     ~EventStore();

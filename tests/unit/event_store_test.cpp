@@ -332,7 +332,34 @@ TEST_CASE("a changed article replaces its old mentions") {
     auto st = store.stats();
     CHECK(st.articles == 2);
     CHECK(st.mentions == 2);
+    CHECK(store.integrity_check() == "ok");  // includes the full-text index
+    TimelineQuery q;
+    q.query = "Version one";
+    CHECK(store.query(q).empty());
+    q.query = "Version two";
+    CHECK(store.query(q).size() == 1);
+}
+
+TEST_CASE("an article changed twice within one batch keeps the full-text index whole") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "First words about the ceasefire.", "A");
+    {
+        auto batch = store.batch();
+        store.ingest(a, {event(a, "ceasefire", day(2020, 11, 10), {"Russia"})});
+        a.text = "Second words about the ceasefire.";
+        store.ingest(a, {event(a, "ceasefire", day(2020, 11, 10), {"Russia"})});
+        batch.commit();
+    }
+    a.text = "Third words about the ceasefire.";
+    store.ingest(a, {event(a, "ceasefire", day(2020, 11, 10), {"Russia"})});
     CHECK(store.integrity_check() == "ok");
+    TimelineQuery q;
+    q.query = "Third";
+    CHECK(store.query(q).size() == 1);
+    q.query = "Second";
+    CHECK(store.query(q).empty());
+    CHECK(store.stats().mentions == 1);
 }
 
 TEST_CASE("a batch that is not committed leaves nothing behind") {
@@ -476,7 +503,7 @@ TEST_CASE("a database of an older schema is upgraded in place after a backup cop
         CHECK(db.scalar("PRAGMA user_version") == 1);
     }
     EventStore store(dir.db());
-    CHECK(store.stats().schema_version == 2);
+    CHECK(store.stats().schema_version == EventStore::schema_version);
     CHECK(fs::exists(dir.path / "t.db.v1.bak"));
     TimelineQuery q;
     q.query = "Jermuk";
@@ -491,4 +518,20 @@ TEST_CASE("a database from a newer dateline is refused with a hint") {
         db.exec("PRAGMA user_version = 99");
     }
     CHECK_THROWS_WITH_AS(EventStore(dir.db()), doctest::Contains("upgrade dateline"), StoreError);
+}
+
+TEST_CASE("the integrity check notices a full-text index out of step with the mentions") {
+    TempDir dir;
+    Article a = article("a", "Words about the ceasefire.", "A");
+    {
+        EventStore store(dir.db());
+        store.ingest(a, {event(a, "ceasefire", day(2020, 11, 10), {"Russia"})});
+        CHECK(store.integrity_check() == "ok");
+    }
+    {
+        sqlite::Connection db(dir.db());
+        db.exec("UPDATE mentions SET sentence = 'other words entirely'");
+    }
+    EventStore store(dir.db());
+    CHECK(store.integrity_check() != "ok");
 }
