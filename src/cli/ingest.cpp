@@ -6,10 +6,13 @@
 
 #include <fmt/format.h>
 
+#include <glob.h>
+#include <unistd.h>
+
 #include <chrono>
+#include <filesystem>
 #include <iostream>
 #include <memory>
-#include <unistd.h>
 
 namespace dateline::cli {
 namespace {
@@ -40,6 +43,27 @@ std::optional<InputFormat> input_format_option(const std::string& name) {
     throw UsageError(fmt::format("unknown --input-format '{}'; known: text, jsonl, html, timeml", name));
 }
 
+// Expands quoted globs ("news/*.jsonl", as in a script or on Windows) that the
+// shell left alone; a name that exists as written is kept as it is.
+std::vector<std::string> expand_globs(const std::vector<std::string>& args) {
+    std::vector<std::string> out;
+    for (const auto& a : args) {
+        std::error_code ec;
+        if (a == "-" || a.find_first_of("*?[") == std::string::npos || std::filesystem::exists(a, ec)) {
+            out.push_back(a);
+            continue;
+        }
+        glob_t g{};
+        if (glob(a.c_str(), 0, nullptr, &g) == 0) {
+            for (std::size_t i = 0; i < g.gl_pathc; ++i) out.emplace_back(g.gl_pathv[i]);
+        } else {
+            out.push_back(a);  // no match: collect_inputs reports it as missing
+        }
+        globfree(&g);
+    }
+    return out;
+}
+
 void run(const IngestOptions& o) {
     // Arguments first, files after: nothing is created for a bad command line.
     const auto forced = input_format_option(o.input_format);
@@ -48,7 +72,7 @@ void run(const IngestOptions& o) {
     ropts.published = parse_date_option(o.published, "--published");
     ropts.source = o.source;
     ropts.max_article_bytes = o.max_article_bytes;
-    std::vector<std::string> args = o.inputs;
+    std::vector<std::string> args = expand_globs(o.inputs);
     if (args.empty()) {
         if (isatty(STDIN_FILENO))
             throw UsageError("no input: give FILE... or '-' for stdin (see dateline ingest --help)");
@@ -122,7 +146,7 @@ void add_ingest_command(CLI::App& app) {
     CLI::App* cmd = app.add_subcommand(
         "ingest", "Extract events from articles and store them in a database, merging repeated reports");
     cmd->add_option("inputs", o->inputs,
-                    "Article files (.txt, .jsonl, .html, .tml), directories (searched recursively) or '-' for stdin")
+                    "Article files (.txt, .jsonl, .html, .tml), directories (searched recursively), globs or '-' for stdin")
         ->type_name("FILE...");
     cmd->add_option("--db", o->db, "The SQLite database to create or add to")->type_name("PATH")->required();
     cmd->add_option("--published", o->published, "Publication date (YYYY-MM-DD) for articles that carry none")
