@@ -210,7 +210,8 @@ struct EventStore::Impl {
     Statement insert_event;
     Statement insert_mention;
     Statement set_primary;
-    Statement merge_counts;
+    Statement merge_counts;  // recounts from all mentions (after a removal)
+    Statement merge_one;     // counts one more mention in (after a merge)
     Statement clear_canonical_actors;
     Statement clear_canonical_places;
     Statement find_actor;
@@ -264,7 +265,7 @@ struct EventStore::Impl {
                                        k_span_columns)),
           insert_mention(db, fmt::format("INSERT INTO mentions (event, article, id, type, cameo, {}, timex_value, "
                                          "headline, confidence, status, sentence, begin, end, timex, actors, "
-                                         "places) VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?)",
+                                         "places, source_key) VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?)",
                                          k_span_columns)),
           set_primary(db,
                       "UPDATE events SET (cameo, date_source, edtf, earliest, latest, precision, open_start, "
@@ -276,8 +277,14 @@ struct EventStore::Impl {
                       "FROM mentions WHERE key = ?2) WHERE key = ?1"),
           merge_counts(db,
                        "UPDATE events SET (source_count, confidence, first_reported) = "
-                       "(SELECT count(DISTINCT a.source_key), max(m.confidence), min(a.published) "
+                       "(SELECT count(DISTINCT m.source_key), max(m.confidence), min(a.published) "
                        "FROM mentions m JOIN articles a ON a.key = m.article WHERE m.event = ?1) WHERE key = ?1"),
+          merge_one(db,
+                    "UPDATE events SET source_count = source_count + NOT EXISTS "
+                    "(SELECT 1 FROM mentions WHERE event = ?1 AND source_key = ?2 AND key <> ?3), "
+                    "confidence = max(confidence, ?4), "
+                    "first_reported = CASE WHEN first_reported IS NULL OR ?5 < first_reported "
+                    "THEN coalesce(?5, first_reported) ELSE first_reported END WHERE key = ?1"),
           clear_canonical_actors(db, "UPDATE event_actors SET canonical = 0 WHERE event = ?"),
           clear_canonical_places(db, "UPDATE event_places SET canonical = 0 WHERE event = ?"),
           find_actor(db, "SELECT key FROM actors WHERE name = ?"),
@@ -526,7 +533,8 @@ struct EventStore::Impl {
     }
 
     // Stores one extracted event of an article; true if it merged into a stored event.
-    bool add_mention(long long article, const std::optional<std::string>& published, const Event& e) {
+    bool add_mention(long long article, const std::string& source_key, const std::optional<std::string>& published,
+                     const Event& e) {
         std::optional<long long> event = find_match(e);
         bool merged = event.has_value();
         if (!event) {
@@ -546,6 +554,7 @@ struct EventStore::Impl {
         insert_mention.bind(20, static_cast<long long>(e.evidence.begin));
         insert_mention.bind(21, static_cast<long long>(e.evidence.end)).bind(22, e.evidence.timex);
         insert_mention.bind(23, actors_json(e.actors).dump()).bind(24, places_json(e.places).dump());
+        insert_mention.bind(25, source_key);
         insert_mention.run();
         long long mention = db.last_insert_rowid();
         fts_pending.push_back(mention);
@@ -566,7 +575,7 @@ struct EventStore::Impl {
         } else {
             link(*event, e.actors, e.places, false);
         }
-        merge_counts.bind(1, *event).run();
+        merge_one.bind(1, *event).bind(2, source_key).bind(3, mention).bind(4, e.confidence).bind(5, published).run();
         return true;
     }
 
@@ -758,7 +767,7 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             result.outcome = IngestOutcome::added;
         }
         for (const Event& e : events) {
-            if (impl.add_mention(key, published, e)) ++result.events_merged;
+            if (impl.add_mention(key, source_key, published, e)) ++result.events_merged;
             else ++result.events_new;
         }
         if (own) {

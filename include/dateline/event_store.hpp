@@ -58,7 +58,7 @@ struct StoreStats {
 ///   std::vector<Event> events = store.query(TimelineQuery{});
 class EventStore {
 public:
-    static constexpr int schema_version = 3;
+    static constexpr int schema_version = 4;
 
     explicit EventStore(const std::filesystem::path& path);
     ~EventStore();
