@@ -25,7 +25,7 @@ using WordRange = std::pair<std::size_t, std::size_t>;
 // Function words the rules read, from data/events/cues.json.
 struct Cues {
     std::unordered_set<std::string> negation, planned, reported, locative, clause_break, subordinators,
-        reference_determiners, prepositions, mediator_suffixes;
+        reference_determiners, prepositions, mediator_suffixes, pronouns, not_names;
 
     explicit Cues(const DataFiles& files) {
         const std::string path = "events/cues.json";
@@ -51,6 +51,8 @@ struct Cues {
         load("reference_determiners", reference_determiners);
         load("prepositions", prepositions);
         load("mediator_suffixes", mediator_suffixes);
+        load("pronouns", pronouns);
+        load("not_names", not_names);
     }
 };
 
@@ -63,7 +65,16 @@ struct EntityMention {
     std::string surface;
     std::string qualifier;
     bool mediator = false;
+    /// Set for a proper name the gazetteer does not know ("Boeing", "Bankman-Fried"):
+    /// the actor is then this name, with no entry behind it.
+    std::string unknown_name;
 };
+
+constexpr std::size_t k_no_entry = static_cast<std::size_t>(-1);
+// Longest stretch of text the per-sentence rules look at at once.
+constexpr std::size_t k_max_sentence_bytes = 2000;
+// How far apart (in drafts) two tellings of one event may be to be folded together.
+constexpr std::size_t k_fold_window = 200;
 
 struct TriggerHit {
     std::size_t word = 0;  // first word index
@@ -173,6 +184,21 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     const std::string_view text = article.text;
     const auto sentences = split_sentences(text);
     const auto timexes = tagger.tag(text, sentences, article.published);
+    // A "sentence" of thousands of words (a table, a list, junk) is cut into
+    // windows so that the per-sentence rules stay linear in the text.
+    std::vector<Sentence> units;
+    units.reserve(sentences.size());
+    for (const Sentence& s : sentences) {
+        Sentence rest = s;
+        while (rest.end - rest.begin > k_max_sentence_bytes) {
+            std::size_t cut = text.rfind(' ', rest.begin + k_max_sentence_bytes);
+            if (cut == std::string_view::npos || cut <= rest.begin) cut = rest.begin + k_max_sentence_bytes;
+            units.push_back({rest.begin, cut});
+            rest.begin = cut;
+            while (rest.begin < rest.end && text[rest.begin] == ' ') ++rest.begin;
+        }
+        if (rest.end > rest.begin) units.push_back(rest);
+    }
     const auto& actors = gazetteer.actors();
     const auto& places = gazetteer.places();
 
@@ -184,9 +210,14 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
 
     std::vector<Draft> drafts;
     std::size_t timex_cursor = 0;
+    // The first actor named in the latest sentence that named one: what "he",
+    // "she" or "they" at the head of a clause most likely refers to.
+    std::string last_subject;
+    std::string previous_subject;
 
-    for (std::size_t si = 0; si < sentences.size(); ++si) {
-        const Sentence& s = sentences[si];
+    for (std::size_t si = 0; si < units.size(); ++si) {
+        const Sentence& s = units[si];
+        previous_subject = last_subject;
         const auto words = split_words(text, s.begin, s.end);
         if (words.empty()) continue;
         auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
@@ -218,17 +249,17 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             const Timex& tx = timexes[t];
             if (tx.type == TimexType::date || tx.type == TimexType::time) stimex.push_back(&tx);
         }
-        auto inside_timex = [&](std::size_t k) {
-            for (const Timex* tx : stimex)
-                if (words[k].first >= tx->begin && words[k].first < tx->end) return true;
-            return false;
-        };
         // Word index at or after a byte offset.
         auto word_at = [&](std::size_t byte) {
-            std::size_t k = 0;
-            while (k < words.size() && words[k].second <= byte) ++k;
-            return std::min(k, words.size() - 1);
+            auto it = std::upper_bound(words.begin(), words.end(), byte,
+                                       [](std::size_t b, const WordRange& w) { return b < w.second; });
+            return std::min(static_cast<std::size_t>(it - words.begin()), words.size() - 1);
         };
+        std::vector<bool> in_timex(words.size(), false);
+        for (const Timex* tx : stimex)
+            for (std::size_t k = word_at(tx->begin); k < words.size() && words[k].first < tx->end; ++k)
+                if (words[k].first >= tx->begin) in_timex[k] = true;
+        auto inside_timex = [&](std::size_t k) { return static_cast<bool>(in_timex[k]); };
 
         // Actors and places.
         std::vector<EntityMention> mentions;
@@ -238,7 +269,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         for (const auto& m : gazetteer.match(text, s.begin, s.end)) {
             const std::size_t k = word_at(m.begin);
             std::size_t k_end = k;
-            while (k_end < words.size() && words[k_end].first < m.end) in_name[k_end++] = true;
+            while (k_end < words.size() && words[k_end].first < m.end) ++k_end;
             const std::string prev = k > 0 ? lw(k - 1) : "";
             const bool chained = (prev == "and" || prev == "or") && last_was_place_mode && k <= last_match_end_word + 2;
             const bool place_mode = (k > 0 && cues.locative.count(prev)) || chained;
@@ -303,6 +334,10 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 }
             }
             last_was_place_mode = place_mode;
+            // Words of a name that refers to nothing ("the Ministry" with no ministry
+            // named before) stay free for other readings.
+            if (!chosen.empty())
+                for (std::size_t n = k; n < k_end; ++n) in_name[n] = true;
             for (auto& em : chosen) {
                 last_mention[{em.is_actor, em.index}] = ++mention_clock;
                 // Also remember the surface entry for nouns ("the court" after "Judge Donoghue").
@@ -313,9 +348,58 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             for (const auto& r : m.refs)
                 if (r.kind == GazetteerRef::Kind::actor) last_mention[{true, r.index}] = mention_clock;
         }
+        // Proper names the gazetteer does not know are actors too, under their own
+        // name: "Boeing identifies an anomaly", "Bankman-Fried is convicted".
+        for (std::size_t k = 0; k < words.size();) {
+            if (in_name[k] || inside_timex(k) || !is_capitalised(word(k))) {
+                ++k;
+                continue;
+            }
+            std::size_t e = k;
+            while (e < words.size() && !in_name[e] && !inside_timex(e) &&
+                   (is_capitalised(word(e)) || (word(e) == "-" && e + 1 < words.size() && is_capitalised(word(e + 1))) ||
+                    ((lw(e) == "of" || lw(e) == "de" || lw(e) == "al") && e + 1 < words.size() &&
+                     is_capitalised(word(e + 1)) && e > k)) &&
+                   (e == k || clause[e] == clause[k]))
+                ++e;
+            std::size_t b = k;
+            // Leading function words are no part of a name ("The", "In", "He").
+            while (b < e && (cues.not_names.count(lw(b)) || cues.pronouns.count(lw(b)))) ++b;
+            // A capital at the head of a clause may just be an ordinary word ("Pending
+            // the decision", "Begins to serve"): alone, it is a name only when a verb
+            // follows ("Boeing identifies", "Musk tweets").
+            const bool initial = b == 0 || (b > 0 && clause[b - 1] != clause[b]);
+            auto verb_follows = [&] {
+                if (e >= words.size() || is_capitalised(word(e))) return false;
+                const std::string next = lw(e);
+                return types.triggers_starting_with(next) != nullptr || next.ends_with("s") || next.ends_with("ed") ||
+                       next == "is" || next == "was" || next == "has" || next == "will";
+            };
+            if (b < e && !(e - b == 1 && initial &&
+                           (types.triggers_starting_with(lw(b)) || cues.not_names.count(lw(b)) || !verb_follows()))) {
+                EntityMention em;
+                em.is_actor = true;
+                em.index = k_no_entry;
+                em.word = b;
+                em.clause = clause[b];
+                em.surface = squash(text.substr(words[b].first, words[e - 1].second - words[b].first));
+                em.unknown_name = std::string(strip_possessive(em.surface));
+                mentions.push_back(std::move(em));
+            }
+            k = std::max(e, k + 1);
+        }
+        std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) { return a.word < b.word; });
+        if (!mentions.empty())
+            for (const auto& em : mentions)
+                if (em.is_actor) {
+                    last_subject = em.index == k_no_entry ? em.unknown_name : actors[em.index].name;
+                    break;
+                }
+
         for (const auto& em : mentions)
             for (std::size_t c = 0; c < gazetteer.conflicts().size(); ++c) {
                 const auto& conflict = gazetteer.conflicts()[c];
+                if (em.index == k_no_entry) continue;
                 const std::string& name = em.is_actor ? actors[em.index].name : places[em.index].name;
                 const auto& list = em.is_actor ? conflict.parties : conflict.places;
                 if (std::find(list.begin(), list.end(), name) != list.end()) ++conflict_score[c];
@@ -348,10 +432,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                                      (prev != "to" && cues.prepositions.count(prev))))
                         continue;
                     const EventType& et = types.types()[tr.type];
-                    if (!et.needs_actor_kind.empty()) {
+                    if (tr.needs_actor_kind && !et.needs_actor_kind.empty()) {
                         bool found = false;
                         for (const auto& em : mentions)
-                            if (em.is_actor && std::find(et.needs_actor_kind.begin(), et.needs_actor_kind.end(),
+                            if (em.is_actor && em.index != k_no_entry &&
+                                std::find(et.needs_actor_kind.begin(), et.needs_actor_kind.end(),
                                                          actors[em.index].kind) != et.needs_actor_kind.end())
                                 found = true;
                         if (!found) continue;
@@ -464,7 +549,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // Actors and places: the trigger's clause first, the sentence as fallback.
             std::set<std::string> seen_actor, seen_place;
             auto add_actor = [&](const EntityMention& em, bool same_clause) {
-                const std::string& name = actors[em.index].name;
+                const std::string& name = em.index == k_no_entry ? em.unknown_name : actors[em.index].name;
                 if (!seen_actor.insert(name).second) return;
                 ActorRef a;
                 a.name = name;
@@ -484,6 +569,18 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             };
             for (const auto& em : mentions)
                 if (em.clause == hit.clause) em.is_actor ? add_actor(em, true) : add_place(em);
+            // "he said", "they signed": a pronoun before the trigger in its clause
+            // stands for the previous sentence's first actor.
+            if (d.agents.empty() && !previous_subject.empty()) {
+                for (std::size_t k = hit.word; k-- > 0 && clause[k] == hit.clause;) {
+                    if (!cues.pronouns.count(lw(k))) continue;
+                    if (seen_actor.insert(previous_subject).second) {
+                        e.actors.push_back({previous_subject, et.name == "statement" ? "source" : "agent", std::string(word(k)), ""});
+                        d.agents.push_back(previous_subject);
+                    }
+                    break;
+                }
+            }
             if (e.actors.empty() || et.name == "statement")
                 for (const auto& em : mentions)
                     if (em.is_actor && em.clause != hit.clause) add_actor(em, false);
@@ -595,14 +692,18 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         Draft& d = drafts[i];
         if (d.folded || d.dated_by_text) continue;
         Draft* target = nullptr;
-        for (auto& o : drafts)
-            if (&o != &d && !o.folded && o.dated_by_text && o.event.type == d.event.type &&
+        // Tellings of one event stand near each other; the window keeps long
+        // articles linear.
+        const std::size_t lo = i > k_fold_window ? i - k_fold_window : 0;
+        const std::size_t hi = std::min(drafts.size(), i + k_fold_window);
+        for (std::size_t j = lo; j < hi; ++j)
+            if (Draft& o = drafts[j]; j != i && !o.folded && o.dated_by_text && o.event.type == d.event.type &&
                 (d.event.type == "statement" ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
                 target = &o;
                 break;
             }
         if (!target)
-            for (std::size_t j = 0; j < i; ++j)
+            for (std::size_t j = lo; j < i; ++j)
                 if (Draft& o = drafts[j]; !o.folded && !o.dated_by_text && o.event.type == d.event.type &&
                     o.event.date_source == d.event.date_source &&
                     (d.event.type == "statement" ? shares_agent(o, d)
@@ -623,7 +724,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     }
     // 2. A statement by someone who is acting in another event of the article, on
     //    the same day or undated, is that event told in their words.
-    for (auto& d : drafts) {
+    for (std::size_t i = 0; i < drafts.size(); ++i) {
+        Draft& d = drafts[i];
         if (d.folded || d.event.type != "statement") continue;
         if (d.agents.empty()) {
             // "he added": a saying with no known speaker is no fact of its own.
@@ -632,8 +734,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         }
         Draft* target = nullptr;
         int best_rank = 0;
-        for (auto& o : drafts) {
-            if (&o == &d || o.folded || o.event.type == "statement") continue;
+        for (std::size_t j = i > k_fold_window ? i - k_fold_window : 0; j < std::min(drafts.size(), i + k_fold_window); ++j) {
+            Draft& o = drafts[j];
+            if (j == i || o.folded || o.event.type == "statement") continue;
             bool speaker_acts = false;
             for (const auto& a : d.agents)
                 if (std::find(o.agents.begin(), o.agents.end(), a) != o.agents.end()) speaker_acts = true;

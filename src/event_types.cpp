@@ -105,16 +105,26 @@ EventTypes::EventTypes(const DataFiles& files) {
         const std::size_t index = m_types.size();
         m_types.push_back(type);
 
+        // Words that signal the type only beside an actor of the kinds named ("ordered"
+        // needs a court; "convicted" does not): all of the type's words when not listed.
+        std::vector<std::string> kind_words;
+        for (const auto& w : string_list(t, "needs_actor_kind_words", origin, type.name))
+            for (const auto& form : verb_forms(lower(w))) kind_words.push_back(form);
         auto add = [&](std::vector<std::string> words, bool noun) {
             if (words.empty()) return;
-            for (auto& tr : m_triggers)
+            for (auto& tr : m_triggers) {
+                // A word belongs to the first type that lists it: one reading, one event.
+                if (tr.words == words && tr.type != index) return;
                 if (tr.words == words && tr.type == index) {
                     // The same word as verb and noun ("blockade"): one trigger, both readings.
                     tr.noun |= noun;
                     tr.verb |= !noun;
                     return;
                 }
-            m_triggers.push_back({std::move(words), index, noun, !noun, type.weight});
+            }
+            bool needs_kind = !type.needs_actor_kind.empty() &&
+                              (kind_words.empty() || std::find(kind_words.begin(), kind_words.end(), words.front()) != kind_words.end());
+            m_triggers.push_back({std::move(words), index, noun, !noun, needs_kind, type.weight});
         };
         for (const auto& v : string_list(t, "verbs", origin, type.name)) {
             auto w = words_of(v);

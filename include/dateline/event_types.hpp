@@ -29,6 +29,7 @@ struct Trigger {
     std::size_t type = 0; // index into EventTypes::types()
     bool noun = false;    // has a noun reading ("blockade", "talks")
     bool verb = true;     // has a verb reading ("ordered", "blockade")
+    bool needs_actor_kind = false;  // the type's needs_actor_kind applies to this word
     double weight = 1.0;
 };
 
