@@ -434,11 +434,18 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     const EventType& et = types.types()[tr.type];
                     if (tr.needs_actor_kind && !et.needs_actor_kind.empty()) {
                         bool found = false;
-                        for (const auto& em : mentions)
-                            if (em.is_actor && em.index != k_no_entry &&
-                                std::find(et.needs_actor_kind.begin(), et.needs_actor_kind.end(),
-                                                         actors[em.index].kind) != et.needs_actor_kind.end())
+                        for (const auto& em : mentions) {
+                            if (!em.is_actor) continue;
+                            // An unknown "... Supreme Court" or "... Tribunal" is a court too.
+                            const std::string kind =
+                                em.index != k_no_entry ? actors[em.index].kind
+                                : (em.unknown_name.find("Court") != std::string::npos ||
+                                   em.unknown_name.find("Tribunal") != std::string::npos || em.unknown_name.starts_with("Judge"))
+                                    ? "court"
+                                    : "";
+                            if (std::find(et.needs_actor_kind.begin(), et.needs_actor_kind.end(), kind) != et.needs_actor_kind.end())
                                 found = true;
+                        }
                         if (!found) continue;
                     }
                     bool dup = false;
@@ -454,7 +461,30 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             }
             k += matched ? matched : 1;
         }
-        if (hits.empty()) continue;
+        if (hits.empty()) {
+            // No known trigger: a named actor at the head of a clause followed by a
+            // finite-looking verb ("Boeing and NASA cancel the mission") is still a
+            // fact for the timeline, typed `other` with low confidence.
+            const auto other = types.find("other");
+            for (const auto& em : mentions) {
+                if (!other || !em.is_actor) continue;
+                const bool head = em.word == 0 || clause[em.word - 1] != clause[em.word] ||
+                                  (em.word <= 2 && cues.not_names.count(lw(0)));
+                if (!head) break;
+                std::size_t v = em.word;
+                while (v < words.size() && (in_name[v] || is_capitalised(word(v)) || lw(v) == "and" || lw(v) == "-" ||
+                                            lw(v) == "of"))
+                    ++v;
+                if (v >= words.size() || clause[v] != em.clause) break;
+                const std::string verb = lw(v);
+                const bool finite = (verb.size() > 3 && (verb.ends_with("s") || verb.ends_with("ed")) &&
+                                     !verb.ends_with("ss") && !verb.ends_with("us")) ||
+                                    cues.planned.count(verb);
+                if (finite) hits.push_back({v, v + 1, *other, false, clause[v]});
+                break;
+            }
+            if (hits.empty()) continue;
+        }
         // One event per type and clause: "said at a press conference" is one statement.
         {
             std::vector<TriggerHit> kept;
@@ -517,9 +547,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // A noun with no date of its own names a known state of affairs ("its
             // alleged blockade", "an end to the blockade"), not news of the day.
             if (!tx && hit.noun) {
-                const bool referring = cues.reference_determiners.count(prev) || cues.prepositions.count(prev) ||
-                                       (hit.word > 1 && (cues.prepositions.count(lw(hit.word - 2)) ||
-                                                         cues.reference_determiners.count(lw(hit.word - 2))));
+                const bool referring = cues.reference_determiners.count(prev) ||
+                                       (hit.word > 1 && cues.reference_determiners.count(lw(hit.word - 2)));
                 if (hits.size() > 1 || referring) continue;
             }
 
@@ -621,6 +650,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (!e.places.empty()) conf += 0.05;
             if (!hit.noun) conf += 0.05;
             if (e.date_source != DateSource::text) conf -= 0.15;
+            if (et.name == "other") conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
             e.id = content_hash(fmt::format("{}:{}:{}", article.id, words[hit.word].first, et.name));
             drafts.push_back(std::move(d));
