@@ -134,24 +134,6 @@ std::vector<PlaceRef> places_from(const std::string& text) {
     return out;
 }
 
-std::set<std::string> actor_names(const std::vector<ActorRef>& actors) {
-    std::set<std::string> out;
-    for (const auto& a : actors) out.insert(a.name);
-    return out;
-}
-
-std::set<std::string> place_names(const std::vector<PlaceRef>& places) {
-    std::set<std::string> out;
-    for (const auto& p : places) out.insert(p.name);
-    return out;
-}
-
-std::size_t shared(const std::set<std::string>& a, const std::set<std::string>& b) {
-    std::size_t n = 0;
-    for (const auto& x : a) n += b.count(x);
-    return n;
-}
-
 // Turns analyst text into an FTS5 query that cannot be a syntax error: every
 // word becomes a quoted phrase (all must match). Words are split as FTS5's own
 // tokenizer would see them anyway.
@@ -204,8 +186,6 @@ struct EventStore::Impl {
     Statement events_of_article;
     Statement delete_mentions_of_article;
     Statement candidates;
-    Statement canonical_actors;
-    Statement canonical_places;
     Statement event_id_exists;
     Statement insert_event;
     Statement insert_mention;
@@ -249,15 +229,12 @@ struct EventStore::Impl {
           events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE article = ?"),
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
           candidates(db,
-                     "SELECT key, earliest, latest, precision, open_start, open_end FROM events "
+                     "SELECT key, earliest, latest, precision, open_start, open_end, "
+                     "(SELECT group_concat(actor) FROM event_actors WHERE event = e.key AND canonical = 1), "
+                     "(SELECT group_concat(place) FROM event_places WHERE event = e.key AND canonical = 1) "
+                     "FROM events e "
                      "WHERE type = ?1 AND date_source = ?2 AND status = ?5 AND earliest BETWEEN ?3 AND ?4 "
                      "AND latest >= ?6 ORDER BY key"),
-          canonical_actors(db,
-                           "SELECT a.name FROM event_actors ea JOIN actors a ON a.key = ea.actor "
-                           "WHERE ea.event = ? AND ea.canonical = 1"),
-          canonical_places(db,
-                           "SELECT p.name FROM event_places ep JOIN places p ON p.key = ep.place "
-                           "WHERE ep.event = ? AND ep.canonical = 1"),
           event_id_exists(db, "SELECT 1 FROM events WHERE id = ?"),
           insert_event(db, fmt::format("INSERT INTO events (id, type, cameo, {}, upper, timex_value, headline, "
                                        "confidence, status, first_reported, wide, source_count) VALUES "
@@ -472,11 +449,35 @@ struct EventStore::Impl {
         return w;
     }
 
-    std::set<std::string> names_of(Statement& s, long long event) {
-        std::set<std::string> out;
-        s.bind(1, event);
-        while (s.step()) out.insert(s.column_text(0));
+    // "3,17,5" (group_concat of keys) as numbers.
+    static std::vector<long long> key_list(const std::string& text) {
+        std::vector<long long> out;
+        long long value = 0;
+        bool any = false;
+        for (char c : text) {
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                any = true;
+            } else if (any) {
+                out.push_back(value);
+                value = 0;
+                any = false;
+            }
+        }
+        if (any) out.push_back(value);
         return out;
+    }
+
+    // The row key of a stored actor or place, without creating one.
+    static std::optional<long long> known_key(std::unordered_map<std::string, long long>& cache, Statement& find,
+                                              const std::string& name) {
+        if (auto it = cache.find(name); it != cache.end()) return it->second;
+        find.bind(1, name);
+        if (!find.step()) return std::nullopt;
+        long long key = find.column_int64(0);
+        find.reset();
+        cache.emplace(name, key);
+        return key;
     }
 
     // The stored event this mention tells of, if any (see the merge rule in the header).
@@ -492,23 +493,30 @@ struct EventStore::Impl {
         }
         candidates.bind(1, e.type).bind(2, to_string(e.date_source)).bind(3, low).bind(4, high);
         candidates.bind(5, to_string(e.status)).bind(6, iso(w.earliest));
-        std::vector<std::pair<long long, Span>> found;
-        while (candidates.step()) found.emplace_back(candidates.column_int64(0), read_short_span(candidates, 1));
+        std::vector<std::tuple<long long, Span, std::vector<long long>, std::vector<long long>>> found;
+        while (candidates.step())
+            found.emplace_back(candidates.column_int64(0), read_short_span(candidates, 1),
+                               key_list(candidates.column_text(6)), key_list(candidates.column_text(7)));
         if (found.empty()) return std::nullopt;
 
-        auto mine_actors = actor_names(e.actors);
-        auto mine_places = place_names(e.places);
+        // Keys, not names: the candidates bring their canonical actors and
+        // places as key lists in the same row (one statement per probe).
+        std::set<long long> mine_actors, mine_places;
+        for (const auto& a : e.actors)
+            if (auto k = known_key(actor_keys, find_actor, a.name)) mine_actors.insert(*k);
+        for (const auto& p : e.places)
+            if (auto k = known_key(place_keys, find_place, p.name)) mine_places.insert(*k);
+        const bool has_actors = !e.actors.empty(), has_places = !e.places.empty();
         std::optional<long long> best;
         std::tuple<std::size_t, int, long long> best_score{};
-        for (const auto& [key, span] : found) {
+        for (const auto& [key, span, their_actors, their_places] : found) {
             if (!compatible_spans(span, w)) continue;
-            auto their_actors = names_of(canonical_actors, key);
-            auto their_places = names_of(canonical_places, key);
-            std::size_t actors_shared = shared(mine_actors, their_actors);
-            std::size_t places_shared = shared(mine_places, their_places);
-            if (!mine_actors.empty() && !their_actors.empty() && actors_shared == 0) continue;
-            if (!mine_places.empty() && !their_places.empty() && places_shared == 0) continue;
-            bool bare = mine_actors.empty() && their_actors.empty() && mine_places.empty() && their_places.empty();
+            std::size_t actors_shared = 0, places_shared = 0;
+            for (long long k : their_actors) actors_shared += mine_actors.count(k);
+            for (long long k : their_places) places_shared += mine_places.count(k);
+            if (has_actors && !their_actors.empty() && actors_shared == 0) continue;
+            if (has_places && !their_places.empty() && places_shared == 0) continue;
+            bool bare = !has_actors && their_actors.empty() && !has_places && their_places.empty();
             if (actors_shared == 0 && places_shared == 0 && !bare) continue;
             // Most shared names, then the closest precision, then the oldest event.
             int precision_gap = -std::abs(static_cast<int>(span.precision) - static_cast<int>(w.precision));
