@@ -223,10 +223,14 @@ int main(int argc, char** argv) {
     if (!st.earliest.empty() && st.events > 0) {
         auto first = parse_iso_date(st.earliest), last = parse_iso_date(st.latest);
         if (first && last) {
-            const double per_day = double(st.events) / std::max(1, int((*last - *first).days()));
+            const Date dense = std::max(*first, *last - boost::gregorian::days(3650));
+            const double per_day = double(st.events) / std::max(1, int((*last - dense).days()));
             const int window = std::max(1, int(1000 / per_day));
             TimelineQuery window_q;
-            window_q.from = *first + boost::gregorian::days(int((*last - *first).days()) / 2);
+            // In the middle of the last ten years: a few old background dates
+            // ("in 1991") would put the middle of the whole range where news is thin.
+            const Date recent = std::max(*first, *last - boost::gregorian::days(3650));
+            window_q.from = recent + boost::gregorian::days(int((*last - recent).days()) / 2);
             window_q.to = *window_q.from + boost::gregorian::days(window - 1);
             time_export(store, window_q, fmt::format("--from/--to window of {} days", window), "json");
             window_q.actors = {"Russia"};
