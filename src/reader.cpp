@@ -13,6 +13,7 @@
 #include <cctype>
 #include <filesystem>
 #include <iterator>
+#include <limits>
 #include <sstream>
 
 namespace dateline {
@@ -75,6 +76,43 @@ bool utf16_bom(std::string_view s) {
 std::string file_stem(const std::string& name) {
     if (name.empty() || name == "-" || name == "<stdin>") return "";
     return std::filesystem::path(name).stem().string();
+}
+
+// Reads at most `cap` bytes of the rest of `in` and skips the others, counting
+// them: a 200 MB page costs 200 MB of reading, not of memory. `total` is the
+// whole length.
+std::string read_capped(std::istream& in, std::size_t cap, std::size_t& total) {
+    std::string out(cap, '\0');
+    in.read(out.data(), static_cast<std::streamsize>(cap));
+    out.resize(static_cast<std::size_t>(in.gcount()));
+    total = out.size();
+    if (out.size() == cap && in) {
+        in.ignore(std::numeric_limits<std::streamsize>::max());
+        total += static_cast<std::size_t>(in.gcount());
+    }
+    if (!in.bad()) in.clear();
+    return out;
+}
+
+// Like std::getline, but keeps at most `cap` bytes of the line, so one giant
+// line cannot take the memory of the run. `length` is the whole line's length.
+bool getline_capped(std::istream& in, std::string& line, std::size_t cap, std::size_t& length) {
+    line.clear();
+    length = 0;
+    bool got = false;
+    char buf[65536];
+    for (;;) {
+        in.getline(buf, sizeof buf);
+        const std::size_t n = static_cast<std::size_t>(in.gcount());
+        const bool delimiter = !in.fail() && !in.eof();  // getline counts the '\n' it took
+        const std::size_t chars = delimiter ? n - 1 : n;
+        got = got || delimiter || chars > 0;
+        length += chars;
+        if (line.size() < cap) line.append(buf, std::min(chars, cap - line.size()));
+        if (delimiter) return true;
+        if (in.eof() || in.bad()) return got;
+        in.clear();  // the buffer filled up: the line goes on
+    }
 }
 
 // Checks what every article must satisfy; returns an error message or "".
@@ -219,11 +257,14 @@ std::string node_text(const GumboNode* node) {
 
 void read_html(std::istream& in, const std::string& name, const ReadOptions& options, const ArticleSink& sink,
                const ProblemSink& problem) {
-    std::string raw = strip_bom(std::string(std::istreambuf_iterator<char>(in), {}));
-    if (raw.size() > options.max_article_bytes) {
-        problem({name, fmt::format("page is {} bytes, over the limit of {}", raw.size(), options.max_article_bytes)});
+    std::size_t total = 0;
+    std::string raw = read_capped(in, options.max_article_bytes + 1, total);
+    if (total > options.max_article_bytes) {
+        problem({name, fmt::format("page is {} bytes, over the limit of {} (raise it with --max-article-bytes)", total,
+                                   options.max_article_bytes)});
         return;
     }
+    raw = strip_bom(std::move(raw));
     std::size_t bad = 0;
     if (!valid_utf8(raw, &bad)) {
         problem({name, fmt::format("invalid UTF-8 at byte {}; convert the page to UTF-8", bad)});
@@ -259,15 +300,19 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
                 const ProblemSink& problem) {
     std::string line;
     std::size_t lineno = 0;
-    while (std::getline(in, line)) {
+    std::size_t length = 0;
+    // Room for the other fields and JSON escapes around a text at the limit.
+    const std::size_t max_line = options.max_article_bytes + 65536;
+    while (getline_capped(in, line, max_line + 1, length)) {
         ++lineno;
-        if (lineno == 1) line = strip_bom(std::move(line));
-        if (trim(line).empty()) continue;
         const std::string where = fmt::format("{}:{}", name, lineno);
-        if (line.size() > options.max_article_bytes + 65536) {
-            problem({where, fmt::format("line is {} bytes, over the article limit of {}", line.size(), options.max_article_bytes)});
+        if (length > max_line) {
+            problem({where, fmt::format("line is {} bytes, over the article limit of {} (raise it with "
+                                        "--max-article-bytes)", length, options.max_article_bytes)});
             continue;
         }
+        if (lineno == 1) line = strip_bom(std::move(line));
+        if (trim(line).empty()) continue;
         json j;
         try {
             j = json::parse(line);
@@ -323,11 +368,18 @@ void read_text(std::istream& in, const std::string& name, const ReadOptions& opt
     Article a;
     a.origin = name;
     a.id = file_stem(name);
-    a.text = strip_bom(std::string(std::istreambuf_iterator<char>(in), {}));
+    std::size_t total = 0;
+    a.text = read_capped(in, options.max_article_bytes + 1, total);
     if (in.bad()) {
         problem({name, "read error"});
         return;
     }
+    if (total > options.max_article_bytes) {
+        problem({name, fmt::format("article is {} bytes, over the limit of {} (raise it with --max-article-bytes)",
+                                   total, options.max_article_bytes)});
+        return;
+    }
+    a.text = strip_bom(std::move(a.text));
     if (auto err = check_text(a.text, options); !err.empty()) {
         problem({name, err});
         return;
@@ -406,7 +458,18 @@ void read_articles(std::istream& in, const std::string& name, InputFormat format
     case InputFormat::jsonl: read_jsonl(in, name, options, on_article, on_problem); return;
     case InputFormat::html: read_html(in, name, options, on_article, on_problem); return;
     case InputFormat::text: read_text(in, name, options, on_article, on_problem); return;
-    case InputFormat::timeml: read_timeml_stream(in, name, options, on_article, on_problem); return;
+    case InputFormat::timeml: {
+        // The TimeML parser wants the whole document: bound it here like the others.
+        std::size_t total = 0;
+        std::istringstream doc(read_capped(in, options.max_article_bytes + 1, total));
+        if (total > options.max_article_bytes) {
+            on_problem({name, fmt::format("document is {} bytes, over the limit of {} (raise it with "
+                                          "--max-article-bytes)", total, options.max_article_bytes)});
+            return;
+        }
+        read_timeml_stream(doc, name, options, on_article, on_problem);
+        return;
+    }
     }
 }
 

@@ -23,7 +23,17 @@ void read_timeml_stream(std::istream& in, const std::string& name, const ReadOpt
         if (a.id.empty()) a.id = content_hash(a.text);
         on_article(std::move(a));
     } catch (const InputError& e) {
-        on_problem({name, e.what()});
+        // The parser's message starts with "name:line: "; that is the place, not
+        // part of the reason (else the CLI prints the file name twice).
+        std::string where = name, message = e.what();
+        if (message.starts_with(name) && message.size() > name.size() && message[name.size()] == ':') {
+            std::size_t p = name.size() + 1;
+            while (p < message.size() && message[p] >= '0' && message[p] <= '9') ++p;
+            if (p > name.size() + 1) where = message.substr(0, p);
+            else p = name.size();
+            if (message.compare(p, 2, ": ") == 0) message.erase(0, p + 2);
+        }
+        on_problem({where, message});
     }
 #else
     (void)options;

@@ -7,8 +7,9 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
+#include <new>
+#include <streambuf>
+#include <vector>
 #include <unistd.h>
 
 namespace dateline::cli {
@@ -26,6 +27,29 @@ bool readable_extension(const std::filesystem::path& p) {
 }
 
 int g_exit_code = 0;
+
+// Serves the bytes already peeked, then the rest of the stream: stdin cannot be
+// rewound, and reading it whole first would hold a 200 MB input in memory.
+class PrefixedBuffer : public std::streambuf {
+public:
+    PrefixedBuffer(std::string prefix, std::streambuf* rest) : m_prefix(std::move(prefix)), m_rest(rest) {
+        setg(m_prefix.data(), m_prefix.data(), m_prefix.data() + m_prefix.size());
+    }
+
+protected:
+    int_type underflow() override {
+        if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+        const std::streamsize n = m_rest->sgetn(m_buffer.data(), static_cast<std::streamsize>(m_buffer.size()));
+        if (n <= 0) return traits_type::eof();
+        setg(m_buffer.data(), m_buffer.data(), m_buffer.data() + n);
+        return traits_type::to_int_type(*gptr());
+    }
+
+private:
+    std::string m_prefix;
+    std::streambuf* m_rest;
+    std::vector<char> m_buffer = std::vector<char>(64 * 1024);
+};
 
 }  // namespace
 
@@ -81,7 +105,12 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& args, cons
                     break;
                 }
                 std::error_code fec;
-                if (it->is_regular_file(fec) && readable_extension(it->path())) found.push_back(it->path().string());
+                if (!readable_extension(it->path())) continue;
+                if (it->is_regular_file(fec))
+                    found.push_back(it->path().string());
+                else if (it->is_symlink(fec) && !std::filesystem::exists(it->path(), fec))
+                    // An article file whose link points nowhere is an input lost, not furniture.
+                    on_problem({it->path().string(), "broken symbolic link (its target is missing); skipped"});
             }
             std::sort(found.begin(), found.end());
             if (found.empty())
@@ -127,18 +156,33 @@ void read_input(const InputFile& input, std::optional<InputFormat> forced, const
         return;
     }
     const InputFormat format = forced ? *forced : detect_format(input.is_stdin ? "" : input.name, head);
-    if (input.is_stdin && !forced) {
-        // stdin cannot be rewound: read it whole behind the peeked bytes.
-        std::string rest(std::istreambuf_iterator<char>(*in), {});
-        std::istringstream all(head + rest);
-        if ((head + rest).empty()) {
-            on_problem({input.name, "no input on stdin"});
-            return;
+    // One article that trips a bug in a later stage must not end the run: it is
+    // reported (exit code 2 at the end) and the others are still processed and
+    // stored. dateline's own errors (a failing store, bad data files) and running
+    // out of memory still end the run, as they would for every article after it.
+    auto guarded = [&](Article&& a) {
+        const std::string where = a.origin.find(a.id) == std::string::npos && !a.id.empty()
+                                      ? fmt::format("{} ({})", a.origin, a.id)
+                                      : a.origin;
+        try {
+            on_article(std::move(a));
+        } catch (const Error&) {
+            throw;
+        } catch (const std::bad_alloc&) {
+            throw;
+        } catch (const std::exception& e) {
+            on_problem({where, fmt::format("internal error while processing this article ({}); it is skipped. "
+                                           "Please report this with the article", e.what())});
+            note_exit(exit_internal);
         }
-        read_articles(all, input.name, format, options, on_article, on_problem);
+    };
+    if (input.is_stdin && !forced) {
+        PrefixedBuffer buffer(std::move(head), in->rdbuf());
+        std::istream all(&buffer);
+        read_articles(all, input.name, format, options, guarded, on_problem);
         return;
     }
-    read_articles(*in, input.name, format, options, on_article, on_problem);
+    read_articles(*in, input.name, format, options, guarded, on_problem);
 }
 
 void report_problem(const ReadProblem& p) { std::cerr << fmt::format("dateline: {}: {}\n", p.where, p.message); }

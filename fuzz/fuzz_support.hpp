@@ -1,0 +1,76 @@
+// Shared helpers of the fuzz targets: the loaded knowledge, a DCT from fuzz bytes, invariant checks.
+#pragma once
+
+#include "dateline/data_files.hpp"
+#include "dateline/event.hpp"
+#include "dateline/event_extractor.hpp"
+#include "dateline/reader.hpp"
+#include "dateline/span.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <optional>
+#include <string_view>
+
+namespace dateline::fuzz {
+
+/// Loading the data files takes far longer than one input: every target shares one Pipeline.
+inline const Pipeline& pipeline() {
+    static const Pipeline p(DataFiles::builtin());
+    return p;
+}
+
+/// A crash that names the broken promise: libFuzzer saves the input that caused it.
+[[noreturn]] inline void fail(const char* what) {
+    std::fprintf(stderr, "invariant broken: %s\n", what);
+    std::abort();
+}
+
+inline void check(bool ok, const char* what) {
+    if (!ok) fail(what);
+}
+
+/// Takes two bytes off the front of the input as a DCT: no date at all, or any
+/// day of years 1400..2199 (the calendar's own range starts at 1400, and news
+/// from far past 2100 is not a case worth the fuzzer's time).
+inline std::optional<Date> take_dct(std::string_view& data) {
+    if (data.size() < 2) return std::nullopt;
+    const unsigned v = static_cast<unsigned char>(data[0]) << 8 | static_cast<unsigned char>(data[1]);
+    data.remove_prefix(2);
+    if (v == 0) return std::nullopt;
+    // Most DCTs should be modern so that the tagger's resolution paths get exercised.
+    const int year = v & 0x8000 ? 1400 + static_cast<int>(v % 800) : 1990 + static_cast<int>(v % 40);
+    return Date(year, 1, 1) + boost::gregorian::date_duration(static_cast<long>((v >> 3) % 365));
+}
+
+/// What every Span must satisfy, whatever the text.
+inline void check_span(const Span& s) {
+    check(!s.earliest.is_special() && !s.latest.is_special(), "span has a special (invalid) date");
+    check(s.earliest <= s.latest, "span earliest after latest");
+    const std::string edtf = s.edtf();
+    check(!edtf.empty(), "span has an empty EDTF");
+    check(parse_edtf(edtf).has_value(), "span's EDTF does not parse back");
+}
+
+/// Every event of an article: evidence inside the text, a valid span, and a
+/// JSON record that serialises (nlohmann throws on invalid UTF-8 in strings).
+inline void check_events(const Article& a, std::vector<Event>& events) {
+    for (const Event& e : events) {
+        check(e.evidence.begin <= e.evidence.end && e.evidence.end <= a.text.size(), "evidence offsets outside the text");
+        if (e.when) check_span(*e.when);
+        check(e.when.has_value() || e.date_source == DateSource::unresolved, "undated event not marked unresolved");
+        check(valid_utf8(e.headline), "headline is not valid UTF-8");
+        check(valid_utf8(e.evidence.sentence), "evidence sentence is not valid UTF-8");
+        try {
+            (void)to_json(e, true).dump();
+        } catch (const nlohmann::json::exception&) {
+            fail("event record does not serialise to JSON");
+        }
+    }
+    sort_chronologically(events);
+}
+
+}  // namespace dateline::fuzz
