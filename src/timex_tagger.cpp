@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdlib>
 #include <string>
 
 namespace dateline {
@@ -24,7 +25,11 @@ using timex::Unit;
 using timex::Word;
 namespace tx = timex;
 
-constexpr int k_vague = -2;  // "several", "a few": an amount written X in TIMEX3
+constexpr int k_vague = -2;
+// How much nearer a future reading of a year-less date must be than the past one to win,
+// with a weak past cue and with none: news mostly reports what has happened.
+constexpr int k_weak_bias = 2;
+constexpr int k_none_bias = 3;  // "several", "a few": an amount written X in TIMEX3
 
 struct Tk {
     std::size_t b = 0, e = 0;
@@ -1080,13 +1085,15 @@ private:
     }
 };
 
-/// Past (-1) or future (+1) reading of an expression from the nearest tense cue in its
-/// sentence, 0 when the sentence has none.
+/// The tense an expression is read in, from the nearest cue around it in its sentence
+/// (left before right at each distance): +2/-2 a clear future or past cue (a modal,
+/// "will", "was", "said", "ago"), -1 a weak past cue (a word in -ed, which may be an
+/// adjective: "preferred shares"), 0 none.
 int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
     auto verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
-        if (t.w && t.w->has(tx::k_future_cue)) return 1;
-        if (t.w && t.w->has(tx::k_past_cue)) return -1;
+        if (t.w && t.w->has(tx::k_future_cue)) return 2;
+        if (t.w && t.w->has(tx::k_past_cue)) return -2;
         if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) return -1;
         return 0;
     };
@@ -1108,27 +1115,28 @@ struct Resolved {
     bool drop = false;
 };
 
-
 /// The year a year-less month/day/season/quarter falls in: the latest not after the DCT in
 /// past reporting, the next not before it in future context; `rel` -1/+1 forces strictly
 /// before/after the DCT's own unit, 0 the DCT's own year.
-/// With no tense cue (`tense` 0) the nearer of the two readings wins: news text about
-/// "Jan. 14" in early January means this January 14, not last year's.
+/// With no clear tense cue the nearer of the two readings wins: news text about "Jan. 14"
+/// in early January means this January 14, not last year's; a weak past cue only tilts
+/// the balance.
 int pick_year(int key, int dct_key, int dct_year, int tense, int rel, int period) {
     if (rel == 0) return dct_year;
     if (rel == -1) return key < dct_key ? dct_year : dct_year - 1;
     if (rel == 1) return key > dct_key ? dct_year : dct_year + 1;
     const int past = key <= dct_key ? dct_year : dct_year - 1;
     const int next = key >= dct_key ? dct_year : dct_year + 1;
-    if (tense > 0) return next;
-    if (tense < 0) return past;
+    if (tense >= 2) return next;
+    if (tense <= -2) return past;
     const int back = (dct_key - key + period) % period;
     const int ahead = (key - dct_key + period) % period;
-    return ahead * 4 < back ? next : past;  // the past stays the default unless the future is much nearer
+    const int bias = tense < 0 ? k_weak_bias : k_none_bias;
+    return ahead * bias < back ? next : past;  // the past stays the default unless the future is nearer
 }
 
 Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anchor>& anchor, int tense) {
-    const bool future = tense > 0;
+    const bool future = tense > 1;
     Resolved r;
     const Sem& s = c.sem;
     auto with_pod = [&](Resolved& out) {
