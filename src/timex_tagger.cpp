@@ -503,10 +503,13 @@ private:
                 c.te = i + 2;
                 return finish_date(c);
             }
-            if (!the && year_at(i, y) && plausible_year(i, after_modifier)) {
-                c.sem.year = y;
-                c.te = i + 1;
-                return finish_date(c);
+            // "the 1988 third quarter", "the 1989 period", "1988 first half": a year's part.
+            if (year_at(k, y) && (!the || reporting_part_at(k + 1, c.sem) > 0)) {
+                if (the || plausible_year(i, after_modifier)) {
+                    c.sem.year = y;
+                    c.te = k + 1 + reporting_part_at(k + 1, c.sem);
+                    return finish_date(c);
+                }
             }
             // the 20th century, the twentieth century
             if (the && at(k) && is(k + 1, "century")) {
@@ -560,6 +563,27 @@ private:
             if (t.w && !t.w->single_word_holiday.empty() && t.cap) return holiday(c, i, i + 1, t.w->single_word_holiday);
         }
         return std::nullopt;
+    }
+
+    /// After a year: "third quarter", "quarter", "first half", "period" (the reporting
+    /// period the text is about). Sets the part in `sem`; returns tokens consumed.
+    std::size_t reporting_part_at(std::size_t k, Sem& sem) const {
+        std::size_t q = k;
+        if (is(q, "fiscal")) ++q;
+        const int ord = w(q) && !is(q, "last") ? w(q)->ordinal : 0;
+        if (ord >= 1 && ord <= 4 && is(q + 1, "quarter")) {
+            sem.quarter = ord;
+            return q + 2 - k;
+        }
+        if (ord >= 1 && ord <= 2 && is(q + 1, "half")) {
+            sem.half = ord;
+            return q + 2 - k;
+        }
+        if (q == k && (is(q, "quarter") || is(q, "period"))) {
+            sem.literal = "period";
+            return 1;
+        }
+        return 0;
     }
 
     std::optional<Cand> holiday(Cand c, std::size_t, std::size_t end, const std::string& md) const {
@@ -852,6 +876,9 @@ private:
         if (uw->unit == Unit::second && (nl == 0 || is(k, "a") || is(k, "an"))) return std::nullopt;
         if (uw->unit == Unit::minute && !uw->has(tx::k_unit_plural) && nl == 0) return std::nullopt;
         const bool plural = uw->has(tx::k_unit_plural);
+        // "1988 second quarter" is a year's part; counts before a singular unit are adjectival
+        // and small ("a five year plan").
+        if (nl && n >= 1000 && !plural) return std::nullopt;
         std::size_t after = k + nl + 1;
         if (nl == 0) {
             // A bare unit: "recent years", "the past year", "for years", "weeks or months".
@@ -977,6 +1004,13 @@ private:
                 c.sem.offset = rel;
                 c.sem.literal = "quarter";
                 c.te = k + 1;
+                if (rel == 0) c.sem.kind = Kind::relative_unit;  // "the current quarter": the DCT's
+                // "the quarter a year ago": the same quarter of the year before.
+                if ((is(k + 1, "a") || is(k + 1, "one")) && is(k + 2, "year") &&
+                    (is(k + 3, "ago") || is(k + 3, "earlier"))) {
+                    c.sem.literal = "quarter-1y";
+                    c.te = k + 4;
+                }
                 return c;
             }
         }
@@ -1113,6 +1147,7 @@ struct Resolved {
     bool anaphoric = false;
     Unit unit = Unit::day;  // precision, for later anchoring
     bool drop = false;
+    bool comparison = false;  // "a year ago" against a reporting period: not an anchor itself
 };
 
 /// The year a year-less month/day/season/quarter falls in: the latest not after the DCT in
@@ -1135,7 +1170,11 @@ int pick_year(int key, int dct_key, int dct_year, int tense, int rel, int period
     return ahead * bias < back ? next : past;  // the past stays the default unless the future is nearer
 }
 
-Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anchor>& anchor, int tense) {
+/// Resolves a matched expression. `anchor` is the last date resolved in the text,
+/// `period` the last reporting period (a quarter) it spoke of: "a year ago" and "the
+/// year-earlier period" compare with that period in company reports.
+Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anchor>& anchor,
+                 const std::optional<Anchor>& period, int tense) {
     const bool future = tense > 1;
     Resolved r;
     const Sem& s = c.sem;
@@ -1177,10 +1216,14 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                         y += future ? 1 : -1;
                 } else if (s.month > 0) {
                     y = pick_year(s.month, dm, dy, tense, s.rel, 12);
-                } else if (s.quarter > 0) {
-                    y = pick_year(s.quarter, (dm - 1) / 3 + 1, dy, tense, s.rel, 4);
-                } else if (s.half > 0) {
-                    y = pick_year(s.half, dm <= 6 ? 1 : 2, dy, tense, s.rel, 2);
+                } else if (s.quarter > 0 || s.half > 0) {
+                    // Company reports speak of the quarters of the current year ("expects to
+                    // report third-quarter profit"); one later than the DCT's own, told in the
+                    // past tense, is last year's.
+                    const int key = s.quarter > 0 ? s.quarter : s.half;
+                    const int cur = s.quarter > 0 ? (dm - 1) / 3 + 1 : (dm <= 6 ? 1 : 2);
+                    if (s.rel != tx::k_none) y = pick_year(key, cur, dy, tense, s.rel, s.quarter > 0 ? 4 : 2);
+                    else y = key > cur && tense < 0 ? dy - 1 : dy;
                 } else if (s.season > 0) {
                     int sy = 0, ss = 0;
                     tx::season_of(*dct, sy, ss);
@@ -1216,6 +1259,13 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.value = fmt::format("{:04d}-{}", y, tx::season_code(s.season));
                 r.when = Span::season(y, s.season);
                 r.unit = Unit::year;
+            } else if (s.literal == "period" && period) {
+                // "the 1988 period": the quarter being reported on, in that year.
+                const int q = (static_cast<int>(period->day.month()) - 1) / 3 + 1;
+                r.value = fmt::format("{:04d}-Q{}", y, q);
+                r.when = Span::quarter(y, q);
+                r.unit = Unit::quarter;
+                r.comparison = true;
             } else {
                 r.value = tx::year_text(y);
                 r.when = Span::year(y);
@@ -1276,6 +1326,15 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             r.relative = true;
             std::optional<Date> base = dct;
             Unit unit = s.unit;
+            if (s.unit == Unit::year && s.offset == -1 && period) {
+                // "up from $90.5 million a year ago": the same quarter of the year before.
+                auto u = tx::unit_containing(Unit::quarter, tx::shift(period->day, Unit::year, -1));
+                r.value = u.value;
+                r.when = u.span;
+                r.unit = Unit::quarter;
+                r.comparison = true;
+                break;
+            }
             if (s.anchored && anchor) {
                 base = anchor->day;
                 if (anchor->unit < unit) unit = anchor->unit;
@@ -1332,7 +1391,16 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             }
             std::optional<Date> base = dct;
             Unit unit = s.unit;
-            if (s.literal == "quarter") {
+            if (s.literal == "quarter-1y" && (period || dct)) {
+                const Date base_day = period ? period->day : tx::shift(*dct, Unit::quarter, -1);
+                auto u = tx::unit_containing(Unit::quarter, tx::shift(base_day, Unit::year, -1));
+                r.value = u.value;
+                r.when = u.span;
+                r.unit = Unit::quarter;
+                r.comparison = true;
+                break;
+            }
+            if (s.literal == "quarter" || s.literal == "quarter-1y") {
                 // "the quarter": the one the text is about, else the last one reported on.
                 if (anchor && anchor->unit == Unit::quarter) {
                     r.value = anchor->value;
@@ -1376,6 +1444,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     std::vector<Timex> out;
     const std::string lower = lower_copy(text);
     std::optional<Anchor> anchor;
+    std::optional<Anchor> period;
     std::vector<Tk> tk;
     for (const Sentence& sentence : sentences) {
         const auto tokens = tokenize(text, sentence.begin, sentence.end);
@@ -1425,7 +1494,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 }
             }
             const int tense = tense_of(tk, c.tb, c.te);
-            Resolved r = resolve(c, dct, anchor, tense);
+            Resolved r = resolve(c, dct, anchor, period, tense);
             if (r.drop) continue;
             Timex t;
             t.begin = tk[c.tb].b;
@@ -1454,7 +1523,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 a.unit = r.unit;
                 a.value = r.value;
                 a.span = *r.when;
-                anchor = a;
+                if (!r.comparison) anchor = a;
+                if (!r.comparison && r.unit == Unit::quarter && r.value.size() == 7 && r.value[5] == 'Q') period = a;
             }
             out.push_back(std::move(t));
         }
