@@ -36,6 +36,7 @@ enum WordFlag : std::uint32_t {
     k_day_suffix = 1u << 14,
     k_phrase_start = 1u << 15,  // first word of some multi-word entry
     k_starter = 1u << 16,       // may begin an expression: the scanner tries matchers only there
+    k_past_auxiliary = 1u << 17,  // was, had: turns a following plan word ("due", "expected") past
 };
 
 inline constexpr std::int8_t k_none = 127;

@@ -1126,7 +1126,12 @@ private:
 int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
     auto verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
-        if (t.w && t.w->has(tx::k_future_cue)) return 2;
+        if (t.w && t.w->has(tx::k_future_cue)) {
+            // "had been due to expire": a plan told in the past perfect, which may still be ahead.
+            for (std::size_t b = 1; b <= 2 && b <= j; ++b)
+                if (tk[j - b].w && tk[j - b].w->has(tx::k_past_auxiliary)) return -1;
+            return 2;
+        }
         if (t.w && t.w->has(tx::k_past_cue)) return -2;
         if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) return -1;
         return 0;
@@ -1426,6 +1431,28 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
     return r;
 }
 
+/// Whether `next` goes on with the clock time that `cur` ends with ("... 5 p.m." + "EST Nov. 9").
+bool continues_clock_time(std::string_view text, const Sentence& cur, const Sentence& next) {
+    std::string_view a = text.substr(cur.begin, cur.end - cur.begin);
+    while (!a.empty() && (a.back() == ' ' || a.back() == '\n')) a.remove_suffix(1);
+    if (a.size() < 6) return false;
+    const std::string tail = lower_copy(a.substr(a.size() - 4));
+    if (tail != "a.m." && tail != "p.m.") return false;
+    if (!is_digit(a[a.size() - 6]) && a[a.size() - 5] != ' ') return false;
+    std::string_view b = text.substr(next.begin, next.end - next.begin);
+    std::size_t k = 0;
+    while (k < b.size() && (b[k] == ' ' || b[k] == '\n')) ++k;
+    std::size_t e = k;
+    while (e < b.size() && std::isalpha(static_cast<unsigned char>(b[e]))) ++e;
+    const std::string word = lower_copy(b.substr(k, e - k));
+    static const char* const follow[] = {"est", "edt", "cst", "cdt", "pst", "pdt", "gmt", "utc", "cet",
+                                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                                         "sunday", "today", "tomorrow", "yesterday", "tonight"};
+    for (const char* f : follow)
+        if (word == f) return true;
+    return false;
+}
+
 TimexRole role_before(const std::vector<Tk>& tk, std::size_t tb) {
     if (tb == 0) return TimexRole::point;
     const Tk& p = tk[tb - 1];
@@ -1446,7 +1473,13 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     std::optional<Anchor> anchor;
     std::optional<Anchor> period;
     std::vector<Tk> tk;
-    for (const Sentence& sentence : sentences) {
+    for (std::size_t si = 0; si < sentences.size(); ++si) {
+        Sentence sentence = sentences[si];
+        // "at 5 p.m. EST Nov. 9": a sentence splitter takes "p.m." before a capital for an
+        // end; a clock time goes on with its zone or day.
+        while (si + 1 < sentences.size() && continues_clock_time(text, sentence, sentences[si + 1])) {
+            sentence.end = sentences[++si].end;
+        }
         const auto tokens = tokenize(text, sentence.begin, sentence.end);
         tk.clear();
         tk.reserve(tokens.size());
