@@ -97,8 +97,13 @@ void add_export_command(CLI::App& app) {
         ->capture_default_str();
     cmd->add_option("--export-date", o->export_date, "The date open-ended events run to (default: today)")
         ->type_name("DATE");
-    cmd->footer("Example: dateline export --db timeline.db --format timelinejs --from 2020 --actor Russia "
-                "--limit 50 -o timeline.json");
+    // One line per format, from the exporters themselves.
+    std::string footer = "Formats:\n";
+    for (const auto& e : builtin_exporters().all())
+        footer += fmt::format("  {:<12} {}\n", e->name(), e->description());
+    footer += "\nExample: dateline export --db timeline.db --format timelinejs --from 2020 --actor Russia "
+              "--limit 50 -o timeline.json";
+    cmd->footer(footer);
     cmd->callback([o] { run(*o); });
 }
 

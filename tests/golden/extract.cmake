@@ -20,3 +20,4 @@ golden(NAME extract.unknown_format ARGS extract data/samples/lachin-corridor.jso
 golden(NAME extract.bad_published ARGS extract data/samples/lachin-corridor.txt --published 2023-02-30 EXIT 1 STDERR_CONTAINS "--published '2023-02-30' is not a date")
 golden(NAME extract.unknown_option ARGS extract --frobnicate EXIT 1 STDERR_CONTAINS "frobnicate")
 golden(NAME extract.gazetteer_override ARGS extract ${_ex}/custom.txt --published 2023-03-01 --gazetteer ${_ex}/custom-gazetteer.json --format table EXPECTED ${_ex}/custom.table.txt)
+golden(NAME export.help_lists_formats ARGS export --help EXPECTED ${_ex}/export-help.txt)
