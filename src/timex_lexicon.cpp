@@ -196,6 +196,7 @@ void Lexicon::load(const std::string& path, const std::string& text) {
         flag_list("future_cues", k_future_cue);
         flag_list("past_cues", k_past_cue);
         flag_list("past_auxiliaries", k_past_auxiliary);
+        flag_list("reporting_verbs", k_reporting_verb);
         flag_list("not_after_year", k_not_after_year);
         flag_list("not_after_weekday", k_not_after_weekday);
         flag_list("day_suffixes", k_day_suffix);

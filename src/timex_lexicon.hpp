@@ -36,7 +36,8 @@ enum WordFlag : std::uint32_t {
     k_day_suffix = 1u << 14,
     k_phrase_start = 1u << 15,  // first word of some multi-word entry
     k_starter = 1u << 16,       // may begin an expression: the scanner tries matchers only there
-    k_past_auxiliary = 1u << 17,  // was, had: turns a following plan word ("due", "expected") past
+    k_past_auxiliary = 1u << 17,  // had, been: turns a following plan word ("due", "expected") past
+    k_reporting_verb = 1u << 18,  // said, told: after the fact and a comma, not its tense
 };
 
 inline constexpr std::int8_t k_none = 127;

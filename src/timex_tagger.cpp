@@ -29,7 +29,10 @@ constexpr int k_vague = -2;
 // How much nearer a future reading of a year-less date must be than the past one to win,
 // with a weak past cue and with none: news mostly reports what has happened.
 constexpr int k_weak_bias = 2;
-constexpr int k_none_bias = 3;  // "several", "a few": an amount written X in TIMEX3
+constexpr int k_none_bias = 3;
+// A clear tense cue gives way only when the other reading is this many times nearer.
+constexpr int k_override = 4;
+constexpr std::size_t k_tense_window = 12;  // tokens looked at on each side for a tense cue  // "several", "a few": an amount written X in TIMEX3
 
 struct Tk {
     std::size_t b = 0, e = 0;
@@ -48,6 +51,7 @@ enum class Kind { absolute, weekday, relative_unit, offset, deictic, reference, 
 struct Sem {
     Kind kind = Kind::absolute;
     int year = -1, month = 0, day = 0, weekday = -1, season = 0, quarter = 0, half = 0;
+    int year_rel = tx::k_none;  // "this year" 0, "last year" -1 after a month: the DCT's year moved
     int decade = -1, century = -1;
     Unit unit = Unit::none;
     int offset = 0;          // relative shift in units (last -1, next +1, "two years ago" -2)
@@ -401,7 +405,12 @@ private:
             // A month alone: ambiguous names need a cue ("in May", "early March").
             if (t.w->has(tx::k_month_ambiguous) && !after_modifier && !prev_is_cue(i)) return std::nullopt;
             c.te = k;
-            if (is(k, "this") && is(k + 1, "year")) c.te = k + 2;  // "January this year"
+            // "January this year", "July last year": the year is given relative to the DCT.
+            if (const Word* rw = w(k); rw && rw->relative != tx::k_none && is(k + 1, "year") &&
+                                       (is(k, "this") || is(k, "last") || is(k, "next"))) {
+                c.sem.year_rel = rw->relative;
+                c.te = k + 2;
+            }
             return finish_date(c);
         }
         // Day first: 12 December 2022, the 12th of December.
@@ -772,6 +781,10 @@ private:
             c.te = k + 1;
             if (is(i, "following") || is(i, "previous")) {
                 c.sem.kind = Kind::anaphor;
+            } else if (nx->unit == Unit::year && m_tk[k].low.size() > 2 &&
+                       m_tk[k].low.substr(m_tk[k].low.size() - 2) == "'s") {
+                // "this year's third quarter", "last year's quarter": a part of that year.
+                c.te += reporting_part_at(k + 1, c.sem);
             }
             return c;
         }
@@ -912,6 +925,18 @@ private:
         if (direction == 0 && !the) {
             const Word* aw = w(after);
             if (aw && aw->ago != 0 && !is(after, "before") && !is(after, "after")) {
+                c.sem.unit = uw->unit;
+                c.sem.offset = (n == k_vague ? 1 : n) * uw->unit_multiplier * aw->ago;
+                if (is(after, "later") && n != k_vague) {
+                    // "three days later": TimeML tags the amount, a DURATION; the day it
+                    // points to, from the last date in the text, is kept for the timeline.
+                    c.type = TimexType::duration;
+                    c.sem.kind = Kind::duration;
+                    c.sem.anchored = true;
+                    c.sem.literal = duration_literal(uw->unit, n * uw->unit_multiplier);
+                    c.te = after;
+                    return c;
+                }
                 c.sem.kind = Kind::offset;
                 c.sem.unit = uw->unit;
                 c.sem.vague = n == k_vague;
@@ -1115,6 +1140,7 @@ private:
         }
         while (k > i && (is(k - 1, ",") || is(k - 1, "on"))) --k;
         c.te = k;
+        c.sem.literal = "clock";  // a time with no day: on the day the text is telling of
         return c;
     }
 };
@@ -1136,11 +1162,17 @@ int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
         if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) return -1;
         return 0;
     };
-    for (std::size_t d = 1; d <= 12; ++d) {
+    bool comma_after = false;
+    for (std::size_t d = 1; d <= k_tense_window; ++d) {
         if (tb >= d)
             if (int v = verdict(tb - d)) return v;
-        if (te + d - 1 < tk.size())
+        if (te + d - 1 < tk.size()) {
+            const Tk& t = tk[te + d - 1];
+            if (t.raw == ",") comma_after = true;
+            // "... in early March, an official said": the reporting clause does not date the fact.
+            if (comma_after && t.w && t.w->has(tx::k_reporting_verb)) continue;
             if (int v = verdict(te + d - 1)) return v;
+        }
     }
     return 0;
 }
@@ -1167,10 +1199,12 @@ int pick_year(int key, int dct_key, int dct_year, int tense, int rel, int period
     if (rel == 1) return key > dct_key ? dct_year : dct_year + 1;
     const int past = key <= dct_key ? dct_year : dct_year - 1;
     const int next = key >= dct_key ? dct_year : dct_year + 1;
-    if (tense >= 2) return next;
-    if (tense <= -2) return past;
     const int back = (dct_key - key + period) % period;
     const int ahead = (key - dct_key + period) % period;
+    // A clear cue picks its side unless the other reading is far nearer: "on April 8,
+    // investigators could..." in May is this April 8, not next year's.
+    if (tense >= 2) return back * k_override < ahead ? past : next;
+    if (tense <= -2) return ahead * k_override < back ? next : past;
     const int bias = tense < 0 ? k_weak_bias : k_none_bias;
     return ahead * bias < back ? next : past;  // the past stays the default unless the future is nearer
 }
@@ -1214,7 +1248,19 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                     return r;
                 }
                 const int dy = dct->year(), dm = dct->month(), dd = dct->day();
-                if (s.day > 0) {
+                if (s.year_rel != tx::k_none) {
+                    y = dy + s.year_rel;
+                } else if (s.day > 0 && s.weekday >= 0) {
+                    // "Monday, Oct. 26": the year in which that day is a Monday, near the DCT.
+                    y = pick_year(s.month * 31 + s.day, dm * 31 + dd, dy, tense, s.rel, 12 * 31);
+                    for (int cand : {y, y == dy ? dy + 1 : dy, y == dy ? dy - 1 : y - 1}) {
+                        auto d = tx::make_date(cand, s.month, s.day);
+                        if (d && tx::weekday_of(*d) == s.weekday) {
+                            y = cand;
+                            break;
+                        }
+                    }
+                } else if (s.day > 0) {
                     y = pick_year(s.month * 31 + s.day, dm * 31 + dd, dy, tense, s.rel, 12 * 31);
                     // February 29 exists only in leap years: step on in the same direction.
                     for (int guard = 0; guard < 8 && !tx::make_date(y, s.month, s.day); ++guard)
@@ -1325,6 +1371,23 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             r.value = u.value;
             r.when = u.span;
             r.unit = s.unit;
+            if (s.unit == Unit::year && (s.quarter > 0 || s.half > 0 || (s.literal == "period" && period))) {
+                const int y = tx::shift(*dct, Unit::year, s.offset).year();
+                const int q = s.quarter > 0 ? s.quarter
+                              : s.half > 0 ? 0
+                                           : (static_cast<int>(period->day.month()) - 1) / 3 + 1;
+                if (q > 0) {
+                    r.value = fmt::format("{:04d}-Q{}", y, q);
+                    r.when = Span::quarter(y, q);
+                } else {
+                    r.value = fmt::format("{:04d}-H{}", y, s.half);
+                    Span sp = Span::month(y, s.half == 1 ? 1 : 7);
+                    sp.latest = Span::month(y, s.half == 1 ? 6 : 12).latest;
+                    r.when = sp;
+                }
+                r.unit = Unit::quarter;
+                r.comparison = s.offset != 0;
+            }
             break;
         }
         case Kind::offset: {
@@ -1366,7 +1429,8 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 with_pod(r);
                 return r;
             }
-            const Date d = *dct + boost::gregorian::days(s.offset);
+            Date d = *dct + boost::gregorian::days(s.offset);
+            if (s.literal == "clock" && anchor && anchor->unit == Unit::day) d = anchor->day;
             r.value = tx::day_value(d);
             r.when = Span::day(d);
             with_pod(r);
@@ -1545,6 +1609,11 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             t.role = role_before(tk, c.tb);
             if (t.type == TimexType::duration || t.type == TimexType::set) {
                 t.when.reset();
+                if (c.sem.anchored && anchor && c.sem.offset != 0 && c.sem.unit >= Unit::day) {
+                    const Date d = tx::shift(anchor->day, c.sem.unit, c.sem.offset);
+                    t.when = tx::unit_containing(std::min(anchor->unit, c.sem.unit), d).span;
+                    t.relative = true;
+                }
             }
             if (t.when && t.role == TimexRole::start) t.when->open_end = true;
             if (t.when && t.role == TimexRole::end) t.when->open_start = true;
