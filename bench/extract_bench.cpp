@@ -2,6 +2,7 @@
 //
 //   extract_bench [TIMEML_DIR] [--seconds S] [--json]
 //   extract_bench [TIMEML_DIR] --write-corpus FILE [--min-mb M]
+//   extract_bench [TIMEML_DIR] --only STAGE --seconds 0   (one pass of one stage, for callgrind)
 //
 // TIMEML_DIR defaults to ../shared/eval/timeml. Its .tml files are read in
 // path order and turned into articles with `article_from_timeml` (plain text of
@@ -95,6 +96,8 @@ std::string article_line(const dateline::Article& a, const std::string& id) {
     return j.dump() + "\n";
 }
 
+std::string g_only;  // --only: the one stage to run (profiling)
+
 struct Figure {
     const char* name;
     double mb_s = 0;
@@ -106,6 +109,7 @@ struct Figure {
 /// Runs `pass` (one pass over the corpus, returning a count) for at least `seconds` of CPU time.
 Figure measure(const char* name, const Corpus& c, double seconds, const std::function<std::size_t()>& pass) {
     Figure f{name};
+    if (!g_only.empty() && g_only != name) return f;
     const double start = cpu_seconds();
     double elapsed = 0;
     do {
@@ -130,6 +134,7 @@ int main(int argc, char** argv) {
     double seconds = 3;
     bool json_only = false;
     std::string write_corpus;
+    std::string only;
     double min_mb = 0;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -137,6 +142,7 @@ int main(int argc, char** argv) {
         else if (a == "--json") json_only = true;
         else if (a == "--write-corpus" && i + 1 < argc) write_corpus = argv[++i];
         else if (a == "--min-mb" && i + 1 < argc) min_mb = std::atof(argv[++i]);
+        else if (a == "--only" && i + 1 < argc) only = argv[++i];
         else if (!a.empty() && a[0] == '-') {
             std::fprintf(stderr, "extract_bench: unknown option %s\n", a.c_str());
             return 1;
@@ -147,6 +153,7 @@ int main(int argc, char** argv) {
                      dir.string().c_str());
         return 1;
     }
+    g_only = only;
     const Corpus corpus = load_corpus(dir);
     if (corpus.articles.empty()) {
         std::fprintf(stderr, "extract_bench: no .tml files under %s\n", dir.string().c_str());
@@ -172,7 +179,7 @@ int main(int argc, char** argv) {
 
     // Start-up: what every `dateline extract` process pays before its first article.
     std::vector<double> startup_wall, startup_cpu;
-    for (int i = 0; i < 9; ++i) {
+    for (int i = 0; i < (only.empty() || only == "startup" ? 9 : 1); ++i) {
         const double w = wall_seconds(), c = cpu_seconds();
         const dateline::Pipeline p(dateline::DataFiles::builtin());
         startup_cpu.push_back(cpu_seconds() - c);
@@ -226,7 +233,7 @@ int main(int argc, char** argv) {
         }
         return buffer.size();
     };
-    full_pass();
+    if (only.empty()) full_pass();
     const double one_pass = cpu_seconds() - one_pass_start;
     figures.push_back(measure("extract+json", corpus, seconds, full_pass));
     const Figure& full = figures.back();
@@ -240,7 +247,8 @@ int main(int argc, char** argv) {
                     startup * 1e3, median(startup_wall) * 1e3, startup_cpu.size());
         std::printf("\n%-14s %10s %12s %8s %12s\n", "stage", "MB/s", "articles/s", "passes", "per pass");
         for (const auto& f : figures)
-            std::printf("%-14s %10.2f %12.0f %8zu %12zu\n", f.name, f.mb_s, f.articles_s, f.passes, f.items);
+            if (f.passes > 0)
+                std::printf("%-14s %10.2f %12.0f %8zu %12zu\n", f.name, f.mb_s, f.articles_s, f.passes, f.items);
         std::printf("\n(per pass: sentences for split, timexes for tag, events for extract, JSON bytes for "
                     "extract+json; %zu events)\n",
                     events_per_pass);
@@ -255,6 +263,7 @@ int main(int argc, char** argv) {
     j["startup_ms"] = startup * 1e3;
     j["events_per_pass"] = events_per_pass;
     for (const auto& f : figures) {
+        if (f.passes == 0) continue;
         j["stages"][f.name] = {{"mb_s", f.mb_s}, {"articles_s", f.articles_s}, {"passes", f.passes}};
     }
     j["mb_s"] = full.mb_s;

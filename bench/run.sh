@@ -56,8 +56,8 @@ chrono_json=$(tail -n 1 "$data/chrono.txt")
 echo
 echo "== whole process: dateline extract on $mb10 MB of text (hyperfine, $runs runs)"
 hyperfine -N --warmup 1 --runs "$runs" --export-json "$data/whole.json" \
-    -n "-j 1" "$dateline extract $data/corpus-10mb.jsonl -o /dev/null -j 1" \
-    -n "-j 2" "$dateline extract $data/corpus-10mb.jsonl -o /dev/null -j 2"
+    -n "extract -j 1" "$dateline extract $data/corpus-10mb.jsonl -o /dev/null -j 1" \
+    -n "extract -j 2" "$dateline extract $data/corpus-10mb.jsonl -o /dev/null -j 2"
 # The output must not depend on the thread count.
 "$dateline" extract "$data/corpus-10mb.jsonl" -j 1 -o "$data/out-j1.jsonl"
 "$dateline" extract "$data/corpus-10mb.jsonl" -j 2 -o "$data/out-j2.jsonl"
@@ -67,7 +67,7 @@ echo
 echo "== cold start: one small article (data/samples/lachin-corridor.jsonl), and a process that only prints its version"
 hyperfine -N --warmup 5 --runs 50 --export-json "$data/cold.json" \
     -n "extract sample" "$dateline extract $root/data/samples/lachin-corridor.jsonl -o /dev/null" \
-    -n "--version" "$dateline --version"
+    -n "version only" "$dateline --version"
 
 echo
 node - "$dateline_json" "$chrono_json" "$data/whole.json" "$data/cold.json" "$mb10" "$same" <<'EOF'

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace dateline {
@@ -90,6 +91,9 @@ EventTypes::EventTypes(const DataFiles& files) {
     }
     if (!j.is_object() || !j.contains("types") || !j["types"].is_array())
         throw DataError(fmt::format("{}: expected {{\"types\": [...]}}", origin));
+    // Words -> trigger index: each new trigger is checked against those before it,
+    // a linear scan made start-up quadratic in the trigger count.
+    std::map<std::vector<std::string>, std::size_t> trigger_at;
     for (const auto& t : j["types"]) {
         if (!t.is_object() || !t.contains("name") || !t["name"].is_string())
             throw DataError(fmt::format("{}: every type needs a \"name\"", origin));
@@ -112,16 +116,16 @@ EventTypes::EventTypes(const DataFiles& files) {
             for (const auto& form : verb_forms(lower(w))) kind_words.push_back(form);
         auto add = [&](std::vector<std::string> words, bool noun) {
             if (words.empty()) return;
-            for (auto& tr : m_triggers) {
+            if (auto seen = trigger_at.find(words); seen != trigger_at.end()) {
+                auto& tr = m_triggers[seen->second];
                 // A word belongs to the first type that lists it: one reading, one event.
-                if (tr.words == words && tr.type != index) return;
-                if (tr.words == words && tr.type == index) {
-                    // The same word as verb and noun ("blockade"): one trigger, both readings.
-                    tr.noun |= noun;
-                    tr.verb |= !noun;
-                    return;
-                }
+                if (tr.type != index) return;
+                // The same word as verb and noun ("blockade"): one trigger, both readings.
+                tr.noun |= noun;
+                tr.verb |= !noun;
+                return;
             }
+            trigger_at.emplace(words, m_triggers.size());
             bool needs_kind = !type.needs_actor_kind.empty() &&
                               (kind_words.empty() || std::find(kind_words.begin(), kind_words.end(), words.front()) != kind_words.end());
             m_triggers.push_back({std::move(words), index, noun, !noun, needs_kind, type.weight});

@@ -83,6 +83,12 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
             throw DataError(fmt::format("{}: every {} needs a non-empty \"name\"", origin, what));
         return e["name"].get<std::string>();
     };
+    // Name -> index, so that merging an entry with one of an earlier file is a
+    // lookup (find_actor is linear: quadratic over the ~1,300 entries at start-up).
+    // (Keys are copies: views into the entries would dangle when the vectors grow.)
+    std::unordered_map<std::string, std::size_t> actor_at, place_at;
+    for (std::size_t i = 0; i < m_actors.size(); ++i) actor_at.emplace(m_actors[i].name, i);
+    for (std::size_t i = 0; i < m_places.size(); ++i) place_at.emplace(m_places[i].name, i);
     for (const auto& e : j.value("actors", json::array())) {
         ActorEntry a;
         a.name = name_of(e, "actor");
@@ -92,8 +98,8 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
         a.metonyms = strings(e, "metonyms", origin, a.name);
         a.adjectives = strings(e, "adjectives", origin, a.name);
         a.nouns = strings(e, "nouns", origin, a.name);
-        if (auto i = find_actor(a.name)) {
-            ActorEntry& old = m_actors[*i];
+        if (auto at = actor_at.find(a.name); at != actor_at.end()) {
+            ActorEntry& old = m_actors[at->second];
             if (!a.kind.empty()) old.kind = a.kind;
             if (!a.represents.empty()) old.represents = a.represents;
             add_unique(old.aliases, a.aliases);
@@ -101,6 +107,7 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
             add_unique(old.adjectives, a.adjectives);
             add_unique(old.nouns, a.nouns);
         } else {
+            actor_at.emplace(a.name, m_actors.size());
             m_actors.push_back(std::move(a));
         }
     }
@@ -113,8 +120,8 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
         p.country = e.value("country", "");
         p.aliases = strings(e, "aliases", origin, p.name);
         p.nouns = strings(e, "nouns", origin, p.name);
-        if (auto i = find_place(p.name)) {
-            PlaceEntry& old = m_places[*i];
+        if (auto at = place_at.find(p.name); at != place_at.end()) {
+            PlaceEntry& old = m_places[at->second];
             if (!p.kind.empty()) old.kind = p.kind;
             if (p.lat) old.lat = p.lat;
             if (p.lon) old.lon = p.lon;
@@ -122,6 +129,7 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
             add_unique(old.aliases, p.aliases);
             add_unique(old.nouns, p.nouns);
         } else {
+            place_at.emplace(p.name, m_places.size());
             m_places.push_back(std::move(p));
         }
     }
@@ -189,14 +197,20 @@ std::vector<GazetteerMatch> Gazetteer::match(std::string_view text, std::size_t 
     std::vector<GazetteerMatch> out;
     const auto words = split_words(text, begin, end);
     auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
+    std::string key;  // the lower-cased word, reused: no allocation per word
     for (std::size_t k = 0; k < words.size();) {
         std::string_view w = word(k);
         // A possessive "'s" belongs to the name before it: "Azerbaijan's".
         std::string_view base = strip_possessive(w);
         std::size_t matched = 0;
         const Index::Pattern* best = nullptr;
-        for (std::string_view form : {w, base}) {
-            auto it = m_index->by_first.find(lower(form));
+        // Most words have no "'s": then the second form would repeat the first lookup.
+        const std::size_t forms = base.size() == w.size() ? 1 : 2;
+        for (std::size_t f = 0; f < forms; ++f) {
+            const std::string_view form = f == 0 ? w : base;
+            key.assign(form);
+            for (char& c : key) c = lower_char(c);
+            auto it = m_index->by_first.find(key);
             if (it == m_index->by_first.end()) continue;
             for (const auto& p : it->second) {
                 if (p.words.size() <= matched || k + p.words.size() > words.size()) continue;
