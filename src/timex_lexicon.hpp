@@ -38,6 +38,7 @@ enum WordFlag : std::uint32_t {
     k_starter = 1u << 16,       // may begin an expression: the scanner tries matchers only there
     k_past_auxiliary = 1u << 17,  // had, been: turns a following plan word ("due", "expected") past
     k_reporting_verb = 1u << 18,  // said, told: after the fact and a comma, not its tense
+    k_modal_cue = 1u << 19,       // could, may: leans to the future, less than "will"
 };
 
 inline constexpr std::int8_t k_none = 127;

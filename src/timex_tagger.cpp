@@ -25,14 +25,12 @@ using timex::Unit;
 using timex::Word;
 namespace tx = timex;
 
-constexpr int k_vague = -2;
+constexpr int k_vague = -2;  // "several", "a few": an amount written X in TIMEX3
 // How much nearer a future reading of a year-less date must be than the past one to win,
 // with a weak past cue and with none: news mostly reports what has happened.
 constexpr int k_weak_bias = 2;
 constexpr int k_none_bias = 3;
-// A clear tense cue gives way only when the other reading is this many times nearer.
-constexpr int k_override = 4;
-constexpr std::size_t k_tense_window = 12;  // tokens looked at on each side for a tense cue  // "several", "a few": an amount written X in TIMEX3
+constexpr std::size_t k_tense_window = 12;  // tokens looked at on each side for a tense cue
 
 struct Tk {
     std::size_t b = 0, e = 0;
@@ -1152,6 +1150,7 @@ private:
 int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
     auto verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
+        if (t.w && t.w->has(tx::k_modal_cue)) return 1;
         if (t.w && t.w->has(tx::k_future_cue)) {
             // "had been due to expire": a plan told in the past perfect, which may still be ahead.
             for (std::size_t b = 1; b <= 2 && b <= j; ++b)
@@ -1201,10 +1200,11 @@ int pick_year(int key, int dct_key, int dct_year, int tense, int rel, int period
     const int next = key >= dct_key ? dct_year : dct_year + 1;
     const int back = (dct_key - key + period) % period;
     const int ahead = (key - dct_key + period) % period;
-    // A clear cue picks its side unless the other reading is far nearer: "on April 8,
-    // investigators could..." in May is this April 8, not next year's.
-    if (tense >= 2) return back * k_override < ahead ? past : next;
-    if (tense <= -2) return ahead * k_override < back ? next : past;
+    if (tense >= 2) return next;
+    if (tense <= -2) return past;
+    // A modal ("could", "may") leans to the future, but "on April 8, investigators could..."
+    // in May is this April 8: the nearer reading wins when it is much nearer.
+    if (tense == 1) return back * k_weak_bias < ahead ? past : next;
     const int bias = tense < 0 ? k_weak_bias : k_none_bias;
     return ahead * bias < back ? next : past;  // the past stays the default unless the future is nearer
 }
@@ -1214,7 +1214,7 @@ int pick_year(int key, int dct_key, int dct_year, int tense, int rel, int period
 /// year-earlier period" compare with that period in company reports.
 Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anchor>& anchor,
                  const std::optional<Anchor>& period, int tense) {
-    const bool future = tense > 1;
+    const bool future = tense > 0;
     Resolved r;
     const Sem& s = c.sem;
     auto with_pod = [&](Resolved& out) {
