@@ -282,6 +282,35 @@ private:
         return true;
     }
 
+    /// A year in words: "nineteen ninety-six", "nineteen seventy nine", "eighteen twelve".
+    /// Returns tokens consumed (0 if none).
+    std::size_t spelled_year_at(std::size_t i, int& year) const {
+        const Word* cw = w(i);
+        if (!cw || cw->cardinal < 11 || cw->cardinal > 20 || !at(i + 1)) return 0;
+        const Tk& t = m_tk[i + 1];
+        int rest = -1;
+        std::size_t len = 2;
+        if (t.has_hyphen) {  // ninety-six
+            const auto dash = t.low.find('-');
+            const Word* a = m_lex.find(t.low.substr(0, dash));
+            const Word* b = m_lex.find(t.low.substr(dash + 1));
+            if (a && b && a->cardinal >= 20 && a->cardinal < 100 && a->cardinal % 10 == 0 && b->cardinal >= 1 &&
+                b->cardinal <= 9)
+                rest = a->cardinal + b->cardinal;
+        } else if (t.w && t.w->cardinal >= 10 && t.w->cardinal < 100) {
+            rest = t.w->cardinal;
+            const Word* b = w(i + 2);
+            if (rest >= 20 && rest % 10 == 0 && b && b->cardinal >= 1 && b->cardinal <= 9 && !is(i + 2, "a") &&
+                !is(i + 2, "an")) {
+                rest += b->cardinal;
+                len = 3;
+            }
+        }
+        if (rest < 10) return 0;
+        year = cw->cardinal * 100 + rest;
+        return len;
+    }
+
     /// A month name (capitalised; abbreviations with their full stop). Returns tokens consumed.
     std::size_t month_at(std::size_t i, int& month) const {
         const Tk* t = at(i);
@@ -395,6 +424,11 @@ private:
                 c.te = k + 1;
                 return finish_date(c);
             }
+            if (std::size_t yl = spelled_year_at(k, y)) {  // "January nineteen ninety-seven"
+                c.sem.year = y;
+                c.te = k + yl;
+                return finish_date(c);
+            }
             if ((is(k, "of") || is(k, ",")) && year_at(k + 1, y)) {
                 c.sem.year = y;
                 c.te = k + 2;
@@ -505,6 +539,17 @@ private:
                 c.te = k + 2;
                 return finish_date(c);
             }
+            // Years read out in broadcast transcripts: "nineteen ninety-six", "the year two thousand".
+            if (std::size_t yl = spelled_year_at(k, y)) {
+                c.sem.year = y;
+                c.te = k + yl;
+                return finish_date(c);
+            }
+            if (the && is(k, "year") && is(k + 1, "two") && is(k + 2, "thousand")) {
+                c.sem.year = 2000;
+                c.te = k + 3;
+                return finish_date(c);
+            }
             if (is(i, "fiscal") && year_at(i + 1, y)) {  // "fiscal 1990"
                 c.sem.year = y;
                 c.te = i + 2;
@@ -555,6 +600,11 @@ private:
                 if (year_at(s + 1, y) || (is(s + 1, "of") && year_at(s + 2, y))) {
                     c.sem.year = y;
                     c.te = is(s + 1, "of") ? s + 3 : s + 2;
+                    return finish_date(c);
+                }
+                if (std::size_t yl = is(s + 1, "of") ? spelled_year_at(s + 2, y) : 0) {
+                    c.sem.year = y;  // "the winter of nineteen ninety-four"
+                    c.te = s + 2 + yl;
                     return finish_date(c);
                 }
                 bool cue = after_modifier || (the ? prev_is_cue(i) : (i > 0 && flag(i - 1, tx::k_temporal_prep)));
@@ -1478,8 +1528,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                     break;
                 }
             } else if (anchor) {
-                base = anchor->day;
-                r.anaphoric = true;
+                base = anchor->day;  // its own words name the unit: TimeML tags it, so not anaphoric
             }
             if (!base) {
                 r.value = "XXXX-XX-XX";

@@ -31,8 +31,9 @@ struct Timex {
     /// resolved (a relative date without a DCT).
     std::optional<Span> when;
     TimexRole role = TimexRole::point;
-    /// Resolved from an earlier date in the text ("since then", "that year")
-    /// rather than from its own words or the DCT; not emitted as a TIMEX3.
+    /// Only a pointer to an earlier date in the text ("then" in "since then"), which
+    /// it repeats; not emitted as a TIMEX3. "That year", "the following day" name
+    /// their unit, are resolved from the earlier date too, and are emitted.
     bool anaphoric = false;
     /// Needed the DCT (or an anchor) to resolve: "Wednesday", "last month".
     bool relative = false;
