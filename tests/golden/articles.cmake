@@ -1,0 +1,20 @@
+# The hand-written test articles (tests/articles): dateline's current output for each, byte for byte.
+# Accuracy against the facts an analyst expects (NN-name.expected.json) is measured by bench/articles_bench.
+# Regenerate: DATELINE_UPDATE_GOLDEN=1 ctest -R "^golden\.articles\." in a build folder.
+set(_art ${PROJECT_SOURCE_DIR}/tests/articles)
+golden(NAME articles.01 ARGS extract tests/articles/01-lachin-checkpoint.jsonl EXPECTED ${_art}/expected/01-lachin-checkpoint.jsonl)
+golden(NAME articles.02 ARGS extract tests/articles/02-kharkiv-offensive.jsonl EXPECTED ${_art}/expected/02-kharkiv-offensive.jsonl)
+golden(NAME articles.03 ARGS extract tests/articles/03-icj-return-order.jsonl EXPECTED ${_art}/expected/03-icj-return-order.jsonl)
+golden(NAME articles.04 ARGS extract tests/articles/04-gaza-truce.jsonl EXPECTED ${_art}/expected/04-gaza-truce.jsonl)
+golden(NAME articles.05 ARGS extract tests/articles/05-sudan-jeddah-truce.jsonl EXPECTED ${_art}/expected/05-sudan-jeddah-truce.jsonl)
+golden(NAME articles.06 ARGS extract tests/articles/06-tbilisi-protests.jsonl EXPECTED ${_art}/expected/06-tbilisi-protests.jsonl)
+golden(NAME articles.07 ARGS extract tests/articles/07-india-pakistan-ceasefire.jsonl EXPECTED ${_art}/expected/07-india-pakistan-ceasefire.jsonl)
+golden(NAME articles.08 ARGS extract tests/articles/08-niger-coup.jsonl EXPECTED ${_art}/expected/08-niger-coup.jsonl)
+golden(NAME articles.09 ARGS extract tests/articles/09-peace-treaty-text.jsonl EXPECTED ${_art}/expected/09-peace-treaty-text.jsonl)
+golden(NAME articles.10 ARGS extract tests/articles/10-karabakh-war-retrospective.jsonl EXPECTED ${_art}/expected/10-karabakh-war-retrospective.jsonl)
+golden(NAME articles.11 ARGS extract tests/articles/11-grain-deal-exit.jsonl EXPECTED ${_art}/expected/11-grain-deal-exit.jsonl)
+golden(NAME articles.12 ARGS extract tests/articles/12-myanmar-quake-truce.jsonl EXPECTED ${_art}/expected/12-myanmar-quake-truce.jsonl)
+golden(NAME articles.13 ARGS extract tests/articles/13-red-sea-strikes.jsonl EXPECTED ${_art}/expected/13-red-sea-strikes.jsonl)
+golden(NAME articles.14 ARGS extract tests/articles/14-kivu-rebel-advance.jsonl EXPECTED ${_art}/expected/14-kivu-rebel-advance.jsonl)
+golden(NAME articles.15 ARGS extract tests/articles/15-zaporizhzhia-inspection.jsonl EXPECTED ${_art}/expected/15-zaporizhzhia-inspection.jsonl)
+golden(NAME articles.16 ARGS extract tests/articles/16-azerbaijan-snap-election.jsonl EXPECTED ${_art}/expected/16-azerbaijan-snap-election.jsonl)
