@@ -40,14 +40,15 @@ struct ArticleResult {
     bool undated = false;  // relative dates left unresolved for want of a publication date
 };
 
-// Runs `work` on articles on several threads and hands the results to `emit`
-// in input order, so that -j N writes exactly what -j 1 writes. The calling
-// thread reads and pushes; at most `window` articles are in flight, which
-// bounds memory whatever the input size. While the window is full the calling
-// thread takes queued articles itself instead of sleeping, so `threads` counts
-// it: -j 2 is the reader plus one helper, two cores busy. Exceptions of `work`
-// (std::bad_alloc; extraction itself never throws) reach the caller when the
-// article's turn to be written comes.
+// Runs `work` on articles on `threads` worker threads and hands the results to
+// `emit` in input order, so that -j N writes exactly what -j 1 writes. The
+// calling thread only reads, pushes and writes (about a tenth of the work on
+// JSON Lines); at most `window` articles are in flight, which bounds memory
+// whatever the input size. (A calling thread that also took queued articles
+// while the window was full left the workers idle whenever it held a long one:
+// 1.68x on 2 cores against 1.8x+ for plain workers, bench/README.md.)
+// Exceptions of `work` (std::bad_alloc; extraction itself never throws) reach
+// the caller when the article's turn to be written comes.
 class OrderedWorkers {
 public:
     using Work = std::function<ArticleResult(const Article&)>;
@@ -55,7 +56,7 @@ public:
 
     OrderedWorkers(unsigned threads, std::size_t window, Work work, Emit emit)
         : m_window_size(window), m_work(std::move(work)), m_emit(std::move(emit)) {
-        for (unsigned i = 1; i < threads; ++i) m_threads.emplace_back([this] { helper(); });
+        for (unsigned i = 0; i < threads; ++i) m_threads.emplace_back([this] { worker(); });
     }
     OrderedWorkers(const OrderedWorkers&) = delete;
     OrderedWorkers& operator=(const OrderedWorkers&) = delete;
@@ -106,7 +107,7 @@ private:
         s.article = Article{};  // the text is no longer needed: keep the window's memory to the results
     }
 
-    void helper() {
+    void worker() {
         std::unique_lock lock(m_mutex);
         for (;;) {
             m_work_ready.wait(lock, [this] { return m_stop || !m_queue.empty(); });
@@ -121,23 +122,12 @@ private:
         }
     }
 
-    // Waits for the oldest article (working on queued ones meanwhile) and writes it.
+    // Waits for the oldest article and writes it.
     void write_front() {
         Slot& front = *m_window.front();
         {
             std::unique_lock lock(m_mutex);
-            while (!front.done) {
-                if (m_queue.empty()) {
-                    m_slot_done.wait(lock);
-                    continue;
-                }
-                Slot* s = m_queue.front();
-                m_queue.pop_front();
-                lock.unlock();
-                run(*s);
-                lock.lock();
-                s->done = true;
-            }
+            m_slot_done.wait(lock, [&] { return front.done; });
         }
         auto slot = std::move(m_window.front());
         m_window.pop_front();
@@ -272,9 +262,9 @@ void run(const ExtractOptions& o) {
         for (const auto& input : inputs)
             read_input(input, forced, ropts, [&](Article&& a) { emit(work(a)); }, problem);
     } else {
-        // A few articles per thread in flight: enough that a long article does not
+        // Some articles per thread in flight: enough that a long article does not
         // stall the others, few enough that memory stays flat in the input size.
-        OrderedWorkers workers(o.jobs, 8 * std::size_t{o.jobs}, work, emit);
+        OrderedWorkers workers(o.jobs, 16 * std::size_t{o.jobs}, work, emit);
         for (const auto& input : inputs)
             read_input(input, forced, ropts, [&](Article&& a) { workers.push(std::move(a)); }, problem);
         workers.finish();
