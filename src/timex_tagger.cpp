@@ -573,7 +573,10 @@ private:
                 }
             }
             // Quarters and halves: the third quarter (of 1990), the first half.
-            if (the || is(k, "fiscal")) {
+            // Without "the" only "third quarter" itself: "its fourth quarter", "a slow third quarter".
+            const bool bare_quarter = !the && w(k) && w(k)->ordinal >= 1 && w(k)->ordinal <= 4 &&
+                                      is(k + 1, "quarter") && !(i > 0 && (is(i - 1, "a") || is(i - 1, "one")));
+            if (the || is(k, "fiscal") || bare_quarter) {
                 std::size_t q = k;
                 if (is(q, "fiscal")) ++q;
                 int ord = w(q) ? w(q)->ordinal : 0;
@@ -1071,7 +1074,9 @@ private:
                 if (is(k, "most") && is(k + 1, "recent")) ++k;
                 ++k;
             }
-            if (is(k, "quarter") && !is(k + 1, "of") && !(at(k + 1) && m_tk[k + 1].num >= 0)) {
+            // "the latest period": the reporting period the text is about.
+            const bool latest_period = is(i + 1, "latest") && is(k, "period");
+            if ((is(k, "quarter") || latest_period) && !is(k + 1, "of") && !(at(k + 1) && m_tk[k + 1].num >= 0)) {
                 c.sem.kind = Kind::anaphor;
                 c.sem.unit = Unit::quarter;
                 c.sem.offset = rel;
@@ -1111,6 +1116,26 @@ private:
             c.sem.unit = Unit::none;
             c.te = i + 1;
             return c;
+        }
+        // "the year ended Sept. 30": a fiscal year, a DURATION; "the full year": this year.
+        if (t.low == "the") {
+            std::size_t k = i + 1;
+            const bool full = is(k, "full");
+            if (full || is(k, "fiscal")) ++k;
+            if (is(k, "year") && (is(k + 1, "ended") || is(k + 1, "ending"))) {
+                c.type = TimexType::duration;
+                c.sem.kind = Kind::duration;
+                c.sem.literal = "P1Y";
+                c.te = k + 1;
+                return c;
+            }
+            if (full && is(k, "year") && !is(k + 1, "of")) {
+                c.sem.kind = Kind::relative_unit;
+                c.sem.unit = Unit::year;
+                c.sem.offset = 0;
+                c.te = k + 1;
+                return c;
+            }
         }
         // that year, that day, the same day
         std::size_t k = i;
@@ -1527,6 +1552,14 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                     r.unit = Unit::quarter;
                     break;
                 }
+                if (period && s.offset == -1) {
+                    r.value = period->value;
+                    r.when = period->span;
+                    r.unit = Unit::quarter;
+                    break;
+                }
+            } else if (s.unit == Unit::quarter && s.offset == 0 && period) {
+                base = period->day;  // "that quarter": the one reported on
             } else if (anchor) {
                 base = anchor->day;  // its own words name the unit: TimeML tags it, so not anaphoric
             }
@@ -1675,7 +1708,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 a.value = r.value;
                 a.span = *r.when;
                 if (!r.comparison) anchor = a;
-                if (!r.comparison && r.unit == Unit::quarter && r.value.size() == 7 && r.value[5] == 'Q') period = a;
+                if (!period && !r.comparison && r.unit == Unit::quarter && r.value.size() == 7 && r.value[5] == 'Q') period = a;
             }
             out.push_back(std::move(t));
         }
