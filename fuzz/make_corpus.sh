@@ -35,7 +35,7 @@ find tests/golden/timeml -type f \( -name '*.tml' -o -name '*.TE3input' \) | sor
   cp "$f" "$out/timeml/$(echo "$f" | tr / _)"
 done
 
-# Timex: two DCT bytes (0x0021: a day of 2023) before each sentence the tagger tests use, and the sample text.
+# Timex: three DCT bytes (21 00 35: 2023-02-23, see fuzz_support.hpp) before each sentence the tagger tests use, and the sample text.
 python3 - "$out/timex" <<'PY'
 import re, sys, pathlib
 out = pathlib.Path(sys.argv[1])
@@ -45,16 +45,16 @@ for s in re.findall(r'(?:only|only_text|tag)\("((?:[^"\\]|\\.)*)"', src):
     s = bytes(s, "utf-8").decode("unicode_escape").encode("latin-1")
     if s in seen: continue
     seen.add(s)
-    (out / f"tagger-test-{len(seen):03d}").write_bytes(b"\x00\x21" + s)
-(out / "sample").write_bytes(b"\x00\x21" + pathlib.Path("data/samples/lachin-corridor.txt").read_bytes())
-(out / "sample-no-dct").write_bytes(b"\x00\x00" + pathlib.Path("data/samples/lachin-corridor.txt").read_bytes())
+    (out / f"tagger-test-{len(seen):03d}").write_bytes(b"\x21\x00\x35" + s)
+(out / "sample").write_bytes(b"\x21\x00\x35" + pathlib.Path("data/samples/lachin-corridor.txt").read_bytes())
+(out / "sample-no-dct").write_bytes(b"\x00\x00\x00" + pathlib.Path("data/samples/lachin-corridor.txt").read_bytes())
 PY
 
-# Whole extract path: every format, behind the same two DCT bytes.
+# Whole extract path: every format, behind the same three DCT bytes.
 for d in jsonl html timeml; do
-  for f in "$out/$d"/*; do { printf '\000\041'; cat "$f"; } > "$out/extract/$d-$(basename "$f")"; done
+  for f in "$out/$d"/*; do { printf '\041\000\065'; cat "$f"; } > "$out/extract/$d-$(basename "$f")"; done
 done
-{ printf '\000\041'; cat data/samples/lachin-corridor.txt; } > "$out/extract/sample.txt"
+{ printf '\041\000\065'; cat data/samples/lachin-corridor.txt; } > "$out/extract/sample.txt"
 echo "corpora: $(for d in "$out"/*; do printf '%s %s  ' "$(basename "$d")" "$(ls "$d" | wc -l)"; done)"
 
 # A libFuzzer dictionary of the tagger's words (data/timex/en.json) and the readers' syntax,

@@ -7,7 +7,6 @@
 #include <chrono>
 #include <fstream>
 #include <iostream>
-#include <new>
 #include <streambuf>
 #include <vector>
 #include <unistd.h>
@@ -156,33 +155,13 @@ void read_input(const InputFile& input, std::optional<InputFormat> forced, const
         return;
     }
     const InputFormat format = forced ? *forced : detect_format(input.is_stdin ? "" : input.name, head);
-    // One article that trips a bug in a later stage must not end the run: it is
-    // reported (exit code 2 at the end) and the others are still processed and
-    // stored. dateline's own errors (a failing store, bad data files) and running
-    // out of memory still end the run, as they would for every article after it.
-    auto guarded = [&](Article&& a) {
-        const std::string where = a.origin.find(a.id) == std::string::npos && !a.id.empty()
-                                      ? fmt::format("{} ({})", a.origin, a.id)
-                                      : a.origin;
-        try {
-            on_article(std::move(a));
-        } catch (const Error&) {
-            throw;
-        } catch (const std::bad_alloc&) {
-            throw;
-        } catch (const std::exception& e) {
-            on_problem({where, fmt::format("internal error while processing this article ({}); it is skipped. "
-                                           "Please report this with the article", e.what())});
-            note_exit(exit_internal);
-        }
-    };
     if (input.is_stdin && !forced) {
         PrefixedBuffer buffer(std::move(head), in->rdbuf());
         std::istream all(&buffer);
-        read_articles(all, input.name, format, options, guarded, on_problem);
+        read_articles(all, input.name, format, options, on_article, on_problem);
         return;
     }
-    read_articles(*in, input.name, format, options, guarded, on_problem);
+    read_articles(*in, input.name, format, options, on_article, on_problem);
 }
 
 void report_problem(const ReadProblem& p) { std::cerr << fmt::format("dateline: {}: {}\n", p.where, p.message); }

@@ -58,9 +58,9 @@ PY
 
 # Publication dates that are not days: the article is read without one, with a warning.
 {
-  printf '{"id": "pub-zero", "published": "0000-00-00", "text": "Talks resumed on Monday."}\n'
-  printf '{"id": "pub-feb30", "published": "2023-02-30", "text": "Talks resumed on Monday."}\n'
-  printf '{"id": "pub-y5", "published": "99999-01-01", "text": "Talks resumed on Monday."}\n'
+  printf '{"id": "pub-zero", "published": "0000-00-00", "text": "Talks resumed in Brussels on Monday."}\n'
+  printf '{"id": "pub-feb30", "published": "2023-02-30", "text": "Talks resumed in Moscow on Monday."}\n'
+  printf '{"id": "pub-y5", "published": "99999-01-01", "text": "Talks resumed in Washington on Monday."}\n'
   printf '{"id": "ok-dates", "published": "2023-02-23", "text": "Azerbaijan and Armenia signed a ceasefire on 10 November 2020."}\n'
 } > bad-published.jsonl
 

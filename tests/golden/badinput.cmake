@@ -24,7 +24,9 @@ bad_beside_good(utf16_with_bom utf16.txt "text is UTF-16; convert it to UTF-8 fi
 bad_beside_good(nul_bytes nul.txt "text contains NUL bytes")
 bad_beside_good(binary_file binary.txt "text contains NUL bytes")
 bad_beside_good(html_without_text notext.html "no article text found in the page")
-bad_beside_good(timeml_malformed broken.tml "2: malformed TimeML: <TIMEX3> is not closed")
+golden(NAME badinput.timeml_malformed ARGS ingest ${_bad}/broken.tml ${_bad}/good.txt --db ${_bout}/badinput.timeml_malformed/s.db
+       EXIT 1 STDERR_CONTAINS "broken.tml:2: malformed TimeML: <TIMEX3> is not closed before </TEXT>.*ingested 1 articles .*1 new")
+list(APPEND _badinput_tests golden.badinput.timeml_malformed)
 # A small --max-article-bytes: the limit's message and the skip, without a big file.
 golden(NAME badinput.max_article_bytes ARGS ingest ${_bad}/good.jsonl ${_bad}/script.html --max-article-bytes 100 --db ${_bout}/badinput.max_article_bytes/s.db
        EXIT 1 STDERR_CONTAINS "script.html: page is 113 bytes, over the limit of 100.*ingested 1 articles .*1 new")

@@ -13,6 +13,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <new>
@@ -136,7 +137,7 @@ TEST_CASE("the timex tagger handles 1 MB of adversarial text with work linear in
         check_linear(unit, ws, wb);
         // Output is bounded too: at most one timex per two bytes ("1 " is the densest unit).
         CHECK(big_found.size() <= big.size() / 2);
-        for (const Timex& t : big_found) CHECK(t.end <= big.size());
+        CHECK(std::all_of(big_found.begin(), big_found.end(), [&](const Timex& t) { return t.end <= big.size(); }));
     }
 }
 
@@ -198,4 +199,35 @@ TEST_CASE("a plain-text or HTML file over the article limit is reported with its
         CHECK(problems[0].message.find(std::to_string(text.size()) + " bytes, over the limit") != std::string::npos);
         CHECK(w.bytes < 4 * options.max_article_bytes);
     }
+}
+
+TEST_CASE("an HTML page nested 100,000 deep is refused before parsing, naming its depth") {
+    // gumbo's tree building is quadratic in the depth: such a page would take minutes.
+    for (const std::string unit : {"<div>", "<b><i>", "<table><tr><td>", "<span class=\"x\">"}) {
+        std::istringstream in("<html><body>" + repeat(unit, 100'000 * unit.size()) + "Troops withdrew on Monday.");
+        std::vector<ReadProblem> problems;
+        std::size_t articles = 0;
+        read_articles(in, "deep.html", InputFormat::html, ReadOptions{}, [&](Article&&) { ++articles; },
+                      [&](const ReadProblem& p) { problems.push_back(p); });
+        INFO(unit);
+        CHECK(articles == 0);
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].message.find("elements nest about") != std::string::npos);
+        CHECK(problems[0].message.find("over the limit of 500") != std::string::npos);
+    }
+}
+
+TEST_CASE("an HTML page with sloppy markup, scripts and comments is not mistaken for a deep one") {
+    // Unclosed <p> and <li>, void elements, "<" in scripts and comments: none of them nests.
+    const std::string page = "<html><head><script>for (i = 0; i<n; i++) if (a<b) x = '<div>';</script>"
+                             "<style>a<b{}</style></head><body><!-- <div><div><div> -->" +
+                             repeat("<p>Troops withdrew on Monday.<br><img src=x><li>item<hr/>", 200'000) +
+                             "</body></html>";
+    std::istringstream in(page);
+    std::size_t articles = 0;
+    std::vector<ReadProblem> problems;
+    read_articles(in, "sloppy.html", InputFormat::html, ReadOptions{}, [&](Article&&) { ++articles; },
+                  [&](const ReadProblem& p) { problems.push_back(p); });
+    CHECK(problems.empty());
+    CHECK(articles == 1);
 }
