@@ -46,7 +46,7 @@ struct ArticleResult {
 // JSON Lines); at most `window` articles are in flight, which bounds memory
 // whatever the input size. (A calling thread that also took queued articles
 // while the window was full left the workers idle whenever it held a long one:
-// 1.68x on 2 cores against 1.8x+ for plain workers, bench/README.md.)
+// 1.68x on 2 cores against 1.79x for plain workers, bench/README.md.)
 // Exceptions of `work` (std::bad_alloc; extraction itself never throws) reach
 // the caller when the article's turn to be written comes.
 class OrderedWorkers {
