@@ -5,7 +5,7 @@
 # input, the rest stored; 2: the database fails under us), and leaves a database exactly as it was.
 # usage: cases.sh DATELINE INPUTS WORK CASE
 #   INPUTS: the folder make_inputs.sh wrote
-#   CASE:   huge_line | huge_text | huge_stdin | directory | not_sqlite | corrupt | newer_schema | read_only | read_only_export | cannot_create
+#   CASE:   huge_line | huge_text | huge_stdin | directory | hostile_filters | not_sqlite | corrupt | newer_schema | read_only | read_only_export | cannot_create
 set -euo pipefail
 bin=$1 in=$2 work=$3 case=$4
 rm -rf "$work" && mkdir -p "$work" && chmod 755 "$work"
@@ -93,6 +93,21 @@ cannot_create)
   expect 2 "missing-dir/x.db: " "$bin" ingest "$work/new.txt" --db "$work/missing-dir/x.db" --quiet
   mkdir -p "$work/a-dir.db"
   expect 2 "a-dir.db: " "$bin" ingest "$work/new.txt" --db "$work/a-dir.db" --quiet
+  ;;
+hostile_filters)
+  # Filter values that would be SQL or FTS5 syntax if pasted into a query: they match nothing,
+  # change nothing, and are no error (values are bound, FTS words quoted).
+  "$bin" ingest "$in/good.jsonl" --db "$work/f.db" --quiet
+  before=$(count_rows "$work/f.db" events)
+  for filter in "--actor=x' OR '1'='1" "--place=x\" OR 1=1 --" "--type=x'); DROP TABLE events; --" \
+                '--query=" OR * NEAR(' '--query=Lachin" OR "x' "--actor=%" "--query=*"; do
+    expect 0 "" "$bin" export --db "$work/f.db" --format json "$filter"
+    grep -q '"events": \[\]' "$work/out" || fail "export $filter matched events: $(head -c 300 "$work/out")"
+  done
+  [ "$(count_rows "$work/f.db" events)" = "$before" ] || fail "the events table changed"
+  # A value that is a real filter still works after all that.
+  expect 0 "" "$bin" export --db "$work/f.db" --format json --actor Azerbaijan
+  grep -q '"Azerbaijan"' "$work/out" || fail "--actor Azerbaijan found nothing"
   ;;
 *) echo "unknown case $case" >&2; exit 2 ;;
 esac

@@ -53,8 +53,8 @@ list(APPEND _badinput_tests golden.badinput.max_article_bytes golden.badinput.js
      golden.badinput.jsonl_bad_published golden.badinput.calendar_edges golden.badinput.dct_last_day golden.badinput.dct_first_day)
 
 # Cases of several commands each (tests/badinput/cases.sh): giant input, a folder with unreadable
-# files, and databases that are not SQLite, corrupt, read-only, newer, or cannot be created.
-foreach(c huge_line huge_text huge_stdin directory not_sqlite corrupt newer_schema read_only read_only_export cannot_create)
+# files, SQL/FTS syntax in filters, and databases that are not SQLite, corrupt, read-only, newer, or cannot be created.
+foreach(c huge_line huge_text huge_stdin directory hostile_filters not_sqlite corrupt newer_schema read_only read_only_export cannot_create)
   add_test(NAME badinput.${c} COMMAND bash ${_bscripts}/cases.sh $<TARGET_FILE:dateline_cli> ${_bad} ${CMAKE_CURRENT_BINARY_DIR}/badinput-work/${c} ${c})
   list(APPEND _badinput_tests badinput.${c})
 endforeach()
