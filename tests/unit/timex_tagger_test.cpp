@@ -241,3 +241,125 @@ TEST_CASE("tagging is linear on adversarial input") {
     // "May May": no day, year or cue word follows, so none of them is a date.
     CHECK(tagger().tag(mays, Date(2023, 2, 23)).size() < 10);
 }
+
+TEST_CASE("a year-less date with no tense cue takes the nearer reading, with a lean to the past") {
+    // DCT 2023-02-23: "Feb. 1" is three weeks back; "March 1" a week ahead.
+    CHECK(only("Payment of the dividend is Feb. 1 to holders of record.").value == "2023-02-01");
+    CHECK(only("The dividend is payable March 1 to holders of record.").value == "2023-03-01");
+    // An adjective in -ed is only a weak past cue: "preferred shares" does not make Dec. 7 last year's.
+    CHECK(only("Conseco will redeem its preferred shares on Dec. 7.", Date(1989, 10, 30)).value == "1989-12-07");
+}
+
+TEST_CASE("a modal leans to the future but gives way to a much nearer past reading") {
+    // DCT in May: "could" does not push April 8 eleven months ahead.
+    CHECK(only("On April 8, investigators could not find the rifle.", Date(1999, 5, 5)).value == "1999-04-08");
+    CHECK(only("The boy could come as early as Tuesday.", Date(2000, 4, 3)).value == "2000-04-04");
+}
+
+TEST_CASE("a plan told in the past perfect is a weak past") {
+    // DCT Monday 1989-10-30: the offer "had been due to expire" last Friday evening.
+    const Timex t = only("The offer had been due to expire Friday evening.", Date(1989, 10, 30));
+    CHECK(t.type == TimexType::time);
+    CHECK(t.value == "1989-10-27TEV");
+}
+
+TEST_CASE("a reporting clause after a comma does not give the tense") {
+    // DCT 1999-02-10: "said" belongs to the official, the accession is ahead.
+    const auto found = tag("The three will join in March, an official said.", Date(1999, 2, 10));
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].timex.value == "1999-03");
+}
+
+TEST_CASE("a weekday named with a date fixes the year of the date") {
+    // DCT 1998-10-25: Oct. 26, 1998 is a Monday, Oct. 26, 1997 a Sunday.
+    CHECK(only("The Times said in an editorial on Monday, Oct. 26:", Date(1998, 10, 25)).value == "1998-10-26");
+}
+
+TEST_CASE("a month with this, last or next year takes that year") {
+    CHECK(only("The process began in February this year.", Date(1998, 12, 3)).value == "1998-02");
+    CHECK(only("He was arrested in July last year.", Date(1998, 2, 19)).value == "1997-07");
+}
+
+TEST_CASE("year-less quarters are the current year's in company reports") {
+    const Date dct(1989, 10, 26);
+    CHECK(only("The company expects to report a third-quarter loss.", dct).value == "1989-Q3");
+    CHECK(only("Profit rose in the fiscal first quarter.", dct).value == "1989-Q1");
+    CHECK(only("It posted a loss for its fourth quarter.", dct).value == "1989-Q4");
+    CHECK(only("Orders are strong in the current quarter.", dct).value == "1989-Q4");
+    // A quarter later than the DCT's own, told in the past, is last year's.
+    CHECK(only("Sales declined in the fourth quarter.", Date(1990, 2, 10)).value == "1989-Q4");
+}
+
+TEST_CASE("a year-ago comparison takes the reporting period a year back") {
+    const Date dct(1989, 10, 26);
+    const auto found = tag(
+        "Net income rose in the third quarter. Profit was $5 million, up from $4 million a year ago. "
+        "In the year-earlier quarter, sales were flat. The year-ago results were restated. "
+        "In the 1988 period, the company lost money. For the quarter a year ago, it earned $2 million. "
+        "Sales in the latest period rose.",
+        dct);
+    std::vector<std::string> values;
+    for (const auto& f : found) values.push_back(f.text + "=" + f.timex.value);
+    CHECK(values == std::vector<std::string>{"the third quarter=1989-Q3", "a year ago=1988-Q3",
+                                             "the year-earlier quarter=1988-Q3", "year-ago=1988-Q3",
+                                             "the 1988 period=1988-Q3", "the quarter a year ago=1988-Q3",
+                                             "the latest period=1989-Q3"});
+}
+
+TEST_CASE("a year's parts: this year's third quarter, the 1988 second quarter") {
+    const Date dct(1989, 10, 26);
+    CHECK(only("Earnings for this year's third quarter fell.", dct).value == "1989-Q3");
+    CHECK(only("Results of next year's first quarter are hard to tell.", dct).value == "1990-Q1");
+    CHECK(only("It took a charge in the 1988 second quarter.", dct).value == "1988-Q2");
+    CHECK(only("He spoke of the 1988 second quarter.", dct).type == TimexType::date);
+}
+
+TEST_CASE("the year ended a date is a fiscal year, a duration; the full year is this one") {
+    const Date dct(1989, 10, 26);
+    const auto found = tag("For the year ended Sept. 30, the company earned more.", dct);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "the year");
+    CHECK(found[0].timex.type == TimexType::duration);
+    CHECK(found[0].timex.value == "P1Y");
+    CHECK(only("He forecast an increase for the full year.", dct).value == "1989");
+}
+
+TEST_CASE("three days later is a duration whose day is kept for the timeline") {
+    const auto found = tag("The talks began on Feb. 10. Three days later, they collapsed.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "Three days");
+    CHECK(found[1].timex.type == TimexType::duration);
+    CHECK(found[1].timex.value == "P3D");
+    REQUIRE(found[1].timex.when);
+    CHECK(found[1].timex.when->edtf() == "2023-02-13");
+}
+
+TEST_CASE("that year and the following month are emitted and resolved from the last date") {
+    const auto found = tag("In 1995 he was promoted, and the following year he moved. That year was hard.");
+    REQUIRE(found.size() == 3);
+    CHECK(found[1].text == "the following year");
+    CHECK(found[1].timex.value == "1996");
+    CHECK_FALSE(found[1].timex.anaphoric);
+    CHECK(found[2].text == "That year");
+    CHECK(found[2].timex.value == "1996");
+}
+
+TEST_CASE("a clock time with no day is on the day the text tells of") {
+    const auto found = tag("Slepian was shot on Oct. 23, 1998. He died at 10 p.m. in his kitchen.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "1998-10-23T22:00");
+}
+
+TEST_CASE("a clock time goes on with its zone and day after a sentence split at p.m.") {
+    const Timex t = only("The offer was extended until 5 p.m. EST Nov. 9.", Date(1989, 11, 2));
+    CHECK(t.type == TimexType::time);
+    CHECK(t.value == "1989-11-09T17:00");
+}
+
+TEST_CASE("years in words from broadcast transcripts") {
+    CHECK(only("Atlanta, nineteen ninety-six.").value == "1996");
+    CHECK(only("January nineteen ninety-seven. Atlanta again.").value == "1997-01");
+    CHECK(only("In the winter of nineteen ninety-four it snowed.").value == "1994-WI");
+    CHECK(only("By the year two thousand it will end.").value == "2000");
+    CHECK(tag("He said nineteen people died.").empty());
+}
