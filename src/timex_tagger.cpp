@@ -610,7 +610,9 @@ private:
                     c.te = s + 2 + yl;
                     return finish_date(c);
                 }
-                bool cue = after_modifier || (the ? prev_is_cue(i) : (i > 0 && flag(i - 1, tx::k_temporal_prep)));
+                // "to fall apart": after "to" a season word is a verb.
+                bool cue = after_modifier || (the ? prev_is_cue(i) : (i > 0 && flag(i - 1, tx::k_temporal_prep) &&
+                                                                      !is(i - 1, "to")));
                 if (!cue) return std::nullopt;
                 c.te = s + 1;
                 return finish_date(c);
@@ -1007,6 +1009,14 @@ private:
                 c.te = after;
                 return c;
             }
+            // "$2 million a year", "24 hours a day": a rate, not a time.
+            if ((is(i, "a") || is(i, "an")) && i > 0 && !plural) {
+                const Tk& p = m_tk[i - 1];
+                const bool amount = (!p.raw.empty() && is_digit(p.raw[0])) || p.low == "million" ||
+                                    p.low == "billion" || p.low == "thousand" || p.low == "percent" ||
+                                    p.raw == "%" || p.low == "cents" || (p.w && p.w->has(tx::k_unit_plural));
+                if (amount) return std::nullopt;
+            }
         }
         if (is(after, "old") || is(after, "-")) return std::nullopt;  // "45 years old": an age
         c.type = TimexType::duration;
@@ -1101,10 +1111,15 @@ private:
                 c.sem.offset = -1;
                 c.sem.anchored = true;
                 c.te = k + 1;
-                if (const Word* nw = w(k + 1); (nw && nw->unit == Unit::quarter) || is(k + 1, "period"))
+                if (const Word* nw = w(k + 1); (nw && nw->unit == Unit::quarter) || is(k + 1, "period")) {
                     c.te = k + 2;
-                else if (t.low == "the")
+                } else if (const Word* ow = w(k + 1); ow && ow->ordinal >= 1 && ow->ordinal <= 4 &&
+                                                       is(k + 2, "quarter")) {
+                    c.sem.quarter = ow->ordinal;  // "the year-ago third quarter"
+                    c.te = k + 3;
+                } else if (t.low == "the") {
                     return std::nullopt;
+                }
                 return c;
             }
         }
@@ -1469,6 +1484,14 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             r.relative = true;
             std::optional<Date> base = dct;
             Unit unit = s.unit;
+            if (s.unit == Unit::year && s.offset == -1 && s.quarter > 0 && dct) {
+                const int y = (period ? static_cast<int>(period->day.year()) : static_cast<int>(dct->year())) - 1;
+                r.value = fmt::format("{:04d}-Q{}", y, s.quarter);
+                r.when = Span::quarter(y, s.quarter);
+                r.unit = Unit::quarter;
+                r.comparison = true;
+                break;
+            }
             if (s.unit == Unit::year && s.offset == -1 && period) {
                 // "up from $90.5 million a year ago": the same quarter of the year before.
                 auto u = tx::unit_containing(Unit::quarter, tx::shift(period->day, Unit::year, -1));
