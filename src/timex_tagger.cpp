@@ -50,6 +50,7 @@ struct Sem {
     Kind kind = Kind::absolute;
     int year = -1, month = 0, day = 0, weekday = -1, season = 0, quarter = 0, half = 0;
     int year_rel = tx::k_none;  // "this year" 0, "last year" -1 after a month: the DCT's year moved
+    int movable_hi = 0, movable_wd = -1;  // a movable holiday: that weekday in days day..movable_hi
     int decade = -1, century = -1;
     Unit unit = Unit::none;
     int offset = 0;          // relative shift in units (last -1, next +1, "two years ago" -2)
@@ -648,9 +649,15 @@ private:
         return 0;
     }
 
+    /// A holiday: "12-25" a fixed day; "11-22..28-4" the weekday (ISO, 4 Thursday) that falls
+    /// in those days of the month (Thanksgiving), resolved once the year is known.
     std::optional<Cand> holiday(Cand c, std::size_t, std::size_t end, const std::string& md) const {
         c.sem.month = std::atoi(md.substr(0, 2).c_str());
         c.sem.day = std::atoi(md.substr(3, 2).c_str());
+        if (md.size() == 11 && md.compare(5, 2, "..") == 0) {
+            c.sem.movable_hi = std::atoi(md.substr(7, 2).c_str());
+            c.sem.movable_wd = std::atoi(md.substr(10, 1).c_str()) - 1;
+        }
         c.te = end;
         int y = 0;
         if (year_at(end, y)) {
@@ -1375,6 +1382,10 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             }
             if (s.day > 0) {
                 auto d = tx::make_date(y, s.month, s.day);
+                for (int md = s.day; d && s.movable_wd >= 0 && md <= s.movable_hi; ++md) {
+                    d = tx::make_date(y, s.month, md);
+                    if (d && tx::weekday_of(*d) == s.movable_wd) break;
+                }
                 if (!d) {
                     r.drop = true;
                     return r;

@@ -363,3 +363,13 @@ TEST_CASE("years in words from broadcast transcripts") {
     CHECK(only("By the year two thousand it will end.").value == "2000");
     CHECK(tag("He said nineteen people died.").empty());
 }
+
+TEST_CASE("movable holidays are the weekday that falls in their days of the month") {
+    CHECK(only("Elian was found on Thanksgiving Day.", Date(2000, 1, 10)).value == "1999-11-25");
+    CHECK(only("He spoke on Labor Day 1998.").value == "1998-09-07");
+}
+
+TEST_CASE("rates are not timexes") {
+    CHECK(tag("It will save $2 million a year in costs.").empty());
+    CHECK(only_text("Guards stand outside 24 hours a day.") == "24 hours");
+}
