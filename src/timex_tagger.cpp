@@ -1120,6 +1120,17 @@ private:
                 c.te = k + 1;
                 if (const Word* nw = w(k + 1); (nw && nw->unit == Unit::quarter) || is(k + 1, "period")) {
                     c.te = k + 2;
+                } else if (int n = 0; std::size_t nl = number_at(k + 1, n, false)) {
+                    // "the year-earlier nine months": a span of that length, a DURATION.
+                    const Word* uw = w(k + 1 + nl);
+                    if (!uw || uw->unit == Unit::none || !uw->has(tx::k_unit_plural) || n < 2) {
+                        if (t.low == "the") return std::nullopt;
+                        return c;
+                    }
+                    c.type = TimexType::duration;
+                    c.sem.kind = Kind::duration;
+                    c.sem.literal = duration_literal(uw->unit, n * uw->unit_multiplier);
+                    c.te = k + 2 + nl;
                 } else if (const Word* ow = w(k + 1); ow && ow->ordinal >= 1 && ow->ordinal <= 4 &&
                                                        is(k + 2, "quarter")) {
                     c.sem.quarter = ow->ordinal;  // "the year-ago third quarter"
