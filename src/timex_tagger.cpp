@@ -773,6 +773,8 @@ private:
             if (!ok) return std::nullopt;
             const Word* uw = m_lex.find(parts[unit_part]);
             if (!uw || uw->unit == Unit::none || uw->unit == Unit::weekend) return std::nullopt;
+            // "three-quarters of its food" is a fraction.
+            if (uw->unit == Unit::quarter && uw->has(tx::k_unit_plural)) return std::nullopt;
             // "45-year-old" is an age, not a time (TimeBank leaves ages untagged).
             if (unit_part + 1 < np) return std::nullopt;
             c.type = TimexType::duration;
@@ -1026,6 +1028,9 @@ private:
             }
         }
         if (is(after, "old") || is(after, "-")) return std::nullopt;  // "45 years old": an age
+        // "more than a quarter of the market": a fraction.
+        if (uw->unit == Unit::quarter && is(after, "of") && !(at(after + 1) && m_tk[after + 1].num >= 1000))
+            return std::nullopt;
         c.type = TimexType::duration;
         c.sem.kind = Kind::duration;
         c.sem.literal = duration_literal(uw->unit, n == k_vague ? k_vague : n * uw->unit_multiplier);
