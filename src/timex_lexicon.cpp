@@ -198,6 +198,7 @@ void Lexicon::load(const std::string& path, const std::string& text) {
         flag_list("past_auxiliaries", k_past_auxiliary);
         flag_list("reporting_verbs", k_reporting_verb);
         flag_list("modal_cues", k_modal_cue);
+        flag_list("determiners", k_determiner);
         flag_list("not_after_year", k_not_after_year);
         flag_list("not_after_weekday", k_not_after_weekday);
         flag_list("day_suffixes", k_day_suffix);

@@ -39,6 +39,7 @@ enum WordFlag : std::uint32_t {
     k_past_auxiliary = 1u << 17,  // had, been: turns a following plan word ("due", "expected") past
     k_reporting_verb = 1u << 18,  // said, told: after the fact and a comma, not its tense
     k_modal_cue = 1u << 19,       // could, may: leans to the future, less than "will"
+    k_determiner = 1u << 20,      // the, a, its: makes a following cue word ("plan") a noun
 };
 
 inline constexpr std::int8_t k_none = 127;

@@ -1265,6 +1265,8 @@ int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
         const Tk& t = tk[j];
         if (t.w && t.w->has(tx::k_modal_cue)) return 1;
         if (t.w && t.w->has(tx::k_future_cue)) {
+            // "the plan", "a deadline": a noun after a determiner tells no tense.
+            if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_determiner)) return 0;
             // "had been due to expire": a plan told in the past perfect, which may still be ahead.
             for (std::size_t b = 1; b <= 2 && b <= j; ++b)
                 if (tk[j - b].w && tk[j - b].w->has(tx::k_past_auxiliary)) return -1;
@@ -1281,8 +1283,13 @@ int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
         if (te + d - 1 < tk.size()) {
             const Tk& t = tk[te + d - 1];
             if (t.raw == ",") comma_after = true;
-            // "... in early March, an official said": the reporting clause does not date the fact.
-            if (comma_after && t.w && t.w->has(tx::k_reporting_verb)) continue;
+            // "... in early March, an official said.": a closing reporting clause does not date the fact.
+            if (comma_after && t.w && t.w->has(tx::k_reporting_verb)) {
+                const Tk* nx = te + d < tk.size() ? &tk[te + d] : nullptr;
+                if (!nx || nx->raw == "." || nx->raw == "," ||
+                    (nx->w && (nx->w->has(tx::k_temporal_prep) || nx->w->weekday >= 0 || nx->w->deictic != tx::k_none)))
+                    continue;
+            }
             if (int v = verdict(te + d - 1)) return v;
         }
     }
