@@ -1276,6 +1276,8 @@ int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
         if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) return -1;
         return 0;
     };
+    // "by February", "until Nov. 6": a deadline leans to the future.
+    if (tb > 0 && (tk[tb - 1].low == "by" || tk[tb - 1].low == "until" || tk[tb - 1].low == "till")) return 1;
     bool comma_after = false;
     for (std::size_t d = 1; d <= k_tense_window; ++d) {
         if (tb >= d)
