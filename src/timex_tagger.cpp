@@ -366,7 +366,11 @@ private:
             }
             return c;
         }
-        if (j != i) return std::nullopt;
+        if (j != i) {
+            // "mid afternoon": the modifier's word may begin an expression of its own.
+            std::optional<Cand> own = match_words(i);
+            return own && own->te > j ? own : std::nullopt;
+        }
         return c;
     }
 
@@ -1053,6 +1057,38 @@ private:
             c.te = i + len;
             return c;
         }
+        // "mid-afternoon yesterday", "by mid afternoon", "at midday": a part of a day named first.
+        {
+            std::size_t k = i;
+            bool mid = false;
+            std::string pod;
+            if (t.low.size() > 4 && t.low.substr(0, 4) == "mid-") {
+                if (const Word* pw = m_lex.find(t.low.substr(4)); pw && pw->part_of_day.size() == 2) pod = pw->part_of_day;
+                mid = true;
+                ++k;
+            } else if (t.low == "mid" && w(i + 1) && w(i + 1)->part_of_day.size() == 2) {
+                pod = w(i + 1)->part_of_day;
+                mid = true;
+                k += 2;
+            } else if (t.low == "midday" && i > 0 && (is(i - 1, "at") || is(i - 1, "by"))) {
+                pod = "12:00";
+                ++k;
+            }
+            if (!pod.empty() && (w(k) && w(k)->deictic != tx::k_none && w(k)->deictic != 0 ? true
+                                 : i > 0 && (is(i - 1, "at") || is(i - 1, "by")))) {
+                c.type = TimexType::time;
+                c.sem.kind = Kind::deictic;
+                c.sem.offset = 0;
+                c.sem.pod = pod;
+                if (w(k) && w(k)->deictic != tx::k_none && !is(k, "tonight")) {
+                    c.sem.offset = w(k)->deictic;
+                    ++k;
+                }
+                if (mid) c.mod = "MID";
+                c.te = k;
+                return c;
+            }
+        }
         if (!t.w) return std::nullopt;
         if (!t.w->single_word_reference.empty()) {
             // "as soon as possible", "as recently as 2019": a comparison, not a time.
@@ -1154,6 +1190,15 @@ private:
             c.sem.unit = Unit::none;
             c.te = i + 1;
             return c;
+        }
+        // "the week of March 6": the calendar week containing that day.
+        if (t.low == "the" && is(i + 1, "week") && is(i + 2, "of")) {
+            if (auto d = match_date(i + 3, false); d && d->sem.kind == Kind::absolute && d->sem.day > 0) {
+                Cand wc = *d;
+                wc.tb = i;
+                wc.sem.literal = "weekof";
+                return wc;
+            }
         }
         // "the year ended Sept. 30": a fiscal year, a DURATION; "the full year": this year.
         if (t.low == "the") {
@@ -1418,6 +1463,11 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.value = tx::day_value(*d);
                 r.when = Span::day(*d);
                 r.unit = Unit::day;
+                if (s.literal == "weekof") {
+                    r.value = tx::week_value(*d);
+                    r.when = Span::week(*d);
+                    r.unit = Unit::week;
+                }
             } else if (s.month > 0) {
                 r.value = tx::month_value(y, s.month);
                 r.when = Span::month(y, s.month);
