@@ -15,8 +15,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     read_articles(
         in, "<stdin>", format, options,
         [&](Article&& a) {
-            auto events = fuzz::pipeline().extract(a);
-            fuzz::check_events(a, events);
+            fuzz::run_pipeline([&] {
+                auto events = fuzz::pipeline().extract(a);
+                fuzz::check_events(a, events);
+            });
         },
         [](const ReadProblem&) {});
     return 0;

@@ -17,8 +17,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             ++articles;
             fuzz::check(valid_utf8(a.text), "reader passed on invalid UTF-8");
             fuzz::check(!a.id.empty(), "article without id");
-            auto events = fuzz::pipeline().extract(a);
-            fuzz::check_events(a, events);
+            fuzz::run_pipeline([&] {
+                auto events = fuzz::pipeline().extract(a);
+                fuzz::check_events(a, events);
+            });
         },
         [](const ReadProblem& p) { fuzz::check(!p.where.empty() && !p.message.empty(), "problem without place or reason"); });
     // One article per line at most.

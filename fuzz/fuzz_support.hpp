@@ -13,6 +13,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <optional>
+#include <stdexcept>
 #include <string_view>
 
 namespace dateline::fuzz {
@@ -47,6 +48,24 @@ inline std::optional<Date> take_dct(std::string_view& data) {
     const int year = b0 < 128 ? 1990 + static_cast<int>(b0 % 40) : 1400 + static_cast<int>(((b0 - 128) << 8 | b1) % 8600);
     const int days = boost::gregorian::gregorian_calendar::is_leap_year(year) ? 366 : 365;
     return Date(year, 1, 1) + boost::gregorian::date_duration(static_cast<long>((b1 << 8 | b2) % days));
+}
+
+/// Runs `f`, a call into the pipeline. Boost's calendar throws std::out_of_range
+/// for dates outside 1400..9999, which the tagger does not yet guard against (see
+/// fuzz/regressions/timex/year-before-1400). Replaying regressions treats it as
+/// the crash it is; long runs set DATELINE_FUZZ_KNOWN_BUGS=1 to look past it for
+/// new bugs.
+template <class F>
+void run_pipeline(F&& f) {
+    static const bool tolerate = [] {
+        const char* v = std::getenv("DATELINE_FUZZ_KNOWN_BUGS");
+        return v && std::string_view(v) == "1";
+    }();
+    if (!tolerate) return f();
+    try {
+        f();
+    } catch (const std::out_of_range&) {
+    }
 }
 
 /// What every Span must satisfy, whatever the text.
