@@ -872,6 +872,11 @@ private:
             c.sem.weekday = nx->weekday;
             c.sem.rel = static_cast<std::int8_t>(rel);
             c.te = k + 1;
+            // "the previous Friday", "the following Monday": counted from the day told of.
+            if ((is(i, "previous") || is(i, "following")) && i > 0 && is(i - 1, "the")) {
+                c.tb = i - 1;
+                c.sem.anchored = true;
+            }
             attach_part_of_day(c);
             return c;
         }
@@ -1508,7 +1513,8 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 with_pod(r);
                 return r;
             }
-            const int today = tx::weekday_of(*dct);
+            const Date base = s.anchored && anchor && anchor->unit == Unit::day ? anchor->day : *dct;
+            const int today = tx::weekday_of(base);
             int delta = 0;
             if (s.rel == 0) {
                 delta = s.weekday - today;
@@ -1523,7 +1529,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             } else {
                 delta = -((today - s.weekday + 7) % 7);
             }
-            const Date d = *dct + boost::gregorian::days(delta);
+            const Date d = base + boost::gregorian::days(delta);
             if (s.literal == "WE") {
                 r.value = tx::week_value(d) + "-WE";
                 Span sp = Span::day(d);
