@@ -373,3 +373,30 @@ TEST_CASE("rates are not timexes") {
     CHECK(tag("It will save $2 million a year in costs.").empty());
     CHECK(only_text("Guards stand outside 24 hours a day.") == "24 hours");
 }
+
+TEST_CASE("tense cues: a plan noun after a determiner, 'ended', 'effective', deadlines") {
+    const Date dct(1989, 10, 27);
+    CHECK(only("The thrift announced the plan Aug. 21.", dct).value == "1989-08-21");
+    const auto fiscal = tag("In the fiscal year ended Jan. 31, sales rose.", Date(1989, 10, 31));
+    REQUIRE(fiscal.size() == 2);
+    CHECK(fiscal[1].timex.value == "1989-01-31");
+    CHECK(only("The new labor pact is effective June 1.", dct).value == "1990-06-01");
+    CHECK(only("It will pay down the loan by February.", dct).value == "1990-02");
+}
+
+TEST_CASE("the week of a date, a part of day named first, the previous weekday") {
+    CHECK(only("A hearing is set for the week of March 6.", Date(2000, 2, 24)).value == "2000-W10");
+    const Timex t = only("In London at mid-afternoon yesterday, shares rose.", Date(1989, 11, 2));
+    CHECK(t.type == TimexType::time);
+    CHECK(t.value == "1989-11-01TAF");
+    CHECK(t.mod == "MID");
+    const auto found = tag("The index fell on Friday, down from the previous Friday.", Date(1989, 10, 30));
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "the previous Friday");
+    CHECK(found[1].timex.value == "1989-10-20");
+}
+
+TEST_CASE("fractions are not durations") {
+    CHECK(tag("Iraq imports about three-quarters of its food.").empty());
+    CHECK(tag("Funds hold more than a quarter of the market.").empty());
+}
