@@ -887,6 +887,13 @@ private:
             c.te = k + 1;
             return c;
         }
+        // "last Thanksgiving", "next Christmas"
+        if (!nx->single_word_holiday.empty() && at(k)->cap && rel != 0) {
+            if (auto h = holiday(c, k, k + 1, nx->single_word_holiday); h && h->sem.year < 0) {
+                h->sem.rel = static_cast<std::int8_t>(rel);
+                return h;
+            }
+        }
         return std::nullopt;
     }
 
