@@ -15,6 +15,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <stdexcept>
 #include <string>
 
 namespace dateline {
@@ -1795,7 +1796,12 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 }
             }
             const int tense = tense_of(tk, c.tb, c.te);
-            Resolved r = resolve(c, dct, anchor, period, tense);
+            Resolved r;
+            try {
+                r = resolve(c, dct, anchor, period, tense);
+            } catch (const std::out_of_range&) {
+                continue;  // "next year" on 9999-12-31: beyond the calendar Boost knows (1400..9999)
+            }
             if (r.drop) continue;
             Timex t;
             t.begin = tk[c.tb].b;
@@ -1814,9 +1820,13 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             if (t.type == TimexType::duration || t.type == TimexType::set) {
                 t.when.reset();
                 if (c.sem.anchored && anchor && c.sem.offset != 0 && c.sem.unit >= Unit::day) {
-                    const Date d = tx::shift(anchor->day, c.sem.unit, c.sem.offset);
-                    t.when = tx::unit_containing(std::min(anchor->unit, c.sem.unit), d).span;
-                    t.relative = true;
+                    try {
+                        const Date d = tx::shift(anchor->day, c.sem.unit, c.sem.offset);
+                        t.when = tx::unit_containing(std::min(anchor->unit, c.sem.unit), d).span;
+                        t.relative = true;
+                    } catch (const std::out_of_range&) {
+                        t.when.reset();
+                    }
                 }
             }
             if (t.when && t.role == TimexRole::start) t.when->open_end = true;
