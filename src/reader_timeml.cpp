@@ -4,6 +4,7 @@
 #include "dateline/error.hpp"
 
 #include <iterator>
+#include <string>
 
 #if __has_include("dateline/timeml.hpp")
 #include "dateline/timeml.hpp"
@@ -15,6 +16,16 @@ namespace dateline {
 void read_timeml_stream(std::istream& in, const std::string& name, const ReadOptions& options,
                         const ArticleSink& on_article, const ProblemSink& on_problem) {
     std::string content(std::istreambuf_iterator<char>(in), {});
+    // What the other readers promise of every article: UTF-8 text without NUL bytes
+    // (the JSON output cannot hold anything else).
+    if (std::size_t bad = 0; !valid_utf8(content, &bad)) {
+        on_problem({name, "invalid UTF-8 at byte " + std::to_string(bad) + "; convert or clean the file"});
+        return;
+    }
+    if (content.find('\0') != std::string::npos) {
+        on_problem({name, "document contains NUL bytes; is this a binary file?"});
+        return;
+    }
 #ifdef DATELINE_HAVE_TIMEML
     try {
         Article a = article_from_timeml(content, name);

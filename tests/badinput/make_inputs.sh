@@ -81,6 +81,9 @@ printf '<html><head><title></title></head><body><nav>Home</nav></body></html>' >
 # TimeML that is not well-formed.
 printf '<?xml version="1.0"?>\n<TimeML><DOCID>x</DOCID><TEXT>Troops <TIMEX3 tid="t1">withdrew</TEXT>\n' > broken.tml
 
+# TimeML with an invalid UTF-8 byte inside <TEXT>.
+printf '<?xml version="1.0"?>\n<TimeML><DOCID>u</DOCID><TEXT>Troops \xea* withdrew on Monday.</TEXT></TimeML>\n' > bad-utf8.tml
+
 # A directory: good files, an unreadable one, a file that is a dangling link, an empty one.
 mkdir -p dir/sub
 cp good.txt dir/a-good.txt

@@ -23,6 +23,7 @@ bad_beside_good(utf8_lone_continuation continuation.txt "invalid UTF-8 at byte 7
 bad_beside_good(utf16_with_bom utf16.txt "text is UTF-16; convert it to UTF-8 first")
 bad_beside_good(nul_bytes nul.txt "text contains NUL bytes")
 bad_beside_good(binary_file binary.txt "text contains NUL bytes")
+bad_beside_good(timeml_invalid_utf8 bad-utf8.tml "invalid UTF-8 at byte 59")
 bad_beside_good(html_without_text notext.html "no article text found in the page")
 golden(NAME badinput.timeml_malformed ARGS ingest ${_bad}/broken.tml ${_bad}/good.txt --db ${_bout}/badinput.timeml_malformed/s.db
        EXIT 1 STDERR_CONTAINS "broken.tml:2: malformed TimeML: <TIMEX3> is not closed before </TEXT>.*ingested 1 articles .*1 new")
