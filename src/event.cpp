@@ -152,6 +152,9 @@ void sort_chronologically(std::vector<Event>& events) {
         }
         if (a.evidence.article != b.evidence.article) return a.evidence.article < b.evidence.article;
         if (a.evidence.begin != b.evidence.begin) return a.evidence.begin < b.evidence.begin;
+        // Two events of one sentence: by type name, which does not depend on
+        // the article id the way the event id does.
+        if (a.type != b.type) return a.type < b.type;
         return a.id < b.id;
     });
 }

@@ -368,7 +368,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // A capital at the head of a clause may just be an ordinary word ("Pending
             // the decision", "Begins to serve"): alone, it is a name only when a verb
             // follows ("Boeing identifies", "Musk tweets").
-            const bool initial = b == 0 || (b > 0 && clause[b - 1] != clause[b]);
+            const bool initial = b < e && (b == 0 || clause[b - 1] != clause[b]);
             auto verb_follows = [&] {
                 if (e >= words.size() || is_capitalised(word(e))) return false;
                 const std::string next = lw(e);

@@ -8,6 +8,7 @@
 #include "sqlite_transaction.hpp"
 
 #include <fmt/format.h>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -214,9 +215,9 @@ struct EventStore::Impl {
     Statement mentions_of_article;
     Statement set_primary_key;
 
-    explicit Impl(const std::filesystem::path& p)
+    explicit Impl(const std::filesystem::path& p, bool read_only)
         : path(p),
-          db(p),
+          db(p, read_only),
           configured(configure(db)),
           article_by_id(db, "SELECT key, hash FROM articles WHERE id = ?"),
           article_by_hash(db, "SELECT key FROM articles WHERE hash = ? LIMIT 1"),
@@ -337,6 +338,23 @@ struct EventStore::Impl {
 
     static bool configure(sqlite::Connection& db) {
         db.busy_timeout(k_busy_timeout_ms);
+        if (db.read_only()) {
+            // Nothing may be written: the schema must already be this version.
+            const long long version = db.scalar("PRAGMA user_version");
+            if (version > sqlite::latest_schema_version())
+                throw StoreError(fmt::format(
+                    "{}: schema version {} is newer than this dateline knows ({}); upgrade dateline",
+                    db.path(), version, sqlite::latest_schema_version()));
+            if (version < sqlite::latest_schema_version())
+                throw StoreError(fmt::format(
+                    "{}: schema version {} is older than this dateline's ({}) and the file is read-only; "
+                    "make it writable once so that dateline can upgrade it",
+                    db.path(), version, sqlite::latest_schema_version()));
+            db.exec("PRAGMA foreign_keys = ON");
+            db.exec("PRAGMA cache_size = -32768");
+            db.exec("PRAGMA temp_store = MEMORY");
+            return true;
+        }
         // WAL lets readers (export) run beside a writer (ingest); NORMAL sync
         // is durable against a killed process, the crash that matters here.
         db.exec("PRAGMA journal_mode = WAL");
@@ -488,7 +506,10 @@ struct EventStore::Impl {
         std::string high = low;
         if (!is_coarse(w.precision) && !w.open_start && !w.open_end) {
             // An event this one nests in starts at most a month earlier.
-            low = iso(w.earliest - boost::gregorian::days(31));
+            // (Not before Boost's first year, 1400: a day there has no month before it.)
+            const Date first_day(1400, 1, 1);
+            const auto month = boost::gregorian::days(31);
+            low = iso(w.earliest - first_day > month ? w.earliest - month : first_day);
             high = iso(w.latest);
         }
         candidates.bind(1, e.type).bind(2, to_string(e.date_source)).bind(3, low).bind(4, high);
@@ -691,7 +712,21 @@ struct EventStore::Impl {
     }
 };
 
-EventStore::EventStore(const std::filesystem::path& path) : m_impl(std::make_unique<Impl>(path)) {}
+namespace {
+
+// Whether this process may write `path` and create files beside it (the
+// journal, or WAL's -wal and -shm files).
+bool writable(const std::filesystem::path& path) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec)) return true;  // to be created; let open() report
+    const std::filesystem::path dir = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+    return ::access(path.c_str(), W_OK) == 0 && ::access(dir.c_str(), W_OK) == 0;
+}
+
+}  // namespace
+
+EventStore::EventStore(const std::filesystem::path& path, Access access)
+    : m_impl(std::make_unique<Impl>(path, access == Access::read && !writable(path))) {}
 
 EventStore::~EventStore() = default;
 

@@ -9,9 +9,24 @@
 
 namespace dateline::sqlite {
 
-Connection::Connection(const std::filesystem::path& path) : m_path(path.string()) {
-    int rc = sqlite3_open_v2(m_path.c_str(), &m_db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+namespace {
+
+// A file: URI for `path`, with the characters URIs reserve percent-encoded.
+std::string file_uri(const std::string& path) {
+    std::string out = "file:";
+    for (unsigned char c : path) {
+        if (c == '%' || c == '?' || c == '#' || c < 0x21 || c >= 0x7f)
+            out += fmt::format("%{:02X}", c);
+        else
+            out += static_cast<char>(c);
+    }
+    return out;
+}
+
+}  // namespace
+
+void Connection::open(const std::string& name, int flags) {
+    int rc = sqlite3_open_v2(name.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);
         sqlite3_close_v2(m_db);
@@ -19,6 +34,24 @@ Connection::Connection(const std::filesystem::path& path) : m_path(path.string()
         throw StoreError(fmt::format("{}: cannot open database: {}", m_path, message));
     }
     sqlite3_extended_result_codes(m_db, 1);
+}
+
+Connection::Connection(const std::filesystem::path& path, bool read_only)
+    : m_path(path.string()), m_read_only(read_only) {
+    if (!read_only) {
+        open(m_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        return;
+    }
+    open(m_path, SQLITE_OPEN_READONLY);
+    // A WAL database needs its -shm file even to be read. When it cannot be
+    // made (an archived store in a folder we may not write), no other process
+    // can be writing through it either, and the file is read as immutable.
+    int rc = sqlite3_exec(m_db, "SELECT count(*) FROM sqlite_master", nullptr, nullptr, nullptr);
+    if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_READONLY) {
+        sqlite3_close_v2(m_db);
+        m_db = nullptr;
+        open(file_uri(m_path) + "?immutable=1", SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+    }
 }
 
 Connection::~Connection() {

@@ -13,7 +13,10 @@ namespace dateline::sqlite {
 /// StoreError with the database path and SQLite's message.
 class Connection {
 public:
-    explicit Connection(const std::filesystem::path& path);
+    /// Opens (and creates) `path` for reading and writing, or, with `read_only`,
+    /// an existing file for reading only: then a WAL database whose folder we
+    /// cannot write (no -shm file can be made) is read as immutable.
+    explicit Connection(const std::filesystem::path& path, bool read_only = false);
     ~Connection();
     Connection(const Connection&) = delete;
     Connection& operator=(const Connection&) = delete;
@@ -29,12 +32,15 @@ public:
 
     sqlite3* handle() const { return m_db; }
     const std::string& path() const { return m_path; }
+    bool read_only() const { return m_read_only; }
     /// Throws StoreError for result code `rc` ("<path>: <what>: <sqlite message>").
     [[noreturn]] void fail(int rc, std::string_view what) const;
 
 private:
     sqlite3* m_db = nullptr;
     std::string m_path;
+    bool m_read_only = false;
+    void open(const std::string& name, int flags);
 };
 
 }  // namespace dateline::sqlite

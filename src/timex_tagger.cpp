@@ -376,6 +376,7 @@ private:
     }
 
     std::optional<Cand> match_core(std::size_t i, bool after_modifier) const {
+        if (i >= m_tk.size()) return std::nullopt;  // a modifier that ends the text ("at 10: early")
         std::optional<Cand> best;
         auto consider = [&](std::optional<Cand> c) {
             if (c && (!best || c->te > best->te)) best = std::move(c);
@@ -1764,8 +1765,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             bool all_digits = !t.raw.empty() && t.raw.size() <= 9;
             int value = 0;
             for (char ch : t.raw) {
-                if (is_digit(ch)) value = value * 10 + (ch - '0');
-                else all_digits = false;
+                if (!is_digit(ch)) all_digits = false;
+                else if (all_digits) value = value * 10 + (ch - '0');  // at most 9 digits: no overflow
                 if (ch == '-') t.has_hyphen = true;
             }
             if (all_digits) {

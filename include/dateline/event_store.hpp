@@ -60,7 +60,13 @@ class EventStore {
 public:
     static constexpr int schema_version = 4;
 
-    explicit EventStore(const std::filesystem::path& path);
+    /// write: open or create `path` for ingest (an older schema is upgraded in
+    /// place, after a backup). read: for export, events and stats; opened for
+    /// writing when we may (so an older schema is upgraded too), read-only when
+    /// the file or its folder is not ours to write (an archived store).
+    enum class Access { write, read };
+
+    explicit EventStore(const std::filesystem::path& path, Access access = Access::write);
     ~EventStore();
     EventStore(const EventStore&) = delete;
     EventStore& operator=(const EventStore&) = delete;

@@ -73,7 +73,7 @@ void run(const EventsOptions& o) {
     if (o.format != "table" && o.format != "jsonl")
         throw UsageError(fmt::format("unknown --format '{}'; known: table, jsonl", o.format));
     o.filters.check_database();
-    EventStore store(o.filters.db);
+    EventStore store(o.filters.db, EventStore::Access::read);
     const auto events = store.query(query);
     Output output("");
     if (o.format == "jsonl") {

@@ -72,7 +72,7 @@ void run(const ExportOptions& o) {
     timeline.exported_on = o.export_date.empty() ? today() : *parse_date_option(o.export_date, "--export-date");
     o.filters.check_database();
 
-    EventStore store(o.filters.db);
+    EventStore store(o.filters.db, EventStore::Access::read);
     timeline.events = store.query(query);
     Output output(o.output);
     exporter.write(timeline, output.stream());
