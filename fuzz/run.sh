@@ -21,8 +21,12 @@ targets=("$@")
 
 command -v clang++ >/dev/null || { echo "fuzz/run.sh: clang++ not found (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
 # RelWithDebInfo: the fuzzer should run fast, and a crash still needs line numbers.
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
-  -DDATELINE_FUZZ=ON -DDATELINE_SANITIZE=ON -DDATELINE_TESTS=OFF -DDATELINE_BENCH=OFF >/dev/null
+# A build folder already configured for fuzzing (scripts/sanitize.sh's, which also holds the
+# sanitized test suite) is used as it is, so the test command compiles the library once.
+if ! grep -q '^DATELINE_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+  cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ \
+    -DDATELINE_FUZZ=ON -DDATELINE_SANITIZE=ON -DDATELINE_TESTS=OFF -DDATELINE_BENCH=OFF >/dev/null
+fi
 cmake --build "$build" -j "${DATELINE_FUZZ_JOBS:-2}" --target $(printf 'fuzz_%s ' "${targets[@]}")
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
