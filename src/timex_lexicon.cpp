@@ -199,6 +199,14 @@ void Lexicon::load(const std::string& path, const std::string& text) {
         flag_list("reporting_verbs", k_reporting_verb);
         flag_list("modal_cues", k_modal_cue);
         flag_list("determiners", k_determiner);
+        flag_list("passive_auxiliaries", k_passive_auxiliary);
+        flag_list("future_cues_only_before_to_or_for", k_cue_before_to_for);
+        flag_list("not_cues_before_to", k_no_cue_before_to);
+        if (doc.contains("future_leaning_before"))
+            for (const auto& w : doc.at("future_leaning_before")) {
+                auto words = split_words(w.get<std::string>());
+                if (!words.empty()) m_future_leaning.push_back(std::move(words));
+            }
         flag_list("not_after_year", k_not_after_year);
         flag_list("not_after_weekday", k_not_after_weekday);
         flag_list("day_suffixes", k_day_suffix);

@@ -40,6 +40,9 @@ enum WordFlag : std::uint32_t {
     k_reporting_verb = 1u << 18,  // said, told: after the fact and a comma, not its tense
     k_modal_cue = 1u << 19,       // could, may: leans to the future, less than "will"
     k_determiner = 1u << 20,      // the, a, its: makes a following cue word ("plan") a noun
+    k_passive_auxiliary = 1u << 21,  // be, being: a participle after it ("will be named") tells no tense
+    k_cue_before_to_for = 1u << 22,  // set: a future cue only as "set to", "set for"
+    k_no_cue_before_to = 1u << 23,   // next: "next to" is a place, not a tense cue
 };
 
 inline constexpr std::int8_t k_none = 127;
@@ -89,6 +92,9 @@ public:
 
     const std::vector<Phrase>& phrases(PhraseList list) const { return m_phrases[static_cast<int>(list)]; }
 
+    /// Words right before an expression that lean it to the future: "by", "until", "as soon as".
+    const std::vector<std::vector<std::string>>& future_leaning() const { return m_future_leaning; }
+
 private:
     struct Hash {
         using is_transparent = void;
@@ -105,6 +111,7 @@ private:
 
     std::unordered_map<std::string, Word, Hash, std::equal_to<>> m_words;
     std::vector<Phrase> m_phrases[static_cast<int>(PhraseList::count)];
+    std::vector<std::vector<std::string>> m_future_leaning;
 };
 
 }  // namespace dateline::timex

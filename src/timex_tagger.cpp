@@ -1319,28 +1319,53 @@ private:
 /// (left before right at each distance): +2/-2 a clear future or past cue (a modal,
 /// "will", "was", "said", "ago"), -1 a weak past cue (a word in -ed, which may be an
 /// adjective: "preferred shares"), 0 none.
-int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
+/// A deadline word right before it ("by", "until", "as soon as") leans to the future
+/// (+1) unless a clear past cue is found: "had filed the reports by Wednesday".
+int tense_of(const Lexicon& lex, const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
+    auto next_is = [&](std::size_t j, std::string_view a, std::string_view b) {
+        return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
+    };
     auto verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
+        // "will be named", "will be told": a participle after a future "be" is future.
+        const bool after_be = j > 1 && tk[j - 1].w && tk[j - 1].w->has(tx::k_passive_auxiliary) && tk[j - 2].w &&
+                              tk[j - 2].w->has(tx::k_future_cue);
         if (t.w && t.w->has(tx::k_modal_cue)) return 1;
         if (t.w && t.w->has(tx::k_future_cue)) {
-            // "the plan", "a deadline": a noun after a determiner tells no tense.
-            if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_determiner)) return 0;
+            // "next to the embassy": a place; "the record set on": a past participle.
+            if (t.w->has(tx::k_no_cue_before_to) && next_is(j, "to", "to")) return 0;
+            if (t.w->has(tx::k_cue_before_to_for) && !next_is(j, "to", "for")) return 0;
+            // "the plan", "a deadline", "the Friday deadline": a noun after a determiner tells no tense.
+            const std::size_t p = j == te ? tb : j;  // skip the expression itself
+            if (p > 0 && tk[p - 1].w && tk[p - 1].w->has(tx::k_determiner)) return 0;
             // "had been due to expire": a plan told in the past perfect, which may still be ahead.
             for (std::size_t b = 1; b <= 2 && b <= j; ++b)
                 if (tk[j - b].w && tk[j - b].w->has(tx::k_past_auxiliary)) return -1;
             return 2;
         }
-        if (t.w && t.w->has(tx::k_past_cue)) return -2;
-        if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) return -1;
+        if (t.w && t.w->has(tx::k_past_cue)) return after_be ? 2 : -2;
+        if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) {
+            if (after_be) return 2;
+            // "had filed", "been filed": a participle after a past auxiliary is a clear past.
+            return j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_past_auxiliary) ? -2 : -1;
+        }
         return 0;
     };
-    // "by February", "until Nov. 6": a deadline leans to the future.
-    if (tb > 0 && (tk[tb - 1].low == "by" || tk[tb - 1].low == "until" || tk[tb - 1].low == "till")) return 1;
+    bool lean_future = false;
+    for (const auto& words : lex.future_leaning()) {
+        if (words.size() > tb) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
+        if (match) {
+            lean_future = true;
+            break;
+        }
+    }
+    auto finish = [&](int v) { return lean_future && v > -2 ? std::max(v, 1) : v; };
     bool comma_after = false;
     for (std::size_t d = 1; d <= k_tense_window; ++d) {
         if (tb >= d)
-            if (int v = verdict(tb - d)) return v;
+            if (int v = verdict(tb - d)) return finish(v);
         if (te + d - 1 < tk.size()) {
             const Tk& t = tk[te + d - 1];
             if (t.raw == ",") comma_after = true;
@@ -1351,10 +1376,10 @@ int tense_of(const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
                     (nx->w && (nx->w->has(tx::k_temporal_prep) || nx->w->weekday >= 0 || nx->w->deictic != tx::k_none)))
                     continue;
             }
-            if (int v = verdict(te + d - 1)) return v;
+            if (int v = verdict(te + d - 1)) return finish(v);
         }
     }
-    return 0;
+    return finish(0);
 }
 
 struct Resolved {
@@ -1796,7 +1821,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                     c.sem.year = c.sem.month > nx.sem.month ? nx.sem.year - 1 : nx.sem.year;
                 }
             }
-            const int tense = tense_of(tk, c.tb, c.te);
+            const int tense = tense_of(lex, tk, c.tb, c.te);
             Resolved r;
             try {
                 r = resolve(c, dct, anchor, period, tense);

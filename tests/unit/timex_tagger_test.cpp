@@ -400,3 +400,23 @@ TEST_CASE("fractions are not durations") {
     CHECK(tag("Iraq imports about three-quarters of its food.").empty());
     CHECK(tag("Funds hold more than a quarter of the market.").empty());
 }
+
+TEST_CASE("a deadline word leans to the future unless a clear past cue is near") {
+    // DCT Thursday 2023-02-23
+    CHECK(only("The company must respond by Monday.").value == "2023-02-27");
+    CHECK(only("All the reports had been filed by Wednesday.").value == "2023-02-22");
+    CHECK(only("Until Tuesday, the ministry had refused to comment.").value == "2023-02-21");
+    CHECK(only("The delegation arrived in the capital and talks start as early as Monday.").value == "2023-02-27");
+}
+
+TEST_CASE("a participle after a future 'be' is future; 'previously planned' is past") {
+    CHECK(only("The astronaut will be named commander of the mission in December.").value == "2023-12");
+    CHECK(only("The launch went ahead as previously planned on Saturday.").value == "2023-02-18");
+}
+
+TEST_CASE("'next to', 'the record set on' and 'the Friday deadline' are no future cues") {
+    CHECK(only("A car bomb exploded next to the embassy on Tuesday.").value == "2023-02-21");
+    CHECK(only("The index closed near the record set on Tuesday.").value == "2023-02-21");
+    CHECK(only("Shareholders tendered most shares by the Friday deadline.").value == "2023-02-17");
+    CHECK(only("The ceasefire is set to begin on Monday.").value == "2023-02-27");
+}
