@@ -202,6 +202,8 @@ void Lexicon::load(const std::string& path, const std::string& text) {
         flag_list("passive_auxiliaries", k_passive_auxiliary);
         flag_list("future_cues_only_before_to_or_for", k_cue_before_to_for);
         flag_list("not_cues_before_to", k_no_cue_before_to);
+        flag_list("prepositions_before_the_unit", k_anaphor_preposition);
+        flag_list("not_after_the_unit", k_anaphor_blocker);
         if (doc.contains("future_leaning_before"))
             for (const auto& w : doc.at("future_leaning_before")) {
                 auto words = split_words(w.get<std::string>());

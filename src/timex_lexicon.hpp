@@ -43,6 +43,8 @@ enum WordFlag : std::uint32_t {
     k_passive_auxiliary = 1u << 21,  // be, being: a participle after it ("will be named") tells no tense
     k_cue_before_to_for = 1u << 22,  // set: a future cue only as "set to", "set for"
     k_no_cue_before_to = 1u << 23,   // next: "next to" is a place, not a tense cue
+    k_anaphor_preposition = 1u << 24,  // for, during: "for the year" is the year the text is about
+    k_anaphor_blocker = 1u << 25,      // before, in: "the year before", "the year in which" are no such year
 };
 
 inline constexpr std::int8_t k_none = 127;

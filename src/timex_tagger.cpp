@@ -1234,6 +1234,25 @@ private:
                 return c;
             }
         }
+        // "for the year", "a high for the week", "the week's busiest session": the year, month
+        // or week the text is about, after a preposition and with nothing that makes it a
+        // span of its own ("the year before", "the year 2000", "the year in which").
+        if (t.low == "the" && i > 0 && m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_anaphor_preposition)) {
+            const Word* uw = w(i + 1);
+            if (uw && !m_tk[i + 1].cap && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
+                (uw->unit == Unit::year || uw->unit == Unit::month || uw->unit == Unit::week)) {
+                const Tk* nx = at(i + 2) ? &m_tk[i + 2] : nullptr;
+                const bool blocked = nx && (nx->num >= 0 || (nx->w && (nx->w->has(tx::k_anaphor_blocker) ||
+                                                                       nx->w->cardinal >= 0 || nx->w->ago != 0)));
+                if (!blocked) {
+                    c.sem.kind = Kind::anaphor;
+                    c.sem.unit = uw->unit;
+                    c.sem.offset = 0;
+                    c.te = i + 2;
+                    return c;
+                }
+            }
+        }
         // that year, that day, the same day
         std::size_t k = i;
         if (t.low == "that" || (t.low == "the" && is(i + 1, "same"))) {
@@ -1711,6 +1730,9 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 base = period->day;  // "that quarter": the one reported on
             } else if (anchor) {
                 base = anchor->day;  // its own words name the unit: TimeML tags it, so not anaphoric
+                // "In 1989 ... for the week": a coarser anchor that holds the DCT means the DCT's week.
+                if (dct && anchor->unit > s.unit && anchor->span.earliest <= *dct && *dct <= anchor->span.latest)
+                    base = dct;
             }
             if (!base) {
                 r.value = "XXXX-XX-XX";

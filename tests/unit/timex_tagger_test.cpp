@@ -420,3 +420,20 @@ TEST_CASE("'next to', 'the record set on' and 'the Friday deadline' are no futur
     CHECK(only("Shareholders tendered most shares by the Friday deadline.").value == "2023-02-17");
     CHECK(only("The ceasefire is set to begin on Monday.").value == "2023-02-27");
 }
+
+TEST_CASE("the year, the month, the week after a preposition are the ones the text is about") {
+    const Date dct(2023, 2, 23);
+    const auto found = tag("For the year, exports were flat, and shares hit a high for the week on Monday.", dct);
+    REQUIRE(found.size() == 3);
+    CHECK(found[0].text == "the year");
+    CHECK(found[0].timex.type == TimexType::date);
+    CHECK(found[0].timex.value == "2023");
+    CHECK(found[1].text == "the week");
+    CHECK(found[1].timex.value == "2023-W08");
+    const Timex end = only("The plant should reopen by the end of the month.", dct);
+    CHECK(end.value == "2023-02");
+    CHECK(end.mod == "END");
+    CHECK(tag("She was named player of the Year.", dct).empty());
+    CHECK(tag("Sales fell in the year before the merger.", dct).empty());
+    CHECK(tag("Growth slowed in the month that followed.", dct).empty());
+}
