@@ -798,6 +798,22 @@ private:
         return tx::duration_value(u, amount);
     }
 
+    /// n and a half units: the half in the next smaller unit where it is whole ("P2Y6M",
+    /// "PT5H30M"), else a decimal fraction of the unit ("P1.5W"); "" for none.
+    static std::string half_duration_literal(Unit u, int n) {
+        const std::string a = std::to_string(n);
+        switch (u) {
+            case Unit::year: return "P" + a + "Y6M";
+            case Unit::day: return "P" + a + "DT12H";
+            case Unit::hour: return "PT" + a + "H30M";
+            case Unit::minute: return "PT" + a + "M30S";
+            case Unit::decade: return tx::duration_value(Unit::year, std::to_string(10 * n + 5));
+            case Unit::week:
+            case Unit::month: return tx::duration_value(u, a + ".5");
+            default: return "";
+        }
+    }
+
     std::optional<Cand> finish_date(Cand c) const {
         c.sem.kind = Kind::absolute;
         // "Dec. 12 night" is rare; "Feb. 24 morning" is TIME.
@@ -961,6 +977,16 @@ private:
         }
         int n = 1;
         std::size_t nl = number_at(k, n, !the || direction != 0);
+        // "5 1/2 hours": a count and a half.
+        bool half = false;
+        if (nl && n >= 0 && at(k + nl) && m_tk[k + nl].raw == "1/2") {
+            half = true;
+            ++nl;
+        } else if (nl && n > 0 && n != k_vague && is(k + nl, "and") && (is(k + nl + 1, "a") || is(k + nl + 1, "one")) &&
+                   is(k + nl + 2, "half") && w(k + nl + 3) && w(k + nl + 3)->unit != Unit::none) {
+            half = true;  // "two and a half weeks"
+            nl += 3;
+        }
         const Word* uw = w(k + nl);
         if (!uw || uw->unit == Unit::none) {
             return std::nullopt;
@@ -1053,6 +1079,17 @@ private:
         c.sem.kind = Kind::duration;
         c.sem.literal = duration_literal(uw->unit, n == k_vague ? k_vague : n * uw->unit_multiplier);
         c.te = after;
+        // "a minute and a half", "two years and a half"
+        if (!half && n != k_vague && is(after, "and") && (is(after + 1, "a") || is(after + 1, "one")) &&
+            is(after + 2, "half")) {
+            half = true;
+            c.te = after + 3;
+        }
+        if (half) {
+            if (n == k_vague) return std::nullopt;
+            c.sem.literal = half_duration_literal(uw->unit, n * uw->unit_multiplier);
+            if (c.sem.literal.empty()) return std::nullopt;
+        }
         // "the next few days", "the weeks ahead"
         if (is(after, "ahead")) ++c.te;
         return c;

@@ -437,3 +437,19 @@ TEST_CASE("the year, the month, the week after a preposition are the ones the te
     CHECK(tag("Sales fell in the year before the merger.", dct).empty());
     CHECK(tag("Growth slowed in the month that followed.", dct).empty());
 }
+
+TEST_CASE("an amount and a half: the half in the next smaller unit") {
+    CHECK(only("The hearing lasted 3 1/2 hours.").value == "PT3H30M");
+    CHECK(only("The rebuild took four and a half years.").value == "P4Y6M");
+    const auto found = tag("The speech ran a minute and a half.");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].text == "a minute and a half");
+    CHECK(found[0].timex.value == "PT1M30S");
+    CHECK(only("The strike lasted two and a half weeks.").value == "P2.5W");
+}
+
+TEST_CASE("annually is a yearly SET") {
+    const Timex t = only("The festival is held annually in the old town.");
+    CHECK(t.type == TimexType::set);
+    CHECK(t.value == "P1Y");
+}
