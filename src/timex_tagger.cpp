@@ -76,6 +76,7 @@ struct Anchor {
     Unit unit = Unit::day;
     std::string value;
     Span span;
+    std::size_t sentence = 0;  // index of the sentence that named it
 };
 
 std::string lower_copy(std::string_view s) {
@@ -1189,7 +1190,7 @@ private:
                 c.sem.kind = Kind::anaphor;
                 c.sem.unit = Unit::quarter;
                 c.sem.offset = rel;
-                c.sem.literal = "quarter";
+                c.sem.literal = is(i + 1, "latest") || is(i + 1, "most") ? "latest-quarter" : "quarter";
                 c.te = k + 1;
                 if (rel == 0) c.sem.kind = Kind::relative_unit;  // "the current quarter": the DCT's
                 // "the quarter a year ago": the same quarter of the year before.
@@ -1749,9 +1750,10 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.comparison = true;
                 break;
             }
-            if (s.literal == "quarter" || s.literal == "quarter-1y") {
-                // "the quarter": the one the text is about, else the last one reported on.
-                if (anchor && anchor->unit == Unit::quarter) {
+            if (s.literal == "quarter" || s.literal == "quarter-1y" || s.literal == "latest-quarter") {
+                // "the quarter": the one the text is about, else the last one reported on;
+                // "the latest quarter": the one reported on, whatever other quarter was named.
+                if (anchor && anchor->unit == Unit::quarter && !(s.literal == "latest-quarter" && period)) {
                     r.value = anchor->value;
                     r.when = anchor->span;
                     r.unit = Unit::quarter;
@@ -1883,7 +1885,10 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             const int tense = tense_of(lex, tk, c.tb, c.te);
             Resolved r;
             try {
-                r = resolve(c, dct, anchor, period, tense);
+                // The reporting period compared with ("up from $9 million a year ago"): a
+                // quarter named earlier in the same sentence, else the first one reported on.
+                const bool quarter_here = anchor && anchor->unit == Unit::quarter && anchor->sentence == si;
+                r = resolve(c, dct, anchor, quarter_here ? anchor : period, tense);
             } catch (const std::out_of_range&) {
                 continue;  // "next year" on 9999-12-31: beyond the calendar Boost knows (1400..9999)
             }
@@ -1924,6 +1929,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 a.unit = r.unit;
                 a.value = r.value;
                 a.span = *r.when;
+                a.sentence = si;
                 if (!r.comparison) anchor = a;
                 if (!period && !r.comparison && r.unit == Unit::quarter && r.value.size() == 7 && r.value[5] == 'Q') period = a;
             }

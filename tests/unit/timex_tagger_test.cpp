@@ -453,3 +453,17 @@ TEST_CASE("annually is a yearly SET") {
     CHECK(t.type == TimexType::set);
     CHECK(t.value == "P1Y");
 }
+
+TEST_CASE("a year-ago comparison takes a quarter named in its own sentence; the latest quarter the reported one") {
+    const Date dct(2023, 10, 26);
+    const auto found = tag(
+        "Acme posted a record third-quarter profit. Separately, Beta said its fiscal first-quarter sales rose to "
+        "$9 million from $7 million a year earlier. Acme expects a fourth-quarter charge. "
+        "Margins narrowed in the latest quarter.",
+        dct);
+    std::vector<std::string> values;
+    for (const auto& f : found) values.push_back(f.text + "=" + f.timex.value);
+    CHECK(values == std::vector<std::string>{"third-quarter=2023-Q3", "first-quarter=2023-Q1",
+                                             "a year earlier=2022-Q1", "fourth-quarter=2023-Q4",
+                                             "the latest quarter=2023-Q3"});
+}
