@@ -1000,6 +1000,9 @@ private:
         // and small ("a five year plan").
         if (nl && n >= 1000 && !plural) return std::nullopt;
         std::size_t after = k + nl + 1;
+        // "a week or so ago", "the next year or so": an approximate amount.
+        const bool or_so = is(after, "or") && is(after + 1, "so");
+        if (or_so) after += 2;
         if (nl == 0) {
             // A bare unit: "recent years", "the past year", "for years", "weeks or months".
             if (direction == 0 && !the) {
@@ -1045,6 +1048,7 @@ private:
                     return c;
                 }
                 c.sem.kind = Kind::offset;
+                if (or_so) c.mod = "APPROX";
                 c.sem.unit = uw->unit;
                 c.sem.vague = n == k_vague;
                 c.sem.offset = (n == k_vague ? 1 : n) * uw->unit_multiplier * aw->ago;
@@ -1091,6 +1095,7 @@ private:
             c.sem.literal = half_duration_literal(uw->unit, n * uw->unit_multiplier);
             if (c.sem.literal.empty()) return std::nullopt;
         }
+        if (or_so) c.mod = "APPROX";
         // "the next few days", "the weeks ahead"
         if (is(after, "ahead")) ++c.te;
         return c;

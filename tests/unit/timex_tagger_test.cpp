@@ -467,3 +467,15 @@ TEST_CASE("a year-ago comparison takes a quarter named in its own sentence; the 
                                              "a year earlier=2022-Q1", "fourth-quarter=2023-Q4",
                                              "the latest quarter=2023-Q3"});
 }
+
+TEST_CASE("an amount 'or so' is approximate, before 'ago' too") {
+    const auto found = tag("A month or so ago, the board met; talks may take the next two years or so.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "A month or so ago");
+    CHECK(found[0].timex.type == TimexType::date);
+    CHECK(found[0].timex.value == "2023-01");
+    CHECK(found[0].timex.mod == "APPROX");
+    CHECK(found[1].text == "the next two years or so");
+    CHECK(found[1].timex.value == "P2Y");
+    CHECK(found[1].timex.mod == "APPROX");
+}
