@@ -18,8 +18,8 @@
 //                 split_sentences: the ceiling of `dateline extract` on JSONL
 //   tag           TimexTagger::tag alone (segmenting included)
 //   extract       Pipeline::extract
-//   extract+json  Pipeline::extract, sort_chronologically, to_json(e).dump()
-//                 of every event into a buffer: what `dateline extract` does per
+//   extract+json  Pipeline::extract, sort_chronologically, append_json (the
+//                 bytes of to_json(e).dump()) of every event into a buffer: what `dateline extract` does per
 //                 article, less the reading and the write to stdout
 // Start-up (DataFiles::builtin + Pipeline construction) is timed separately,
 // median of several runs, and "included" is one pass with one start-up, as a
@@ -226,7 +226,7 @@ int main(int argc, char** argv) {
             auto events = pipeline.extract(a);
             dateline::sort_chronologically(events);
             for (const auto& e : events) {
-                buffer += dateline::to_json(e).dump();
+                dateline::append_json(buffer, e);  // == to_json(e).dump()
                 buffer += '\n';
             }
             events_per_pass += events.size();

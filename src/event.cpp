@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <array>
+#include <charconv>
 #include <cmath>
+#include <string_view>
 
 namespace dateline {
 namespace {
@@ -44,7 +46,252 @@ Evidence evidence_from(const json& j) {
     return ev;
 }
 
+// --- The hand-written serialiser behind append_json -------------------------
+//
+// It writes what nlohmann::json::dump() writes for the tree to_json builds:
+// object keys in std::map (byte) order, strings escaped as dump() does by default
+// (\" \\ \b \f \n \r \t, other bytes below 0x20 as \u00xx, everything else
+// verbatim), integers in decimal, doubles through nlohmann itself.
+
+// Per byte: 0 copied as is, 1 escaped, 2 first byte of a multi-byte sequence (or invalid).
+constexpr std::array<unsigned char, 256> k_byte_class = [] {
+    std::array<unsigned char, 256> t{};
+    for (int c = 0; c < 0x20; ++c) t[static_cast<std::size_t>(c)] = 1;
+    t['"'] = 1;
+    t['\\'] = 1;
+    for (int c = 0x80; c < 0x100; ++c) t[static_cast<std::size_t>(c)] = 2;
+    return t;
+}();
+
+// Length of the well-formed UTF-8 sequence at p (Unicode table 3-7: no overlongs,
+// no surrogates, nothing above U+10FFFF), 0 if there is none: the sequences
+// nlohmann's decoder accepts.
+std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+    const unsigned char c = p[0];
+    const std::size_t avail = static_cast<std::size_t>(end - p);
+    auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+        return i < avail && p[i] >= lo && p[i] <= hi;
+    };
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+    if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+    if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+    return 0;
+}
+
+class JsonWriter {
+public:
+    explicit JsonWriter(std::string& out) : m_out(out) {}
+
+    /// False once a string was not UTF-8: the caller then lets dump() report it.
+    bool ok() const { return m_ok; }
+
+    void raw(std::string_view s) { m_out.append(s); }
+
+    void string(std::string_view s) {
+        m_out.push_back('"');
+        const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+        const auto* const end = p + s.size();
+        const auto* run = p;  // start of the bytes not yet copied
+        while (p < end) {
+            const unsigned char cls = k_byte_class[*p];
+            if (cls == 0) {
+                ++p;
+                continue;
+            }
+            if (cls == 2) {
+                const std::size_t n = utf8_sequence(p, end);
+                if (n == 0) {
+                    m_ok = false;
+                    return;
+                }
+                p += n;
+                continue;
+            }
+            m_out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+            escape(*p);
+            run = ++p;
+        }
+        m_out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
+        m_out.push_back('"');
+    }
+
+    void string_or_null(const std::optional<std::string>& s) {
+        if (s) string(*s);
+        else raw("null");
+    }
+
+    template <typename Int>
+    void integer(Int v) {
+        char buf[24];
+        const auto r = std::to_chars(buf, buf + sizeof buf, v);
+        m_out.append(buf, r.ptr);
+    }
+
+    void number(double v) { m_out += json(v).dump(); }  // nlohmann's own shortest round-trip form
+
+    void date(Date d) {
+        if (d.is_special()) {
+            raw("\"\"");
+            return;
+        }
+        m_out.push_back('"');
+        m_out += iso(d);
+        m_out.push_back('"');
+    }
+
+private:
+    void escape(unsigned char c) {
+        switch (c) {
+        case '"': m_out += "\\\""; break;
+        case '\\': m_out += "\\\\"; break;
+        case '\b': m_out += "\\b"; break;
+        case '\f': m_out += "\\f"; break;
+        case '\n': m_out += "\\n"; break;
+        case '\r': m_out += "\\r"; break;
+        case '\t': m_out += "\\t"; break;
+        default: {
+            constexpr char hex[] = "0123456789abcdef";
+            const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
+            m_out.append(u, sizeof u);
+        }
+        }
+    }
+
+    std::string& m_out;
+    bool m_ok = true;
+};
+
+// Keys in byte order: article, begin, end, published, sentence, source, timex, url.
+void write_evidence(JsonWriter& w, const Evidence& ev) {
+    w.raw("{\"article\":");
+    w.string(ev.article);
+    w.raw(",\"begin\":");
+    w.integer(ev.begin);
+    w.raw(",\"end\":");
+    w.integer(ev.end);
+    if (ev.published) {
+        w.raw(",\"published\":");
+        w.date(*ev.published);
+    }
+    w.raw(",\"sentence\":");
+    w.string(ev.sentence);
+    if (!ev.source.empty()) {
+        w.raw(",\"source\":");
+        w.string(ev.source);
+    }
+    w.raw(",\"timex\":");
+    w.string_or_null(ev.timex);
+    if (!ev.url.empty()) {
+        w.raw(",\"url\":");
+        w.string(ev.url);
+    }
+    w.raw("}");
+}
+
+// Keys in byte order: actors, cameo, confidence, evidence, headline, id, [mentions],
+// places, [source_count], status, type, when.
+void write_event(JsonWriter& w, const Event& e, bool with_mentions) {
+    w.raw("{\"actors\":[");
+    for (std::size_t i = 0; i < e.actors.size(); ++i) {
+        const ActorRef& a = e.actors[i];
+        w.raw(i ? ",{\"name\":" : "{\"name\":");
+        w.string(a.name);
+        if (!a.qualifier.empty()) {
+            w.raw(",\"qualifier\":");
+            w.string(a.qualifier);
+        }
+        w.raw(",\"role\":");
+        w.string(a.role);
+        if (!a.surface.empty()) {
+            w.raw(",\"surface\":");
+            w.string(a.surface);
+        }
+        w.raw("}");
+    }
+    w.raw("],\"cameo\":");
+    if (e.cameo.empty()) w.raw("null");
+    else w.string(e.cameo);
+    w.raw(",\"confidence\":");
+    w.number(std::round(e.confidence * 1000.0) / 1000.0);
+    w.raw(",\"evidence\":");
+    write_evidence(w, e.evidence);
+    w.raw(",\"headline\":");
+    w.string(e.headline);
+    w.raw(",\"id\":");
+    w.string(e.id);
+    if (with_mentions) {
+        w.raw(",\"mentions\":[");
+        for (std::size_t i = 0; i < e.mentions.size(); ++i) {
+            if (i) w.raw(",");
+            write_evidence(w, e.mentions[i]);
+        }
+        w.raw("]");
+    }
+    w.raw(",\"places\":[");
+    for (std::size_t i = 0; i < e.places.size(); ++i) {
+        const PlaceRef& p = e.places[i];
+        w.raw(i ? ",{\"lat\":" : "{\"lat\":");
+        if (p.lat) w.number(*p.lat);
+        else w.raw("null");
+        w.raw(",\"lon\":");
+        if (p.lon) w.number(*p.lon);
+        else w.raw("null");
+        w.raw(",\"name\":");
+        w.string(p.name);
+        if (!p.surface.empty()) {
+            w.raw(",\"surface\":");
+            w.string(p.surface);
+        }
+        w.raw("}");
+    }
+    w.raw("]");
+    if (with_mentions) {
+        w.raw(",\"source_count\":");
+        w.integer(e.source_count);
+    }
+    w.raw(",\"status\":");
+    w.string(to_string(e.status));
+    w.raw(",\"type\":");
+    w.string(e.type);
+    // when: date_source, earliest, edtf, latest, precision, [timex_value].
+    w.raw(",\"when\":{\"date_source\":");
+    w.string(to_string(e.date_source));
+    if (e.when) {
+        w.raw(",\"earliest\":");
+        w.date(e.when->earliest);
+        w.raw(",\"edtf\":");
+        w.string(e.when->edtf());
+        w.raw(",\"latest\":");
+        if (e.when->open_end) w.raw("null");
+        else w.date(e.when->latest);
+        w.raw(",\"precision\":");
+        w.string(to_string(e.when->precision));
+    } else {
+        w.raw(",\"earliest\":null,\"edtf\":null,\"latest\":null,\"precision\":null");
+    }
+    if (!e.timex_value.empty()) {
+        w.raw(",\"timex_value\":");
+        w.string(e.timex_value);
+    }
+    w.raw("}}");
+}
+
 }  // namespace
+
+void append_json(std::string& out, const Event& e, bool with_mentions) {
+    const std::size_t start = out.size();
+    JsonWriter w(out);
+    write_event(w, e, with_mentions);
+    if (!w.ok()) {
+        // Not UTF-8 somewhere: dump() throws its own error for it, as before.
+        out.resize(start);
+        out += to_json(e, with_mentions).dump();
+    }
+}
 
 std::string_view to_string(DateSource s) { return k_date_sources[static_cast<std::size_t>(s)]; }
 std::string_view to_string(EventStatus s) { return k_statuses[static_cast<std::size_t>(s)]; }

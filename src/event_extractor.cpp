@@ -13,7 +13,6 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <set>
 #include <unordered_set>
 
 namespace dateline {
@@ -22,9 +21,16 @@ namespace {
 using json = nlohmann::json;
 using WordRange = std::pair<std::size_t, std::size_t>;
 
+// Looked up by std::string_view: the lower-cased words are views into one buffer.
+struct WordHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
 // Function words the rules read, from data/events/cues.json.
 struct Cues {
-    std::unordered_set<std::string> negation, planned, reported, locative, clause_break, subordinators,
+    WordSet negation, planned, reported, locative, clause_break, subordinators,
         reference_determiners, prepositions, mediator_suffixes, pronouns, not_names;
 
     explicit Cues(const DataFiles& files) {
@@ -35,7 +41,7 @@ struct Cues {
         } catch (const json::exception& e) {
             throw DataError(fmt::format("{}: malformed JSON: {}", files.origin(path), e.what()));
         }
-        auto load = [&](const char* key, std::unordered_set<std::string>& into) {
+        auto load = [&](const char* key, WordSet& into) {
             auto it = j.find(key);
             if (it == j.end() || !it->is_array())
                 throw DataError(fmt::format("{}: \"{}\" must be an array of words", files.origin(path), key));
@@ -103,18 +109,21 @@ std::string trim_copy(std::string_view s) {
 }
 
 // Collapses whitespace runs (wrapped lines) to single spaces.
+// That is: the runs of other bytes, joined by single spaces.
 std::string squash(std::string_view s) {
+    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
     std::string out;
     out.reserve(s.size());
-    for (char c : s) {
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-        if (space) {
-            if (!out.empty() && out.back() != ' ') out.push_back(' ');
-        } else {
-            out.push_back(c);
-        }
+    std::size_t i = 0;
+    const std::size_t n = s.size();
+    for (;;) {
+        while (i < n && space(s[i])) ++i;
+        if (i == n) break;
+        const std::size_t run = i;
+        while (i < n && !space(s[i])) ++i;
+        if (!out.empty()) out.push_back(' ');
+        out.append(s.data() + run, i - run);
     }
-    while (!out.empty() && out.back() == ' ') out.pop_back();
     return out;
 }
 
@@ -215,17 +224,37 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::string last_subject;
     std::string previous_subject;
 
+    // Per-sentence buffers, reused from sentence to sentence.
+    std::vector<WordRange> words;
+    std::string lowered;  // the sentence lower-cased (ASCII), byte for byte: words keep their offsets
+    std::vector<std::size_t> clause;
+    std::vector<const Timex*> stimex;
+    std::vector<char> in_timex, in_name;
+    std::vector<EntityMention> mentions;
+    std::vector<TriggerHit> hits;
+    std::vector<std::string_view> seen_actor, seen_place;
+
     for (std::size_t si = 0; si < units.size(); ++si) {
         const Sentence& s = units[si];
         previous_subject = last_subject;
-        const auto words = split_words(text, s.begin, s.end);
+        split_words(text, s.begin, s.end, words);
         if (words.empty()) continue;
+        lowered.assign(text.substr(s.begin, s.end - s.begin));
+        for (char& c : lowered) c = lower_char(c);
         auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
-        auto lw = [&](std::size_t k) { return lower(word(k)); };
+        auto lw = [&](std::size_t k) {
+            return std::string_view(lowered).substr(words[k].first - s.begin, words[k].second - words[k].first);
+        };
+        // The sentence as evidence and fallback headline, squashed once for all its events.
+        std::optional<std::string> squashed_sentence;
+        auto sentence_text = [&]() -> const std::string& {
+            if (!squashed_sentence) squashed_sentence = squash(text.substr(s.begin, s.end - s.begin));
+            return *squashed_sentence;
+        };
 
         // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
         // and at subordinators ("after a second war ended").
-        std::vector<std::size_t> clause(words.size(), 0);
+        clause.assign(words.size(), 0);
         std::size_t current = 0;
         for (std::size_t k = 0; k < words.size(); ++k) {
             if (k > 0) {
@@ -236,7 +265,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                                   gap.find("\xE2\x80\x9C") != std::string_view::npos ||
                                   gap.find("\xE2\x80\x9D") != std::string_view::npos ||
                                   gap.find('"') != std::string_view::npos;
-                const std::string w = lw(k);
+                const std::string_view w = lw(k);
                 if (hard || (comma && cues.clause_break.count(w)) || cues.subordinators.count(w)) ++current;
             }
             clause[k] = current;
@@ -244,7 +273,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
 
         // Timexes of this sentence.
         while (timex_cursor < timexes.size() && timexes[timex_cursor].begin < s.begin) ++timex_cursor;
-        std::vector<const Timex*> stimex;
+        stimex.clear();
         for (std::size_t t = timex_cursor; t < timexes.size() && timexes[t].begin < s.end; ++t) {
             const Timex& tx = timexes[t];
             if (tx.type == TimexType::date || tx.type == TimexType::time) stimex.push_back(&tx);
@@ -255,22 +284,22 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                                        [](std::size_t b, const WordRange& w) { return b < w.second; });
             return std::min(static_cast<std::size_t>(it - words.begin()), words.size() - 1);
         };
-        std::vector<bool> in_timex(words.size(), false);
+        in_timex.assign(words.size(), 0);
         for (const Timex* tx : stimex)
             for (std::size_t k = word_at(tx->begin); k < words.size() && words[k].first < tx->end; ++k)
-                if (words[k].first >= tx->begin) in_timex[k] = true;
+                if (words[k].first >= tx->begin) in_timex[k] = 1;
         auto inside_timex = [&](std::size_t k) { return static_cast<bool>(in_timex[k]); };
 
         // Actors and places.
-        std::vector<EntityMention> mentions;
-        std::vector<bool> in_name(words.size(), false);
+        mentions.clear();
+        in_name.assign(words.size(), 0);
         bool last_was_place_mode = false;
         std::size_t last_match_end_word = 0;
-        for (const auto& m : gazetteer.match(text, s.begin, s.end)) {
+        for (const auto& m : gazetteer.match(text, words)) {
             const std::size_t k = word_at(m.begin);
             std::size_t k_end = k;
             while (k_end < words.size() && words[k_end].first < m.end) ++k_end;
-            const std::string prev = k > 0 ? lw(k - 1) : "";
+            const std::string_view prev = k > 0 ? lw(k - 1) : std::string_view();
             const bool chained = (prev == "and" || prev == "or") && last_was_place_mode && k <= last_match_end_word + 2;
             const bool place_mode = (k > 0 && cues.locative.count(prev)) || chained;
             last_match_end_word = k_end;
@@ -317,7 +346,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         } else {
                             std::string q;
                             for (std::size_t n = k_end; n < words.size() && n < k_end + 3; ++n) {
-                                const std::string w = lw(n);
+                                const std::string_view w = lw(n);
                                 if (is_capitalised(word(n)) || cues.prepositions.count(w) || w == "-" ||
                                     cues.clause_break.count(w) || cues.reference_determiners.count(w) || w == "or" ||
                                     types.triggers_starting_with(w) || in_name[n] || clause[n] != clause[k])
@@ -337,7 +366,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // Words of a name that refers to nothing ("the Ministry" with no ministry
             // named before) stay free for other readings.
             if (!chosen.empty())
-                for (std::size_t n = k; n < k_end; ++n) in_name[n] = true;
+                for (std::size_t n = k; n < k_end; ++n) in_name[n] = 1;
             for (auto& em : chosen) {
                 last_mention[{em.is_actor, em.index}] = ++mention_clock;
                 // Also remember the surface entry for nouns ("the court" after "Judge Donoghue").
@@ -371,7 +400,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             const bool initial = b < e && (b == 0 || clause[b - 1] != clause[b]);
             auto verb_follows = [&] {
                 if (e >= words.size() || is_capitalised(word(e))) return false;
-                const std::string next = lw(e);
+                const std::string_view next = lw(e);
                 return types.triggers_starting_with(next) != nullptr || next.ends_with("s") || next.ends_with("ed") ||
                        next == "is" || next == "was" || next == "has" || next == "will";
             };
@@ -406,7 +435,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             }
 
         // Triggers: longest phrase at each word, not inside a date or a name.
-        std::vector<TriggerHit> hits;
+        hits.clear();
         for (std::size_t k = 0; k < words.size();) {
             if (in_name[k] || inside_timex(k)) {
                 ++k;
@@ -415,7 +444,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             const auto* cands = types.triggers_starting_with(lw(k));
             std::size_t matched = 0;
             if (cands) {
-                const std::string prev = k > 0 ? lw(k - 1) : "";
+                const std::string_view prev = k > 0 ? lw(k - 1) : std::string_view();
                 for (std::size_t ti : *cands) {
                     const Trigger& tr = types.triggers()[ti];
                     if (matched && tr.words.size() < matched) break;
@@ -437,12 +466,12 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         for (const auto& em : mentions) {
                             if (!em.is_actor) continue;
                             // An unknown "... Supreme Court" or "... Tribunal" is a court too.
-                            const std::string kind =
-                                em.index != k_no_entry ? actors[em.index].kind
+                            const std::string_view kind =
+                                em.index != k_no_entry ? std::string_view(actors[em.index].kind)
                                 : (em.unknown_name.find("Court") != std::string::npos ||
                                    em.unknown_name.find("Tribunal") != std::string::npos || em.unknown_name.starts_with("Judge"))
-                                    ? "court"
-                                    : "";
+                                    ? std::string_view("court")
+                                    : std::string_view();
                             if (std::find(et.needs_actor_kind.begin(), et.needs_actor_kind.end(), kind) != et.needs_actor_kind.end())
                                 found = true;
                         }
@@ -476,7 +505,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                                             lw(v) == "of"))
                     ++v;
                 if (v >= words.size() || clause[v] != em.clause) break;
-                const std::string verb = lw(v);
+                const std::string_view verb = lw(v);
                 const bool finite = (verb.size() > 3 && (verb.ends_with("s") || verb.ends_with("ed")) &&
                                      !verb.ends_with("ss") && !verb.ends_with("us")) ||
                                     cues.planned.count(verb);
@@ -487,14 +516,14 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         }
         // One event per type and clause: "said at a press conference" is one statement.
         {
-            std::vector<TriggerHit> kept;
-            for (const auto& h : hits) {
+            std::size_t kept = 0;  // hits[0, kept) are kept, in order
+            for (std::size_t h = 0; h < hits.size(); ++h) {
                 bool seen = false;
-                for (const auto& o : kept)
-                    if (o.type == h.type && o.clause == h.clause) seen = true;
-                if (!seen) kept.push_back(h);
+                for (std::size_t o = 0; o < kept; ++o)
+                    if (hits[o].type == hits[h].type && hits[o].clause == hits[h].clause) seen = true;
+                if (!seen) hits[kept++] = hits[h];
             }
-            hits = std::move(kept);
+            hits.resize(kept);
         }
 
         // Attach each timex to the nearest trigger; a fronted timex ("In 2020, ...")
@@ -543,7 +572,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // A timex that names no days ("soon", "as soon as possible") dates nothing,
             // unless it is only waiting for a publication date the article lacks.
             if (tx && !tx->when && !(tx->relative && !article.published)) tx = nullptr;
-            const std::string prev = hit.word > 0 ? lw(hit.word - 1) : "";
+            const std::string_view prev = hit.word > 0 ? lw(hit.word - 1) : std::string_view();
             // A noun with no date of its own names a known state of affairs ("its
             // alleged blockade", "an end to the blockade"), not news of the day.
             if (!tx && hit.noun) {
@@ -576,10 +605,17 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             }
 
             // Actors and places: the trigger's clause first, the sentence as fallback.
-            std::set<std::string> seen_actor, seen_place;
+            // Names already taken for this event (few: a linear search).
+            seen_actor.clear();
+            seen_place.clear();
+            auto first_time = [](std::vector<std::string_view>& seen, std::string_view name) {
+                if (std::find(seen.begin(), seen.end(), name) != seen.end()) return false;
+                seen.push_back(name);
+                return true;
+            };
             auto add_actor = [&](const EntityMention& em, bool same_clause) {
                 const std::string& name = em.index == k_no_entry ? em.unknown_name : actors[em.index].name;
-                if (!seen_actor.insert(name).second) return;
+                if (!first_time(seen_actor, name)) return;
                 ActorRef a;
                 a.name = name;
                 a.surface = em.surface;
@@ -593,7 +629,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             };
             auto add_place = [&](const EntityMention& em) {
                 const PlaceEntry& p = places[em.index];
-                if (!seen_place.insert(p.name).second) return;
+                if (!first_time(seen_place, p.name)) return;
                 e.places.push_back({p.name, p.lat, p.lon, em.surface});
             };
             for (const auto& em : mentions)
@@ -603,7 +639,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (d.agents.empty() && !previous_subject.empty()) {
                 for (std::size_t k = hit.word; k-- > 0 && clause[k] == hit.clause;) {
                     if (!cues.pronouns.count(lw(k))) continue;
-                    if (seen_actor.insert(previous_subject).second) {
+                    if (first_time(seen_actor, previous_subject)) {
                         e.actors.push_back({previous_subject, et.name == "statement" ? "source" : "agent", std::string(word(k)), ""});
                         d.agents.push_back(previous_subject);
                     }
@@ -619,7 +655,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
 
             // Status from the words just before the trigger in its clause.
             for (std::size_t k = hit.word; k-- > 0 && k + 4 > hit.word && clause[k] == hit.clause;) {
-                const std::string w = lw(k);
+                const std::string_view w = lw(k);
                 if (cues.negation.count(w) || w.ends_with("n't")) e.status = EventStatus::negated;
                 else if (cues.planned.count(w) && e.status == EventStatus::asserted) e.status = EventStatus::planned;
                 else if (cues.reported.count(w) && e.status == EventStatus::asserted) e.status = EventStatus::reported;
@@ -631,13 +667,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
             while (cb < hit.word && (cues.clause_break.count(lw(cb)) || cues.subordinators.count(lw(cb)))) ++cb;
             std::string headline = ce - cb >= 3 ? squash(text.substr(words[cb].first, words[ce].second - words[cb].first))
-                                                : squash(text.substr(s.begin, s.end - s.begin));
+                                                : sentence_text();
             headline = strip_quotes(trim_copy(headline));
             if (!headline.empty() && headline[0] >= 'a' && headline[0] <= 'z') headline[0] = static_cast<char>(headline[0] - 'a' + 'A');
             e.headline = cut(headline, 120);
 
             e.evidence.article = article.id;
-            e.evidence.sentence = squash(text.substr(s.begin, s.end - s.begin));
+            e.evidence.sentence = sentence_text();
             e.evidence.begin = s.begin;
             e.evidence.end = s.end;
             e.evidence.url = article.url;

@@ -194,8 +194,12 @@ std::optional<std::size_t> Gazetteer::find_place(std::string_view name) const {
 }
 
 std::vector<GazetteerMatch> Gazetteer::match(std::string_view text, std::size_t begin, std::size_t end) const {
+    return match(text, split_words(text, begin, end));
+}
+
+std::vector<GazetteerMatch> Gazetteer::match(std::string_view text,
+                                             const std::vector<std::pair<std::size_t, std::size_t>>& words) const {
     std::vector<GazetteerMatch> out;
-    const auto words = split_words(text, begin, end);
     auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
     std::string key;  // the lower-cased word, reused: no allocation per word
     for (std::size_t k = 0; k < words.size();) {

@@ -21,6 +21,12 @@ std::size_t punct_utf8_len(std::string_view t, std::size_t i) {
 
 std::vector<std::pair<std::size_t, std::size_t>> split_words(std::string_view text, std::size_t begin, std::size_t end) {
     std::vector<std::pair<std::size_t, std::size_t>> out;
+    split_words(text, begin, end, out);
+    return out;
+}
+
+void split_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::pair<std::size_t, std::size_t>>& out) {
+    out.clear();
     if (end > text.size()) end = text.size();
     std::size_t i = begin;
     while (i < end) {
@@ -79,7 +85,6 @@ std::vector<std::pair<std::size_t, std::size_t>> split_words(std::string_view te
         out.emplace_back(i, j);
         i = j;
     }
-    return out;
 }
 
 }  // namespace dateline

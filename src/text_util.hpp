@@ -55,5 +55,8 @@ inline std::string_view strip_possessive(std::string_view w) {
 /// initialisms ("U.N."); a hyphen is a word of its own so "Russian-brokered"
 /// yields "Russian". Byte ranges [first, second) into text.
 std::vector<std::pair<std::size_t, std::size_t>> split_words(std::string_view text, std::size_t begin, std::size_t end);
+/// The same into `out` (cleared first), so that a caller splitting sentence after
+/// sentence reuses one buffer.
+void split_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::pair<std::size_t, std::size_t>>& out);
 
 }  // namespace dateline

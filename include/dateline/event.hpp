@@ -73,6 +73,10 @@ struct Event {
 /// precision, date_source}, type, cameo, headline, actors, places, evidence,
 /// confidence, status (+ mentions and source_count when `with_mentions`).
 nlohmann::json to_json(const Event& e, bool with_mentions = false);
+/// Appends exactly `to_json(e, with_mentions).dump()` to `out` (same keys, order,
+/// escapes and number forms) without building the nlohmann tree: the fast path of
+/// `dateline extract`. Throws what dump() throws on text that is not UTF-8.
+void append_json(std::string& out, const Event& e, bool with_mentions = false);
 /// Reads what to_json writes. Throws InputError on a malformed record.
 Event event_from_json(const nlohmann::json& j);
 

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dateline {
@@ -73,6 +74,10 @@ public:
     /// case-sensitive for capitalised names. Matches are in text order, not overlapping.
     /// Nouns match only after "the" ("the court", "the enclave").
     std::vector<GazetteerMatch> match(std::string_view text, std::size_t begin, std::size_t end) const;
+    /// The same, on words the caller has already split: `words` must be what the
+    /// word splitter of the extractor gives for text[begin, end) (byte ranges into text).
+    std::vector<GazetteerMatch> match(std::string_view text,
+                                      const std::vector<std::pair<std::size_t, std::size_t>>& words) const;
 
 private:
     void load(const std::string& json, const std::string& origin);

@@ -243,7 +243,7 @@ void run(const ExtractOptions& o) {
         sort_chronologically(events);
         if (o.format == "jsonl") {
             for (const auto& e : events) {
-                r.jsonl += to_json(e).dump();
+                append_json(r.jsonl, e);  // the bytes of to_json(e).dump(), without the tree
                 r.jsonl += '\n';
             }
         } else {

@@ -6,6 +6,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <string>
+#include <vector>
+
 using namespace dateline;
 
 namespace {
@@ -56,6 +59,73 @@ TEST_CASE("an event survives a JSON round trip") {
     CHECK(back.evidence == e.evidence);
     CHECK(back.mentions == e.mentions);
     CHECK(back.source_count == 2);
+}
+
+TEST_CASE("append_json writes exactly what to_json(...).dump() writes") {
+    std::vector<Event> events;
+    events.push_back(sample_event());
+    {
+        // Every byte class a string can hold: quotes, backslashes, each control
+        // character, DEL, multi-byte UTF-8 (2, 3 and 4 bytes), '/'.
+        Event e = sample_event();
+        std::string odd = "q\"b\\s/ \x7F caf\xC3\xA9 \xE2\x80\x9Cx\xE2\x80\x9D \xF0\x9F\x98\x80 ";
+        for (int c = 0; c < 0x20; ++c) odd += static_cast<char>(c);
+        e.headline = odd;
+        e.evidence.sentence = odd + odd;
+        e.evidence.timex.reset();
+        e.evidence.url.clear();
+        e.evidence.published.reset();
+        e.actors.push_back({"X", "target", "", ""});
+        e.actors.push_back({"Y\tZ", "mediator", "y", ""});
+        e.places.push_back({"Nowhere", std::nullopt, std::nullopt, ""});
+        e.places.push_back({"Far", -0.5, 1e-7, "far"});
+        e.places.push_back({"Big", 123456789.125, -180.0, ""});
+        e.cameo.clear();
+        e.timex_value = "2022-12-12";
+        e.status = EventStatus::reported;
+        e.date_source = DateSource::published;
+        e.mentions.push_back(e.evidence);
+        e.mentions.push_back(sample_event().evidence);
+        e.source_count = 3;
+        events.push_back(e);
+    }
+    {
+        Event e = sample_event();
+        e.when.reset();
+        e.date_source = DateSource::unresolved;
+        e.actors.clear();
+        e.places.clear();
+        e.evidence.source.clear();
+        e.status = EventStatus::negated;
+        events.push_back(e);
+    }
+    for (const Span& s : {Span::week(Date(2023, 1, 2)), Span::month(2023, 2), Span::quarter(2023, 1),
+                          Span::season(2021, 1), Span::year(1991), Span::decade(1990), Span::century(1900)}) {
+        Event e = sample_event();
+        e.when = s;
+        events.push_back(e);
+    }
+    for (double c : {0.0, 0.05, 0.1, 0.15, 0.3, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.85, 0.9, 0.95, 1.0, 0.123456, 2.0 / 3.0}) {
+        Event e = sample_event();
+        e.confidence = c;
+        events.push_back(e);
+    }
+    for (const Event& e : events)
+        for (bool with_mentions : {false, true}) {
+            std::string out = "prefix";
+            append_json(out, e, with_mentions);
+            CHECK(out == "prefix" + to_json(e, with_mentions).dump());
+        }
+}
+
+TEST_CASE("append_json throws what dump() throws on text that is not UTF-8") {
+    for (const char* bad : {"\xC3", "\xC0\xAF", "\xED\xA0\x80", "\xF4\x90\x80\x80", "\xE2\x80", "\xFF", "a\x80"}) {
+        Event e = sample_event();
+        e.evidence.sentence = std::string("ok ") + bad + " ok";
+        std::string out = "prefix";
+        CHECK_THROWS_AS(append_json(out, e), nlohmann::json::type_error);
+        CHECK_THROWS_AS((void)to_json(e).dump(), nlohmann::json::type_error);
+    }
 }
 
 TEST_CASE("an unresolved event has a null date and says why") {
