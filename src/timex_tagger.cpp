@@ -403,6 +403,7 @@ private:
     /// Dates written with names and numbers: Dec. 12, 12 December 2022, December 2022,
     /// 2022-12-12, 12/12/2022, Wednesday, 1991, the 1990s, spring 2021, the third quarter.
     std::optional<Cand> match_date(std::size_t i, bool after_modifier) const {
+        if (i >= m_tk.size()) return std::nullopt;  // a clock time that ends the text looks past it for a day
         const Tk& t = m_tk[i];
         Cand c;
         c.tb = i;
@@ -777,13 +778,23 @@ private:
                     }
                 }
             }
+            if (!ok && np == 2 && parts[1] == "long") {
+                // "day-long", "decades-long": a span of one or of some units.
+                const Word* uw = m_lex.find(parts[0]);
+                if (!uw || uw->unit == Unit::none || uw->unit == Unit::weekend || uw->unit <= Unit::second)
+                    return std::nullopt;
+                c.type = TimexType::duration;
+                c.sem.kind = Kind::duration;
+                c.sem.literal = duration_literal(uw->unit, uw->has(tx::k_unit_plural) ? k_vague : uw->unit_multiplier);
+                return c;
+            }
             if (!ok) return std::nullopt;
             const Word* uw = m_lex.find(parts[unit_part]);
             if (!uw || uw->unit == Unit::none || uw->unit == Unit::weekend) return std::nullopt;
             // "three-quarters of its food" is a fraction.
             if (uw->unit == Unit::quarter && uw->has(tx::k_unit_plural)) return std::nullopt;
             // "45-year-old" is an age, not a time (TimeBank leaves ages untagged).
-            if (unit_part + 1 < np) return std::nullopt;
+            if (unit_part + 1 < np && !(unit_part + 2 == np && parts[unit_part + 1] == "long")) return std::nullopt;
             c.type = TimexType::duration;
             c.sem.kind = Kind::duration;
             c.sem.literal = duration_literal(uw->unit, n * uw->unit_multiplier);
@@ -795,7 +806,8 @@ private:
     static std::string duration_literal(Unit u, int n) {
         std::string amount = n == k_vague ? "X" : std::to_string(n);
         if (u == Unit::quarter && n != k_vague) return tx::duration_value(Unit::month, std::to_string(3 * n));
-        if (u == Unit::decade && n != k_vague) return tx::duration_value(Unit::year, std::to_string(10 * n));
+        // Decades are counted in years ("P30Y"), some decades too ("PXY"), as TimeBank writes them.
+        if (u == Unit::decade) return tx::duration_value(Unit::year, n == k_vague ? "X" : std::to_string(10 * n));
         return tx::duration_value(u, amount);
     }
 
@@ -827,6 +839,7 @@ private:
 
     /// this/last/next + unit, month, weekday or season; today, yesterday, tonight.
     std::optional<Cand> match_relative(std::size_t i) const {
+        if (i >= m_tk.size()) return std::nullopt;  // as match_date: called past a clock time
         const Tk& t = m_tk[i];
         if (!t.w) return std::nullopt;
         Cand c;
@@ -978,6 +991,10 @@ private:
         }
         int n = 1;
         std::size_t nl = number_at(k, n, !the || direction != 0);
+        // "two more weeks", "an additional year", "three straight years"
+        if (nl && at(k + nl) && m_tk[k + nl].w && m_tk[k + nl].w->has(tx::k_amount_extender) && w(k + nl + 1) &&
+            w(k + nl + 1)->unit != Unit::none)
+            ++nl;
         // "5 1/2 hours": a count and a half.
         bool half = false;
         if (nl && n >= 0 && at(k + nl) && m_tk[k + nl].raw == "1/2") {

@@ -479,3 +479,14 @@ TEST_CASE("an amount 'or so' is approximate, before 'ago' too") {
     CHECK(found[1].timex.value == "P2Y");
     CHECK(found[1].timex.mod == "APPROX");
 }
+
+TEST_CASE("unit-long adjectives and amounts with 'more', 'additional', 'straight' are durations") {
+    CHECK(only("Negotiators left a day-long session.").value == "P1D");
+    CHECK(only("It ended a decades-long feud.").value == "PXY");
+    CHECK(only("Workers began a three-week-long strike.").value == "P3W");
+    CHECK(tag("A 6-year-old boy was found.").empty());
+    CHECK(only("The envoy will stay two more weeks.").value == "P2W");
+    CHECK(only("The lease runs for an additional year.").value == "P1Y");
+    CHECK(only("Exports rose for three straight years.").value == "P3Y");
+    CHECK(tag("The team won five more games.").empty());
+}
