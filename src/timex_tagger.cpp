@@ -859,12 +859,18 @@ private:
         }
         if (t.w->relative == tx::k_none) return std::nullopt;
         // "last night", "this morning"
-        const Word* nx = w(i + 1);
-        if (!nx) return std::nullopt;
-        const int rel = t.w->relative;
+        int rel = t.w->relative;
         std::size_t k = i + 1;
-        if (is(i, "past") || is(i, "coming")) return std::nullopt;  // "the past week" is a duration
-        if (!nx->part_of_day.empty() && (t.low == "this" || t.low == "last") && nx->part_of_day.size() == 2) {
+        if (t.low == "this" && (is(i + 1, "past") || is(i + 1, "coming"))) {
+            // "this past spring", "this coming Sunday": the last or next one.
+            rel = is(i + 1, "past") ? -1 : 1;
+            k = i + 2;
+        } else if (is(i, "past") || is(i, "coming")) {
+            return std::nullopt;  // "the past week" is a duration
+        }
+        const Word* nx = w(k);
+        if (!nx) return std::nullopt;
+        if (!nx->part_of_day.empty() && k == i + 1 && (t.low == "this" || t.low == "last") && nx->part_of_day.size() == 2) {
             c.sem.kind = Kind::deictic;
             c.sem.offset = t.low == "last" && nx->part_of_day == "NI" ? -1 : 0;
             c.sem.pod = nx->part_of_day;
@@ -900,6 +906,12 @@ private:
             return c;
         }
         if (nx->weekday >= 0 && at(k)->cap && !nx->has(tx::k_weekday_abbrev)) {
+            // "this coming Sunday, March 8": the date names the day.
+            if (k == i + 2)
+                if (auto d = match_date(k, false); d && d->sem.kind == Kind::absolute && d->sem.day > 0) {
+                    d->tb = i;
+                    return d;
+                }
             c.sem.kind = Kind::weekday;
             c.sem.weekday = nx->weekday;
             c.sem.rel = static_cast<std::int8_t>(rel);
@@ -1308,6 +1320,7 @@ private:
                     c.sem.kind = Kind::anaphor;
                     c.sem.unit = uw->unit;
                     c.sem.offset = 0;
+                    c.sem.literal = "the-unit";
                     c.te = i + 2;
                     return c;
                 }
@@ -1316,7 +1329,7 @@ private:
         // that year, that day, the same day
         std::size_t k = i;
         if (t.low == "that" || (t.low == "the" && is(i + 1, "same"))) {
-            k = t.low == "that" ? i + 1 : i + 2;
+            k = t.low == "that" && !is(i + 1, "same") ? i + 1 : i + 2;  // "that same day"
             const Word* uw = w(k);
             if (uw && uw->unit >= Unit::day && !uw->has(tx::k_unit_plural)) {
                 c.sem.kind = Kind::anaphor;
@@ -1337,6 +1350,7 @@ private:
         int hour = -1, minute = 0;
         std::size_t k = i;
         if (t.w && (t.low == "noon" || t.low == "midnight")) {
+            if (t.low == "noon" && i > 0 && is(i - 1, "high")) return std::nullopt;  // "high noon": an idiom
             hour = t.low == "noon" ? 12 : 24;
             k = i + 1;
         } else if (int f[3], nd[3]; (t.num >= 0 && t.ndig <= 2 && t.num <= 24) ||
@@ -1791,9 +1805,19 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 base = period->day;  // "that quarter": the one reported on
             } else if (anchor) {
                 base = anchor->day;  // its own words name the unit: TimeML tags it, so not anaphoric
-                // "In 1989 ... for the week": a coarser anchor that holds the DCT means the DCT's week.
-                if (dct && anchor->unit > s.unit && anchor->span.earliest <= *dct && *dct <= anchor->span.latest)
-                    base = dct;
+                if (anchor->unit > s.unit && s.offset == 0) {
+                    // "In 1989 ... for the week": a coarser anchor that holds the DCT means the DCT's week.
+                    if (s.literal == "the-unit" && dct && anchor->span.earliest <= *dct && *dct <= anchor->span.latest) {
+                        base = dct;
+                    } else if ((anchor->unit == Unit::month || anchor->unit == Unit::year) &&
+                               (s.unit == Unit::day || s.unit == Unit::week || s.unit == Unit::month)) {
+                        // "In October ... that same day": a day of that month, which the text does not tell.
+                        r.value = anchor->value + (s.unit == Unit::week ? "-WXX" : anchor->unit == Unit::year && s.unit == Unit::day ? "-XX-XX" : "-XX");
+                        r.when = anchor->span;
+                        r.unit = anchor->unit;
+                        break;
+                    }
+                }
             }
             if (!base) {
                 r.value = "XXXX-XX-XX";

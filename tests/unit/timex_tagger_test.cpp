@@ -490,3 +490,17 @@ TEST_CASE("unit-long adjectives and amounts with 'more', 'additional', 'straight
     CHECK(only("Exports rose for three straight years.").value == "P3Y");
     CHECK(tag("The team won five more games.").empty());
 }
+
+TEST_CASE("this past and this coming; high noon; a day of a month the text does not tell") {
+    const Date dct(2023, 2, 23);
+    CHECK(only("The plant closed this past spring.", dct).value == "2022-SP");
+    const auto coming = tag("The vote is this coming Sunday, February 26.", dct);
+    REQUIRE(coming.size() == 1);
+    CHECK(coming[0].text == "this coming Sunday, February 26");
+    CHECK(coming[0].timex.value == "2023-02-26");
+    CHECK(tag("The film High Noon was shown again.", dct).empty());
+    const auto found = tag("The raid came in October. Her name was struck off that same day.", dct);
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "that same day");
+    CHECK(found[1].timex.value == "2022-10-XX");
+}
