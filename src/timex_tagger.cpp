@@ -572,8 +572,8 @@ private:
                     return finish_date(c);
                 }
             }
-            // the 20th century, the twentieth century
-            if (the && at(k) && is(k + 1, "century")) {
+            // the 20th century, the twentieth century, an 11th century temple
+            if (at(k) && is(k + 1, "century") && (the || !m_tk[k + 1].cap)) {
                 int n = 0;
                 if (day_at(k, n) && n >= 1 && n <= 30) {
                     c.sem.century = (n - 1) * 100;
@@ -1107,7 +1107,7 @@ private:
         }
         if (is(after, "old") || is(after, "-")) return std::nullopt;  // "45 years old": an age
         // "more than a quarter of the market": a fraction.
-        if (uw->unit == Unit::quarter && is(after, "of") && !(at(after + 1) && m_tk[after + 1].num >= 1000))
+        if (uw->unit == Unit::quarter && n != k_vague && is(after, "of") && !(at(after + 1) && m_tk[after + 1].num >= 1000))
             return std::nullopt;
         c.type = TimexType::duration;
         c.sem.kind = Kind::duration;
@@ -1174,6 +1174,17 @@ private:
                 c.te = k;
                 return c;
             }
+        }
+        // "by year-end", "at year's end", "since year end": the end of the year told of, last
+        // year's after "since"; "year-end results" is an adjective.
+        if ((t.low == "year-end" || ((t.low == "year" || t.low == "year's") && is(i + 1, "end"))) && i > 0 &&
+            m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_temporal_prep) && !m_tk[i - 1].w->has(tx::k_determiner)) {
+            c.sem.kind = Kind::relative_unit;
+            c.sem.unit = Unit::year;
+            c.sem.offset = is(i - 1, "since") ? -1 : 0;
+            c.mod = "END";
+            c.te = t.low == "year-end" ? i + 1 : i + 2;
+            return c;
         }
         if (!t.w) return std::nullopt;
         if (!t.w->single_word_reference.empty()) {
@@ -1310,10 +1321,11 @@ private:
         // or week the text is about, after a preposition and with nothing that makes it a
         // span of its own ("the year before", "the year 2000", "the year in which").
         if (t.low == "the" && i > 0 && m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_anaphor_preposition)) {
-            const Word* uw = w(i + 1);
-            if (uw && !m_tk[i + 1].cap && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
+            const std::size_t u = is(i + 1, "fiscal") && is(i + 2, "year") ? i + 2 : i + 1;  // "for the fiscal year"
+            const Word* uw = w(u);
+            if (uw && !m_tk[u].cap && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
                 (uw->unit == Unit::year || uw->unit == Unit::month || uw->unit == Unit::week)) {
-                const Tk* nx = at(i + 2) ? &m_tk[i + 2] : nullptr;
+                const Tk* nx = at(u + 1) ? &m_tk[u + 1] : nullptr;
                 const bool blocked = nx && (nx->num >= 0 || (nx->w && (nx->w->has(tx::k_anaphor_blocker) ||
                                                                        nx->w->cardinal >= 0 || nx->w->ago != 0)));
                 if (!blocked) {
@@ -1321,7 +1333,7 @@ private:
                     c.sem.unit = uw->unit;
                     c.sem.offset = 0;
                     c.sem.literal = "the-unit";
-                    c.te = i + 2;
+                    c.te = u + 1;
                     return c;
                 }
             }
@@ -1529,7 +1541,11 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             }
             if (s.century >= 0) {
                 r.value = fmt::format("{:02d}", s.century / 100);
-                r.when = Span::century(s.century);
+                try {
+                    r.when = Span::century(s.century);
+                } catch (const std::out_of_range&) {
+                    // "the 11th century": before the calendar Boost knows; the value alone is right
+                }
                 r.unit = Unit::century;
                 break;
             }

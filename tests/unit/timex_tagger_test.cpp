@@ -504,3 +504,18 @@ TEST_CASE("this past and this coming; high noon; a day of a month the text does 
     CHECK(found[1].text == "that same day");
     CHECK(found[1].timex.value == "2022-10-XX");
 }
+
+TEST_CASE("year-end after a preposition, centuries before Boost's calendar, the fiscal year, several quarters of") {
+    const Date dct(2023, 2, 23);
+    const Timex ye = only("The sale should close by year-end.", dct);
+    CHECK(ye.value == "2023");
+    CHECK(ye.mod == "END");
+    CHECK(only("Shares are up 4% since year end.", dct).value == "2022");
+    CHECK(only("Rules change at year's end.", dct).mod == "END");
+    CHECK(tag("Year-end bonuses were cut.", dct).empty());
+    CHECK(only("Pilgrims visit the 11th century abbey.", dct).value == "10");
+    CHECK(only("She called herself a 20th century liberal.", dct).value == "19");
+    CHECK(only("Margins will narrow for the fiscal year.", dct).value == "2023");
+    CHECK(only("Profit returned after several quarters of losses.", dct).value == "PXQ");
+    CHECK(tag("Exporters hold three quarters of the market.", dct).empty());
+}
