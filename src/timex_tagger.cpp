@@ -1933,6 +1933,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
         Scanner scanner(lex, tk);
         std::vector<Cand> cands = scanner.scan();
         const std::size_t first_in_sentence = out.size();
+        bool months_here = false;  // a span of months ("the nine months") named in this sentence
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
             Cand& c = cands[ci];
             // A range takes a missing year from its other end: "27 September to 10 November 2020".
@@ -1951,6 +1952,15 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 // quarter named earlier in the same sentence, else the first one reported on.
                 const bool quarter_here = anchor && anchor->unit == Unit::quarter && anchor->sentence == si;
                 r = resolve(c, dct, anchor, quarter_here ? anchor : period, tense);
+                // "For the nine months, ... a year earlier": the comparison is with that span a
+                // year back, which only its year can name.
+                if (months_here && c.sem.kind == Kind::offset && c.sem.unit == Unit::year && c.sem.offset == -1 &&
+                    c.sem.anchored && dct && r.unit == Unit::quarter) {
+                    const int y = static_cast<int>((period ? period->day : *dct).year()) - 1;
+                    r.value = fmt::format("{:04d}", y);
+                    r.when = Span::year(y);
+                    r.unit = Unit::year;
+                }
             } catch (const std::out_of_range&) {
                 continue;  // "next year" on 9999-12-31: beyond the calendar Boost knows (1400..9999)
             }
@@ -1995,6 +2005,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 if (!r.comparison) anchor = a;
                 if (!period && !r.comparison && r.unit == Unit::quarter && r.value.size() == 7 && r.value[5] == 'Q') period = a;
             }
+            if (t.type == TimexType::duration && t.value.size() > 2 && t.value.back() == 'M' && t.value[1] != 'T')
+                months_here = true;
             out.push_back(std::move(t));
         }
         // "from X to Y", "between X and Y", "X to Y": both ends are a range.

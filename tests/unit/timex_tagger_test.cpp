@@ -519,3 +519,15 @@ TEST_CASE("year-end after a preposition, centuries before Boost's calendar, the 
     CHECK(only("Profit returned after several quarters of losses.", dct).value == "PXQ");
     CHECK(tag("Exporters hold three quarters of the market.", dct).empty());
 }
+
+TEST_CASE("a year-ago comparison with a span of months is that year") {
+    const Date dct(2023, 10, 26);
+    const auto found = tag(
+        "Third-quarter profit rose to $5 million from $4 million a year earlier. "
+        "For the nine months, profit was $12 million, up from $10 million a year earlier.",
+        dct);
+    std::vector<std::string> values;
+    for (const auto& f : found) values.push_back(f.text + "=" + f.timex.value);
+    CHECK(values == std::vector<std::string>{"Third-quarter=2023-Q3", "a year earlier=2022-Q3", "the nine months=P9M",
+                                             "a year earlier=2022"});
+}
