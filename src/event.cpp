@@ -10,6 +10,8 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace dateline {
@@ -97,6 +99,19 @@ public:
         const auto* const end = p + s.size();
         const auto* run = p;  // start of the bytes not yet copied
         while (p < end) {
+            // Eight plain ASCII bytes at a time: no byte >= 0x80, < 0x20, '"' or '\\'.
+            if (end - p >= 8) {
+                std::uint64_t v;
+                std::memcpy(&v, p, 8);
+                constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+                auto has_zero = [&](std::uint64_t x) { return (x - ones) & ~x & highs; };
+                const std::uint64_t special = (v & highs) | ((v - 0x20 * ones) & ~v & highs) |
+                                              has_zero(v ^ ('"' * ones)) | has_zero(v ^ ('\\' * ones));
+                if (special == 0) {
+                    p += 8;
+                    continue;
+                }
+            }
             const unsigned char cls = k_byte_class[*p];
             if (cls == 0) {
                 ++p;
@@ -132,6 +147,20 @@ public:
     }
 
     void number(double v) { m_out += json(v).dump(); }  // nlohmann's own shortest round-trip form
+
+    /// A confidence: round(c * 1000) / 1000, as number() writes it; the texts of
+    /// the 0..1000 thousandths are kept per thread.
+    void confidence(double c) {
+        const double k = std::round(c * 1000.0);
+        if (!(k >= 0.0 && k <= 1000.0) || std::signbit(k)) {  // -0.0 prints as "-0.0"
+            number(k / 1000.0);
+            return;
+        }
+        thread_local std::array<std::string, 1001> texts;
+        std::string& text = texts[static_cast<std::size_t>(k)];
+        if (text.empty()) text = json(k / 1000.0).dump();
+        m_out += text;
+    }
 
     void date(Date d) {
         if (d.is_special()) {
@@ -216,7 +245,7 @@ void write_event(JsonWriter& w, const Event& e, bool with_mentions) {
     if (e.cameo.empty()) w.raw("null");
     else w.string(e.cameo);
     w.raw(",\"confidence\":");
-    w.number(std::round(e.confidence * 1000.0) / 1000.0);
+    w.confidence(e.confidence);
     w.raw(",\"evidence\":");
     write_evidence(w, e.evidence);
     w.raw(",\"headline\":");

@@ -13,7 +13,8 @@
 #include <cmath>
 #include <limits>
 #include <map>
-#include <unordered_set>
+#include <cstdint>
+#include <unordered_map>
 
 namespace dateline {
 namespace {
@@ -21,17 +22,43 @@ namespace {
 using json = nlohmann::json;
 using WordRange = std::pair<std::size_t, std::size_t>;
 
-// Looked up by std::string_view: the lower-cased words are views into one buffer.
+// Looked up by std::string_view (the lower-cased words are views into one
+// buffer); FNV-1a, inline: the words are short.
 struct WordHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const noexcept {
+        std::uint64_t h = 14695981039346656037ull;
+        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+        return static_cast<std::size_t>(h);
+    }
 };
-using WordSet = std::unordered_set<std::string, WordHash, std::equal_to<>>;
+
+// The word lists of Cues, as bits: one look-up tells every list a word is in.
+enum class Cue : std::uint16_t {
+    negation = 1 << 0,
+    planned = 1 << 1,
+    reported = 1 << 2,
+    locative = 1 << 3,
+    clause_break = 1 << 4,
+    subordinators = 1 << 5,
+    reference_determiners = 1 << 6,
+    prepositions = 1 << 7,
+    mediator_suffixes = 1 << 8,
+    pronouns = 1 << 9,
+    not_names = 1 << 10,
+};
+// Not a set of Cue bits: "not looked up yet".
+constexpr std::uint16_t k_cues_unknown = 0xFFFF;
 
 // Function words the rules read, from data/events/cues.json.
 struct Cues {
-    WordSet negation, planned, reported, locative, clause_break, subordinators,
-        reference_determiners, prepositions, mediator_suffixes, pronouns, not_names;
+    std::unordered_map<std::string, std::uint16_t, WordHash, std::equal_to<>> lists;  // lower-cased word -> Cue bits
+
+    /// The lists the lower-cased word `w` is in.
+    std::uint16_t of(std::string_view w) const {
+        auto it = lists.find(w);
+        return it == lists.end() ? 0 : it->second;
+    }
 
     explicit Cues(const DataFiles& files) {
         const std::string path = "events/cues.json";
@@ -41,24 +68,24 @@ struct Cues {
         } catch (const json::exception& e) {
             throw DataError(fmt::format("{}: malformed JSON: {}", files.origin(path), e.what()));
         }
-        auto load = [&](const char* key, WordSet& into) {
+        auto load = [&](const char* key, Cue into) {
             auto it = j.find(key);
             if (it == j.end() || !it->is_array())
                 throw DataError(fmt::format("{}: \"{}\" must be an array of words", files.origin(path), key));
             for (const auto& w : *it)
-                if (w.is_string()) into.insert(lower(w.get<std::string>()));
+                if (w.is_string()) lists[lower(w.get<std::string>())] |= static_cast<std::uint16_t>(into);
         };
-        load("negation", negation);
-        load("planned", planned);
-        load("reported", reported);
-        load("locative_prepositions", locative);
-        load("clause_break_words", clause_break);
-        load("subordinators", subordinators);
-        load("reference_determiners", reference_determiners);
-        load("prepositions", prepositions);
-        load("mediator_suffixes", mediator_suffixes);
-        load("pronouns", pronouns);
-        load("not_names", not_names);
+        load("negation", Cue::negation);
+        load("planned", Cue::planned);
+        load("reported", Cue::reported);
+        load("locative_prepositions", Cue::locative);
+        load("clause_break_words", Cue::clause_break);
+        load("subordinators", Cue::subordinators);
+        load("reference_determiners", Cue::reference_determiners);
+        load("prepositions", Cue::prepositions);
+        load("mediator_suffixes", Cue::mediator_suffixes);
+        load("pronouns", Cue::pronouns);
+        load("not_names", Cue::not_names);
     }
 };
 
@@ -230,6 +257,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<std::size_t> clause;
     std::vector<const Timex*> stimex;
     std::vector<char> in_timex, in_name;
+    std::vector<std::uint16_t> word_cues;  // per word: Cue bits, or k_cues_unknown
+    const std::uint16_t empty_word_cues = cues.of("");
     std::vector<EntityMention> mentions;
     std::vector<TriggerHit> hits;
     std::vector<std::string_view> seen_actor, seen_place;
@@ -244,6 +273,17 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
         auto lw = [&](std::size_t k) {
             return std::string_view(lowered).substr(words[k].first - s.begin, words[k].second - words[k].first);
+        };
+        // Whether word k (lower-cased) is in a cue list; looked up once per word.
+        word_cues.assign(words.size(), k_cues_unknown);
+        auto cue = [&](std::size_t k, Cue list) {
+            std::uint16_t& bits = word_cues[k];
+            if (bits == k_cues_unknown) bits = cues.of(lw(k));
+            return (bits & static_cast<std::uint16_t>(list)) != 0;
+        };
+        // The same for the word before k, which is "" before the first word.
+        auto cue_before = [&](std::size_t k, Cue list) {
+            return k > 0 ? cue(k - 1, list) : (empty_word_cues & static_cast<std::uint16_t>(list)) != 0;
         };
         // The sentence as evidence and fallback headline, squashed once for all its events.
         std::optional<std::string> squashed_sentence;
@@ -265,8 +305,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                                   gap.find("\xE2\x80\x9C") != std::string_view::npos ||
                                   gap.find("\xE2\x80\x9D") != std::string_view::npos ||
                                   gap.find('"') != std::string_view::npos;
-                const std::string_view w = lw(k);
-                if (hard || (comma && cues.clause_break.count(w)) || cues.subordinators.count(w)) ++current;
+                if (hard || (comma && cue(k, Cue::clause_break)) || cue(k, Cue::subordinators)) ++current;
             }
             clause[k] = current;
         }
@@ -301,7 +340,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             while (k_end < words.size() && words[k_end].first < m.end) ++k_end;
             const std::string_view prev = k > 0 ? lw(k - 1) : std::string_view();
             const bool chained = (prev == "and" || prev == "or") && last_was_place_mode && k <= last_match_end_word + 2;
-            const bool place_mode = (k > 0 && cues.locative.count(prev)) || chained;
+            const bool place_mode = (k > 0 && cue(k - 1, Cue::locative)) || chained;
             last_match_end_word = k_end;
             const std::string surface = squash(text.substr(m.begin, m.end - m.begin));
 
@@ -341,14 +380,14 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     EntityMention em{is_actor, r.index, k, clause[k], surface, "", false};
                     if (is_actor && r.how == GazetteerRef::How::adjective && k_end < words.size()) {
                         // "Russian-brokered": a mediator; "Azerbaijani environmental activists": a qualifier.
-                        if (word(k_end) == "-" && k_end + 1 < words.size() && cues.mediator_suffixes.count(lw(k_end + 1))) {
+                        if (word(k_end) == "-" && k_end + 1 < words.size() && cue(k_end + 1, Cue::mediator_suffixes)) {
                             em.mediator = true;
                         } else {
                             std::string q;
                             for (std::size_t n = k_end; n < words.size() && n < k_end + 3; ++n) {
                                 const std::string_view w = lw(n);
-                                if (is_capitalised(word(n)) || cues.prepositions.count(w) || w == "-" ||
-                                    cues.clause_break.count(w) || cues.reference_determiners.count(w) || w == "or" ||
+                                if (is_capitalised(word(n)) || cue(n, Cue::prepositions) || w == "-" ||
+                                    cue(n, Cue::clause_break) || cue(n, Cue::reference_determiners) || w == "or" ||
                                     types.triggers_starting_with(w) || in_name[n] || clause[n] != clause[k])
                                     break;
                                 if (!q.empty()) q += ' ';
@@ -393,7 +432,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 ++e;
             std::size_t b = k;
             // Leading function words are no part of a name ("The", "In", "He").
-            while (b < e && (cues.not_names.count(lw(b)) || cues.pronouns.count(lw(b)))) ++b;
+            while (b < e && (cue(b, Cue::not_names) || cue(b, Cue::pronouns))) ++b;
             // A capital at the head of a clause may just be an ordinary word ("Pending
             // the decision", "Begins to serve"): alone, it is a name only when a verb
             // follows ("Boeing identifies", "Musk tweets").
@@ -405,7 +444,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                        next == "is" || next == "was" || next == "has" || next == "will";
             };
             if (b < e && !(e - b == 1 && initial &&
-                           (types.triggers_starting_with(lw(b)) || cues.not_names.count(lw(b)) || !verb_follows()))) {
+                           (types.triggers_starting_with(lw(b)) || cue(b, Cue::not_names) || !verb_follows()))) {
                 EntityMention em;
                 em.is_actor = true;
                 em.index = k_no_entry;
@@ -455,10 +494,10 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     // A verb reading after a determiner is a noun ("the state", "a note"),
                     // after a preposition an adjective or noun ("in close cooperation").
                     const bool determiner_before = prev == "the" || prev == "a" || prev == "an" ||
-                                                   cues.reference_determiners.count(prev) ||
-                                                   (k >= 2 && cues.reference_determiners.count(lw(k - 2)));
-                    if (!tr.noun && (prev == "the" || prev == "a" || prev == "an" || cues.reference_determiners.count(prev) ||
-                                     (prev != "to" && cues.prepositions.count(prev))))
+                                                   cue_before(k, Cue::reference_determiners) ||
+                                                   (k >= 2 && cue(k - 2, Cue::reference_determiners));
+                    if (!tr.noun && (prev == "the" || prev == "a" || prev == "an" || cue_before(k, Cue::reference_determiners) ||
+                                     (prev != "to" && cue_before(k, Cue::prepositions))))
                         continue;
                     const EventType& et = types.types()[tr.type];
                     if (tr.needs_actor_kind && !et.needs_actor_kind.empty()) {
@@ -498,7 +537,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             for (const auto& em : mentions) {
                 if (!other || !em.is_actor) continue;
                 const bool head = em.word == 0 || clause[em.word - 1] != clause[em.word] ||
-                                  (em.word <= 2 && cues.not_names.count(lw(0)));
+                                  (em.word <= 2 && cue(0, Cue::not_names));
                 if (!head) break;
                 std::size_t v = em.word;
                 while (v < words.size() && (in_name[v] || is_capitalised(word(v)) || lw(v) == "and" || lw(v) == "-" ||
@@ -508,7 +547,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 const std::string_view verb = lw(v);
                 const bool finite = (verb.size() > 3 && (verb.ends_with("s") || verb.ends_with("ed")) &&
                                      !verb.ends_with("ss") && !verb.ends_with("us")) ||
-                                    cues.planned.count(verb);
+                                    cue(v, Cue::planned);
                 if (finite) hits.push_back({v, v + 1, *other, false, clause[v]});
                 break;
             }
@@ -572,12 +611,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // A timex that names no days ("soon", "as soon as possible") dates nothing,
             // unless it is only waiting for a publication date the article lacks.
             if (tx && !tx->when && !(tx->relative && !article.published)) tx = nullptr;
-            const std::string_view prev = hit.word > 0 ? lw(hit.word - 1) : std::string_view();
             // A noun with no date of its own names a known state of affairs ("its
             // alleged blockade", "an end to the blockade"), not news of the day.
             if (!tx && hit.noun) {
-                const bool referring = cues.reference_determiners.count(prev) ||
-                                       (hit.word > 1 && cues.reference_determiners.count(lw(hit.word - 2)));
+                const bool referring = cue_before(hit.word, Cue::reference_determiners) ||
+                                       (hit.word > 1 && cue(hit.word - 2, Cue::reference_determiners));
                 if (hits.size() > 1 || referring) continue;
             }
 
@@ -638,7 +676,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // stands for the previous sentence's first actor.
             if (d.agents.empty() && !previous_subject.empty()) {
                 for (std::size_t k = hit.word; k-- > 0 && clause[k] == hit.clause;) {
-                    if (!cues.pronouns.count(lw(k))) continue;
+                    if (!cue(k, Cue::pronouns)) continue;
                     if (first_time(seen_actor, previous_subject)) {
                         e.actors.push_back({previous_subject, et.name == "statement" ? "source" : "agent", std::string(word(k)), ""});
                         d.agents.push_back(previous_subject);
@@ -656,16 +694,16 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // Status from the words just before the trigger in its clause.
             for (std::size_t k = hit.word; k-- > 0 && k + 4 > hit.word && clause[k] == hit.clause;) {
                 const std::string_view w = lw(k);
-                if (cues.negation.count(w) || w.ends_with("n't")) e.status = EventStatus::negated;
-                else if (cues.planned.count(w) && e.status == EventStatus::asserted) e.status = EventStatus::planned;
-                else if (cues.reported.count(w) && e.status == EventStatus::asserted) e.status = EventStatus::reported;
+                if (cue(k, Cue::negation) || w.ends_with("n't")) e.status = EventStatus::negated;
+                else if (cue(k, Cue::planned) && e.status == EventStatus::asserted) e.status = EventStatus::planned;
+                else if (cue(k, Cue::reported) && e.status == EventStatus::asserted) e.status = EventStatus::reported;
             }
 
             // Headline: the trigger's clause, cut to ~120 characters.
             std::size_t cb = hit.word, ce = hit.word;
             while (cb > 0 && clause[cb - 1] == hit.clause) --cb;
             while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
-            while (cb < hit.word && (cues.clause_break.count(lw(cb)) || cues.subordinators.count(lw(cb)))) ++cb;
+            while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
             std::string headline = ce - cb >= 3 ? squash(text.substr(words[cb].first, words[ce].second - words[cb].first))
                                                 : sentence_text();
             headline = strip_quotes(trim_copy(headline));

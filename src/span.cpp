@@ -24,7 +24,13 @@ Date make(int y, int m, int d) {
 // The years Boost accepts; outside them a span cannot be built.
 bool year_ok(int y) { return y >= 1400 && y <= 9999; }
 
-std::string year_text(int y) { return fmt::format("{:04d}", y); }
+// Four digits, zero-padded ("{:04d}"), written by hand for the years Boost has.
+std::string year_text(int y) {
+    if (y < 0 || y > 9999) return fmt::format("{:04d}", y);
+    const char text[4] = {static_cast<char>('0' + y / 1000), static_cast<char>('0' + y / 100 % 10),
+                          static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10)};
+    return std::string(text, 4);
+}
 
 bool parse_int(std::string_view s, int& out) {
     if (s.empty()) return false;
@@ -66,8 +72,17 @@ std::optional<Precision> precision_from_string(std::string_view s) {
 
 std::string iso(Date d) {
     if (d.is_special()) return "";
-    return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(d.year()), static_cast<int>(d.month()),
-                       static_cast<int>(d.day()));
+    // "{:04d}-{:02d}-{:02d}" by hand: every event record writes several of these.
+    const auto ymd = d.year_month_day();
+    const int y = ymd.year, m = ymd.month, day = ymd.day;
+    if (y < 0 || y > 9999) return fmt::format("{:04d}-{:02d}-{:02d}", y, m, day);
+    const char text[10] = {static_cast<char>('0' + y / 1000),   static_cast<char>('0' + y / 100 % 10),
+                           static_cast<char>('0' + y / 10 % 10), static_cast<char>('0' + y % 10),
+                           '-',
+                           static_cast<char>('0' + m / 10),     static_cast<char>('0' + m % 10),
+                           '-',
+                           static_cast<char>('0' + day / 10),   static_cast<char>('0' + day % 10)};
+    return std::string(text, 10);
 }
 
 Span Span::day(Date d) {
