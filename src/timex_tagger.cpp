@@ -481,7 +481,9 @@ private:
         }
         // Weekday: Wednesday, Wednesday night, Friday, Feb. 24.
         if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev)) {
-            if (flag(i + 1, tx::k_not_after_weekday)) return std::nullopt;
+            // "Friday prayers", "the Sunday edition" are recurring; "Friday's edition" is that Friday's.
+            const bool possessive = t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s";
+            if (!possessive && flag(i + 1, tx::k_not_after_weekday)) return std::nullopt;
             c.sem.kind = Kind::weekday;
             c.sem.weekday = t.w->weekday;
             c.te = i + 1;

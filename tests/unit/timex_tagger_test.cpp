@@ -531,3 +531,8 @@ TEST_CASE("a year-ago comparison with a span of months is that year") {
     CHECK(values == std::vector<std::string>{"Third-quarter=2023-Q3", "a year earlier=2022-Q3", "the nine months=P9M",
                                              "a year earlier=2022"});
 }
+
+TEST_CASE("a possessive weekday before a recurring noun is that day") {
+    CHECK(only("The editorial ran on the front of Friday's edition.").value == "2023-02-17");
+    CHECK(tag("Crowds gathered after Friday prayers.").empty());
+}
