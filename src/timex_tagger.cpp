@@ -591,6 +591,7 @@ private:
                 std::size_t q = k;
                 if (is(q, "fiscal")) ++q;
                 int ord = w(q) ? w(q)->ordinal : 0;
+                if (ord == -1 && the && is(q + 1, "half")) ord = 2;  // "the last half of 1989"
                 if (ord >= 1 && ord <= 4 && (is(q + 1, "quarter") || (ord <= 2 && is(q + 1, "half")))) {
                     if (is(q + 1, "quarter")) c.sem.quarter = ord;
                     else c.sem.half = ord;
@@ -807,7 +808,6 @@ private:
 
     static std::string duration_literal(Unit u, int n) {
         std::string amount = n == k_vague ? "X" : std::to_string(n);
-        if (u == Unit::quarter && n != k_vague) return tx::duration_value(Unit::month, std::to_string(3 * n));
         // Decades are counted in years ("P30Y"), some decades too ("PXY"), as TimeBank writes them.
         if (u == Unit::decade) return tx::duration_value(Unit::year, n == k_vague ? "X" : std::to_string(10 * n));
         return tx::duration_value(u, amount);

@@ -536,3 +536,12 @@ TEST_CASE("a possessive weekday before a recurring noun is that day") {
     CHECK(only("The editorial ran on the front of Friday's edition.").value == "2023-02-17");
     CHECK(tag("Crowds gathered after Friday prayers.").empty());
 }
+
+TEST_CASE("quarters as a duration unit; the last half of a year") {
+    const Date dct(2023, 10, 26);
+    CHECK(only("Losses narrowed over the past two quarters.", dct).value == "P2Q");
+    const Timex every = only("The fund pays a dividend every quarter.", dct);
+    CHECK(every.type == TimexType::set);
+    CHECK(every.value == "P1Q");
+    CHECK(only("Demand should recover in the last half of 2024.", dct).value == "2024-H2");
+}
