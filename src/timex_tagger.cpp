@@ -1044,6 +1044,16 @@ private:
                 n = k_vague;
             } else if (the && direction != 0) {
                 n = plural ? k_vague : 1;
+                // "over the past year", "in the last month": the year, month before this one (a
+                // past decade or century is a span up to now: "over the past decade" P10Y).
+                if (!plural && (is(k - 1, "past") || is(k - 1, "last")) && !or_so &&
+                    (uw->unit == Unit::month || uw->unit == Unit::quarter || uw->unit == Unit::year)) {
+                    c.sem.kind = Kind::relative_unit;
+                    c.sem.unit = uw->unit;
+                    c.sem.offset = -1;
+                    c.te = after;
+                    return c;
+                }
                 if (is(k - 1, "next") || is(k - 1, "following") || is(k - 1, "previous")) {
                     if (!plural) {
                         // "the next day": a date counted from the last one in the text.

@@ -545,3 +545,15 @@ TEST_CASE("quarters as a duration unit; the last half of a year") {
     CHECK(every.value == "P1Q");
     CHECK(only("Demand should recover in the last half of 2024.", dct).value == "2024-H2");
 }
+
+TEST_CASE("the past year, the last month: the unit before this one; a past decade is a span") {
+    const Date dct(2023, 2, 23);
+    const Timex y = only("Membership grew sharply over the past year.", dct);
+    CHECK(y.type == TimexType::date);
+    CHECK(y.value == "2022");
+    CHECK(only("Prices fell in the last month.", dct).value == "2023-01");
+    const Timex d = only("Threats became routine over the past decade.", dct);
+    CHECK(d.type == TimexType::duration);
+    CHECK(d.value == "P10Y");
+    CHECK(only("Sales fell over the past two years.", dct).value == "P2Y");
+}
