@@ -46,6 +46,7 @@ enum WordFlag : std::uint32_t {
     k_anaphor_preposition = 1u << 24,  // for, during: "for the year" is the year the text is about
     k_anaphor_blocker = 1u << 25,      // before, in: "the year before", "the year in which" are no such year
     k_amount_extender = 1u << 26,      // more, straight: "two more weeks", "three straight years"
+    k_be_to = 1u << 27,                // is, are: "is to resume" tells a plan, a future
 };
 
 inline constexpr std::int8_t k_none = 127;

@@ -1460,6 +1460,8 @@ int tense_of(const Lexicon& lex, const std::vector<Tk>& tk, std::size_t tb, std:
                 if (tk[j - b].w && tk[j - b].w->has(tx::k_past_auxiliary)) return -1;
             return 2;
         }
+        // "is to resume trading Tuesday": a plan told with "be to".
+        if (t.low == "to" && j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_be_to)) return 2;
         if (t.w && t.w->has(tx::k_past_cue)) return after_be ? 2 : -2;
         if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) {
             if (after_be) return 2;

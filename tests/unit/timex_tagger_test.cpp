@@ -557,3 +557,9 @@ TEST_CASE("the past year, the last month: the unit before this one; a past decad
     CHECK(d.value == "P10Y");
     CHECK(only("Sales fell over the past two years.", dct).value == "P2Y");
 }
+
+TEST_CASE("'is to' and 'ahead of' tell a plan") {
+    // DCT Thursday 2023-02-23
+    CHECK(only("The shares were suspended and are to resume trading Tuesday.").value == "2023-02-28");
+    CHECK(only("Traders squared positions ahead of Monday.").value == "2023-02-27");
+}
