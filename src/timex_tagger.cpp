@@ -241,8 +241,9 @@ private:
                 value += nx->cardinal;
                 ++len;
             }
-            if (is(i + len, "hundred") && value < 100 && t->low != "a" && t->low != "an") {
-                value *= 100;
+            // "two hundred", "a hundred", "two thousand"
+            if ((is(i + len, "hundred") || is(i + len, "thousand")) && value > 0 && value < 100) {
+                value *= is(i + len, "hundred") ? 100 : 1000;
                 ++len;
             }
             return len;
@@ -870,6 +871,10 @@ private:
         } else if (is(i, "past") || is(i, "coming")) {
             return std::nullopt;  // "the past week" is a duration
         }
+        // "the current fiscal year", "last fiscal year": the fiscal year is named as the year.
+        if (is(k, "fiscal") && w(k + 1) && (w(k + 1)->unit == Unit::year || w(k + 1)->unit == Unit::quarter)) ++k;
+        // "the current year": the article belongs to the expression.
+        if (t.low == "current" && i > 0 && is(i - 1, "the")) c.tb = i - 1;
         const Word* nx = w(k);
         if (!nx) return std::nullopt;
         if (!nx->part_of_day.empty() && k == i + 1 && (t.low == "this" || t.low == "last") && nx->part_of_day.size() == 2) {

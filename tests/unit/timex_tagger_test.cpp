@@ -563,3 +563,17 @@ TEST_CASE("'is to' and 'ahead of' tell a plan") {
     CHECK(only("The shares were suspended and are to resume trading Tuesday.").value == "2023-02-28");
     CHECK(only("Traders squared positions ahead of Monday.").value == "2023-02-27");
 }
+
+TEST_CASE("the current fiscal year, last fiscal year; hundreds and thousands of years") {
+    const Date dct(2023, 2, 23);
+    const auto cur = tag("Sales should rise in the current fiscal year.", dct);
+    REQUIRE(cur.size() == 1);
+    CHECK(cur[0].text == "the current fiscal year");
+    CHECK(cur[0].timex.value == "2023");
+    CHECK(only("Net income fell last fiscal year.", dct).value == "2022");
+    const auto old = tag("The craft has been kept for more than two thousand years.", dct);
+    REQUIRE(old.size() == 1);
+    CHECK(old[0].text == "more than two thousand years");
+    CHECK(old[0].timex.value == "P2000Y");
+    CHECK(only("The firm has stood for almost a hundred years.", dct).value == "P100Y");
+}
