@@ -115,6 +115,14 @@ void Lexicon::load(const std::string& path, const std::string& text) {
                 ++d;
             }
         }
+        if (doc.contains("plural_weekdays")) {
+            int d = 0;
+            for (const auto& n : doc.at("plural_weekdays")) {
+                Word& w = entry(n.get<std::string>());
+                w.weekday = static_cast<std::int8_t>(d++);
+                w.flags |= k_weekday_plural;
+            }
+        }
         if (doc.contains("cardinals"))
             for (const auto& [k, v] : doc.at("cardinals").items()) {
                 if (is_note(k)) continue;

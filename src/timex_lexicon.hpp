@@ -47,6 +47,7 @@ enum WordFlag : std::uint32_t {
     k_anaphor_blocker = 1u << 25,      // before, in: "the year before", "the year in which" are no such year
     k_amount_extender = 1u << 26,      // more, straight: "two more weeks", "three straight years"
     k_be_to = 1u << 27,                // is, are: "is to resume" tells a plan, a future
+    k_weekday_plural = 1u << 28,       // mondays: a weekday that recurs (SET)
 };
 
 inline constexpr std::int8_t k_none = 127;

@@ -481,7 +481,7 @@ private:
             }
         }
         // Weekday: Wednesday, Wednesday night, Friday, Feb. 24.
-        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev)) {
+        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) && !t.w->has(tx::k_weekday_plural)) {
             // "Friday prayers", "the Sunday edition" are recurring; "Friday's edition" is that Friday's.
             const bool possessive = t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s";
             if (!possessive && flag(i + 1, tx::k_not_after_weekday)) return std::nullopt;
@@ -912,7 +912,7 @@ private:
             }
             return c;
         }
-        if (nx->weekday >= 0 && at(k)->cap && !nx->has(tx::k_weekday_abbrev)) {
+        if (nx->weekday >= 0 && at(k)->cap && !nx->has(tx::k_weekday_abbrev) && !nx->has(tx::k_weekday_plural)) {
             // "this coming Sunday, March 8": the date names the day.
             if (k == i + 2)
                 if (auto d = match_date(k, false); d && d->sem.kind == Kind::absolute && d->sem.day > 0) {
@@ -1189,6 +1189,25 @@ private:
                 }
                 if (mid) c.mod = "MID";
                 c.te = k;
+                return c;
+            }
+        }
+        // "on Sundays", "Tuesday nights": a weekday that recurs, a SET.
+        if (t.cap && t.w && t.w->has(tx::k_weekday_plural)) {
+            c.type = TimexType::set;
+            c.sem.kind = Kind::set;
+            c.sem.literal = fmt::format("XXXX-WXX-{}", t.w->weekday + 1);
+            c.te = i + 1;
+            return c;
+        }
+        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) && !t.w->has(tx::k_weekday_plural) && at(i + 1) &&
+            m_tk[i + 1].low.size() > 3 && m_tk[i + 1].low.back() == 's') {
+            const Word* pw = m_lex.find(m_tk[i + 1].low.substr(0, m_tk[i + 1].low.size() - 1));
+            if (pw && pw->part_of_day.size() == 2 && !w(i + 1)) {
+                c.type = TimexType::set;
+                c.sem.kind = Kind::set;
+                c.sem.literal = fmt::format("XXXX-WXX-{}T{}", t.w->weekday + 1, pw->part_of_day);
+                c.te = i + 2;
                 return c;
             }
         }

@@ -577,3 +577,13 @@ TEST_CASE("the current fiscal year, last fiscal year; hundreds and thousands of 
     CHECK(old[0].timex.value == "P2000Y");
     CHECK(only("The firm has stood for almost a hundred years.", dct).value == "P100Y");
 }
+
+TEST_CASE("plural weekdays and weekday nights are SETs") {
+    const Timex s = only("The market opens on Sundays.");
+    CHECK(s.type == TimexType::set);
+    CHECK(s.value == "XXXX-WXX-7");
+    const Timex n = only("The ferry sails Tuesday nights.");
+    CHECK(n.type == TimexType::set);
+    CHECK(n.value == "XXXX-WXX-2TNI");
+    CHECK(only("The ferry sailed Tuesday night.").value == "2023-02-21TNI");
+}
