@@ -11,9 +11,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <map>
-#include <cstdint>
 #include <unordered_map>
 
 namespace dateline {
@@ -22,16 +22,12 @@ namespace {
 using json = nlohmann::json;
 using WordRange = std::pair<std::size_t, std::size_t>;
 
-// Looked up by std::string_view (the lower-cased words are views into one
-// buffer); FNV-1a, inline: the words are short.
-struct WordHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept {
-        std::uint64_t h = 14695981039346656037ull;
-        for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-        return static_cast<std::size_t>(h);
-    }
-};
+// FNV-1a, inline: the words are short.
+std::uint64_t word_hash(std::string_view s) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+    return h;
+}
 
 // The word lists of Cues, as bits: one look-up tells every list a word is in.
 enum class Cue : std::uint16_t {
@@ -52,12 +48,24 @@ constexpr std::uint16_t k_cues_unknown = 0xFFFF;
 
 // Function words the rules read, from data/events/cues.json.
 struct Cues {
-    std::unordered_map<std::string, std::uint16_t, WordHash, std::equal_to<>> lists;  // lower-cased word -> Cue bits
+    // Lower-cased word -> Cue bits, as an open-addressing table (linear probing,
+    // at most a quarter full): most words of a text are in no list, and a look-up
+    // of such a word mostly ends at the first, empty, slot.
+    struct Slot {
+        std::string word;
+        std::uint16_t bits = 0;
+        bool used = false;
+    };
+    std::vector<Slot> slots;
+    std::size_t mask = 0;
 
     /// The lists the lower-cased word `w` is in.
     std::uint16_t of(std::string_view w) const {
-        auto it = lists.find(w);
-        return it == lists.end() ? 0 : it->second;
+        for (std::size_t i = word_hash(w) & mask;; i = (i + 1) & mask) {
+            const Slot& slot = slots[i];
+            if (!slot.used) return 0;
+            if (slot.word == w) return slot.bits;
+        }
     }
 
     explicit Cues(const DataFiles& files) {
@@ -68,6 +76,7 @@ struct Cues {
         } catch (const json::exception& e) {
             throw DataError(fmt::format("{}: malformed JSON: {}", files.origin(path), e.what()));
         }
+        std::unordered_map<std::string, std::uint16_t> lists;
         auto load = [&](const char* key, Cue into) {
             auto it = j.find(key);
             if (it == j.end() || !it->is_array())
@@ -86,6 +95,15 @@ struct Cues {
         load("mediator_suffixes", Cue::mediator_suffixes);
         load("pronouns", Cue::pronouns);
         load("not_names", Cue::not_names);
+        std::size_t size = 16;
+        while (size < 4 * lists.size()) size *= 2;
+        slots.resize(size);
+        mask = size - 1;
+        for (auto& [word, bits] : lists) {
+            std::size_t i = word_hash(word) & mask;
+            while (slots[i].used) i = (i + 1) & mask;
+            slots[i] = {word, bits, true};
+        }
     }
 };
 
@@ -136,21 +154,23 @@ std::string trim_copy(std::string_view s) {
 }
 
 // Collapses whitespace runs (wrapped lines) to single spaces.
-// That is: the runs of other bytes, joined by single spaces.
+// That is: the runs of other bytes, joined by single spaces. Written through a
+// pointer into a buffer of the input's size (the output is never longer).
 std::string squash(std::string_view s) {
-    auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-    std::string out;
-    out.reserve(s.size());
-    std::size_t i = 0;
-    const std::size_t n = s.size();
-    for (;;) {
-        while (i < n && space(s[i])) ++i;
-        if (i == n) break;
-        const std::size_t run = i;
-        while (i < n && !space(s[i])) ++i;
-        if (!out.empty()) out.push_back(' ');
-        out.append(s.data() + run, i - run);
+    std::string out(s.size(), '\0');
+    char* const start = out.data();
+    char* w = start;
+    bool gap = false;  // whitespace seen since the last byte written
+    for (const char c : s) {
+        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+            gap = true;
+            continue;
+        }
+        if (gap && w != start) *w++ = ' ';
+        gap = false;
+        *w++ = c;
     }
+    out.resize(static_cast<std::size_t>(w - start));
     return out;
 }
 
