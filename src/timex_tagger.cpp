@@ -1083,14 +1083,15 @@ private:
             if (aw && aw->ago != 0 && !is(after, "before") && !is(after, "after")) {
                 c.sem.unit = uw->unit;
                 c.sem.offset = (n == k_vague ? 1 : n) * uw->unit_multiplier * aw->ago;
-                if (is(after, "later") && n != k_vague) {
+                if (is(after, "later")) {
                     // "three days later": TimeML tags the amount, a DURATION; the day it
                     // points to, from the last date in the text, is kept for the timeline.
                     c.type = TimexType::duration;
                     c.sem.kind = Kind::duration;
-                    c.sem.anchored = true;
-                    c.sem.literal = duration_literal(uw->unit, n * uw->unit_multiplier);
+                    c.sem.anchored = n != k_vague;  // "a few days later" points to no day
+                    c.sem.literal = duration_literal(uw->unit, n == k_vague ? k_vague : n * uw->unit_multiplier);
                     c.te = after;
+                    if (or_so) c.mod = "APPROX";
                     return c;
                 }
                 c.sem.kind = Kind::offset;

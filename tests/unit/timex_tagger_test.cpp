@@ -587,3 +587,11 @@ TEST_CASE("plural weekdays and weekday nights are SETs") {
     CHECK(n.value == "XXXX-WXX-2TNI");
     CHECK(only("The ferry sailed Tuesday night.").value == "2023-02-21TNI");
 }
+
+TEST_CASE("some days later is a duration like three days later") {
+    const auto found = tag("A few weeks later, the company cut its forecast.");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].text == "A few weeks");
+    CHECK(found[0].timex.type == TimexType::duration);
+    CHECK(found[0].timex.value == "PXW");
+}
