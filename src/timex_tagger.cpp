@@ -1193,6 +1193,14 @@ private:
                 return c;
             }
         }
+        // "will one day be", "could one day replace": some day to come, not a day's length.
+        if (t.low == "one" && is(i + 1, "day") && i > 0 && m_tk[i - 1].w &&
+            (m_tk[i - 1].w->has(tx::k_modal_cue) || m_tk[i - 1].w->has(tx::k_future_cue))) {
+            c.sem.kind = Kind::reference;
+            c.sem.literal = "FUTURE_REF";
+            c.te = i + 2;
+            return c;
+        }
         // "on Sundays", "Tuesday nights": a weekday that recurs, a SET.
         if (t.cap && t.w && t.w->has(tx::k_weekday_plural)) {
             c.type = TimexType::set;

@@ -595,3 +595,10 @@ TEST_CASE("some days later is a duration like three days later") {
     CHECK(found[0].timex.type == TimexType::duration);
     CHECK(found[0].timex.value == "PXW");
 }
+
+TEST_CASE("'will one day' is the future, 'took one day' a duration") {
+    const Timex f = only("Analysts say robots could one day replace drivers.");
+    CHECK(f.type == TimexType::date);
+    CHECK(f.value == "FUTURE_REF");
+    CHECK(only("The repair took one day.").value == "P1D");
+}
