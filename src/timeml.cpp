@@ -160,6 +160,10 @@ Tag parse_tag(std::string_view s, std::size_t pos, const std::string& file) {
         std::size_t close = s.find(quote, i);
         if (close == std::string_view::npos)
             malformed(s, file, i, fmt::format("attribute {} of <{}> is not closed", key, tag.name));
+        // XML allows no '<' in an attribute value: one there means the quote was never
+        // closed and the value ran on into the markup after it.
+        if (std::size_t lt = s.substr(i, close - i).find('<'); lt != std::string_view::npos)
+            malformed(s, file, i + lt, fmt::format("attribute {} of <{}> is not closed before the next tag", key, tag.name));
         tag.attributes.emplace_back(std::move(key), decode_text(s.substr(i, close - i)));
         i = close + 1;
     }
