@@ -115,6 +115,9 @@ void Lexicon::load(const std::string& path, const std::string& text) {
                 ++d;
             }
         }
+        if (doc.contains("decade_words"))
+            for (const auto& [k, v] : doc.at("decade_words").items())
+                if (!is_note(k)) entry(k).decade = static_cast<std::int16_t>(v.get<int>());
         if (doc.contains("plural_weekdays")) {
             int d = 0;
             for (const auto& n : doc.at("plural_weekdays")) {

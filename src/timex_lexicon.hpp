@@ -63,6 +63,7 @@ struct Word {
     std::int8_t ago = 0;        // ago/earlier -1, later +1
     std::int8_t deictic = k_none;   // today 0, yesterday -1, tomorrow +1
     std::int32_t cardinal = -1;
+    std::int16_t decade = -1;   // "nineties" 1990
     Unit unit = Unit::none;
     std::int8_t unit_multiplier = 1;  // fortnight = 2 weeks
     std::uint8_t phrase_lists = 0;    // bit i: begins a phrase of list i (PhraseList)

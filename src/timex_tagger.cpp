@@ -544,6 +544,12 @@ private:
                 c.te = k + 1;
                 return finish_date(c);
             }
+            // "the nineties", "the late eighties"; "in their eighties" is an age.
+            if (yt && yt->w && yt->w->decade > 0 && (the || after_modifier)) {
+                c.sem.decade = yt->w->decade;
+                c.te = k + 1;
+                return finish_date(c);
+            }
             if (yt && yt->raw == "'" && at(k + 1) && m_tk[k + 1].raw.size() == 3 && m_tk[k + 1].low[2] == 's' &&
                 m_tk[k + 1].low[1] == '0' && is_digit(m_tk[k + 1].raw[0])) {  // the '90s
                 int dd = (m_tk[k + 1].raw[0] - '0') * 10;

@@ -602,3 +602,11 @@ TEST_CASE("'will one day' is the future, 'took one day' a duration") {
     CHECK(f.value == "FUTURE_REF");
     CHECK(only("The repair took one day.").value == "P1D");
 }
+
+TEST_CASE("decades in words: the nineties, the late eighties; not ages") {
+    CHECK(only("Membership fell through the nineties.").value == "199");
+    const Timex late = only("Prices soared in the late eighties.");
+    CHECK(late.value == "198");
+    CHECK(late.mod == "END");
+    CHECK(tag("The founders are in their eighties.").empty());
+}
