@@ -610,3 +610,10 @@ TEST_CASE("decades in words: the nineties, the late eighties; not ages") {
     CHECK(late.mod == "END");
     CHECK(tag("The founders are in their eighties.").empty());
 }
+
+TEST_CASE("more recently is one past reference") {
+    const auto found = tag("More recently, the group has grown abroad.");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].text == "More recently");
+    CHECK(found[0].timex.value == "PAST_REF");
+}
