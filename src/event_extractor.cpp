@@ -319,12 +319,16 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         for (std::size_t k = 0; k < words.size(); ++k) {
             if (k > 0) {
                 const std::string_view gap = text.substr(words[k - 1].second, words[k].first - words[k - 1].second);
-                const bool comma = gap.find(',') != std::string_view::npos;
-                const bool hard = gap.find(';') != std::string_view::npos || gap.find(':') != std::string_view::npos ||
-                                  gap.find("\xE2\x80\x94") != std::string_view::npos ||
-                                  gap.find("\xE2\x80\x9C") != std::string_view::npos ||
-                                  gap.find("\xE2\x80\x9D") != std::string_view::npos ||
-                                  gap.find('"') != std::string_view::npos;
+                // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
+                bool comma = false, hard = false;
+                for (std::size_t i = 0; i < gap.size(); ++i) {
+                    const char c = gap[i];
+                    if (c == ',') comma = true;
+                    else if (c == ';' || c == ':' || c == '"') hard = true;
+                    else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
+                             (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
+                        hard = true;
+                }
                 if (hard || (comma && cue(k, Cue::clause_break)) || cue(k, Cue::subordinators)) ++current;
             }
             clause[k] = current;
