@@ -883,7 +883,8 @@ private:
         if (t.low == "current" && i > 0 && is(i - 1, "the")) c.tb = i - 1;
         const Word* nx = w(k);
         if (!nx) return std::nullopt;
-        if (!nx->part_of_day.empty() && k == i + 1 && (t.low == "this" || t.low == "last") && nx->part_of_day.size() == 2) {
+        if (!nx->part_of_day.empty() && k == i + 1 && (t.low == "this" || t.low == "last") &&
+            nx->part_of_day.size() == 2) {
             c.sem.kind = Kind::deictic;
             c.sem.offset = t.low == "last" && nx->part_of_day == "NI" ? -1 : 0;
             c.sem.pod = nx->part_of_day;
@@ -1131,7 +1132,8 @@ private:
         }
         if (is(after, "old") || is(after, "-")) return std::nullopt;  // "45 years old": an age
         // "more than a quarter of the market": a fraction.
-        if (uw->unit == Unit::quarter && n != k_vague && is(after, "of") && !(at(after + 1) && m_tk[after + 1].num >= 1000))
+        if (uw->unit == Unit::quarter && n != k_vague && is(after, "of") &&
+            !(at(after + 1) && m_tk[after + 1].num >= 1000))
             return std::nullopt;
         c.type = TimexType::duration;
         c.sem.kind = Kind::duration;
@@ -1215,7 +1217,8 @@ private:
             c.te = i + 1;
             return c;
         }
-        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) && !t.w->has(tx::k_weekday_plural) && at(i + 1) &&
+        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) &&
+            !t.w->has(tx::k_weekday_plural) && at(i + 1) &&
             m_tk[i + 1].low.size() > 3 && m_tk[i + 1].low.back() == 's') {
             const Word* pw = m_lex.find(m_tk[i + 1].low.substr(0, m_tk[i + 1].low.size() - 1));
             if (pw && pw->part_of_day.size() == 2 && !w(i + 1)) {
@@ -1876,12 +1879,14 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 base = anchor->day;  // its own words name the unit: TimeML tags it, so not anaphoric
                 if (anchor->unit > s.unit && s.offset == 0) {
                     // "In 1989 ... for the week": a coarser anchor that holds the DCT means the DCT's week.
-                    if (s.literal == "the-unit" && dct && anchor->span.earliest <= *dct && *dct <= anchor->span.latest) {
+                    if (s.literal == "the-unit" && dct && anchor->span.earliest <= *dct &&
+                        *dct <= anchor->span.latest) {
                         base = dct;
                     } else if ((anchor->unit == Unit::month || anchor->unit == Unit::year) &&
                                (s.unit == Unit::day || s.unit == Unit::week || s.unit == Unit::month)) {
                         // "In October ... that same day": a day of that month, which the text does not tell.
-                        r.value = anchor->value + (s.unit == Unit::week ? "-WXX" : anchor->unit == Unit::year && s.unit == Unit::day ? "-XX-XX" : "-XX");
+                        const bool two_parts = anchor->unit == Unit::year && s.unit == Unit::day;
+                        r.value = anchor->value + (s.unit == Unit::week ? "-WXX" : two_parts ? "-XX-XX" : "-XX");
                         r.when = anchor->span;
                         r.unit = anchor->unit;
                         break;
