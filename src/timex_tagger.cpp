@@ -348,6 +348,8 @@ private:
         if (std::size_t len = phrase_at(tx::PhraseList::position_modifier, j, v)) {
             pmod = v;
             j += len;
+            // "earlier in the year", "late in the month": the modifier, "in", the period told of.
+            if (len == 1 && is(j, "in") && is(j + 1, "the")) ++j;
         }
         std::optional<Cand> c = match_core(j, !pmod.empty());
         if (c && c->tb == j) {

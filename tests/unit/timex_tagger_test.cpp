@@ -617,3 +617,14 @@ TEST_CASE("more recently is one past reference") {
     CHECK(found[0].text == "More recently");
     CHECK(found[0].timex.value == "PAST_REF");
 }
+
+TEST_CASE("earlier in the year, late in the month: the period told of with its part") {
+    const Timex y = only("Shipments were delayed earlier in the year by floods.");
+    CHECK(y.value == "2023");
+    CHECK(y.mod == "START");
+    const auto found = tag("Prices eased late in the month.");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].text == "late in the month");
+    CHECK(found[0].timex.value == "2023-02");
+    CHECK(found[0].timex.mod == "END");
+}
