@@ -1,12 +1,17 @@
 // Tagger throughput in MB/s on the TimeBank + AQUAINT text, one core, start-up excluded.
 //
 //   timex_bench [TIMEML_DIR] [--seconds S]
+//   timex_bench [TIMEML_DIR] --dump [TEXT_FILE...]
+//   timex_bench [TIMEML_DIR] --seconds 0 --corpus-only    (one pass, for callgrind)
 // TIMEML_DIR defaults to ../shared/eval/timeml. The documents are read and
 // stripped of their tags (TimemlDocument) and the tagger is built before the
 // clock starts; then the whole corpus is tagged again and again for at least S
 // CPU seconds of this thread (default 3), so other programs on a shared machine
 // do not count. It also times two adversarial inputs (1 MB of "1 1 1 ..." and
 // of "May May ...") to show the time stays linear.
+// --dump prints every field of every timex found in the corpus, the adversarial
+// inputs and each TEXT_FILE (tagged whole, DCT 2023-02-23) instead of timing: two
+// builds whose dumps are byte-identical tag identically.
 #include "dateline/timeml.hpp"
 #include "dateline/timex_tagger.hpp"
 
@@ -34,6 +39,20 @@ struct Doc {
 };
 
 /// Tags `docs` repeatedly for at least `seconds`; returns MB/s and the timex count of one pass.
+void dump(const char* name, const std::string& text, std::optional<dateline::Date> dct,
+          const dateline::TimexTagger& tagger) {
+    std::printf("## %s\n", name);
+    for (const auto& t : tagger.tag(text, dct)) {
+        std::printf("%zu %zu %s %s %s %s %s %d %d", t.begin, t.end, std::string(dateline::to_string(t.type)).c_str(),
+                    t.value.c_str(), t.mod.c_str(), std::string(dateline::to_string(t.role)).c_str(),
+                    std::string(t.text(text)).c_str(), t.anaphoric ? 1 : 0, t.relative ? 1 : 0);
+        if (t.when)
+            std::printf(" %s %s %s %s", t.when->edtf().c_str(), dateline::iso(t.when->earliest).c_str(),
+                        dateline::iso(t.when->latest).c_str(), std::string(to_string(t.when->precision)).c_str());
+        std::printf("\n");
+    }
+}
+
 double throughput(const dateline::TimexTagger& tagger, const std::vector<Doc>& docs, double seconds,
                   std::size_t& timexes_per_pass, std::size_t& passes) {
     std::size_t bytes_per_pass = 0;
@@ -57,9 +76,14 @@ double throughput(const dateline::TimexTagger& tagger, const std::vector<Doc>& d
 int main(int argc, char** argv) {
     std::filesystem::path dir = std::filesystem::path(DATELINE_SHARED_DIR) / "eval" / "timeml";
     double seconds = 3;
+    bool dumping = false, corpus_only = false;
+    std::vector<std::string> extra;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--seconds" && i + 1 < argc) seconds = std::atof(argv[++i]);
+        else if (a == "--dump") dumping = true;
+        else if (a == "--corpus-only") corpus_only = true;
+        else if (dumping) extra.push_back(a);
         else dir = a;
     }
     if (!std::filesystem::is_directory(dir)) {
@@ -79,12 +103,29 @@ int main(int argc, char** argv) {
         bytes += doc.text().size();
     }
     const dateline::TimexTagger tagger(dateline::DataFiles::builtin());
+    if (dumping) {
+        for (std::size_t k = 0; k < docs.size(); ++k)
+            dump(("corpus " + std::to_string(k)).c_str(), docs[k].text, docs[k].dct, tagger);
+        for (const char* word : {"1 ", "May "}) {
+            std::string adversarial;
+            while (adversarial.size() < 100000) adversarial += word;
+            dump(word, adversarial, dateline::Date(2023, 2, 23), tagger);
+        }
+        for (const auto& path : extra) {
+            std::ifstream in(path, std::ios::binary);
+            std::ostringstream s;
+            s << in.rdbuf();
+            dump(path.c_str(), s.str(), dateline::Date(2023, 2, 23), tagger);
+        }
+        return 0;
+    }
 
     std::size_t found = 0, passes = 0;
     const double mbs = throughput(tagger, docs, seconds, found, passes);
     std::printf("corpus        %zu documents, %.3f MB of text, %zu timexes per pass\n", docs.size(), bytes / 1e6,
                 found);
     std::printf("throughput    %.1f MB/s (%zu passes, one core, start-up excluded)\n", mbs, passes);
+    if (corpus_only) return 0;
 
     for (const char* word : {"1 ", "May "}) {
         std::string adversarial;

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <sstream>
 
 namespace dateline::timex {
@@ -52,6 +53,43 @@ Lexicon::Lexicon(const DataFiles& files) {
         load(path, files.get(path));
     }
     mark_starters();
+    group_phrases();
+    build_index();
+}
+
+// The scanner tries only the phrases that begin with the word it is at.
+void Lexicon::group_phrases() {
+    static_assert(static_cast<int>(PhraseList::count) == 5, "Word::phrase_first has one place per list");
+    for (int list = 0; list < static_cast<int>(PhraseList::count); ++list) {
+        auto& phrases = m_phrases[list];
+        if (phrases.size() > 0xFFFF) throw DataError("timex word lists: more than 65535 phrases in one list");
+        std::stable_sort(phrases.begin(), phrases.end(),
+                         [](const Phrase& a, const Phrase& b) { return a.words.front() < b.words.front(); });
+        for (std::size_t k = 0; k < phrases.size(); ++k) {
+            Word& w = m_words.at(phrases[k].words.front());
+            if (w.phrase_count[list] == 0) w.phrase_first[list] = static_cast<std::uint16_t>(k);
+            ++w.phrase_count[list];
+        }
+    }
+}
+
+void Lexicon::build_index() {
+    std::size_t capacity = 16;
+    while (capacity < 2 * m_words.size()) capacity *= 2;
+    m_slots.assign(capacity, Slot{});
+    m_mask = capacity - 1;
+    for (const auto& [key, word] : m_words) {
+        const std::size_t n = key.size();
+        if (n == 0) {
+            m_empty = &word;
+            continue;
+        }
+        if (n >= 64) continue;  // find looks such words up in m_words itself
+        m_shapes[static_cast<unsigned char>(key[0])] |= std::uint64_t{1} << n;
+        std::size_t k = mix(pack(key), n) & m_mask;
+        while (m_slots[k].word) k = (k + 1) & m_mask;
+        m_slots[k] = Slot{pack(key), key.data(), &word, n};
+    }
 }
 
 // Most tokens of a text are ordinary words; knowing which lexicon words can begin an

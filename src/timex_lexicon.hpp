@@ -67,6 +67,9 @@ struct Word {
     Unit unit = Unit::none;
     std::int8_t unit_multiplier = 1;  // fortnight = 2 weeks
     std::uint8_t phrase_lists = 0;    // bit i: begins a phrase of list i (PhraseList)
+    // Where the phrases that begin with this word are in Lexicon::phrases(list), per list.
+    std::uint16_t phrase_first[5] = {};
+    std::uint16_t phrase_count[5] = {};
     std::string part_of_day;    // MO, AF, EV, NI, MI or a clock time "12:00"
     std::string set_value;      // daily -> P1D
     std::string single_word_reference;  // now -> PRESENT_REF
@@ -89,19 +92,58 @@ struct Phrase {
 class Lexicon {
 public:
     explicit Lexicon(const DataFiles& files);
+    // The index points into m_words: a copy would point into the original.
+    Lexicon(const Lexicon&) = delete;
+    Lexicon& operator=(const Lexicon&) = delete;
 
-    /// The entry for a lower-case word, or nullptr. No allocation.
+    /// The entry for a lower-case word, or nullptr. No allocation: one probe of an
+    /// open-addressing table in most cases (the tagger looks up every word of a text).
     const Word* find(std::string_view lower) const {
-        auto it = m_words.find(lower);
-        return it == m_words.end() ? nullptr : &it->second;
+        const std::size_t n = lower.size();
+        if (n == 0) return m_empty;
+        // Most words of a text are not in the lexicon: no word of that length begins with that letter.
+        if (n >= 64) {
+            auto it = m_words.find(lower);
+            return it == m_words.end() ? nullptr : &it->second;
+        }
+        if (!(m_shapes[static_cast<unsigned char>(lower[0])] >> n & 1u)) return nullptr;
+        const std::uint64_t head = pack(lower);
+        for (std::size_t k = mix(head, n) & m_mask;; k = (k + 1) & m_mask) {
+            const Slot& s = m_slots[k];
+            if (!s.word) return nullptr;
+            if (s.head == head && s.size == n &&
+                (n <= 8 || lower.compare(8, n - 8, std::string_view(s.key).substr(8)) == 0))
+                return s.word;
+        }
     }
-
+    /// The entries of a list, those with the same first word together (in the order loaded).
     const std::vector<Phrase>& phrases(PhraseList list) const { return m_phrases[static_cast<int>(list)]; }
 
     /// Words right before an expression that lean it to the future: "by", "until", "as soon as".
     const std::vector<std::vector<std::string>>& future_leaning() const { return m_future_leaning; }
 
 private:
+    /// The first 8 bytes of a word, little end first, zero-padded.
+    static std::uint64_t pack(std::string_view s) {
+        std::uint64_t v = 0;
+        const std::size_t n = s.size() < 8 ? s.size() : 8;
+        for (std::size_t k = 0; k < n; ++k)
+            v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * k);
+        return v;
+    }
+    static std::size_t mix(std::uint64_t head, std::size_t n) {
+        std::uint64_t h = (head ^ (n * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+        return static_cast<std::size_t>(h ^ (h >> 31));
+    }
+    struct Slot {
+        std::uint64_t head = 0;
+        const char* key = nullptr;
+        const Word* word = nullptr;  // nullptr: an empty slot
+        std::size_t size = 0;
+    };
+    void build_index();
+    void group_phrases();
+
     struct Hash {
         using is_transparent = void;
         std::size_t operator()(std::string_view s) const noexcept {
@@ -118,6 +160,11 @@ private:
     std::unordered_map<std::string, Word, Hash, std::equal_to<>> m_words;
     std::vector<Phrase> m_phrases[static_cast<int>(PhraseList::count)];
     std::vector<std::vector<std::string>> m_future_leaning;
+    // The look-up index over m_words (whose nodes never move): built once after loading.
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0;
+    std::uint64_t m_shapes[256] = {};  // bit n of [c]: some word of n bytes begins with byte c
+    const Word* m_empty = nullptr;     // the entry for "", if a list has one
 };
 
 }  // namespace dateline::timex

@@ -15,6 +15,7 @@
 #include <array>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -33,9 +34,20 @@ constexpr int k_weak_bias = 2;
 constexpr int k_none_bias = 3;
 constexpr std::size_t k_tense_window = 12;  // tokens looked at on each side for a tense cue
 
+/// A token's text. It compares with a string literal by length, then inline: the grammar
+/// asks "is this word 'the'?" a great many times.
+struct TokText : std::string_view {
+    TokText() = default;
+    TokText(std::string_view s) : std::string_view(s) {}
+    template <std::size_t N>
+    bool operator==(const char (&s)[N]) const {
+        return size() == N - 1 && std::memcmp(data(), s, N - 1) == 0;
+    }
+};
+
 struct Tk {
     std::size_t b = 0, e = 0;
-    std::string_view raw, low;
+    TokText raw, low;
     const Word* w = nullptr;
     int num = -1;      // value of an all-digit token (no separators)
     int ndig = 0;      // its digit count
@@ -160,7 +172,10 @@ private:
 
     const Tk* at(std::size_t i) const { return i < m_n ? &m_tk[i] : nullptr; }
     const Word* w(std::size_t i) const { return i < m_n ? m_tk[i].w : nullptr; }
-    bool is(std::size_t i, std::string_view s) const { return i < m_n && m_tk[i].low == s; }
+    template <std::size_t N>
+    bool is(std::size_t i, const char (&s)[N]) const {
+        return i < m_n && m_tk[i].low == s;
+    }
     bool adjacent(std::size_t i) const { return i + 1 < m_n && m_tk[i].e == m_tk[i + 1].b; }
     bool flag(std::size_t i, tx::WordFlag f) const { return i < m_n && m_tk[i].w && m_tk[i].w->has(f); }
 
@@ -169,7 +184,10 @@ private:
         const Word* first = w(i);
         if (!first || !(first->phrase_lists & (1u << static_cast<int>(which)))) return 0;
         std::size_t best = 0;
-        for (const auto& p : m_lex.phrases(which)) {
+        const auto& phrases = m_lex.phrases(which);
+        const int list = static_cast<int>(which);
+        for (std::size_t pi = first->phrase_first[list], pe = pi + first->phrase_count[list]; pi < pe; ++pi) {
+            const tx::Phrase& p = phrases[pi];
             if (p.words[0].size() != m_tk[i].low.size()) continue;
             if (p.words.size() <= best || i + p.words.size() > m_n) continue;
             bool ok = true;
@@ -1931,6 +1949,119 @@ bool continues_clock_time(std::string_view text, const Sentence& cur, const Sent
     return false;
 }
 
+// Byte classes of the tokenizer: one table look-up per byte.
+enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2 };
+constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') t[c] = k_space_byte;
+        // letters, digits (as std::isalnum in the C locale) and every byte of a multi-byte character
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) t[c] = k_word_byte;
+    }
+    return t;
+}();
+bool is_space(unsigned char c) { return k_byte_class[c] == k_space_byte; }
+bool is_word_byte(unsigned char c) { return k_byte_class[c] == k_word_byte; }
+
+/// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
+/// form, its number if all digits, its lexicon entry.
+void add_token(const Lexicon& lex, std::string_view text, std::string_view lower, std::size_t b, std::size_t e,
+               bool has_hyphen, std::vector<Tk>& tk) {
+    Tk& t = tk.emplace_back();
+    t.b = b;
+    t.e = e;
+    t.raw = text.substr(b, e - b);
+    t.low = lower.substr(b, e - b);
+    const unsigned char c0 = static_cast<unsigned char>(t.raw[0]);
+    t.cap = c0 >= 'A' && c0 <= 'Z';
+    t.alpha = (c0 >= 'a' && c0 <= 'z') || t.cap;
+    t.has_hyphen = has_hyphen;
+    if (static_cast<unsigned char>(c0 - '0') < 10u && t.raw.size() <= 9) {
+        int value = 0;
+        bool all_digits = true;
+        for (char ch : t.raw) {
+            if (!is_digit(ch)) {
+                all_digits = false;
+                break;
+            }
+            value = value * 10 + (ch - '0');  // at most 9 digits: no overflow
+        }
+        if (all_digits) {
+            t.num = value;
+            t.ndig = static_cast<int>(t.raw.size());
+        }
+    }
+    if (t.alpha || t.raw == "'ll" || t.raw == "." || t.raw == "," || t.raw == ":" || t.raw == "-") {
+        std::string_view key = t.low;
+        t.w = lex.find(key);
+        // "Friday's", "Tuesday's": the possessive of a lexicon word
+        if (!t.w && key.size() > 2 && key[key.size() - 2] == '\'' && key.back() == 's')
+            t.w = lex.find(key.substr(0, key.size() - 2));
+    }
+}
+
+/// The tokens of text[begin, end) into `tk`, exactly as `tokenize` (segmenter.hpp) splits
+/// them: runs of letters/digits (and bytes of multi-byte characters) with inner apostrophes
+/// and hyphens and digit separators; a General Punctuation character (E2 ..) or any other
+/// non-space byte alone. One pass, no allocation once `tk` has grown.
+void read_tokens(const Lexicon& lex, std::string_view text, std::string_view lower, std::size_t begin,
+                 std::size_t end, std::vector<Tk>& tk) {
+    tk.clear();
+    end = std::min(end, text.size());
+    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    std::size_t i = begin;
+    while (i < end) {
+        const unsigned char c = byte(i);
+        if (is_space(c)) {
+            ++i;
+            continue;
+        }
+        if (c == 0xE2) {  // General Punctuation block: quotes, dashes, ellipsis
+            const std::size_t len = std::min<std::size_t>(3, end - i);  // taken whole, even if malformed
+            add_token(lex, text, lower, i, i + len, text.substr(i, len).find('-') != std::string_view::npos, tk);
+            i += len;
+            continue;
+        }
+        if (c >= 0x80 && c < 0xC0) {  // stray continuation byte: alone
+            add_token(lex, text, lower, i, i + 1, false, tk);
+            ++i;
+            continue;
+        }
+        if (!is_word_byte(c)) {
+            add_token(lex, text, lower, i, i + 1, c == '-', tk);
+            ++i;
+            continue;
+        }
+        std::size_t j = i + 1;
+        bool hyphen = false;
+        while (j < end) {
+            const unsigned char d = byte(j);
+            if (d == 0xE2) break;
+            if (is_word_byte(d)) {
+                ++j;
+                continue;
+            }
+            // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
+            if (j + 1 < end) {
+                const unsigned char prev = byte(j - 1), next = byte(j + 1);
+                if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
+                    hyphen = hyphen || d == '-';
+                    ++j;
+                    continue;
+                }
+                if ((d == ',' || d == '.' || d == '/' || d == ':') && is_digit(static_cast<char>(prev)) &&
+                    is_digit(static_cast<char>(next))) {
+                    ++j;
+                    continue;
+                }
+            }
+            break;
+        }
+        add_token(lex, text, lower, i, j, hyphen, tk);
+        i = j;
+    }
+}
+
 TimexRole role_before(const std::vector<Tk>& tk, std::size_t tb) {
     if (tb == 0) return TimexRole::point;
     const Tk& p = tk[tb - 1];
@@ -1947,7 +2078,14 @@ TimexRole role_before(const std::vector<Tk>& tk, std::size_t tb) {
 std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vector<Sentence>& sentences,
                                           std::optional<Date> dct) const {
     std::vector<Timex> out;
-    const std::string lower = lower_copy(text);
+    std::string lower(text.size(), '\0');
+    {
+        // Branch-free and through plain pointers, so that the compiler vectorises it.
+        const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
+        unsigned char* to = reinterpret_cast<unsigned char*>(lower.data());
+        for (std::size_t k = 0, n = text.size(); k < n; ++k)
+            to[k] = static_cast<unsigned char>(in[k] + (static_cast<unsigned char>(in[k] - 'A') < 26u ? 32 : 0));
+    }
     std::optional<Anchor> anchor;
     std::optional<Anchor> period;
     std::vector<Tk> tk;
@@ -1958,38 +2096,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
         while (si + 1 < sentences.size() && continues_clock_time(text, sentence, sentences[si + 1])) {
             sentence.end = sentences[++si].end;
         }
-        const auto tokens = tokenize(text, sentence.begin, sentence.end);
-        tk.clear();
-        tk.reserve(tokens.size());
-        for (const Token& token : tokens) {
-            Tk t;
-            t.b = token.begin;
-            t.e = token.end;
-            t.raw = text.substr(t.b, t.e - t.b);
-            t.low = std::string_view(lower).substr(t.b, t.e - t.b);
-            const unsigned char c0 = static_cast<unsigned char>(t.raw[0]);
-            t.cap = c0 >= 'A' && c0 <= 'Z';
-            t.alpha = (c0 >= 'a' && c0 <= 'z') || t.cap;
-            bool all_digits = !t.raw.empty() && t.raw.size() <= 9;
-            int value = 0;
-            for (char ch : t.raw) {
-                if (!is_digit(ch)) all_digits = false;
-                else if (all_digits) value = value * 10 + (ch - '0');  // at most 9 digits: no overflow
-                if (ch == '-') t.has_hyphen = true;
-            }
-            if (all_digits) {
-                t.num = value;
-                t.ndig = static_cast<int>(t.raw.size());
-            }
-            if (t.alpha || t.raw == "'ll" || t.raw == "." || t.raw == "," || t.raw == ":" || t.raw == "-") {
-                std::string_view key = t.low;
-                t.w = lex.find(key);
-                // "Friday's", "Tuesday's": the possessive of a lexicon word
-                if (!t.w && key.size() > 2 && key.substr(key.size() - 2) == "'s")
-                    t.w = lex.find(key.substr(0, key.size() - 2));
-            }
-            tk.push_back(t);
-        }
+        read_tokens(lex, text, lower, sentence.begin, sentence.end, tk);
         Scanner scanner(lex, tk);
         std::vector<Cand> cands = scanner.scan();
         const std::size_t first_in_sentence = out.size();
