@@ -13,6 +13,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
+#include <cstring>
 #include <ctime>
 #include <optional>
 #include <set>
@@ -91,22 +93,75 @@ bool finer(const Span& a, const Span& b) {
     return (a.latest - a.earliest).days() < (b.latest - b.earliest).days();
 }
 
-json actors_json(const std::vector<ActorRef>& actors) {
-    json out = json::array();
-    for (const auto& a : actors)
-        out.push_back({{"name", a.name}, {"role", a.role}, {"surface", a.surface}, {"qualifier", a.qualifier}});
-    return out;
+// The JSON of a mention's actors and places, written by hand: building
+// nlohmann values and dumping them was a fifth of the store's time. The text is
+// byte for byte what nlohmann's dump() gives (keys sorted, as its std::map
+// holds them; strings and numbers through nlohmann whenever they need more
+// than plain ASCII), so stores written before and after compare equal.
+void append_json_string(std::string& out, const std::string& text) {
+    for (unsigned char c : text) {
+        if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+            // Escapes and UTF-8 (checked, and refused as nlohmann refuses it): its own writer.
+            out += json(text).dump();
+            return;
+        }
+    }
+    out += '"';
+    out += text;
+    out += '"';
 }
 
-json places_json(const std::vector<PlaceRef>& places) {
-    json out = json::array();
-    for (const auto& p : places) {
-        json j = {{"name", p.name}, {"surface", p.surface}};
-        j["lat"] = p.lat ? json(*p.lat) : json(nullptr);
-        j["lon"] = p.lon ? json(*p.lon) : json(nullptr);
-        out.push_back(std::move(j));
+// Coordinates are few (they come from the gazetteers): each value is written
+// by nlohmann once and remembered, so the number text stays nlohmann's.
+class NumberTexts {
+public:
+    const std::string& text(double value) {
+        std::uint64_t bits;
+        std::memcpy(&bits, &value, sizeof bits);
+        if (auto it = m_texts.find(bits); it != m_texts.end()) return it->second;
+        if (m_texts.size() >= k_max) m_texts.clear();  // a bound, for gazetteers of any size
+        return m_texts.emplace(bits, json(value).dump()).first->second;
     }
-    return out;
+
+private:
+    static constexpr std::size_t k_max = 65'536;
+    std::unordered_map<std::uint64_t, std::string> m_texts;
+};
+
+void actors_json(std::string& out, const std::vector<ActorRef>& actors) {
+    out.clear();
+    out += '[';
+    for (const auto& a : actors) {
+        if (out.size() > 1) out += ',';
+        out += "{\"name\":";
+        append_json_string(out, a.name);
+        out += ",\"qualifier\":";
+        append_json_string(out, a.qualifier);
+        out += ",\"role\":";
+        append_json_string(out, a.role);
+        out += ",\"surface\":";
+        append_json_string(out, a.surface);
+        out += '}';
+    }
+    out += ']';
+}
+
+void places_json(std::string& out, const std::vector<PlaceRef>& places, NumberTexts& numbers) {
+    out.clear();
+    out += '[';
+    for (const auto& p : places) {
+        if (out.size() > 1) out += ',';
+        out += "{\"lat\":";
+        out += p.lat ? numbers.text(*p.lat) : std::string("null");
+        out += ",\"lon\":";
+        out += p.lon ? numbers.text(*p.lon) : std::string("null");
+        out += ",\"name\":";
+        append_json_string(out, p.name);
+        out += ",\"surface\":";
+        append_json_string(out, p.surface);
+        out += '}';
+    }
+    out += ']';
 }
 
 std::vector<ActorRef> actors_from(const std::string& text) {
@@ -179,6 +234,9 @@ struct EventStore::Impl {
     // Mentions written in the open transaction and not yet in mentions_fts:
     // indexed by one statement at commit (see schema step 3).
     std::vector<long long> fts_pending;
+    std::optional<long long> next_mention;  // see next_mention_key()
+    std::string actors_text, places_text;  // a mention's actors and places as JSON (buffers kept)
+    NumberTexts numbers;
 
     Statement article_by_id;
     Statement article_by_hash;
@@ -209,11 +267,9 @@ struct EventStore::Impl {
     Statement load_mentions;
     Statement extra_actors;
     Statement extra_places;
-    Statement span_of_event;
     Statement fts_index;
     Statement fts_unindex;
     Statement mentions_of_article;
-    Statement set_primary_key;
 
     explicit Impl(const std::filesystem::path& p, bool read_only)
         : path(p),
@@ -231,19 +287,22 @@ struct EventStore::Impl {
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
           candidates(db,
                      "SELECT key, earliest, latest, precision, open_start, open_end, "
-                     "(SELECT group_concat(actor) FROM event_actors WHERE event = e.key AND canonical = 1), "
+                     "(SELECT group_concat(actor || char(31) || role, char(30)) FROM event_actors "
+                     "WHERE event = e.key AND canonical = 1), "
                      "(SELECT group_concat(place) FROM event_places WHERE event = e.key AND canonical = 1) "
                      "FROM events e "
                      "WHERE type = ?1 AND date_source = ?2 AND status = ?5 AND earliest BETWEEN ?3 AND ?4 "
-                     "AND latest >= ?6 ORDER BY key"),
+                     "AND latest >= ?6"),
           event_id_exists(db, "SELECT 1 FROM events WHERE id = ?"),
           insert_event(db, fmt::format("INSERT INTO events (id, type, cameo, {}, upper, timex_value, headline, "
-                                       "confidence, status, first_reported, wide, source_count) VALUES "
-                                       "(?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,1)",
+                                       "confidence, status, first_reported, wide, primary_mention, source_count) "
+                                       "VALUES (?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,1) "
+                                       "ON CONFLICT (id) DO NOTHING",
                                        k_span_columns)),
           insert_mention(db, fmt::format("INSERT INTO mentions (event, article, id, type, cameo, {}, timex_value, "
                                          "headline, confidence, status, sentence, begin, end, timex, actors, "
-                                         "places, source_key) VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?)",
+                                         "places, source_key, key) "
+                                         "VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?)",
                                          k_span_columns)),
           set_primary(db,
                       "UPDATE events SET (cameo, date_source, edtf, earliest, latest, precision, open_start, "
@@ -292,7 +351,6 @@ struct EventStore::Impl {
           extra_places(db,
                        "SELECT p.name, p.lat, p.lon FROM event_places ep JOIN places p ON p.key = ep.place "
                        "WHERE ep.event = ? AND ep.canonical = 0 ORDER BY p.name"),
-          span_of_event(db, "SELECT earliest, latest, precision, open_start, open_end FROM events WHERE key = ?"),
           fts_index(db,
                     "INSERT INTO mentions_fts (rowid, headline, sentence) SELECT key, headline, sentence "
                     "FROM mentions WHERE key IN (SELECT value FROM json_each(?))"),
@@ -300,8 +358,7 @@ struct EventStore::Impl {
                       "INSERT INTO mentions_fts (mentions_fts, rowid, headline, sentence) "
                       "SELECT 'delete', key, headline, sentence FROM mentions "
                       "WHERE key IN (SELECT value FROM json_each(?))"),
-          mentions_of_article(db, "SELECT key FROM mentions WHERE article = ?"),
-          set_primary_key(db, "UPDATE events SET primary_mention = ?2 WHERE key = ?1") {}
+          mentions_of_article(db, "SELECT key FROM mentions WHERE article = ?") {}
 
     static std::string json_keys(const std::vector<long long>& keys) {
         std::string out = "[";
@@ -369,6 +426,7 @@ struct EventStore::Impl {
 
     void forget_caches() {
         fts_pending.clear();
+        next_mention.reset();
         actor_keys.clear();
         place_keys.clear();
         aliases_seen.clear();
@@ -416,12 +474,26 @@ struct EventStore::Impl {
         return key;
     }
 
+    // `skip_actors`/`skip_places`: links the event already has as canonical
+    // ones (an upsert with canonical = 0 would leave them as they are).
     void link(long long event, const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places,
-              bool canonical) {
-        for (const auto& a : actors)
-            link_actor.bind(1, event).bind(2, actor_key(a)).bind(3, a.role).bind(4, canonical ? 1 : 0).run();
-        for (const auto& p : places)
-            link_place.bind(1, event).bind(2, place_key(p)).bind(3, canonical ? 1 : 0).run();
+              bool canonical, const std::vector<std::pair<long long, std::string>>* skip_actors = nullptr,
+              const std::vector<long long>* skip_places = nullptr) {
+        const int flag = canonical ? 1 : 0;
+        for (const auto& a : actors) {
+            const long long actor = actor_key(a);
+            if (skip_actors && std::any_of(skip_actors->begin(), skip_actors->end(), [&](const auto& known) {
+                    return known.first == actor && known.second == a.role;
+                }))
+                continue;
+            link_actor.bind(1, event).bind(2, actor).bind_static(3, a.role).bind(4, flag).run();
+        }
+        for (const auto& p : places) {
+            const long long place = place_key(p);
+            if (skip_places && std::find(skip_places->begin(), skip_places->end(), place) != skip_places->end())
+                continue;
+            link_place.bind(1, event).bind(2, place).bind(3, flag).run();
+        }
     }
 
     // Binds the nine span columns starting at `at`.
@@ -498,8 +570,34 @@ struct EventStore::Impl {
         return key;
     }
 
+    // A stored event a mention may join, with the span its canonical mention gave it.
+    struct Match {
+        long long key;
+        Span span;
+        std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role) links
+        std::vector<long long> places;                          // canonical place links
+    };
+
+    // "3\x1Fagent\x1E5\x1Ftarget" (group_concat of actor and role) as pairs.
+    static std::vector<std::pair<long long, std::string>> actor_role_list(const std::string& text) {
+        std::vector<std::pair<long long, std::string>> out;
+        std::size_t at = 0;
+        while (at < text.size()) {
+            std::size_t end = text.find('\x1e', at);
+            if (end == std::string::npos) end = text.size();
+            const std::size_t unit = text.find('\x1f', at);
+            if (unit != std::string::npos && unit < end) {
+                long long key = 0;
+                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
+                out.emplace_back(key, text.substr(unit + 1, end - unit - 1));
+            }
+            at = end + 1;
+        }
+        return out;
+    }
+
     // The stored event this mention tells of, if any (see the merge rule in the header).
-    std::optional<long long> find_match(const Event& e) {
+    std::optional<Match> find_match(const Event& e) {
         if (!e.when || e.date_source == DateSource::unresolved) return std::nullopt;
         const Span& w = *e.when;
         std::string low = iso(w.earliest);
@@ -512,12 +610,14 @@ struct EventStore::Impl {
             low = iso(w.earliest - first_day > month ? w.earliest - month : first_day);
             high = iso(w.latest);
         }
-        candidates.bind(1, e.type).bind(2, to_string(e.date_source)).bind(3, low).bind(4, high);
-        candidates.bind(5, to_string(e.status)).bind(6, iso(w.earliest));
-        std::vector<std::tuple<long long, Span, std::vector<long long>, std::vector<long long>>> found;
+        const std::string earliest = iso(w.earliest);
+        candidates.bind_static(1, e.type).bind_static(2, to_string(e.date_source)).bind_static(3, low);
+        candidates.bind_static(4, high).bind_static(5, to_string(e.status)).bind_static(6, earliest);
+        // In any order: the score below ends with the key, so no two candidates tie.
+        std::vector<Match> found;
         while (candidates.step())
-            found.emplace_back(candidates.column_int64(0), read_short_span(candidates, 1),
-                               key_list(candidates.column_text(6)), key_list(candidates.column_text(7)));
+            found.push_back(Match{candidates.column_int64(0), read_short_span(candidates, 1),
+                                  actor_role_list(candidates.column_text(6)), key_list(candidates.column_text(7))});
         if (found.empty()) return std::nullopt;
 
         // Keys, not names: the candidates bring their canonical actors and
@@ -528,12 +628,13 @@ struct EventStore::Impl {
         for (const auto& p : e.places)
             if (auto k = known_key(place_keys, find_place, p.name)) mine_places.insert(*k);
         const bool has_actors = !e.actors.empty(), has_places = !e.places.empty();
-        std::optional<long long> best;
+        Match* best = nullptr;
         std::tuple<std::size_t, int, long long> best_score{};
-        for (const auto& [key, span, their_actors, their_places] : found) {
+        for (auto& candidate : found) {
+            const auto& [key, span, their_actors, their_places] = candidate;
             if (!compatible_spans(span, w)) continue;
             std::size_t actors_shared = 0, places_shared = 0;
-            for (long long k : their_actors) actors_shared += mine_actors.count(k);
+            for (const auto& link : their_actors) actors_shared += mine_actors.count(link.first);
             for (long long k : their_places) places_shared += mine_places.count(k);
             if (has_actors && !their_actors.empty() && actors_shared == 0) continue;
             if (has_places && !their_places.empty() && places_shared == 0) continue;
@@ -543,11 +644,12 @@ struct EventStore::Impl {
             int precision_gap = -std::abs(static_cast<int>(span.precision) - static_cast<int>(w.precision));
             std::tuple<std::size_t, int, long long> score{actors_shared * 2 + places_shared, precision_gap, -key};
             if (!best || score > best_score) {
-                best = key;
+                best = &candidate;
                 best_score = score;
             }
         }
-        return best;
+        if (!best) return std::nullopt;
+        return std::move(*best);
     }
 
     std::string unique_event_id(const std::string& wanted) {
@@ -561,59 +663,76 @@ struct EventStore::Impl {
         }
     }
 
+    // The key the next mention gets. SQLite gives a new row the largest key
+    // plus one, and while this transaction holds the write lock no one else
+    // adds a row; known ahead, a new event names its canonical mention in its
+    // own INSERT (no UPDATE after). Read once per transaction, and again after
+    // mentions were deleted (the largest may have gone).
+    long long next_mention_key() {
+        if (!next_mention) next_mention = db.scalar("SELECT coalesce(max(key), 0) + 1 FROM mentions");
+        return *next_mention;
+    }
+
+    // Inserts a new event from its first mention (to be stored as `mention`); its row key.
+    long long insert_new_event(const Event& e, const std::optional<std::string>& published, long long mention) {
+        const bool dated = e.when && e.date_source != DateSource::unresolved;
+        const std::string upper = dated ? iso(e.when->upper_bound()) : std::string();
+        auto attempt = [&](const std::string& id) {
+            insert_event.bind(1, id).bind_static(2, e.type).bind_static(3, e.cameo);
+            bind_span(insert_event, 4, e);
+            if (dated) insert_event.bind_static(13, upper);
+            else insert_event.bind_null(13);
+            insert_event.bind_static(14, e.timex_value).bind_static(15, e.headline).bind(16, e.confidence);
+            insert_event.bind_static(17, to_string(e.status)).bind(18, published).bind(19, is_wide(e) ? 1 : 0);
+            insert_event.bind(20, mention);
+            insert_event.run();
+            return db.changes() > 0;  // 0: the id is taken (ON CONFLICT DO NOTHING)
+        };
+        // The extractor's id is nearly always free: try it first, look for a free one only when taken.
+        if (!attempt(e.id.empty() ? std::string("event") : e.id) && !attempt(unique_event_id(e.id)))
+            throw StoreError(fmt::format("{}: no free id for event '{}'", path.string(), e.id));
+        return db.last_insert_rowid();
+    }
+
     // Stores one extracted event of an article; true if it merged into a stored event.
     bool add_mention(long long article, const std::string& source_key, const std::optional<std::string>& published,
                      const Event& e) {
-        std::optional<long long> event = find_match(e);
-        bool merged = event.has_value();
-        if (!event) {
-            insert_event.bind(1, unique_event_id(e.id)).bind(2, e.type).bind(3, e.cameo);
-            bind_span(insert_event, 4, e);
-            insert_event.bind(13, e.when && e.date_source != DateSource::unresolved ? iso(e.when->upper_bound()) : "");
-            if (!e.when || e.date_source == DateSource::unresolved) insert_event.bind_null(13);
-            insert_event.bind(14, e.timex_value).bind(15, e.headline).bind(16, e.confidence);
-            insert_event.bind(17, to_string(e.status)).bind(18, published).bind(19, is_wide(e) ? 1 : 0);
-            insert_event.run();
-            event = db.last_insert_rowid();
-        }
-        insert_mention.bind(1, *event).bind(2, article).bind(3, e.id).bind(4, e.type).bind(5, e.cameo);
-        bind_span(insert_mention, 6, e);
-        insert_mention.bind(15, e.timex_value).bind(16, e.headline).bind(17, e.confidence);
-        insert_mention.bind(18, to_string(e.status)).bind(19, e.evidence.sentence);
-        insert_mention.bind(20, static_cast<long long>(e.evidence.begin));
-        insert_mention.bind(21, static_cast<long long>(e.evidence.end)).bind(22, e.evidence.timex);
-        insert_mention.bind(23, actors_json(e.actors).dump()).bind(24, places_json(e.places).dump());
-        insert_mention.bind(25, source_key);
-        insert_mention.run();
-        long long mention = db.last_insert_rowid();
+        const std::optional<Match> match = find_match(e);
+        const long long mention = next_mention_key();
+        const long long event = match ? match->key : insert_new_event(e, published, mention);
+        actors_json(actors_text, e.actors);
+        places_json(places_text, e.places, numbers);
+        auto& m = insert_mention;
+        m.bind(1, event).bind(2, article).bind_static(3, e.id).bind_static(4, e.type).bind_static(5, e.cameo);
+        bind_span(m, 6, e);
+        m.bind_static(15, e.timex_value).bind_static(16, e.headline).bind(17, e.confidence);
+        m.bind_static(18, to_string(e.status)).bind_static(19, e.evidence.sentence);
+        m.bind(20, static_cast<long long>(e.evidence.begin));
+        m.bind(21, static_cast<long long>(e.evidence.end));
+        if (e.evidence.timex) m.bind_static(22, *e.evidence.timex);
+        else m.bind_null(22);
+        m.bind_static(23, actors_text).bind_static(24, places_text).bind_static(25, source_key).bind(26, mention);
+        m.run();
+        ++*next_mention;
         fts_pending.push_back(mention);
 
-        if (!merged) {
+        if (!match) {
             // The new event already has this mention's fields.
-            set_primary_key.bind(1, *event).bind(2, mention).run();
-            link(*event, e.actors, e.places, true);
+            link(event, e.actors, e.places, true);
             return false;
         }
         // The finer mention becomes canonical: the span only ever narrows.
-        Span current = current_span(*event);
-        if (finer(*e.when, current)) {
-            set_primary.bind(1, *event).bind(2, mention).run();
-            clear_canonical_actors.bind(1, *event).run();
-            clear_canonical_places.bind(1, *event).run();
-            link(*event, e.actors, e.places, true);
+        if (finer(*e.when, match->span)) {
+            set_primary.bind(1, event).bind(2, mention).run();
+            clear_canonical_actors.bind(1, event).run();
+            clear_canonical_places.bind(1, event).run();
+            link(event, e.actors, e.places, true);
         } else {
-            link(*event, e.actors, e.places, false);
+            link(event, e.actors, e.places, false, &match->actors, &match->places);
         }
-        merge_one.bind(1, *event).bind(2, source_key).bind(3, mention).bind(4, e.confidence).bind(5, published).run();
+        merge_one.bind(1, event).bind_static(2, source_key).bind(3, mention).bind(4, e.confidence);
+        merge_one.bind(5, published).run();
         return true;
-    }
-
-    Span current_span(long long event) {
-        span_of_event.bind(1, event);
-        span_of_event.step();
-        Span w = read_short_span(span_of_event, 0);
-        span_of_event.reset();
-        return w;
     }
 
     // Recomputes an event from the mentions it has left: deletes it when none
@@ -735,6 +854,7 @@ const std::filesystem::path& EventStore::path() const { return m_impl->path; }
 EventStore::Batch::Batch(EventStore& store) : m_store(&store) {
     if (store.m_impl->tx) throw StoreError(store.path().string() + ": a batch is already open");
     store.m_impl->tx.emplace(store.m_impl->db);
+    store.m_impl->next_mention.reset();  // others may have written since our last batch
 }
 
 EventStore::Batch::~Batch() {
@@ -759,7 +879,10 @@ void EventStore::Batch::commit() {
 IngestResult EventStore::ingest(const Article& article, const std::vector<Event>& events) {
     auto& impl = *m_impl;
     std::optional<sqlite::Transaction> own;
-    if (!impl.tx) own.emplace(impl.db);
+    if (!impl.tx) {
+        own.emplace(impl.db);
+        impl.next_mention.reset();
+    }
     try {
         IngestResult result;
         std::string hash = content_hash(article.text);
@@ -785,6 +908,7 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
             impl.unindex_article(key);
             impl.delete_mentions_of_article.bind(1, key).run();
+            impl.next_mention.reset();
             for (long long event : affected)
                 if (!impl.rebuild_event(event)) ++result.events_removed;
             auto& u = impl.update_article;

@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <mutex>
+
 namespace dateline::sqlite {
 
 namespace {
@@ -26,6 +28,13 @@ std::string file_uri(const std::string& path) {
 }  // namespace
 
 void Connection::open(const std::string& name, int flags) {
+    // Memory statistics take a global mutex on every allocation SQLite makes
+    // (a few percent of an ingest); nothing here reads them. Only possible
+    // before SQLite initializes, so once, before the first connection.
+    static std::once_flag configured;
+    std::call_once(configured, [] {
+        if (sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK) sqlite3_initialize();
+    });
     int rc = sqlite3_open_v2(name.c_str(), &m_db, flags | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = m_db ? sqlite3_errmsg(m_db) : sqlite3_errstr(rc);

@@ -36,6 +36,13 @@ Statement& Statement::bind(int index, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bind_static(int index, std::string_view value) {
+    if (m_active) reset();
+    int rc = sqlite3_bind_text64(m_stmt, index, value.data(), value.size(), SQLITE_STATIC, SQLITE_UTF8);
+    if (rc != SQLITE_OK) m_db->fail(rc, "cannot bind parameter");
+    return *this;
+}
+
 Statement& Statement::bind_null(int index) {
     if (m_active) reset();
     int rc = sqlite3_bind_null(m_stmt, index);
@@ -57,7 +64,6 @@ bool Statement::step() {
 void Statement::run() {
     while (step()) {
     }
-    sqlite3_clear_bindings(m_stmt);
 }
 
 void Statement::reset() {
