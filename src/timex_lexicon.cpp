@@ -114,7 +114,9 @@ void Lexicon::add_phrase(PhraseList list, const std::string& text, const std::st
     Word& first = entry(words.front());
     first.flags |= k_phrase_start;
     first.phrase_lists |= static_cast<std::uint8_t>(1u << static_cast<int>(list));
-    m_phrases[static_cast<int>(list)].push_back(Phrase{std::move(words), value});
+    std::vector<std::uint64_t> heads;
+    for (const auto& w : words) heads.push_back(pack(w));
+    m_phrases[static_cast<int>(list)].push_back(Phrase{std::move(words), value, std::move(heads)});
 }
 
 void Lexicon::load(const std::string& path, const std::string& text) {

@@ -85,6 +85,7 @@ enum class PhraseList : std::uint8_t { position_modifier, quantity_modifier, ref
 struct Phrase {
     std::vector<std::string> words;
     std::string value;
+    std::vector<std::uint64_t> heads;  // Lexicon::pack of each word: most words differ there
 };
 
 /// Loads every "timex/*.json" file from DataFiles; later files add to earlier ones.
@@ -98,16 +99,18 @@ public:
 
     /// The entry for a lower-case word, or nullptr. No allocation: one probe of an
     /// open-addressing table in most cases (the tagger looks up every word of a text).
-    const Word* find(std::string_view lower) const {
+    const Word* find(std::string_view lower) const { return find(lower, pack(lower)); }
+
+    /// The same, with `head` = pack(lower) already known.
+    const Word* find(std::string_view lower, std::uint64_t head) const {
         const std::size_t n = lower.size();
         if (n == 0) return m_empty;
-        // Most words of a text are not in the lexicon: no word of that length begins with that letter.
         if (n >= 64) {
             auto it = m_words.find(lower);
             return it == m_words.end() ? nullptr : &it->second;
         }
+        // Most words of a text are not in the lexicon: no word of that length begins with that letter.
         if (!(m_shapes[static_cast<unsigned char>(lower[0])] >> n & 1u)) return nullptr;
-        const std::uint64_t head = pack(lower);
         for (std::size_t k = mix(head, n) & m_mask;; k = (k + 1) & m_mask) {
             const Slot& s = m_slots[k];
             if (!s.word) return nullptr;
@@ -116,14 +119,8 @@ public:
                 return s.word;
         }
     }
-    /// The entries of a list, those with the same first word together (in the order loaded).
-    const std::vector<Phrase>& phrases(PhraseList list) const { return m_phrases[static_cast<int>(list)]; }
 
-    /// Words right before an expression that lean it to the future: "by", "until", "as soon as".
-    const std::vector<std::vector<std::string>>& future_leaning() const { return m_future_leaning; }
-
-private:
-    /// The first 8 bytes of a word, little end first, zero-padded.
+    /// The first 8 bytes of a word, the first byte lowest, zero-padded.
     static std::uint64_t pack(std::string_view s) {
         std::uint64_t v = 0;
         const std::size_t n = s.size() < 8 ? s.size() : 8;
@@ -131,6 +128,14 @@ private:
             v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * k);
         return v;
     }
+
+    /// The entries of a list, those with the same first word together (in the order loaded).
+    const std::vector<Phrase>& phrases(PhraseList list) const { return m_phrases[static_cast<int>(list)]; }
+
+    /// Words right before an expression that lean it to the future: "by", "until", "as soon as".
+    const std::vector<std::vector<std::string>>& future_leaning() const { return m_future_leaning; }
+
+private:
     static std::size_t mix(std::uint64_t head, std::size_t n) {
         std::uint64_t h = (head ^ (n * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
         return static_cast<std::size_t>(h ^ (h >> 31));

@@ -48,6 +48,7 @@ struct TokText : std::string_view {
 struct Tk {
     std::size_t b = 0, e = 0;
     TokText raw, low;
+    std::uint64_t head = 0;  // Lexicon::pack(low): its first 8 bytes
     const Word* w = nullptr;
     int num = -1;      // value of an all-digit token (no separators)
     int ndig = 0;      // its digit count
@@ -186,14 +187,22 @@ private:
         std::size_t best = 0;
         const auto& phrases = m_lex.phrases(which);
         const int list = static_cast<int>(which);
-        for (std::size_t pi = first->phrase_first[list], pe = pi + first->phrase_count[list]; pi < pe; ++pi) {
-            const tx::Phrase& p = phrases[pi];
-            if (p.words[0].size() != m_tk[i].low.size()) continue;
-            if (p.words.size() <= best || i + p.words.size() > m_n) continue;
+        const std::size_t pi = first->phrase_first[list], pe = pi + first->phrase_count[list];
+        // All the phrases of the group begin with the word the token was found as (not "x's").
+        if (pi == pe || phrases[pi].words[0].size() != m_tk[i].low.size()) return 0;
+        for (std::size_t k = pi; k < pe; ++k) {
+            const tx::Phrase& p = phrases[k];
+            const std::size_t len = p.words.size();
+            if (len <= best || i + len > m_n) continue;
             bool ok = true;
-            for (std::size_t k = 0; k < p.words.size() && ok; ++k) ok = m_tk[i + k].low == p.words[k];
+            for (std::size_t q = 1; q < len && ok; ++q) {
+                const std::string& word = p.words[q];
+                const Tk& t = m_tk[i + q];
+                ok = t.head == p.heads[q] && t.low.size() == word.size() &&
+                     (word.size() <= 8 || std::memcmp(t.low.data() + 8, word.data() + 8, word.size() - 8) == 0);
+            }
             if (ok) {
-                best = p.words.size();
+                best = len;
                 value = p.value;
             }
         }
@@ -870,7 +879,7 @@ private:
     std::optional<Cand> match_relative(std::size_t i) const {
         if (i >= m_tk.size()) return std::nullopt;  // as match_date: called past a clock time
         const Tk& t = m_tk[i];
-        if (!t.w) return std::nullopt;
+        if (!t.w || (t.w->deictic == tx::k_none && t.w->relative == tx::k_none)) return std::nullopt;
         Cand c;
         c.tb = i;
         if (t.w->deictic != tx::k_none) {
@@ -1431,6 +1440,8 @@ private:
     /// Clock times: 10 a.m., 3:30 p.m., 14:00 GMT, noon, midnight; with a day after them.
     std::optional<Cand> match_clock(std::size_t i) const {
         const Tk& t = m_tk[i];
+        // Only "noon", "midnight" or a token that begins with a digit can begin a clock time.
+        if (!is_digit(t.raw[0]) && !(t.w && (t.low == "noon" || t.low == "midnight"))) return std::nullopt;
         Cand c;
         c.tb = i;
         int hour = -1, minute = 0;
@@ -1949,54 +1960,58 @@ bool continues_clock_time(std::string_view text, const Sentence& cur, const Sent
     return false;
 }
 
-// Byte classes of the tokenizer: one table look-up per byte.
-enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2 };
+// Byte classes of the tokenizer: one table look-up per byte. A word byte is what
+// tokenize() calls alphanumeric: ASCII letters and digits (std::isalnum in the C locale)
+// and every byte of 0x80 and above; a run byte is a word byte that goes on with a word
+// (all but 0xE2, which begins General Punctuation: quotes, dashes, ellipsis).
+enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2, k_run_byte = 4 };
 constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
     std::array<std::uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') t[c] = k_space_byte;
-        // letters, digits (as std::isalnum in the C locale) and every byte of a multi-byte character
-        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80) t[c] = k_word_byte;
+        if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
+            t[c] = c == 0xE2 ? k_word_byte : k_word_byte | k_run_byte;
     }
     return t;
 }();
-bool is_space(unsigned char c) { return k_byte_class[c] == k_space_byte; }
-bool is_word_byte(unsigned char c) { return k_byte_class[c] == k_word_byte; }
+bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0; }
 
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
 /// form, its number if all digits, its lexicon entry.
 void add_token(const Lexicon& lex, std::string_view text, std::string_view lower, std::size_t b, std::size_t e,
                bool has_hyphen, std::vector<Tk>& tk) {
     Tk& t = tk.emplace_back();
+    const std::size_t n = e - b;
     t.b = b;
     t.e = e;
-    t.raw = text.substr(b, e - b);
-    t.low = lower.substr(b, e - b);
-    const unsigned char c0 = static_cast<unsigned char>(t.raw[0]);
+    t.raw = std::string_view(text.data() + b, n);
+    t.low = std::string_view(lower.data() + b, n);
+    // `lower` has 8 bytes of padding after the text: one load, then the bytes past the token are cut.
+    std::uint64_t head;
+    std::memcpy(&head, lower.data() + b, 8);
+    if (n < 8) head &= (std::uint64_t{1} << (8 * n)) - 1;
+    t.head = head;
+    const unsigned char c0 = static_cast<unsigned char>(text[b]);
     t.cap = c0 >= 'A' && c0 <= 'Z';
-    t.alpha = (c0 >= 'a' && c0 <= 'z') || t.cap;
+    t.alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
     t.has_hyphen = has_hyphen;
-    if (static_cast<unsigned char>(c0 - '0') < 10u && t.raw.size() <= 9) {
+    if (static_cast<unsigned char>(c0 - '0') < 10u) {
+        if (n > 9) return;
         int value = 0;
-        bool all_digits = true;
-        for (char ch : t.raw) {
-            if (!is_digit(ch)) {
-                all_digits = false;
-                break;
-            }
-            value = value * 10 + (ch - '0');  // at most 9 digits: no overflow
+        for (std::size_t k = 0; k < n; ++k) {
+            const unsigned d = static_cast<unsigned char>(text[b + k]) - '0';
+            if (d >= 10) return;
+            value = value * 10 + static_cast<int>(d);  // at most 9 digits: no overflow
         }
-        if (all_digits) {
-            t.num = value;
-            t.ndig = static_cast<int>(t.raw.size());
-        }
+        t.num = value;
+        t.ndig = static_cast<int>(n);
+        return;
     }
-    if (t.alpha || t.raw == "'ll" || t.raw == "." || t.raw == "," || t.raw == ":" || t.raw == "-") {
-        std::string_view key = t.low;
-        t.w = lex.find(key);
+    if (t.alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || t.raw == "'ll") {
+        const std::string_view key = t.low;
+        t.w = lex.find(key, head);
         // "Friday's", "Tuesday's": the possessive of a lexicon word
-        if (!t.w && key.size() > 2 && key[key.size() - 2] == '\'' && key.back() == 's')
-            t.w = lex.find(key.substr(0, key.size() - 2));
+        if (!t.w && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') t.w = lex.find(key.substr(0, n - 2));
     }
 }
 
@@ -2008,11 +2023,12 @@ void read_tokens(const Lexicon& lex, std::string_view text, std::string_view low
                  std::size_t end, std::vector<Tk>& tk) {
     tk.clear();
     end = std::min(end, text.size());
-    const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+    const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t i = begin;
     while (i < end) {
-        const unsigned char c = byte(i);
-        if (is_space(c)) {
+        const unsigned char c = p[i];
+        const std::uint8_t cls = k_byte_class[c];
+        if (cls & k_space_byte) {
             ++i;
             continue;
         }
@@ -2027,33 +2043,27 @@ void read_tokens(const Lexicon& lex, std::string_view text, std::string_view low
             ++i;
             continue;
         }
-        if (!is_word_byte(c)) {
+        if (!(cls & k_word_byte)) {
             add_token(lex, text, lower, i, i + 1, c == '-', tk);
             ++i;
             continue;
         }
         std::size_t j = i + 1;
         bool hyphen = false;
-        while (j < end) {
-            const unsigned char d = byte(j);
-            if (d == 0xE2) break;
-            if (is_word_byte(d)) {
+        for (;;) {
+            while (j < end && (k_byte_class[p[j]] & k_run_byte)) ++j;
+            if (j + 1 >= end) break;
+            // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
+            const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
+            if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
+                hyphen = hyphen || d == '-';
                 ++j;
                 continue;
             }
-            // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
-            if (j + 1 < end) {
-                const unsigned char prev = byte(j - 1), next = byte(j + 1);
-                if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
-                    hyphen = hyphen || d == '-';
-                    ++j;
-                    continue;
-                }
-                if ((d == ',' || d == '.' || d == '/' || d == ':') && is_digit(static_cast<char>(prev)) &&
-                    is_digit(static_cast<char>(next))) {
-                    ++j;
-                    continue;
-                }
+            if ((d == ',' || d == '.' || d == '/' || d == ':') && static_cast<unsigned char>(prev - '0') < 10u &&
+                static_cast<unsigned char>(next - '0') < 10u) {
+                ++j;
+                continue;
             }
             break;
         }
@@ -2078,7 +2088,7 @@ TimexRole role_before(const std::vector<Tk>& tk, std::size_t tb) {
 std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vector<Sentence>& sentences,
                                           std::optional<Date> dct) const {
     std::vector<Timex> out;
-    std::string lower(text.size(), '\0');
+    std::string lower(text.size() + 8, '\0');  // padded for add_token's 8-byte loads
     {
         // Branch-free and through plain pointers, so that the compiler vectorises it.
         const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
