@@ -69,6 +69,8 @@ void Lexicon::group_phrases() {
             Word& w = m_words.at(phrases[k].words.front());
             if (w.phrase_count[list] == 0) w.phrase_first[list] = static_cast<std::uint16_t>(k);
             ++w.phrase_count[list];
+            if (phrases[k].words.size() == 1) w.phrase_single |= static_cast<std::uint8_t>(1u << list);
+            else w.phrase_next[list] |= std::uint64_t{1} << next_bit(phrases[k].heads[1]);
         }
     }
 }

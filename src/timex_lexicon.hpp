@@ -70,6 +70,9 @@ struct Word {
     // Where the phrases that begin with this word are in Lexicon::phrases(list), per list.
     std::uint16_t phrase_first[5] = {};
     std::uint16_t phrase_count[5] = {};
+    std::uint8_t phrase_single = 0;       // bit i: one of them, in list i, is this word alone
+    std::uint64_t phrase_next[5] = {};    // bit Lexicon::next_bit(second word) of each, per list
+
     std::string part_of_day;    // MO, AF, EV, NI, MI or a clock time "12:00"
     std::string set_value;      // daily -> P1D
     std::string single_word_reference;  // now -> PRESENT_REF
@@ -102,7 +105,7 @@ public:
     const Word* find(std::string_view lower) const { return find(lower, pack(lower)); }
 
     /// The same, with `head` = pack(lower) already known.
-    const Word* find(std::string_view lower, std::uint64_t head) const {
+    [[gnu::always_inline]] const Word* find(std::string_view lower, std::uint64_t head) const {
         const std::size_t n = lower.size();
         if (n == 0) return m_empty;
         if (n >= 64) {
@@ -118,6 +121,12 @@ public:
                 (n <= 8 || lower.compare(8, n - 8, std::string_view(s.key).substr(8)) == 0))
                 return s.word;
         }
+    }
+
+    /// Which bit of Word::phrase_next a word with this head sets: a word whose bit is clear
+    /// is the second word of no phrase of the group.
+    static unsigned next_bit(std::uint64_t head) {
+        return static_cast<unsigned>((head * 0x9E3779B97F4A7C15ull) >> 58);
     }
 
     /// The first 8 bytes of a word, the first byte lowest, zero-padded.

@@ -171,25 +171,38 @@ private:
     const std::vector<Tk>& m_tk;
     std::size_t m_n;
 
-    const Tk* at(std::size_t i) const { return i < m_n ? &m_tk[i] : nullptr; }
-    const Word* w(std::size_t i) const { return i < m_n ? m_tk[i].w : nullptr; }
+    // The grammar asks these at every step: inlined, they cost a few instructions each.
+    [[gnu::always_inline]] const Tk* at(std::size_t i) const { return i < m_n ? &m_tk[i] : nullptr; }
+    [[gnu::always_inline]] const Word* w(std::size_t i) const { return i < m_n ? m_tk[i].w : nullptr; }
     template <std::size_t N>
-    bool is(std::size_t i, const char (&s)[N]) const {
+    [[gnu::always_inline]] bool is(std::size_t i, const char (&s)[N]) const {
         return i < m_n && m_tk[i].low == s;
     }
-    bool adjacent(std::size_t i) const { return i + 1 < m_n && m_tk[i].e == m_tk[i + 1].b; }
-    bool flag(std::size_t i, tx::WordFlag f) const { return i < m_n && m_tk[i].w && m_tk[i].w->has(f); }
+    [[gnu::always_inline]] bool adjacent(std::size_t i) const {
+        return i + 1 < m_n && m_tk[i].e == m_tk[i + 1].b;
+    }
+    [[gnu::always_inline]] bool flag(std::size_t i, tx::WordFlag f) const {
+        return i < m_n && m_tk[i].w && m_tk[i].w->has(f);
+    }
 
     /// Length of the phrase from `list` starting at i (longest), with its value.
-    std::size_t phrase_at(tx::PhraseList which, std::size_t i, std::string& value) const {
+    [[gnu::always_inline]] std::size_t phrase_at(tx::PhraseList which, std::size_t i, std::string& value) const {
         const Word* first = w(i);
         if (!first || !(first->phrase_lists & (1u << static_cast<int>(which)))) return 0;
+        return phrase_in_group(which, i, first, value);
+    }
+
+    std::size_t phrase_in_group(tx::PhraseList which, std::size_t i, const Word* first, std::string& value) const {
         std::size_t best = 0;
         const auto& phrases = m_lex.phrases(which);
         const int list = static_cast<int>(which);
         const std::size_t pi = first->phrase_first[list], pe = pi + first->phrase_count[list];
         // All the phrases of the group begin with the word the token was found as (not "x's").
         if (pi == pe || phrases[pi].words[0].size() != m_tk[i].low.size()) return 0;
+        // Most often the next word goes on with none of them ("the" + "company").
+        if (!(first->phrase_single & (1u << list)) &&
+            (i + 1 >= m_n || !(first->phrase_next[list] >> Lexicon::next_bit(m_tk[i + 1].head) & 1u)))
+            return 0;
         for (std::size_t k = pi; k < pe; ++k) {
             const tx::Phrase& p = phrases[k];
             const std::size_t len = p.words.size();
@@ -544,7 +557,7 @@ private:
         // ISO 2022-12-12 and other hyphenated forms.
         if (t.has_hyphen) return match_hyphenated(i);
         // 12/12/2022 (US order) and 2022/12/12: one token.
-        if (int f[3], nd[3]; split_digits(t.raw, '/', f, nd) == 3) {
+        if (int f[3], nd[3]; is_digit(t.raw[0]) && split_digits(t.raw, '/', f, nd) == 3) {
             int yy, mm, dd;
             if (nd[0] == 4) {
                 yy = f[0], mm = f[1], dd = f[2];
@@ -1978,8 +1991,8 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
 /// form, its number if all digits, its lexicon entry.
-void add_token(const Lexicon& lex, std::string_view text, std::string_view lower, std::size_t b, std::size_t e,
-               bool has_hyphen, std::vector<Tk>& tk) {
+[[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
+                                             std::size_t b, std::size_t e, bool has_hyphen, std::vector<Tk>& tk) {
     Tk& t = tk.emplace_back();
     const std::size_t n = e - b;
     t.b = b;
