@@ -420,7 +420,7 @@ Event event_from_json(const json& j) {
 }
 
 void sort_chronologically(std::vector<Event>& events) {
-    std::stable_sort(events.begin(), events.end(), [](const Event& a, const Event& b) {
+    auto before = [](const Event& a, const Event& b) {
         if (a.when.has_value() != b.when.has_value()) return a.when.has_value();  // undated last
         if (a.when && b.when && *a.when != *b.when) {
             if (chronologically_before(*a.when, *b.when)) return true;
@@ -432,7 +432,17 @@ void sort_chronologically(std::vector<Event>& events) {
         // the article id the way the event id does.
         if (a.type != b.type) return a.type < b.type;
         return a.id < b.id;
-    });
+    };
+    // The order of a stable sort of the events, found on their indexes: each
+    // event is then moved once, not at every step of the sort.
+    std::vector<std::size_t> order(events.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return before(events[a], events[b]); });
+    std::vector<Event> sorted;
+    sorted.reserve(events.size());
+    for (const std::size_t i : order) sorted.push_back(std::move(events[i]));
+    events = std::move(sorted);
 }
 
 }  // namespace dateline

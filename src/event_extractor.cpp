@@ -10,8 +10,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <unordered_map>
@@ -43,32 +45,36 @@ enum class Cue : std::uint16_t {
     pronouns = 1 << 9,
     not_names = 1 << 10,
 };
-// Not a set of Cue bits: "not looked up yet".
-constexpr std::uint16_t k_cues_unknown = 0xFFFF;
-
-// Function words the rules read, from data/events/cues.json.
+// Function words the rules read, from data/events/cues.json, and the first
+// words of event triggers (from EventTypes): what the rules need to know of a
+// word, found with one look-up per word.
 struct Cues {
-    // Lower-cased word -> Cue bits, as an open-addressing table (linear probing,
-    // at most a quarter full): most words of a text are in no list, and a look-up
-    // of such a word mostly ends at the first, empty, slot.
+    // What a lower-cased word is: the cue lists it is in and the triggers it begins.
+    struct Info {
+        std::uint16_t bits = 0;
+        const std::vector<std::size_t>* triggers = nullptr;  // EventTypes::triggers_starting_with
+    };
+    // Lower-cased word -> Info, as an open-addressing table (linear probing, at
+    // most a quarter full): most words of a text are in no list, and a look-up of
+    // such a word mostly ends at the first, empty, slot.
     struct Slot {
         std::string word;
-        std::uint16_t bits = 0;
+        Info info;
         bool used = false;
     };
     std::vector<Slot> slots;
     std::size_t mask = 0;
 
-    /// The lists the lower-cased word `w` is in.
-    std::uint16_t of(std::string_view w) const {
+    /// What the lower-cased word `w` is.
+    Info of(std::string_view w) const {
         for (std::size_t i = word_hash(w) & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots[i];
-            if (!slot.used) return 0;
-            if (slot.word == w) return slot.bits;
+            if (!slot.used) return {};
+            if (slot.word == w) return slot.info;
         }
     }
 
-    explicit Cues(const DataFiles& files) {
+    Cues(const DataFiles& files, const EventTypes& types) {
         const std::string path = "events/cues.json";
         json j;
         try {
@@ -95,14 +101,20 @@ struct Cues {
         load("mediator_suffixes", Cue::mediator_suffixes);
         load("pronouns", Cue::pronouns);
         load("not_names", Cue::not_names);
+        std::unordered_map<std::string, Info> infos;
+        for (auto& [word, bits] : lists) infos[word].bits = bits;
+        for (const Trigger& tr : types.triggers()) {
+            const std::string& first = tr.words.front();
+            infos[first].triggers = types.triggers_starting_with(first);
+        }
         std::size_t size = 16;
-        while (size < 4 * lists.size()) size *= 2;
+        while (size < 4 * infos.size()) size *= 2;
         slots.resize(size);
         mask = size - 1;
-        for (auto& [word, bits] : lists) {
+        for (auto& [word, info] : infos) {
             std::size_t i = word_hash(word) & mask;
             while (slots[i].used) i = (i + 1) & mask;
-            slots[i] = {word, bits, true};
+            slots[i] = {word, info, true};
         }
     }
 };
@@ -146,23 +158,49 @@ struct Draft {
 };
 
 
-std::string trim_copy(std::string_view s) {
+std::string_view trim_view(std::string_view s) {
     auto is_trim = [](unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == ',' || c == ';' || c == ':'; };
     while (!s.empty() && is_trim(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
     while (!s.empty() && is_trim(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return std::string(s);
+    return s;
 }
+
+bool squash_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
 
 // Collapses whitespace runs (wrapped lines) to single spaces.
 // That is: the runs of other bytes, joined by single spaces. Written through a
 // pointer into a buffer of the input's size (the output is never longer).
+// Most of a sentence is words and single spaces, which stay as they are: eight
+// bytes at a time are copied whole when none of them is a control byte, no two
+// spaces meet and a space at either edge has a word byte beside it.
 std::string squash(std::string_view s) {
     std::string out(s.size(), '\0');
     char* const start = out.data();
     char* w = start;
+    const char* p = s.data();
+    const char* const end = p + s.size();
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, lows = 0x7F7F7F7F7F7F7F7Full;
     bool gap = false;  // whitespace seen since the last byte written
-    for (const char c : s) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+    while (p < end) {
+        if (!gap && end - p >= 8) {
+            std::uint64_t x;
+            std::memcpy(&x, p, 8);
+            // Any byte below 0x20 (newlines, tabs and other controls): no fast copy.
+            const bool control = ((x - 0x20 * ones) & ~x & highs) != 0;
+            // 0x80 in exactly the bytes that are spaces.
+            const std::uint64_t y = x ^ (0x20 * ones);
+            const std::uint64_t spaces = ~(((y & lows) + lows) | y | lows);
+            const bool first_space = (spaces & 0x80) != 0, last_space = (spaces >> 63) != 0;
+            if (!control && (spaces & (spaces << 8)) == 0 && !(first_space && w == start) &&
+                !(last_space && (end - p == 8 || squash_space(p[8])))) {
+                std::memcpy(w, p, 8);
+                w += 8;
+                p += 8;
+                continue;
+            }
+        }
+        const char c = *p++;
+        if (squash_space(c)) {
             gap = true;
             continue;
         }
@@ -175,14 +213,22 @@ std::string squash(std::string_view s) {
 }
 
 // Removes quote marks and ellipses at the edges of a headline.
-std::string strip_quotes(std::string s) {
-    static const std::vector<std::string> marks{"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\"", "'", "\xE2\x80\xA6", " "};
+std::string_view strip_quotes(std::string_view s) {
+    static constexpr std::array<std::string_view, 8> marks{"\xE2\x80\x9C", "\xE2\x80\x9D", "\xE2\x80\x98", "\xE2\x80\x99", "\"", "'", "\xE2\x80\xA6", " "};
+    // Every mark begins with one of these bytes and ends with one of those: most
+    // headlines have none at either edge.
+    auto may_start = [](unsigned char c) { return c == 0xE2 || c == '"' || c == '\'' || c == ' '; };
+    auto may_end = [](unsigned char c) {
+        return c == 0x9C || c == 0x9D || c == 0x98 || c == 0x99 || c == 0xA6 || c == '"' || c == '\'' || c == ' ';
+    };
+    if (s.empty() || (!may_start(static_cast<unsigned char>(s.front())) && !may_end(static_cast<unsigned char>(s.back()))))
+        return s;
     bool changed = true;
     while (changed && !s.empty()) {
         changed = false;
-        for (const auto& m : marks) {
-            if (s.starts_with(m)) { s.erase(0, m.size()); changed = true; }
-            if (s.ends_with(m)) { s.erase(s.size() - m.size()); changed = true; }
+        for (const auto m : marks) {
+            if (s.starts_with(m)) { s.remove_prefix(m.size()); changed = true; }
+            if (s.ends_with(m)) { s.remove_suffix(m.size()); changed = true; }
         }
     }
     return s;
@@ -201,6 +247,29 @@ std::string cut(std::string s, std::size_t max) {
     return s + "\xE2\x80\xA6";
 }
 
+// content_hash(fmt::format("{}:{}:{}", article, offset, type)), without building
+// the key: FNV-1a 64 over its bytes, as 16 lower-case hex digits.
+std::string event_id(std::string_view article, std::size_t offset, std::string_view type) {
+    std::uint64_t h = 1469598103934665603ULL;
+    auto add = [&h](std::string_view bytes) {
+        for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    };
+    char digits[20];
+    char* d = digits + sizeof digits;
+    do {
+        *--d = static_cast<char>('0' + offset % 10);
+        offset /= 10;
+    } while (offset != 0);
+    add(article);
+    add(":");
+    add(std::string_view(d, static_cast<std::size_t>(digits + sizeof digits - d)));
+    add(":");
+    add(type);
+    std::string out(16, '0');
+    for (std::size_t i = 16; i-- > 0; h >>= 4) out[i] = "0123456789abcdef"[h & 0xF];
+    return out;
+}
+
 Span with_role(Span s, TimexRole role) {
     if (role == TimexRole::start) s.open_end = true;
     if (role == TimexRole::end) s.open_start = true;
@@ -215,8 +284,10 @@ struct Pipeline::Impl {
     EventTypes types;
     Cues cues;
     std::vector<std::size_t> canonical_actor;  // actor index -> represented actor index
+    std::optional<std::size_t> other_type;     // types.find("other")
 
-    explicit Impl(const DataFiles& files) : tagger(files), gazetteer(files), types(files), cues(files) {
+    explicit Impl(const DataFiles& files)
+        : tagger(files), gazetteer(files), types(files), cues(files, types), other_type(types.find("other")) {
         canonical_actor.resize(gazetteer.actors().size());
         for (std::size_t i = 0; i < canonical_actor.size(); ++i) {
             canonical_actor[i] = i;
@@ -277,11 +348,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<std::size_t> clause;
     std::vector<const Timex*> stimex;
     std::vector<char> in_timex, in_name;
-    std::vector<std::uint16_t> word_cues;  // per word: Cue bits, or k_cues_unknown
-    const std::uint16_t empty_word_cues = cues.of("");
+    std::vector<std::uint16_t> word_cues;  // per word: Cue bits
+    std::vector<const std::vector<std::size_t>*> word_triggers;  // per word: triggers it begins
+    const std::uint16_t empty_word_cues = cues.of("").bits;
     std::vector<EntityMention> mentions;
     std::vector<TriggerHit> hits;
     std::vector<std::string_view> seen_actor, seen_place;
+    std::vector<const Timex*> assigned;  // per trigger hit: its timex
 
     for (std::size_t si = 0; si < units.size(); ++si) {
         const Sentence& s = units[si];
@@ -294,13 +367,16 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         auto lw = [&](std::size_t k) {
             return std::string_view(lowered).substr(words[k].first - s.begin, words[k].second - words[k].first);
         };
-        // Whether word k (lower-cased) is in a cue list; looked up once per word.
-        word_cues.assign(words.size(), k_cues_unknown);
-        auto cue = [&](std::size_t k, Cue list) {
-            std::uint16_t& bits = word_cues[k];
-            if (bits == k_cues_unknown) bits = cues.of(lw(k));
-            return (bits & static_cast<std::uint16_t>(list)) != 0;
-        };
+        // Each word (lower-cased) looked up once: the cue lists it is in, the
+        // triggers it begins.
+        word_cues.resize(words.size());
+        word_triggers.resize(words.size());
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            const Cues::Info info = cues.of(lw(k));
+            word_cues[k] = info.bits;
+            word_triggers[k] = info.triggers;
+        }
+        auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
         // The same for the word before k, which is "" before the first word.
         auto cue_before = [&](std::size_t k, Cue list) {
             return k > 0 ? cue(k - 1, list) : (empty_word_cues & static_cast<std::uint16_t>(list)) != 0;
@@ -412,7 +488,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                                 const std::string_view w = lw(n);
                                 if (is_capitalised(word(n)) || cue(n, Cue::prepositions) || w == "-" ||
                                     cue(n, Cue::clause_break) || cue(n, Cue::reference_determiners) || w == "or" ||
-                                    types.triggers_starting_with(w) || in_name[n] || clause[n] != clause[k])
+                                    word_triggers[n] || in_name[n] || clause[n] != clause[k])
                                     break;
                                 if (!q.empty()) q += ' ';
                                 q += std::string(word(n));
@@ -464,11 +540,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             auto verb_follows = [&] {
                 if (e >= words.size() || is_capitalised(word(e))) return false;
                 const std::string_view next = lw(e);
-                return types.triggers_starting_with(next) != nullptr || next.ends_with("s") || next.ends_with("ed") ||
+                return word_triggers[e] != nullptr || next.ends_with("s") || next.ends_with("ed") ||
                        next == "is" || next == "was" || next == "has" || next == "will";
             };
             if (b < e && !(e - b == 1 && initial &&
-                           (types.triggers_starting_with(lw(b)) || cue(b, Cue::not_names) || !verb_follows()))) {
+                           (word_triggers[b] || cue(b, Cue::not_names) || !verb_follows()))) {
                 EntityMention em;
                 em.is_actor = true;
                 em.index = k_no_entry;
@@ -504,7 +580,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 ++k;
                 continue;
             }
-            const auto* cands = types.triggers_starting_with(lw(k));
+            const auto* cands = word_triggers[k];
             std::size_t matched = 0;
             if (cands) {
                 const std::string_view prev = k > 0 ? lw(k - 1) : std::string_view();
@@ -557,7 +633,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // No known trigger: a named actor at the head of a clause followed by a
             // finite-looking verb ("Boeing and NASA cancel the mission") is still a
             // fact for the timeline, typed `other` with low confidence.
-            const auto other = types.find("other");
+            const auto& other = other_type;
             for (const auto& em : mentions) {
                 if (!other || !em.is_actor) continue;
                 const bool head = em.word == 0 || clause[em.word - 1] != clause[em.word] ||
@@ -591,7 +667,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
 
         // Attach each timex to the nearest trigger; a fronted timex ("In 2020, ...")
         // dates every trigger of the sentence that has none of its own.
-        std::vector<const Timex*> assigned(hits.size(), nullptr);
+        assigned.assign(hits.size(), nullptr);
         const Timex* fronted = nullptr;
         for (const Timex* tx : stimex) {
             const std::size_t tk = word_at(tx->begin);
@@ -624,7 +700,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
 
         const bool full = [&] {
             std::string_view tail = text.substr(s.begin, s.end - s.begin);
-            std::string t = strip_quotes(std::string(tail.substr(tail.size() > 8 ? tail.size() - 8 : 0)));
+            const std::string_view t = strip_quotes(tail.substr(tail.size() > 8 ? tail.size() - 8 : 0));
             return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
         }();
 
@@ -728,11 +804,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             while (cb > 0 && clause[cb - 1] == hit.clause) --cb;
             while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
             while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
-            std::string headline = ce - cb >= 3 ? squash(text.substr(words[cb].first, words[ce].second - words[cb].first))
-                                                : sentence_text();
-            headline = strip_quotes(trim_copy(headline));
+            std::string clause_text;
+            if (ce - cb >= 3) clause_text = squash(text.substr(words[cb].first, words[ce].second - words[cb].first));
+            std::string headline(strip_quotes(trim_view(ce - cb >= 3 ? std::string_view(clause_text) : sentence_text())));
             if (!headline.empty() && headline[0] >= 'a' && headline[0] <= 'z') headline[0] = static_cast<char>(headline[0] - 'a' + 'A');
-            e.headline = cut(headline, 120);
+            e.headline = cut(std::move(headline), 120);
 
             e.evidence.article = article.id;
             e.evidence.sentence = sentence_text();
@@ -750,7 +826,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (e.date_source != DateSource::text) conf -= 0.15;
             if (et.name == "other") conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
-            e.id = content_hash(fmt::format("{}:{}:{}", article.id, words[hit.word].first, et.name));
+            e.id = event_id(article.id, words[hit.word].first, et.name);
             drafts.push_back(std::move(d));
         }
     }
@@ -885,6 +961,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     }
 
     std::vector<Event> out;
+    out.reserve(drafts.size());
     for (auto& d : drafts)
         if (!d.folded) out.push_back(std::move(d.event));
     return out;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cstdint>
 #include <unordered_map>
 
 namespace dateline {
@@ -15,11 +16,45 @@ namespace dateline {
 struct Gazetteer::Index {
     struct Pattern {
         std::vector<std::string> words;  // as written in the data
+        std::vector<char> upper;         // per word: has a capital (matched case-sensitively)
         std::vector<GazetteerRef> refs;
     };
-    // Keyed by the first word, lower-cased; patterns longest first.
-    std::unordered_map<std::string, std::vector<Pattern>> by_first;
-    std::unordered_map<std::string, std::vector<GazetteerRef>> nouns;  // lower-cased noun
+    // What a lower-cased word may begin: patterns keyed by their first word
+    // (longest first) and the refs of the noun it is ("court").
+    struct Entry {
+        std::vector<Pattern> patterns;
+        std::vector<GazetteerRef> nouns;
+    };
+    std::vector<Entry> entries;
+    // Lower-cased word -> entries index + 1 (0: empty slot), open addressing with
+    // linear probing, at most a quarter full. A text word is hashed and compared
+    // lower-cased on the fly: no lower-cased copy, and most words end at an empty slot.
+    struct Slot {
+        std::string key;
+        std::uint32_t entry = 0;
+    };
+    std::vector<Slot> slots;
+    std::size_t mask = 0;
+
+    static std::uint64_t hash_lower(std::string_view s) {
+        std::uint64_t h = 14695981039346656037ull;  // FNV-1a
+        for (const char c : s) h = (h ^ static_cast<unsigned char>(lower_char(c))) * 1099511628211ull;
+        return h;
+    }
+    /// The entry of `word` compared case-insensitively (ASCII), or nullptr.
+    const Entry* find(std::string_view word) const {
+        for (std::size_t i = hash_lower(word) & mask;; i = (i + 1) & mask) {
+            const Slot& slot = slots[i];
+            if (slot.entry == 0) return nullptr;
+            if (slot.key.size() == word.size() && equals_lower(slot.key, word)) return &entries[slot.entry - 1];
+        }
+    }
+    // `lowered` is lower case already.
+    static bool equals_lower(std::string_view lowered, std::string_view word) {
+        for (std::size_t i = 0; i < word.size(); ++i)
+            if (lowered[i] != lower_char(word[i])) return false;
+        return true;
+    }
 };
 
 namespace {
@@ -53,9 +88,10 @@ std::optional<double> coord(const json& j, const char* key, double limit, const 
 
 // A word of a pattern matches a word of text: exactly when the pattern word has
 // a capital (proper names are case-sensitive), case-insensitively otherwise.
-bool word_matches(std::string_view pattern, std::string_view text) {
+// `upper` is has_upper(pattern), computed when the index is built.
+bool word_matches(std::string_view pattern, bool upper, std::string_view text) {
     if (pattern.size() != text.size()) return false;
-    if (has_upper(pattern)) {
+    if (upper) {
         if (pattern == text) return true;
         // An all-capitals text word ("BAKU" in a shouted headline) still matches.
         return is_all_upper(text) && equals_ci(pattern, text);
@@ -87,9 +123,15 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
     // lookup (find_actor is linear: quadratic over the ~1,300 entries at start-up).
     // (Keys are copies: views into the entries would dangle when the vectors grow.)
     std::unordered_map<std::string, std::size_t> actor_at, place_at;
+    // j.value(key, []) without its copy of the whole list.
+    const json no_entries = json::array();
+    auto list = [&](const char* key) -> const json& {
+        auto it = j.find(key);
+        return it == j.end() ? no_entries : *it;
+    };
     for (std::size_t i = 0; i < m_actors.size(); ++i) actor_at.emplace(m_actors[i].name, i);
     for (std::size_t i = 0; i < m_places.size(); ++i) place_at.emplace(m_places[i].name, i);
-    for (const auto& e : j.value("actors", json::array())) {
+    for (const auto& e : list("actors")) {
         ActorEntry a;
         a.name = name_of(e, "actor");
         a.kind = e.value("kind", "");
@@ -111,7 +153,7 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
             m_actors.push_back(std::move(a));
         }
     }
-    for (const auto& e : j.value("places", json::array())) {
+    for (const auto& e : list("places")) {
         PlaceEntry p;
         p.name = name_of(e, "place");
         p.kind = e.value("kind", "");
@@ -133,7 +175,7 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
             m_places.push_back(std::move(p));
         }
     }
-    for (const auto& e : j.value("conflicts", json::array())) {
+    for (const auto& e : list("conflicts")) {
         ConflictEntry c;
         c.name = name_of(e, "conflict");
         c.parties = strings(e, "parties", origin, c.name);
@@ -144,6 +186,9 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
 
 void Gazetteer::build_index() {
     auto index = std::make_shared<Index>();
+    // Keyed by the first word, lower-cased; patterns longest first.
+    std::unordered_map<std::string, std::vector<Index::Pattern>> by_first;
+    std::unordered_map<std::string, std::vector<GazetteerRef>> nouns;  // lower-cased noun
     auto add = [&](const std::string& phrase, GazetteerRef ref) {
         std::vector<std::string> words;
         for (auto [b, e] : split_words(phrase, 0, phrase.size())) words.emplace_back(phrase.substr(b, e - b));
@@ -152,13 +197,15 @@ void Gazetteer::build_index() {
         // ("the United Nations Supreme Court").
         if (words.size() > 1 && equals_ci(words.front(), "the")) words.erase(words.begin());
         if (words.empty()) return;
-        auto& list = index->by_first[lower(words.front())];
+        auto& list = by_first[lower(words.front())];
         for (auto& p : list)
             if (p.words == words) {
                 p.refs.push_back(ref);
                 return;
             }
-        list.push_back({std::move(words), {ref}});
+        std::vector<char> upper;
+        for (const auto& w : words) upper.push_back(has_upper(w) ? 1 : 0);
+        list.push_back({std::move(words), std::move(upper), {ref}});
     };
     using K = GazetteerRef::Kind;
     using H = GazetteerRef::How;
@@ -168,16 +215,35 @@ void Gazetteer::build_index() {
         for (const auto& s : a.aliases) add(s, {K::actor, i, H::name});
         for (const auto& s : a.metonyms) add(s, {K::actor, i, H::metonym});
         for (const auto& s : a.adjectives) add(s, {K::actor, i, H::adjective});
-        for (const auto& s : a.nouns) index->nouns[lower(s)].push_back({K::actor, i, H::noun});
+        for (const auto& s : a.nouns) nouns[lower(s)].push_back({K::actor, i, H::noun});
     }
     for (std::size_t i = 0; i < m_places.size(); ++i) {
         const auto& p = m_places[i];
         add(p.name, {K::place, i, H::name});
         for (const auto& s : p.aliases) add(s, {K::place, i, H::name});
-        for (const auto& s : p.nouns) index->nouns[lower(s)].push_back({K::place, i, H::noun});
+        for (const auto& s : p.nouns) nouns[lower(s)].push_back({K::place, i, H::noun});
     }
-    for (auto& [first, list] : index->by_first)
+    for (auto& [first, list] : by_first)
         std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+
+    // One entry per key of either map, then the open-addressing table over them.
+    std::unordered_map<std::string, std::size_t> entry_of;
+    auto entry = [&](const std::string& key) -> Index::Entry& {
+        auto [it, added] = entry_of.emplace(key, index->entries.size());
+        if (added) index->entries.emplace_back();
+        return index->entries[it->second];
+    };
+    for (auto& [first, list] : by_first) entry(first).patterns = std::move(list);
+    for (auto& [noun, refs] : nouns) entry(noun).nouns = std::move(refs);
+    std::size_t size = 16;
+    while (size < 4 * entry_of.size()) size *= 2;
+    index->slots.resize(size);
+    index->mask = size - 1;
+    for (auto& [key, at] : entry_of) {
+        std::size_t i = Index::hash_lower(key) & index->mask;
+        while (index->slots[i].entry != 0) i = (i + 1) & index->mask;
+        index->slots[i] = {key, static_cast<std::uint32_t>(at + 1)};
+    }
     m_index = std::move(index);
 }
 
@@ -201,7 +267,6 @@ std::vector<GazetteerMatch> Gazetteer::match(std::string_view text,
                                              const std::vector<std::pair<std::size_t, std::size_t>>& words) const {
     std::vector<GazetteerMatch> out;
     auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
-    std::string key;  // the lower-cased word, reused: no allocation per word
     for (std::size_t k = 0; k < words.size();) {
         std::string_view w = word(k);
         // A possessive "'s" belongs to the name before it: "Azerbaijan's".
@@ -212,19 +277,18 @@ std::vector<GazetteerMatch> Gazetteer::match(std::string_view text,
         const std::size_t forms = base.size() == w.size() ? 1 : 2;
         for (std::size_t f = 0; f < forms; ++f) {
             const std::string_view form = f == 0 ? w : base;
-            key.assign(form);
-            for (char& c : key) c = lower_char(c);
-            auto it = m_index->by_first.find(key);
-            if (it == m_index->by_first.end()) continue;
-            for (const auto& p : it->second) {
+            const Index::Entry* entry = m_index->find(form);
+            if (!entry) continue;
+            for (const auto& p : entry->patterns) {
                 if (p.words.size() <= matched || k + p.words.size() > words.size()) continue;
                 bool ok = true;
                 for (std::size_t m = 0; m < p.words.size() && ok; ++m) {
                     std::string_view tw = word(k + m);
+                    const bool upper = p.upper[m] != 0;
                     if (m + 1 == p.words.size()) {
-                        ok = word_matches(p.words[m], tw) || word_matches(p.words[m], strip_possessive(tw));
+                        ok = word_matches(p.words[m], upper, tw) || word_matches(p.words[m], upper, strip_possessive(tw));
                     } else {
-                        ok = word_matches(p.words[m], tw);
+                        ok = word_matches(p.words[m], upper, tw);
                     }
                 }
                 if (ok) {
@@ -245,9 +309,9 @@ std::vector<GazetteerMatch> Gazetteer::match(std::string_view text,
         }
         // "the court", "the enclave": a noun that refers back to something named before.
         if (k > 0 && equals_ci(word(k - 1), "the")) {
-            auto it = m_index->nouns.find(lower(base));
-            if (it != m_index->nouns.end()) {
-                out.push_back({words[k - 1].first, words[k].first + base.size(), it->second});
+            const Index::Entry* entry = m_index->find(base);
+            if (entry && !entry->nouns.empty()) {
+                out.push_back({words[k - 1].first, words[k].first + base.size(), entry->nouns});
                 ++k;
                 continue;
             }

@@ -24,11 +24,22 @@ constexpr std::array<std::string_view, 52> k_abbreviations{
     "nov", "dec", "no", "vs", "etc", "inc", "ltd", "co", "corp", "dept", "est", "approx", "fig", "mt",
     "ft", "adm", "cmdr", "brig", "amb", "min", "sec", "u.s"};
 
+constexpr std::size_t k_longest_abbreviation = [] {
+    std::size_t n = 0;
+    for (auto a : k_abbreviations) n = std::max(n, a.size());
+    return n;
+}();
+
 bool is_abbreviation(std::string_view word) {
     if (word.empty()) return false;
-    std::string lower(word);
-    std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-    if (std::find(k_abbreviations.begin(), k_abbreviations.end(), lower) != k_abbreviations.end()) return true;
+    if (word.size() <= k_longest_abbreviation) {
+        // Lower-cased on the stack: this runs at every period of the text.
+        char buf[k_longest_abbreviation];
+        for (std::size_t i = 0; i < word.size(); ++i)
+            buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+        const std::string_view lower(buf, word.size());
+        if (std::find(k_abbreviations.begin(), k_abbreviations.end(), lower) != k_abbreviations.end()) return true;
+    }
     // Dotted initialisms: "U.N", "U.S", "e.g", and single capital initials "J".
     if (word.size() == 1 && is_upper(static_cast<unsigned char>(word[0]))) return true;
     if (word.find('.') != std::string_view::npos) {
@@ -64,12 +75,22 @@ void push_trimmed(std::string_view text, std::size_t b, std::size_t e, std::vect
 
 }  // namespace
 
+// The bytes split_sentences stops at: a newline and the terminators.
+constexpr std::array<bool, 256> k_sentence_stop = [] {
+    std::array<bool, 256> t{};
+    t['\n'] = t['.'] = t['!'] = t['?'] = true;
+    return t;
+}();
+
 std::vector<Sentence> split_sentences(std::string_view text) {
     std::vector<Sentence> out;
     std::size_t start = 0;
     const std::size_t n = text.size();
     std::size_t i = 0;
     while (i < n) {
+        // Other bytes are passed over in a tight loop.
+        while (i < n && !k_sentence_stop[static_cast<unsigned char>(text[i])]) ++i;
+        if (i >= n) break;
         const char c = text[i];
         if (c == '\n') {
             // A blank line (only whitespace between two newlines) is a hard break.

@@ -1,12 +1,19 @@
 // Internal text helpers: word splitting for name and trigger matching.
 #include "text_util.hpp"
 
+#include <array>
+
 namespace dateline {
 namespace {
 
-bool word_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
-}
+// Letters, digits and every byte of a UTF-8 sequence: one table look-up per byte.
+constexpr std::array<bool, 256> k_word_byte = [] {
+    std::array<bool, 256> t{};
+    for (int c = 0; c < 256; ++c) t[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c >= 0x80;
+    return t;
+}();
+
+bool word_byte(unsigned char c) { return k_word_byte[c]; }
 
 // U+2018..U+201F (quotes), U+2010..U+2015 (dashes), U+2026 (ellipsis): not word bytes.
 std::size_t punct_utf8_len(std::string_view t, std::size_t i) {
@@ -28,52 +35,52 @@ std::vector<std::pair<std::size_t, std::size_t>> split_words(std::string_view te
 void split_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::pair<std::size_t, std::size_t>>& out) {
     out.clear();
     if (end > text.size()) end = text.size();
+    const char* const t = text.data();
     std::size_t i = begin;
     while (i < end) {
-        const unsigned char c = static_cast<unsigned char>(text[i]);
-        if (std::size_t p = punct_utf8_len(text, i)) {
-            // A right single quote inside a word is an apostrophe: "court’s".
-            const bool apostrophe = static_cast<unsigned char>(text[i + 2]) == 0x99 && !out.empty() &&
-                                    out.back().second == i && i + 3 < end &&
-                                    word_byte(static_cast<unsigned char>(text[i + 3]));
-            if (apostrophe) {
-                std::size_t j = i + 3;
-                while (j < end && word_byte(static_cast<unsigned char>(text[j])) && !punct_utf8_len(text, j)) ++j;
-                out.back().second = j;
-                i = j;
+        const unsigned char c = static_cast<unsigned char>(t[i]);
+        // punct_utf8_len is 0 unless the byte is 0xE2, a word byte.
+        if (!word_byte(c)) {
+            if (c == '-') out.emplace_back(i, i + 1);
+            ++i;
+            continue;
+        }
+        if (c == 0xE2) {
+            if (std::size_t p = punct_utf8_len(text, i)) {
+                // A right single quote inside a word is an apostrophe: "court’s".
+                const bool apostrophe = static_cast<unsigned char>(t[i + 2]) == 0x99 && !out.empty() &&
+                                        out.back().second == i && i + 3 < end &&
+                                        word_byte(static_cast<unsigned char>(t[i + 3]));
+                if (apostrophe) {
+                    std::size_t j = i + 3;
+                    while (j < end && word_byte(static_cast<unsigned char>(t[j])) && !punct_utf8_len(text, j)) ++j;
+                    out.back().second = j;
+                    i = j;
+                    continue;
+                }
+                i += p;
                 continue;
             }
-            i += p;
-            continue;
-        }
-        if (c == '-') {
-            out.emplace_back(i, i + 1);
-            ++i;
-            continue;
-        }
-        if (!word_byte(c)) {
-            ++i;
-            continue;
         }
         std::size_t j = i;
         while (j < end) {
-            const unsigned char d = static_cast<unsigned char>(text[j]);
-            if (punct_utf8_len(text, j)) break;
+            const unsigned char d = static_cast<unsigned char>(t[j]);
             if (word_byte(d)) {
+                if (d == 0xE2 && punct_utf8_len(text, j)) break;
                 ++j;
                 continue;
             }
-            const bool next_word = j + 1 < end && word_byte(static_cast<unsigned char>(text[j + 1]));
+            const bool next_word = j + 1 < end && word_byte(static_cast<unsigned char>(t[j + 1]));
             if (d == '\'' && next_word) {
                 ++j;
                 continue;
             }
             // "U.N." and "U.S.": a dot between single letters, and the final dot.
-            if (d == '.' && j >= i + 1 && j - i >= 1 && ((j + 2 <= end && next_word && (j + 2 == end || !word_byte(static_cast<unsigned char>(text[j + 2])) || text[j + 2] == '.')) ||
-                                                   (j >= 2 && text[j - 2] == '.'))) {
+            if (d == '.' && j >= i + 1 && j - i >= 1 && ((j + 2 <= end && next_word && (j + 2 == end || !word_byte(static_cast<unsigned char>(t[j + 2])) || t[j + 2] == '.')) ||
+                                                   (j >= 2 && t[j - 2] == '.'))) {
                 // Accept "X.Y." shapes only: letters alternate with dots.
                 std::size_t len = j - i;
-                if (len == 1 || (len >= 3 && text[j - 2] == '.')) {
+                if (len == 1 || (len >= 3 && t[j - 2] == '.')) {
                     ++j;
                     continue;
                 }
@@ -81,7 +88,7 @@ void split_words(std::string_view text, std::size_t begin, std::size_t end, std:
             break;
         }
         // Drop a trailing dot unless it closes an initialism ("U.N.").
-        if (j > i && text[j - 1] == '.' && !(j - i >= 4 && text[j - 3] == '.')) --j;
+        if (j > i && t[j - 1] == '.' && !(j - i >= 4 && t[j - 3] == '.')) --j;
         out.emplace_back(i, j);
         i = j;
     }
