@@ -15,6 +15,7 @@
 #include <iterator>
 #include <limits>
 #include <sstream>
+#include <string.h>  // memmem (POSIX 2024, glibc)
 
 namespace dateline {
 namespace {
@@ -47,6 +48,13 @@ constexpr std::array<std::string_view, 6> k_furniture_fragments{
     "uses cookies", "use cookies", "cookie policy", "accept cookies", "you can opt-out if you wish",
     "all rights reserved"};
 
+// The longest furniture line: a longer line is furniture only by its fragments.
+constexpr std::size_t k_longest_furniture_line = [] {
+    std::size_t n = 0;
+    for (auto l : k_furniture_lines) n = std::max(n, l.size());
+    return n;
+}();
+
 bool is_furniture(std::string_view line) {
     std::string_view t = trim(line);
     if (t.empty()) return false;
@@ -54,10 +62,17 @@ bool is_furniture(std::string_view line) {
     while (!t.empty() && (t.front() == '-' || t.front() == '*' || t.front() == '|' || t.front() == ' ')) t.remove_prefix(1);
     while (!t.empty() && (t.back() == '-' || t.back() == '*' || t.back() == '|' || t.back() == ' ' || t.back() == ':'))
         t.remove_suffix(1);
-    const std::string low = lower_ascii(t);
-    if (std::find(k_furniture_lines.begin(), k_furniture_lines.end(), low) != k_furniture_lines.end()) return true;
+    // Lower-cased into a buffer reused from line to line: most lines are
+    // paragraphs of text, searched for the fragments with memmem.
+    thread_local std::string low;
+    low.assign(t);
+    for (char& c : low)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // std::tolower in the C locale
+    if (low.size() <= k_longest_furniture_line &&
+        std::find(k_furniture_lines.begin(), k_furniture_lines.end(), low) != k_furniture_lines.end())
+        return true;
     for (auto frag : k_furniture_fragments)
-        if (low.find(frag) != std::string::npos) return true;
+        if (memmem(low.data(), low.size(), frag.data(), frag.size()) != nullptr) return true;
     return false;
 }
 
@@ -356,8 +371,140 @@ void read_html(std::istream& in, const std::string& name, const ReadOptions& opt
 
 // --- JSON Lines --------------------------------------------------------------
 
+// One member of a flat JSON object: a string or null value.
+struct FlatField {
+    std::string key;
+    std::string value;
+    bool null = false;
+};
+
+bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+// Decodes the JSON string that starts at line[i] (a '"') into `out` and moves i
+// past its closing quote. False on what is left to nlohmann: a malformed or
+// unfinished string, a raw control byte, a \u escape of a surrogate (pairs and
+// their errors), bytes that are not UTF-8.
+bool flat_string(std::string_view line, std::size_t& i, std::string& out) {
+    out.clear();
+    std::size_t run = ++i;  // start of the bytes not yet copied
+    for (;;) {
+        if (i >= line.size()) return false;
+        const unsigned char c = static_cast<unsigned char>(line[i]);
+        if (c == '"') break;
+        if (c < 0x20) return false;
+        if (c != '\\') {
+            ++i;
+            continue;
+        }
+        out.append(line, run, i - run);
+        if (i + 1 >= line.size()) return false;
+        switch (line[i + 1]) {
+        case '"': out += '"'; break;
+        case '\\': out += '\\'; break;
+        case '/': out += '/'; break;
+        case 'b': out += '\b'; break;
+        case 'f': out += '\f'; break;
+        case 'n': out += '\n'; break;
+        case 'r': out += '\r'; break;
+        case 't': out += '\t'; break;
+        case 'u': {
+            if (i + 6 > line.size()) return false;
+            unsigned cp = 0;
+            for (std::size_t k = i + 2; k < i + 6; ++k) {
+                const char h = line[k];
+                const unsigned d = h >= '0' && h <= '9'   ? unsigned(h - '0')
+                                   : h >= 'a' && h <= 'f' ? unsigned(h - 'a' + 10)
+                                   : h >= 'A' && h <= 'F' ? unsigned(h - 'A' + 10)
+                                                          : 16u;
+                if (d == 16u) return false;
+                cp = cp * 16 + d;
+            }
+            if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+            if (cp < 0x80) {
+                out += static_cast<char>(cp);
+            } else if (cp < 0x800) {
+                out += static_cast<char>(0xC0 | (cp >> 6));
+                out += static_cast<char>(0x80 | (cp & 0x3F));
+            } else {
+                out += static_cast<char>(0xE0 | (cp >> 12));
+                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+                out += static_cast<char>(0x80 | (cp & 0x3F));
+            }
+            i += 6;
+            run = i;
+            continue;
+        }
+        default: return false;
+        }
+        i += 2;
+        run = i;
+    }
+    out.append(line, run, i - run);
+    ++i;
+    // Escapes decode to whole UTF-8 sequences, which neither end nor begin a
+    // broken one: `out` is UTF-8 exactly when the raw bytes are.
+    return valid_utf8(out);
+}
+
+// Reads `line` when it is one JSON object whose values are all strings or null,
+// the usual article line, into `fields` (in order; a repeated key: the last one
+// counts, as in nlohmann). False on anything else, which nlohmann then parses or
+// reports: the fast path only ever accepts what nlohmann reads the same way.
+bool parse_flat_object(std::string_view line, std::vector<FlatField>& fields) {
+    std::size_t count = 0;
+    std::size_t i = 0;
+    const std::size_t n = line.size();
+    auto skip = [&] {
+        while (i < n && json_space(line[i])) ++i;
+    };
+    skip();
+    if (i >= n || line[i] != '{') return false;
+    ++i;
+    skip();
+    if (i < n && line[i] == '}') {
+        ++i;
+    } else {
+        for (;;) {
+            if (i >= n || line[i] != '"') return false;
+            if (fields.size() <= count) fields.emplace_back();
+            FlatField& f = fields[count++];
+            if (!flat_string(line, i, f.key)) return false;
+            skip();
+            if (i >= n || line[i] != ':') return false;
+            ++i;
+            skip();
+            if (i < n && line[i] == '"') {
+                if (!flat_string(line, i, f.value)) return false;
+                f.null = false;
+            } else if (line.substr(i, 4) == "null") {
+                f.value.clear();
+                f.null = true;
+                i += 4;
+            } else {
+                return false;
+            }
+            skip();
+            if (i < n && line[i] == ',') {
+                ++i;
+                skip();
+                continue;
+            }
+            if (i < n && line[i] == '}') {
+                ++i;
+                break;
+            }
+            return false;
+        }
+    }
+    skip();
+    if (i != n) return false;
+    fields.resize(count);
+    return true;
+}
+
 void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& options, const ArticleSink& sink,
                 const ProblemSink& problem) {
+    std::vector<FlatField> fields;  // reused from line to line
     std::string line;
     std::size_t lineno = 0;
     std::size_t length = 0;
@@ -373,28 +520,51 @@ void read_jsonl(std::istream& in, const std::string& name, const ReadOptions& op
         }
         if (lineno == 1) line = strip_bom(std::move(line));
         if (trim(line).empty()) continue;
+        // Most lines are flat objects of strings, read without building a tree;
+        // the others go through nlohmann, which also words the errors.
+        const bool flat = parse_flat_object(line, fields);
+        auto flat_find = [&](std::string_view key) -> FlatField* {
+            for (auto it = fields.rbegin(); it != fields.rend(); ++it)
+                if (it->key == key) return &*it;
+            return nullptr;
+        };
         json j;
-        try {
-            j = json::parse(line);
-        } catch (const json::exception& e) {
-            std::string msg = e.what();
-            if (auto p = msg.find("]"); p != std::string::npos) msg = std::string(trim(msg.substr(p + 1)));
-            problem({where, fmt::format("malformed JSON ({}); fix or remove the line", msg)});
-            continue;
-        }
-        if (!j.is_object()) {
-            problem({where, "expected a JSON object with at least a \"text\" field"});
-            continue;
-        }
-        auto text_it = j.find("text");
-        if (text_it == j.end() || !text_it->is_string()) {
-            problem({where, text_it == j.end() ? "no \"text\" field" : "\"text\" is not a string"});
-            continue;
+        if (!flat) {
+            try {
+                j = json::parse(line);
+            } catch (const json::exception& e) {
+                std::string msg = e.what();
+                if (auto p = msg.find("]"); p != std::string::npos) msg = std::string(trim(msg.substr(p + 1)));
+                problem({where, fmt::format("malformed JSON ({}); fix or remove the line", msg)});
+                continue;
+            }
+            if (!j.is_object()) {
+                problem({where, "expected a JSON object with at least a \"text\" field"});
+                continue;
+            }
         }
         Article a;
+        if (flat) {
+            FlatField* text = flat_find("text");
+            if (!text || text->null) {
+                problem({where, !text ? "no \"text\" field" : "\"text\" is not a string"});
+                continue;
+            }
+            a.text = std::move(text->value);
+        } else {
+            auto text_it = j.find("text");
+            if (text_it == j.end() || !text_it->is_string()) {
+                problem({where, text_it == j.end() ? "no \"text\" field" : "\"text\" is not a string"});
+                continue;
+            }
+            a.text = text_it->get<std::string>();
+        }
         a.origin = where;
-        a.text = text_it->get<std::string>();
         auto str = [&](const char* key) -> std::string {
+            if (flat) {
+                const FlatField* f = flat_find(key);
+                return f && !f->null ? f->value : std::string();
+            }
             auto it = j.find(key);
             if (it == j.end() || it->is_null()) return "";
             if (it->is_string()) return it->get<std::string>();
