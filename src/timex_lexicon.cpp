@@ -106,6 +106,13 @@ void Lexicon::mark_starters() {
     }
     for (const char* word : {"the", "that", "then", "fiscal", "every", "each", "per", "year-earlier", "year-ago", "recent"})
         entry(word).flags |= k_starter;
+    for (auto& [word, w] : m_words) {
+        if (!w.month && w.weekday < 0 && !w.season && !w.ordinal && w.cardinal < 0 && w.unit == Unit::none &&
+            w.relative == k_none && w.deictic == k_none && !w.ago && w.decade < 0 && w.part_of_day.empty() &&
+            w.set_value.empty() && w.single_word_reference.empty() && w.single_word_holiday.empty() &&
+            !w.has(k_vague_quantity) && !w.has(k_set_quantifier) && !w.has(k_weekday_plural))
+            w.flags |= k_plain;
+    }
 }
 
 Word& Lexicon::entry(const std::string& word) { return m_words[word]; }

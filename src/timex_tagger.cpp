@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
@@ -151,6 +152,11 @@ public:
                 ++i;
                 continue;
             }
+            if (cannot_begin(i)) {
+                assert(!match_with_modifiers(i) || match_with_modifiers(i)->te <= i);
+                ++i;
+                continue;
+            }
             std::optional<Cand> best;
             auto consider = [&](std::optional<Cand> c) {
                 if (c && c->te > c->tb && (!best || c->te > best->te)) best = std::move(c);
@@ -183,6 +189,27 @@ private:
     }
     [[gnu::always_inline]] bool flag(std::size_t i, tx::WordFlag f) const {
         return i < m_n && m_tk[i].w && m_tk[i].w->has(f);
+    }
+
+    /// Whether the token at i, "the" or "that", cannot begin an expression because of the
+    /// token after it. Alone they mean nothing; each matcher reads, right after them, a word
+    /// of the lexicon (a unit, an ordinal, "same", "fiscal", "current"...), a number, a
+    /// hyphenated word ("year-earlier"), "'" ("the '90s"), a word that goes on with one of
+    /// their phrases ("the end of", "the near future"), or "latest", "most", "full" (read
+    /// by name, with no entry). Most of the many "the"s of a text are followed by none of
+    /// these, and skipping them saves trying every matcher. A matcher that reads another
+    /// word after them must add it here; debug builds assert that nothing is skipped.
+    bool cannot_begin(std::size_t i) const {
+        const Tk& t = m_tk[i];
+        if (!t.w || !t.w->has(tx::k_plain) || t.w->phrase_single || !(t.low == "the" || t.low == "that")) return false;
+        if (i + 1 >= m_n) return true;
+        const Tk& n = m_tk[i + 1];
+        if (n.w || is_digit(n.raw[0]) || n.has_hyphen || n.raw == "'" || n.low == "latest" || n.low == "most" ||
+            n.low == "full")
+            return false;
+        std::uint64_t next = 0;
+        for (std::uint64_t bits : t.w->phrase_next) next |= bits;
+        return !(next >> Lexicon::next_bit(n.head) & 1u);
     }
 
     /// Length of the phrase from `list` starting at i (longest), with its value.
