@@ -511,6 +511,45 @@ TEST_CASE("a database of an older schema is upgraded in place after a backup cop
     CHECK(store.integrity_check() == "ok");
 }
 
+TEST_CASE("a version 4 store gets the merge index of step 5, and its months still take the days they contain") {
+    TempDir dir;
+    {
+        sqlite::Connection db(dir.db());
+        sqlite::migrate(db, 4);
+        db.exec(
+            "INSERT INTO articles (id, hash, source, source_key, published, text, ingested_at) "
+            "VALUES ('old', 'h', 'A', 'A', '2023-02-23', 'Russia said in February.', 'now');"
+            "INSERT INTO events (id, type, date_source, edtf, earliest, latest, upper, precision, headline, "
+            "status, first_reported, primary_mention) VALUES ('old-statement-0', 'statement', 'text', '2023-02', "
+            "'2023-02-01', '2023-02-28', '2023-02-28', 'month', 'statement headline', 'asserted', '2023-02-23', 1);"
+            "INSERT INTO mentions (event, article, id, type, date_source, edtf, earliest, latest, precision, "
+            "headline, sentence, actors, source_key) VALUES (1, 1, 'old-statement-0', 'statement', 'text', "
+            "'2023-02', '2023-02-01', '2023-02-28', 'month', 'statement headline', 'Russia said in February.', "
+            "'[{\"name\":\"Russia\",\"qualifier\":\"\",\"role\":\"agent\",\"surface\":\"\"}]', 'A');"
+            "INSERT INTO mentions_fts (rowid, headline, sentence) VALUES (1, 'statement headline', "
+            "'Russia said in February.');"
+            "INSERT INTO actors (name) VALUES ('Russia');"
+            "INSERT INTO event_actors (event, actor, role, canonical) VALUES (1, 1, 'agent', 1);");
+        CHECK(db.scalar("PRAGMA user_version") == 4);
+    }
+    EventStore store(dir.db());
+    CHECK(store.stats().schema_version == EventStore::schema_version);
+    CHECK(fs::exists(dir.path / "t.db.v4.bak"));
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'events_merge_coarser'") == 1);
+    }
+    // The month stored before the upgrade is found by the new index: the day joins it and narrows it.
+    Article a = article("new", "Russia said on 13 February that it was concerned.", "B");
+    IngestResult r = store.ingest(a, {event(a, "statement", day(2023, 2, 13), {"Russia"})});
+    CHECK(r.events_merged == 1);
+    auto events = store.query({});
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].source_count == 2);
+    CHECK(events[0].when->precision == Precision::day);
+    CHECK(store.integrity_check() == "ok");
+}
+
 TEST_CASE("a database from a newer dateline is refused with a hint") {
     TempDir dir;
     {
