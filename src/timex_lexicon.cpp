@@ -107,11 +107,11 @@ void Lexicon::mark_starters() {
     for (const char* word : {"the", "that", "then", "fiscal", "every", "each", "per", "year-earlier", "year-ago", "recent"})
         entry(word).flags |= k_starter;
     for (auto& [word, w] : m_words) {
-        if (!w.month && w.weekday < 0 && !w.season && !w.ordinal && w.cardinal < 0 && w.unit == Unit::none &&
-            w.relative == k_none && w.deictic == k_none && !w.ago && w.decade < 0 && w.part_of_day.empty() &&
-            w.set_value.empty() && w.single_word_reference.empty() && w.single_word_holiday.empty() &&
-            !w.has(k_vague_quantity) && !w.has(k_set_quantifier) && !w.has(k_weekday_plural))
-            w.flags |= k_plain;
+        if (!w.month && w.weekday < 0 && !w.season && !w.ordinal && w.unit == Unit::none && w.relative == k_none &&
+            w.deictic == k_none && !w.ago && w.decade < 0 && w.part_of_day.empty() && w.set_value.empty() &&
+            w.single_word_reference.empty() && w.single_word_holiday.empty() && !w.has(k_vague_quantity) &&
+            !w.has(k_weekday_plural))  // a set quantifier ("a" in "twice a week") needs a unit after it
+            w.flags |= w.cardinal < 0 ? k_plain | k_plain_count : k_plain_count;
     }
 }
 

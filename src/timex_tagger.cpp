@@ -191,21 +191,29 @@ private:
         return i < m_n && m_tk[i].w && m_tk[i].w->has(f);
     }
 
-    /// Whether the token at i, "the" or "that", cannot begin an expression because of the
-    /// token after it. Alone they mean nothing; each matcher reads, right after them, a word
-    /// of the lexicon (a unit, an ordinal, "same", "fiscal", "current"...), a number, a
-    /// hyphenated word ("year-earlier"), "'" ("the '90s"), a word that goes on with one of
-    /// their phrases ("the end of", "the near future"), or "latest", "most", "full" (read
-    /// by name, with no entry). Most of the many "the"s of a text are followed by none of
-    /// these, and skipping them saves trying every matcher. A matcher that reads another
-    /// word after them must add it here; debug builds assert that nothing is skipped.
+    /// Whether the token at i, "the", "that", "a" or "an", cannot begin an expression because
+    /// of the token after it. Alone they mean nothing ("a", "an" one, a count); each matcher
+    /// reads, right after them, a word of the lexicon (a unit, an ordinal, "same", "fiscal",
+    /// "current"...), a number, a hyphenated word ("year-earlier"), "'" ("the '90s"), a word
+    /// that goes on with one of their phrases ("the end of", "a few"), or one read by name
+    /// that has no entry ("latest", "most", "full"; "hundred", "thousand", "and" after a
+    /// count). Most of the many such words of a text are followed by none of these, and
+    /// skipping them saves trying every matcher. A matcher that reads another word after
+    /// them must add it here; debug builds assert that nothing is skipped that would match.
     bool cannot_begin(std::size_t i) const {
         const Tk& t = m_tk[i];
-        if (!t.w || !t.w->has(tx::k_plain) || t.w->phrase_single || !(t.low == "the" || t.low == "that")) return false;
+        if (!t.w || t.w->phrase_single) return false;
+        if (t.low == "the" || t.low == "that") {
+            if (!t.w->has(tx::k_plain)) return false;
+        } else if (t.low == "a" || t.low == "an") {
+            if (!t.w->has(tx::k_plain_count)) return false;
+        } else {
+            return false;
+        }
         if (i + 1 >= m_n) return true;
         const Tk& n = m_tk[i + 1];
         if (n.w || is_digit(n.raw[0]) || n.has_hyphen || n.raw == "'" || n.low == "latest" || n.low == "most" ||
-            n.low == "full")
+            n.low == "full" || n.low == "hundred" || n.low == "thousand" || n.low == "and")
             return false;
         std::uint64_t next = 0;
         for (std::uint64_t bits : t.w->phrase_next) next |= bits;
