@@ -24,13 +24,6 @@ namespace {
 using json = nlohmann::json;
 using WordRange = std::pair<std::size_t, std::size_t>;
 
-// FNV-1a, inline: the words are short.
-std::uint64_t word_hash(std::string_view s) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (const unsigned char c : s) h = (h ^ c) * 1099511628211ull;
-    return h;
-}
-
 // The word lists of Cues, as bits: one look-up tells every list a word is in.
 enum class Cue : std::uint16_t {
     negation = 1 << 0,
@@ -67,7 +60,7 @@ struct Cues {
 
     /// What the lower-cased word `w` is.
     Info of(std::string_view w) const {
-        for (std::size_t i = word_hash(w) & mask;; i = (i + 1) & mask) {
+        for (std::size_t i = hash_lower(w) & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots[i];
             if (!slot.used) return {};
             if (slot.word == w) return slot.info;
@@ -112,7 +105,7 @@ struct Cues {
         slots.resize(size);
         mask = size - 1;
         for (auto& [word, info] : infos) {
-            std::size_t i = word_hash(word) & mask;
+            std::size_t i = hash_lower(word) & mask;
             while (slots[i].used) i = (i + 1) & mask;
             slots[i] = {word, info, true};
         }
@@ -285,6 +278,8 @@ struct Pipeline::Impl {
     Cues cues;
     std::vector<std::size_t> canonical_actor;  // actor index -> represented actor index
     std::optional<std::size_t> other_type;     // types.find("other")
+    // Per actor (place): the conflicts that list its name among their parties (places).
+    std::vector<std::vector<std::size_t>> actor_conflicts, place_conflicts;
 
     explicit Impl(const DataFiles& files)
         : tagger(files), gazetteer(files), types(files), cues(files, types), other_type(types.find("other")) {
@@ -295,6 +290,19 @@ struct Pipeline::Impl {
             if (!rep.empty())
                 if (auto r = gazetteer.find_actor(rep)) canonical_actor[i] = *r;
         }
+        // Names are unique among actors and among places (the gazetteer merges by name).
+        auto index_conflicts = [&](const auto& entries, auto names_of, std::vector<std::vector<std::size_t>>& into) {
+            std::unordered_map<std::string_view, std::size_t> at;
+            for (std::size_t i = 0; i < entries.size(); ++i) at.emplace(entries[i].name, i);
+            into.resize(entries.size());
+            const auto& conflicts = gazetteer.conflicts();
+            for (std::size_t c = 0; c < conflicts.size(); ++c)
+                for (const auto& name : names_of(conflicts[c]))
+                    if (auto it = at.find(name); it != at.end() && (into[it->second].empty() || into[it->second].back() != c))
+                        into[it->second].push_back(c);
+        };
+        index_conflicts(gazetteer.actors(), [](const ConflictEntry& c) -> const auto& { return c.parties; }, actor_conflicts);
+        index_conflicts(gazetteer.places(), [](const ConflictEntry& c) -> const auto& { return c.places; }, place_conflicts);
     }
 
     std::vector<Event> extract(const Article& article) const;
@@ -564,14 +572,10 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     break;
                 }
 
-        for (const auto& em : mentions)
-            for (std::size_t c = 0; c < gazetteer.conflicts().size(); ++c) {
-                const auto& conflict = gazetteer.conflicts()[c];
-                if (em.index == k_no_entry) continue;
-                const std::string& name = em.is_actor ? actors[em.index].name : places[em.index].name;
-                const auto& list = em.is_actor ? conflict.parties : conflict.places;
-                if (std::find(list.begin(), list.end(), name) != list.end()) ++conflict_score[c];
-            }
+        for (const auto& em : mentions) {
+            if (em.index == k_no_entry) continue;
+            for (const std::size_t c : (em.is_actor ? actor_conflicts : place_conflicts)[em.index]) ++conflict_score[c];
+        }
 
         // Triggers: longest phrase at each word, not inside a date or a name.
         hits.clear();

@@ -36,11 +36,6 @@ struct Gazetteer::Index {
     std::vector<Slot> slots;
     std::size_t mask = 0;
 
-    static std::uint64_t hash_lower(std::string_view s) {
-        std::uint64_t h = 14695981039346656037ull;  // FNV-1a
-        for (const char c : s) h = (h ^ static_cast<unsigned char>(lower_char(c))) * 1099511628211ull;
-        return h;
-    }
     /// The entry of `word` compared case-insensitively (ASCII), or nullptr.
     const Entry* find(std::string_view word) const {
         for (std::size_t i = hash_lower(word) & mask;; i = (i + 1) & mask) {
@@ -240,7 +235,7 @@ void Gazetteer::build_index() {
     index->slots.resize(size);
     index->mask = size - 1;
     for (auto& [key, at] : entry_of) {
-        std::size_t i = Index::hash_lower(key) & index->mask;
+        std::size_t i = hash_lower(key) & index->mask;
         while (index->slots[i].entry != 0) i = (i + 1) & index->mask;
         index->slots[i] = {key, static_cast<std::uint32_t>(at + 1)};
     }

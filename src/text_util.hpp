@@ -1,6 +1,8 @@
 // Internal text helpers shared by the extractor stages: ASCII case, word splitting.
 #pragma once
 
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +16,44 @@ inline std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = lower_char(c);
     return out;
+}
+
+/// A hash of `s` lower-cased (ASCII, as lower_char): equal for words that are
+/// equal_ci. Eight bytes at a time, lower-cased in a register: the look-up
+/// tables of words hash every word of a text with it.
+inline std::uint64_t hash_lower(std::string_view s) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    auto lower8 = [](std::uint64_t x) {
+        const std::uint64_t low7 = x & ~highs;
+        // High bit of a byte: its low seven bits are >= 'A', > 'Z'; the byte itself < 0x80.
+        const std::uint64_t upper = (low7 + (0x80 - 'A') * ones) & ~(low7 + (0x80 - 'Z' - 1) * ones) & ~x & highs;
+        return x | (upper >> 2);  // 0x80 >> 2 == 'a' - 'A'
+    };
+    auto mix = [](std::uint64_t h, std::uint64_t x) {
+        h = (h ^ x) * 0x9E3779B97F4A7C15ull;
+        return h ^ (h >> 29);
+    };
+    auto load = [](const char* at, std::size_t bytes) {
+        std::uint64_t x = 0;
+        std::memcpy(&x, at, bytes);
+        return x;
+    };
+    std::uint64_t h = 0x84222325CBF29CE4ull ^ s.size();
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    // Whole blocks of eight, then the last eight bytes (overlapping the block
+    // before); a short word as two overlapping halves or three of its bytes.
+    if (n >= 8) {
+        std::size_t left = n;
+        for (; left > 8; p += 8, left -= 8) h = mix(h, lower8(load(p, 8)));
+        h = mix(h, lower8(load(s.data() + n - 8, 8)));
+    } else if (n >= 4) {
+        h = mix(h, lower8(load(p, 4) | (load(p + n - 4, 4) << 32)));
+    } else if (n > 0) {
+        const auto byte = [&](std::size_t i) { return std::uint64_t(static_cast<unsigned char>(p[i])); };
+        h = mix(h, lower8(byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16)));
+    }
+    return h;
 }
 
 inline bool equals_ci(std::string_view a, std::string_view b) {
@@ -46,6 +86,8 @@ inline bool is_capitalised(std::string_view s) { return !s.empty() && s[0] >= 'A
 
 /// "Azerbaijan's" -> "Azerbaijan" (ASCII or U+2019 apostrophe); other words unchanged.
 inline std::string_view strip_possessive(std::string_view w) {
+    // Most words end in neither form: one byte tells.
+    if (w.size() <= 2 || (w.back() != 's' && w.back() != 'S')) return w;
     if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) return w.substr(0, w.size() - 2);
     if (w.size() > 4 && w.ends_with("\xE2\x80\x99s")) return w.substr(0, w.size() - 4);
     return w;
