@@ -289,13 +289,18 @@ struct EventStore::Impl {
           // days (any precision), and weeks or months that begin in the 31 days
           // before it and may contain it (?7, ?8: the precisions coarser than
           // the mention's, at most a month; NULL when none). Nothing else can
-          // pass compatible_spans().
+          // pass compatible_spans(). One range per precision: "IN (?7, ?8)"
+          // built a temporary table on every run.
           candidates(db, fmt::format("SELECT {0} FROM events e INDEXED BY events_for_merge "
                                      "WHERE type = ?1 AND date_source = ?2 AND status = ?5 "
                                      "AND earliest BETWEEN ?6 AND ?4 AND latest >= ?6 "
                                      "UNION ALL "
                                      "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
-                                     "WHERE type = ?1 AND date_source = ?2 AND status = ?5 AND precision IN (?7, ?8) "
+                                     "WHERE type = ?1 AND date_source = ?2 AND status = ?5 AND precision = ?7 "
+                                     "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4 "
+                                     "UNION ALL "
+                                     "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
+                                     "WHERE type = ?1 AND date_source = ?2 AND status = ?5 AND precision = ?8 "
                                      "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4",
                                      "key, earliest, latest, precision, open_start, open_end, "
                                      "(SELECT group_concat(actor || char(31) || role, char(30)) FROM event_actors "
