@@ -56,6 +56,7 @@ struct Tk {
     bool cap = false;  // starts with an upper-case letter
     bool alpha = false;
     bool has_hyphen = false;
+    bool starter = false;  // may begin an expression: a starter word, a number, a hyphenated word, "'"
 };
 
 enum class Kind { absolute, weekday, relative_unit, offset, deictic, reference, duration, set, anaphor };
@@ -147,8 +148,7 @@ public:
         std::size_t i = 0;
         while (i < m_n) {
             const Tk& t = m_tk[i];
-            if (t.w ? !t.w->has(tx::k_starter)
-                    : (t.num < 0 && !(t.raw.size() && is_digit(t.raw[0])) && !t.has_hyphen && t.raw != "'")) {
+            if (!t.starter) {
                 ++i;
                 continue;
             }
@@ -2043,6 +2043,8 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     t.cap = c0 >= 'A' && c0 <= 'Z';
     t.alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
     t.has_hyphen = has_hyphen;
+    // The scanner tries a token that is no lexicon word if it begins with a digit, has a hyphen or is "'".
+    t.starter = is_digit(static_cast<char>(c0)) || has_hyphen || (n == 1 && c0 == '\'');
     if (static_cast<unsigned char>(c0 - '0') < 10u) {
         if (n > 9) return;
         int value = 0;
@@ -2060,6 +2062,7 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
         t.w = lex.find(key, head);
         // "Friday's", "Tuesday's": the possessive of a lexicon word
         if (!t.w && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') t.w = lex.find(key.substr(0, n - 2));
+        if (t.w) t.starter = t.w->has(tx::k_starter);
     }
 }
 
