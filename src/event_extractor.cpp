@@ -723,7 +723,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 if (hits.size() > 1 || referring) continue;
             }
 
-            Draft d;
+            // Built in place: moving a Draft moves all its strings.
+            Draft& d = drafts.emplace_back();
             Event& e = d.event;
             e.type = et.name;
             e.cameo = et.cameo;
@@ -831,7 +832,6 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (et.name == "other") conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
             e.id = event_id(article.id, words[hit.word].first, et.name);
-            drafts.push_back(std::move(d));
         }
     }
 

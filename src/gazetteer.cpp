@@ -184,9 +184,11 @@ void Gazetteer::build_index() {
     // Keyed by the first word, lower-cased; patterns longest first.
     std::unordered_map<std::string, std::vector<Index::Pattern>> by_first;
     std::unordered_map<std::string, std::vector<GazetteerRef>> nouns;  // lower-cased noun
+    std::vector<std::pair<std::size_t, std::size_t>> spans;  // reused from phrase to phrase
     auto add = [&](const std::string& phrase, GazetteerRef ref) {
         std::vector<std::string> words;
-        for (auto [b, e] : split_words(phrase, 0, phrase.size())) words.emplace_back(phrase.substr(b, e - b));
+        split_words(phrase, 0, phrase.size(), spans);
+        for (auto [b, e] : spans) words.emplace_back(phrase.substr(b, e - b));
         // "the United Nations" is matched as "United Nations": a leading article
         // would let a shorter name start earlier and hide a longer one
         // ("the United Nations Supreme Court").
