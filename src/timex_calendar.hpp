@@ -30,16 +30,58 @@ inline void add_months(int& y, int& m, int n) {
     m = total % 12 + 1;
 }
 
-inline std::string year_text(int y) { return fmt::format("{:04d}", y); }
-inline std::string month_value(int y, int m) { return fmt::format("{:04d}-{:02d}", y, m); }
+/// Appends v as fmt's "{:0<width>d}" writes it: zero-padded to `width` characters, sign included.
+/// By hand, because the tagger writes a value for every date it finds and fmt parses its format each time.
+inline void append_padded(std::string& out, long long v, int width) {
+    char digits[24];
+    int n = 0;
+    unsigned long long u = v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v);
+    do {
+        digits[n++] = static_cast<char>('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0) {
+        out += '-';
+        --width;
+    }
+    for (int k = n; k < width; ++k) out += '0';
+    while (n) out += digits[--n];
+}
+/// v as fmt's "{:0<width>d}" writes it ("{}" for width 1).
+inline std::string padded(long long v, int width) {
+    std::string out;
+    append_padded(out, v, width);
+    return out;
+}
+inline std::string year_text(int y) {
+    std::string out;
+    append_padded(out, y, 4);
+    return out;
+}
+inline std::string month_value(int y, int m) {
+    std::string out;
+    append_padded(out, y, 4);
+    out += '-';
+    append_padded(out, m, 2);
+    return out;
+}
 inline std::string day_value(Date d) {
-    return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(d.year()), static_cast<int>(d.month()),
-                       static_cast<int>(d.day()));
+    std::string out;
+    append_padded(out, static_cast<int>(d.year()), 4);
+    out += '-';
+    append_padded(out, static_cast<int>(d.month()), 2);
+    out += '-';
+    append_padded(out, static_cast<int>(d.day()), 2);
+    return out;
 }
 /// ISO 8601 week: the week's year is the year of its Thursday.
 inline std::string week_value(Date d) {
     const Date thursday = d - boost::gregorian::days(weekday_of(d)) + boost::gregorian::days(3);
-    return fmt::format("{:04d}-W{:02d}", static_cast<int>(thursday.year()), d.week_number());
+    std::string out;
+    append_padded(out, static_cast<int>(thursday.year()), 4);
+    out += "-W";
+    append_padded(out, d.week_number(), 2);
+    return out;
 }
 inline const char* season_code(int season) {
     static const char* codes[] = {"", "SP", "SU", "FA", "WI"};
@@ -82,11 +124,11 @@ inline UnitDate unit_containing(Unit u, Date d) {
         case Unit::month: return {month_value(y, m), Span::month(y, m)};
         case Unit::quarter: {
             const int q = (m - 1) / 3 + 1;
-            return {fmt::format("{:04d}-Q{}", y, q), Span::quarter(y, q)};
+            return {padded(y, 4) + "-Q" + padded(q, 1), Span::quarter(y, q)};
         }
         case Unit::year: return {year_text(y), Span::year(y)};
-        case Unit::decade: return {fmt::format("{:03d}", y / 10), Span::decade(y / 10 * 10)};
-        case Unit::century: return {fmt::format("{:02d}", y / 100), Span::century(y / 100 * 100)};
+        case Unit::decade: return {padded(y / 10, 3), Span::decade(y / 10 * 10)};
+        case Unit::century: return {padded(y / 100, 2), Span::century(y / 100 * 100)};
         case Unit::none: break;
     }
     return {day_value(d), Span::day(d)};

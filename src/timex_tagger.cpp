@@ -1530,7 +1530,7 @@ private:
         c.type = TimexType::time;
         c.sem.kind = Kind::deictic;
         c.sem.offset = 0;
-        c.sem.pod = fmt::format("{:02d}:{:02d}", hour, minute);
+        c.sem.pod = tx::padded(hour, 2) + ":" + tx::padded(minute, 2);
         if (is(k, ",")) ++k;
         // "10 p.m. Wednesday", "5 p.m. EST Nov. 9"
         if (is(k, "on")) ++k;
@@ -1669,13 +1669,13 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
     switch (s.kind) {
         case Kind::absolute: {
             if (s.decade >= 0) {
-                r.value = fmt::format("{:03d}", s.decade / 10);
+                r.value = tx::padded(s.decade / 10, 3);
                 r.when = Span::decade(s.decade);
                 r.unit = Unit::decade;
                 break;
             }
             if (s.century >= 0) {
-                r.value = fmt::format("{:02d}", s.century / 100);
+                r.value = tx::padded(s.century / 100, 2);
                 try {
                     r.when = Span::century(s.century);
                 } catch (const std::out_of_range&) {
@@ -1756,23 +1756,23 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.when = Span::month(y, s.month);
                 r.unit = Unit::month;
             } else if (s.quarter > 0) {
-                r.value = fmt::format("{:04d}-Q{}", y, s.quarter);
+                r.value = tx::padded(y, 4) + "-Q" + tx::padded(s.quarter, 1);
                 r.when = Span::quarter(y, s.quarter);
                 r.unit = Unit::quarter;
             } else if (s.half > 0) {
-                r.value = fmt::format("{:04d}-H{}", y, s.half);
+                r.value = tx::padded(y, 4) + "-H" + tx::padded(s.half, 1);
                 Span sp = Span::month(y, s.half == 1 ? 1 : 7);
                 sp.latest = Span::month(y, s.half == 1 ? 6 : 12).latest;
                 r.when = sp;
                 r.unit = Unit::quarter;
             } else if (s.season > 0) {
-                r.value = fmt::format("{:04d}-{}", y, tx::season_code(s.season));
+                r.value = tx::padded(y, 4) + "-" + tx::season_code(s.season);
                 r.when = Span::season(y, s.season);
                 r.unit = Unit::year;
             } else if (s.literal == "period" && period) {
                 // "the 1988 period": the quarter being reported on, in that year.
                 const int q = (static_cast<int>(period->day.month()) - 1) / 3 + 1;
-                r.value = fmt::format("{:04d}-Q{}", y, q);
+                r.value = tx::padded(y, 4) + "-Q" + tx::padded(q, 1);
                 r.when = Span::quarter(y, q);
                 r.unit = Unit::quarter;
                 r.comparison = true;
@@ -1837,10 +1837,10 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                               : s.half > 0 ? 0
                                            : (static_cast<int>(period->day.month()) - 1) / 3 + 1;
                 if (q > 0) {
-                    r.value = fmt::format("{:04d}-Q{}", y, q);
+                    r.value = tx::padded(y, 4) + "-Q" + tx::padded(q, 1);
                     r.when = Span::quarter(y, q);
                 } else {
-                    r.value = fmt::format("{:04d}-H{}", y, s.half);
+                    r.value = tx::padded(y, 4) + "-H" + tx::padded(s.half, 1);
                     Span sp = Span::month(y, s.half == 1 ? 1 : 7);
                     sp.latest = Span::month(y, s.half == 1 ? 6 : 12).latest;
                     r.when = sp;
@@ -1856,7 +1856,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             Unit unit = s.unit;
             if (s.unit == Unit::year && s.offset == -1 && s.quarter > 0 && dct) {
                 const int y = (period ? static_cast<int>(period->day.year()) : static_cast<int>(dct->year())) - 1;
-                r.value = fmt::format("{:04d}-Q{}", y, s.quarter);
+                r.value = tx::padded(y, 4) + "-Q" + tx::padded(s.quarter, 1);
                 r.when = Span::quarter(y, s.quarter);
                 r.unit = Unit::quarter;
                 r.comparison = true;
@@ -2185,7 +2185,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 if (months_here && c.sem.kind == Kind::offset && c.sem.unit == Unit::year && c.sem.offset == -1 &&
                     c.sem.anchored && dct && r.unit == Unit::quarter) {
                     const int y = static_cast<int>((period ? period->day : *dct).year()) - 1;
-                    r.value = fmt::format("{:04d}", y);
+                    r.value = tx::padded(y, 4);
                     r.when = Span::year(y);
                     r.unit = Unit::year;
                 }
