@@ -287,20 +287,21 @@ struct EventStore::Impl {
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
           // Two ranges (schema step 5): events that begin within the mention's
           // days (any precision), and weeks or months that begin in the 31 days
-          // before it and may contain it (?7, ?8: the precisions coarser than
-          // the mention's, at most a month; NULL when none). Nothing else can
-          // pass compatible_spans(). One range per precision: "IN (?7, ?8)"
-          // built a temporary table on every run.
+          // before it and may contain it (?7, ?8: 1 when a week, a month may
+          // contain the mention: coarser than it, and at most a month). Nothing
+          // else can pass compatible_spans(). One range per precision, written
+          // out so that the partial index applies ("IN (?, ?)" also built a
+          // temporary table on every run).
           candidates(db, fmt::format("SELECT {0} FROM events e INDEXED BY events_for_merge "
                                      "WHERE type = ?1 AND date_source = ?2 AND status = ?5 "
                                      "AND earliest BETWEEN ?6 AND ?4 AND latest >= ?6 "
                                      "UNION ALL "
                                      "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
-                                     "WHERE type = ?1 AND date_source = ?2 AND status = ?5 AND precision = ?7 "
+                                     "WHERE ?7 AND type = ?1 AND date_source = ?2 AND status = ?5 AND precision = 'week' "
                                      "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4 "
                                      "UNION ALL "
                                      "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
-                                     "WHERE type = ?1 AND date_source = ?2 AND status = ?5 AND precision = ?8 "
+                                     "WHERE ?8 AND type = ?1 AND date_source = ?2 AND status = ?5 AND precision = 'month' "
                                      "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4",
                                      "key, earliest, latest, precision, open_start, open_end, "
                                      "(SELECT group_concat(actor || char(31) || role, char(30)) FROM event_actors "
@@ -630,11 +631,9 @@ struct EventStore::Impl {
         candidates.bind_static(1, e.type).bind_static(2, to_string(e.date_source)).bind_static(3, low);
         candidates.bind_static(4, high).bind_static(5, to_string(e.status)).bind_static(6, earliest);
         // The precisions that may contain this span and still merge (coarser, at most a month).
-        int coarser = 7;
-        if (!w.open_start && !w.open_end)
-            for (auto p = static_cast<int>(w.precision) + 1; p <= static_cast<int>(Precision::month); ++p)
-                candidates.bind_static(coarser++, to_string(static_cast<Precision>(p)));
-        for (; coarser <= 8; ++coarser) candidates.bind_null(coarser);
+        const bool closed = !w.open_start && !w.open_end;
+        candidates.bind(7, closed && w.precision < Precision::week ? 1 : 0);
+        candidates.bind(8, closed && w.precision < Precision::month ? 1 : 0);
         // In any order: the score below ends with the key, so no two candidates tie.
         std::vector<Match> found;
         while (candidates.step())
