@@ -480,8 +480,48 @@ private:
 
     /// Dates written with names and numbers: Dec. 12, 12 December 2022, December 2022,
     /// 2022-12-12, 12/12/2022, Wednesday, 1991, the 1990s, spring 2021, the third quarter.
+    // Each matcher first asks whether the token can begin what it reads at all: most tokens
+    // tried are a starter for one matcher only. The conditions are what each matcher reads at
+    // i (a lexicon field, a digit, a hyphen, a word by name), a superset; debug builds assert
+    // that a token turned away would have matched nothing.
+    static bool may_begin_date(const Tk& t) {
+        if (is_digit(t.raw[0]) || t.has_hyphen || t.raw == "'" || t.low == "the" || t.low == "fiscal") return true;
+        const Word* w = t.w;
+        return w && (w->month || w->weekday >= 0 || w->ordinal || w->cardinal >= 0 || w->decade > 0 || w->season ||
+                     !w->single_word_holiday.empty() ||
+                     (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::holiday))));
+    }
+    static bool may_begin_amount(const Tk& t) {
+        if (is_digit(t.raw[0]) || t.has_hyphen) return true;
+        const Word* w = t.w;
+        if (!w) return false;
+        if (w->unit != Unit::none || w->cardinal >= 0 || w->has(tx::k_vague_quantity) ||
+            (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::cardinal))))
+            return true;
+        return t.low == "the" || t.low == "every" || t.low == "each" || t.low == "past" || t.low == "last" ||
+               t.low == "next" || t.low == "coming" || t.low == "first" || t.low == "final" ||
+               t.low == "previous" || t.low == "latest" || t.low == "recent" || t.low == "following";
+    }
+    static bool may_begin_words(const Tk& t) {
+        if (t.has_hyphen) return true;
+        const Word* w = t.w;
+        if (w && (w->weekday >= 0 || !w->single_word_reference.empty() || !w->set_value.empty() ||
+                  (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::reference)))))
+            return true;
+        return t.low == "mid" || t.low == "midday" || t.low == "one" || t.low == "year" || t.low == "year's" ||
+               t.low == "the" || t.low == "then" || t.low == "that";
+    }
+
     std::optional<Cand> match_date(std::size_t i, bool after_modifier) const {
         if (i >= m_tk.size()) return std::nullopt;  // a clock time that ends the text looks past it for a day
+        if (!may_begin_date(m_tk[i])) {
+            assert(!match_date_at(i, after_modifier));
+            return std::nullopt;
+        }
+        return match_date_at(i, after_modifier);
+    }
+
+    std::optional<Cand> match_date_at(std::size_t i, bool after_modifier) const {
         const Tk& t = m_tk[i];
         Cand c;
         c.tb = i;
@@ -1035,6 +1075,14 @@ private:
     /// Amounts of time: durations (three years, the past three years, 30-year),
     /// offsets (two weeks ago, a year earlier), sets (every week, twice a month).
     std::optional<Cand> match_amount(std::size_t i) const {
+        if (!may_begin_amount(m_tk[i])) {
+            assert(!match_amount_at(i));
+            return std::nullopt;
+        }
+        return match_amount_at(i);
+    }
+
+    std::optional<Cand> match_amount_at(std::size_t i) const {
         Cand c;
         c.tb = i;
         std::size_t k = i;
@@ -1236,6 +1284,14 @@ private:
     /// Words that are an expression by themselves: now, recently, the future, daily,
     /// "then" after since/until (anaphoric), "that year" (anaphoric).
     std::optional<Cand> match_words(std::size_t i) const {
+        if (!may_begin_words(m_tk[i])) {
+            assert(!match_words_at(i));
+            return std::nullopt;
+        }
+        return match_words_at(i);
+    }
+
+    std::optional<Cand> match_words_at(std::size_t i) const {
         const Tk& t = m_tk[i];
         Cand c;
         c.tb = i;
