@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <cassert>
 #include <cctype>
 #include <cstdlib>
@@ -45,6 +46,9 @@ struct TokText : std::string_view {
         return size() == N - 1 && std::memcmp(data(), s, N - 1) == 0;
     }
 };
+
+struct Tk;
+using Tokens = std::span<const Tk>;  // the tokens of one sentence
 
 struct Tk {
     std::size_t b = 0, e = 0;
@@ -141,7 +145,7 @@ namespace {
 /// bounded number of tokens, so a sentence is scanned in linear time.
 class Scanner {
 public:
-    Scanner(const Lexicon& lex, const std::vector<Tk>& tk) : m_lex(lex), m_tk(tk), m_n(tk.size()) {}
+    Scanner(const Lexicon& lex, Tokens tk) : m_lex(lex), m_tk(tk), m_n(tk.size()) {}
 
     std::vector<Cand> scan() const {
         std::vector<Cand> out;
@@ -174,7 +178,7 @@ public:
 
 private:
     const Lexicon& m_lex;
-    const std::vector<Tk>& m_tk;
+    Tokens m_tk;
     std::size_t m_n;
 
     // The grammar asks these at every step: inlined, they cost a few instructions each.
@@ -1615,7 +1619,7 @@ private:
 /// adjective: "preferred shares"), 0 none.
 /// A deadline word right before it ("by", "until", "as soon as") leans to the future
 /// (+1) unless a clear past cue is found: "had filed the reports by Wednesday".
-int tense_of(const Lexicon& lex, const std::vector<Tk>& tk, std::size_t tb, std::size_t te) {
+int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
     auto next_is = [&](std::size_t j, std::string_view a, std::string_view b) {
         return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
     };
@@ -2083,9 +2087,12 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
 /// form, its number if all digits, its lexicon entry.
 [[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
-                                             std::size_t b, std::size_t e, bool has_hyphen, std::vector<Tk>& tk) {
-    Tk& t = tk.emplace_back();
+                                             std::size_t b, std::size_t e, bool has_hyphen, Tk& t) {
+    // Every field is written: the buffer is reused.
     const std::size_t n = e - b;
+    t.w = nullptr;
+    t.num = -1;
+    t.ndig = 0;
     t.b = b;
     t.e = e;
     t.raw = std::string_view(text.data() + b, n);
@@ -2093,15 +2100,15 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     // `lower` has 8 bytes of padding after the text: one load, then the bytes past the token are cut.
     std::uint64_t head;
     std::memcpy(&head, lower.data() + b, 8);
-    if (n < 8) head &= (std::uint64_t{1} << (8 * n)) - 1;
+    head &= ~std::uint64_t{0} >> (64 - 8 * std::min<std::size_t>(n, 8));  // n >= 1
     t.head = head;
     const unsigned char c0 = static_cast<unsigned char>(text[b]);
     t.cap = c0 >= 'A' && c0 <= 'Z';
     t.alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
     t.has_hyphen = has_hyphen;
     // The scanner tries a token that is no lexicon word if it begins with a digit, has a hyphen or is "'".
-    t.starter = is_digit(static_cast<char>(c0)) || has_hyphen || (n == 1 && c0 == '\'');
     if (static_cast<unsigned char>(c0 - '0') < 10u) {
+        t.starter = true;
         if (n > 9) return;
         int value = 0;
         for (std::size_t k = 0; k < n; ++k) {
@@ -2113,6 +2120,7 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
         t.ndig = static_cast<int>(n);
         return;
     }
+    t.starter = has_hyphen || (n == 1 && c0 == '\'');
     if (t.alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || t.raw == "'ll") {
         const std::string_view key = t.low;
         t.w = lex.find(key, head);
@@ -2126,10 +2134,13 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 /// them: runs of letters/digits (and bytes of multi-byte characters) with inner apostrophes
 /// and hyphens and digit separators; a General Punctuation character (E2 ..) or any other
 /// non-space byte alone. One pass, no allocation once `tk` has grown.
-void read_tokens(const Lexicon& lex, std::string_view text, std::string_view lower, std::size_t begin,
-                 std::size_t end, std::vector<Tk>& tk) {
-    tk.clear();
+Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view lower, std::size_t begin,
+                 std::size_t end, std::vector<Tk>& buffer) {
     end = std::min(end, text.size());
+    if (begin >= end) return {};
+    if (buffer.size() < end - begin) buffer.resize(end - begin);  // a token has one byte at least
+    Tk* tk = buffer.data();
+    std::size_t count = 0;
     const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t i = begin;
     while (i < end) {
@@ -2141,17 +2152,18 @@ void read_tokens(const Lexicon& lex, std::string_view text, std::string_view low
         }
         if (c == 0xE2) {  // General Punctuation block: quotes, dashes, ellipsis
             const std::size_t len = std::min<std::size_t>(3, end - i);  // taken whole, even if malformed
-            add_token(lex, text, lower, i, i + len, text.substr(i, len).find('-') != std::string_view::npos, tk);
+            const bool hyphen = text.substr(i, len).find('-') != std::string_view::npos;
+            add_token(lex, text, lower, i, i + len, hyphen, tk[count++]);
             i += len;
             continue;
         }
         if (c >= 0x80 && c < 0xC0) {  // stray continuation byte: alone
-            add_token(lex, text, lower, i, i + 1, false, tk);
+            add_token(lex, text, lower, i, i + 1, false, tk[count++]);
             ++i;
             continue;
         }
         if (!(cls & k_word_byte)) {
-            add_token(lex, text, lower, i, i + 1, c == '-', tk);
+            add_token(lex, text, lower, i, i + 1, c == '-', tk[count++]);
             ++i;
             continue;
         }
@@ -2174,12 +2186,13 @@ void read_tokens(const Lexicon& lex, std::string_view text, std::string_view low
             }
             break;
         }
-        add_token(lex, text, lower, i, j, hyphen, tk);
+        add_token(lex, text, lower, i, j, hyphen, tk[count++]);
         i = j;
     }
+    return Tokens(tk, count);
 }
 
-TimexRole role_before(const std::vector<Tk>& tk, std::size_t tb) {
+TimexRole role_before(Tokens tk, std::size_t tb) {
     if (tb == 0) return TimexRole::point;
     const Tk& p = tk[tb - 1];
     if (!p.w) return TimexRole::point;
@@ -2205,7 +2218,9 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     }
     std::optional<Anchor> anchor;
     std::optional<Anchor> period;
-    std::vector<Tk> tk;
+    // One token buffer per thread, kept from call to call: it is as long as the longest sentence
+    // in bytes, and most of it is never written.
+    thread_local std::vector<Tk> buffer;
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         Sentence sentence = sentences[si];
         // "at 5 p.m. EST Nov. 9": a sentence splitter takes "p.m." before a capital for an
@@ -2213,7 +2228,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
         while (si + 1 < sentences.size() && continues_clock_time(text, sentence, sentences[si + 1])) {
             sentence.end = sentences[++si].end;
         }
-        read_tokens(lex, text, lower, sentence.begin, sentence.end, tk);
+        const Tokens tk = read_tokens(lex, text, lower, sentence.begin, sentence.end, buffer);
         Scanner scanner(lex, tk);
         std::vector<Cand> cands = scanner.scan();
         const std::size_t first_in_sentence = out.size();
@@ -2317,6 +2332,10 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 if (y.when) y.when->open_start = false;
             }
         }
+    }
+    if (buffer.size() > (std::size_t{1} << 16)) {  // a text with a huge sentence: do not keep its memory
+        buffer.clear();
+        buffer.shrink_to_fit();
     }
     return out;
 }
