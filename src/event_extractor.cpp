@@ -363,6 +363,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<TriggerHit> hits;
     std::vector<std::string_view> seen_actor, seen_place;
     std::vector<const Timex*> assigned;  // per trigger hit: its timex
+    std::vector<EntityMention> chosen;   // the readings of one gazetteer match
 
     for (std::size_t si = 0; si < units.size(); ++si) {
         const Sentence& s = units[si];
@@ -452,7 +453,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             last_match_end_word = k_end;
             const std::string surface = squash(text.substr(m.begin, m.end - m.begin));
 
-            std::vector<EntityMention> chosen;
+            chosen.clear();
             bool noun_ref = !m.refs.empty() && m.refs.front().how == GazetteerRef::How::noun;
             if (noun_ref) {
                 // The entity of that noun named most recently in the article.
