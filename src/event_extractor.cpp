@@ -702,6 +702,44 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             }
             if (best < hits.size() && best_d <= 16.0 && !assigned[best]) assigned[best] = tx;
         }
+        // A timex dates the other triggers of its own clause too when they have none:
+        // "signed a week-long ceasefire late on Saturday" dates the signing and the
+        // ceasefire, "adopted its eleventh package of sanctions on June 23" the sanctions.
+        {
+            const std::vector<const Timex*> nearest = assigned;
+            for (std::size_t h = 0; h < hits.size(); ++h) {
+                if (nearest[h]) continue;
+                const Timex* shared = nullptr;
+                bool several = false;
+                // "said on Tuesday that the army kept up air raids": the saying's date
+                // is not the date of what is said.
+                if (types.types()[hits[h].type].name == "statement") continue;
+                // A noun after a determiner of reference names a known state of affairs
+                // ("its alleged blockade", see below); a noun after a saying in its clause
+                // is what was said ("said evidence presented at a hearing last month").
+                // And a trigger after the timex ("a hearing last month showed") is no
+                // part of the phrase the timex closes (checked below).
+                if (hits[h].noun) {
+                    if (cue_before(hits[h].word, Cue::reference_determiners) ||
+                        (hits[h].word > 1 && cue(hits[h].word - 2, Cue::reference_determiners)))
+                        continue;
+                    bool after_saying = false;
+                    for (std::size_t o = 0; o < hits.size(); ++o)
+                        after_saying |= hits[o].clause == hits[h].clause && hits[o].word < hits[h].word &&
+                                        types.types()[hits[o].type].name == "statement";
+                    if (after_saying) continue;
+                }
+                for (std::size_t o = 0; o < hits.size(); ++o) {
+                    const Timex* tx = nearest[o];
+                    if (!tx || hits[o].clause != hits[h].clause || clause[word_at(tx->begin)] != hits[h].clause) continue;
+                    if (types.types()[hits[o].type].name == "statement") continue;
+                    if (hits[h].word >= word_at(tx->begin)) continue;
+                    if (shared && shared != tx) several = true;
+                    shared = tx;
+                }
+                if (shared && !several) assigned[h] = shared;
+            }
+        }
 
         const bool full = [&] {
             std::string_view tail = text.substr(s.begin, s.end - s.begin);
@@ -804,6 +842,30 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 else if (cue(k, Cue::planned) && e.status == EventStatus::asserted) e.status = EventStatus::planned;
                 else if (cue(k, Cue::reported) && e.status == EventStatus::asserted) e.status = EventStatus::reported;
             }
+            // A noun as subject of a modal: "The truce is due to begin", "Talks ... are
+            // expected to resume", "the election is scheduled for June".
+            if (hit.noun && e.status == EventStatus::asserted) {
+                std::size_t k = hit.word_end, seen = 0;
+                for (; k < words.size() && clause[k] == hit.clause && seen < 6; ++k, ++seen) {
+                    if (text.substr(words[k - 1].second, words[k].first - words[k - 1].second).find(',') !=
+                        std::string_view::npos)
+                        break;
+                    if (in_name[k] || inside_timex(k)) continue;
+                    if (cue(k, Cue::negation)) break;
+                    const std::string_view w = lw(k);
+                    if (cue(k, Cue::planned) || w == "due") {
+                        e.status = EventStatus::planned;
+                        break;
+                    }
+                    if (w != "is" && w != "are" && w != "was" && w != "were" && w != "be" && w != "between" &&
+                        w != "and" && w != "the" && w != "of" && w != "in" && w != "on")
+                        break;
+                }
+            }
+            // A fact dated by the text after the report's own date has not happened yet.
+            if (e.status == EventStatus::asserted && d.dated_by_text && article.published && e.when &&
+                !e.when->open_start && e.when->earliest > *article.published)
+                e.status = EventStatus::planned;
 
             // Headline: the trigger's clause, cut to ~120 characters.
             std::size_t cb = hit.word, ce = hit.word;
