@@ -694,7 +694,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 const double d = hits[h].word >= tk_end ? double(hits[h].word - tk_end) + 0.5
                                                         : double(tk - std::min(tk, hits[h].word_end));
                 // Prefer a trigger in the same clause.
-                const double penalty = hits[h].clause == clause[tk] ? 0.0 : 8.0;
+                double penalty = hits[h].clause == clause[tk] ? 0.0 : 8.0;
+                // "... struck Kharkiv on Thursday evening, the governor said": an
+                // attribution after a comma is not what the timex dates.
+                if (hits[h].word >= tk_end && types.types()[hits[h].type].name == "statement" &&
+                    text.substr(tx->end, words[hits[h].word].first - std::min(tx->end, words[hits[h].word].first))
+                            .find(',') != std::string_view::npos)
+                    penalty += 8.0;
                 if (d + penalty < best_d) {
                     best_d = d + penalty;
                     best = h;
@@ -733,7 +739,21 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     const Timex* tx = nearest[o];
                     if (!tx || hits[o].clause != hits[h].clause || clause[word_at(tx->begin)] != hits[h].clause) continue;
                     if (types.types()[hits[o].type].name == "statement") continue;
-                    if (hits[h].word >= word_at(tx->begin)) continue;
+                    // After the timex only the object of the dated verb: "agreed on
+                    // Wednesday to a four-day truce"; not "a hearing last month showed".
+                    if (hits[h].word >= word_at(tx->begin)) {
+                        if (!(hits[h].noun && hits[o].word < hits[h].word && !hits[o].noun)) continue;
+                        // "called on both sides on Wednesday to return to talks": the
+                        // talks of an infinitive are not dated by the call.
+                        bool infinitive = false;
+                        for (std::size_t k = word_at(tx->begin); k + 1 < hits[h].word; ++k) {
+                            if (lw(k) != "to") continue;
+                            const std::string_view n = lw(k + 1);
+                            infinitive |= n != "a" && n != "an" && n != "the" && n != "its" && n != "their" &&
+                                          n != "his" && n != "her" && n != "this" && n != "that";
+                        }
+                        if (infinitive) continue;
+                    }
                     if (shared && shared != tx) several = true;
                     shared = tx;
                 }

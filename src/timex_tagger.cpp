@@ -1643,7 +1643,11 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
         }
         // "is to resume trading Tuesday": a plan told with "be to".
         if (t.low == "to" && j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_be_to)) return 2;
-        if (t.w && t.w->has(tx::k_past_cue)) return after_be ? 2 : -2;
+        if (t.w && t.w->has(tx::k_past_cue)) {
+            // "will last until April 22": a bare verb after "will" is no past cue.
+            if (j > 0 && tk[j - 1].low == "will") return 2;
+            return after_be ? 2 : -2;
+        }
         if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) {
             if (after_be) return 2;
             // "had filed", "been filed": a participle after a past auxiliary is a clear past.
@@ -2312,7 +2316,10 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
         for (std::size_t a = first_in_sentence; a + 1 < out.size(); ++a) {
             Timex& x = out[a];
             Timex& y = out[a + 1];
-            if (x.type == TimexType::duration || y.type == TimexType::duration) continue;
+            // "shelled almost daily until November 9": a set is no end of a range.
+            if (x.type == TimexType::duration || y.type == TimexType::duration || x.type == TimexType::set ||
+                y.type == TimexType::set)
+                continue;
             std::string_view between = std::string_view(text).substr(x.end, y.begin - x.end);
             while (!between.empty() && (between.front() == ' ' || between.front() == ',')) between.remove_prefix(1);
             while (!between.empty() && between.back() == ' ') between.remove_suffix(1);

@@ -172,6 +172,64 @@ TEST_CASE("an inline date attaches to the nearest trigger, not to every event of
     CHECK(appeal->date_source == DateSource::published);
 }
 
+TEST_CASE("a timex dates the other triggers of its clause, but not across a saying") {
+    // Published 2023-02-23, a Thursday: Saturday is 2023-02-18, Tuesday 2023-02-21.
+    auto signed_ = extract("Sudan's army and the Rapid Support Forces signed a week-long ceasefire in Jeddah late on Saturday.");
+    const Event* agreement = find(signed_, "agreement");
+    const Event* ceasefire = find(signed_, "ceasefire");
+    REQUIRE(agreement);
+    REQUIRE(ceasefire);
+    CHECK(agreement->when->edtf() == "2023-02-18");
+    CHECK(agreement->date_source == DateSource::text);
+    CHECK(ceasefire->when->edtf() == "2023-02-18");
+
+    auto agreed = extract("Israel and Hamas agreed on Wednesday to a four-day truce in the Gaza Strip.");
+    const Event* truce = find(agreed, "ceasefire");
+    REQUIRE(truce);
+    CHECK(truce->when->edtf() == "2023-02-22");
+
+    // The talks of an infinitive are not dated by the call.
+    auto call = extract("The European Union called on both sides on Wednesday to return to talks.");
+    CHECK(find(call, "negotiation") == nullptr);
+
+    // A saying's date is not the date of what is said.
+    auto said = extract("The UN human rights office said on Tuesday that the army had kept up air raids on villages.");
+    const Event* raids = find(said, "attack");
+    REQUIRE(raids);
+    CHECK(raids->date_source == DateSource::published);
+}
+
+TEST_CASE("an attribution after a comma does not take the date of the fact before it") {
+    auto events = extract("Azerbaijani police detained two opposition journalists in Baku on Tuesday, the Central Election Commission said.");
+    const Event* arrest = find(events, "arrest");
+    REQUIRE(arrest);
+    CHECK(arrest->when->edtf() == "2023-02-21");
+    CHECK(arrest->date_source == DateSource::text);
+}
+
+TEST_CASE("a planned fact: a noun before 'is due to', and a date after the report") {
+    auto due = extract("The truce is due to begin on Saturday morning.");
+    const Event* truce = find(due, "ceasefire");
+    REQUIRE(truce);
+    CHECK(truce->status == EventStatus::planned);
+    auto later = extract("The truce will last until April 22.");
+    const Event* until = find(later, "ceasefire");
+    REQUIRE(until);
+    CHECK(until->when->edtf() == "../2023-04-22");  // 'will last': ahead of the report, not last April
+    CHECK(until->status == EventStatus::planned);
+    auto past = extract("Fighting ended in a ceasefire on February 10.");
+    const Event* done = find(past, "ceasefire");
+    REQUIRE(done);
+    CHECK(done->status == EventStatus::asserted);
+}
+
+TEST_CASE("a set is no end of a range: 'almost daily until November 9' ends on November 9") {
+    auto events = extract("Stepanakert was shelled almost daily until November 9.", Date(2020, 11, 20));
+    const Event* war = find(events, "armed_conflict");
+    REQUIRE(war);
+    CHECK(war->when->edtf() == "../2020-11-09");
+}
+
 TEST_CASE("'since' opens the span and 'since then' takes the last date of the text") {
     auto events = extract("The region has been under occupation since 1991. The war ended in 2020. Since then, talks have continued between Baku and Yerevan.");
     const Event* occ = find(events, "occupation");
