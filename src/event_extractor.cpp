@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <array>
+#include <deque>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -355,6 +356,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::string lowered;  // the sentence lower-cased (ASCII), byte for byte: words keep their offsets
     std::vector<std::size_t> clause;
     std::vector<const Timex*> stimex;
+    // "from 27 September to 10 November 2020": the two ends of a range as one timex,
+    // one per range of the sentence (a deque: the pointers in `stimex` stay valid).
+    std::deque<Timex> ranges;
     std::vector<char> in_timex, in_name;
     std::vector<std::uint16_t> word_cues;  // per word: Cue bits
     std::vector<const std::vector<std::size_t>*> word_triggers;  // per word: triggers it begins
@@ -436,6 +440,20 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         for (const Timex* tx : stimex)
             for (std::size_t k = word_at(tx->begin); k < words.size() && words[k].first < tx->end; ++k)
                 if (words[k].first >= tx->begin) in_timex[k] = 1;
+        ranges.clear();
+        for (std::size_t t = 0; t + 1 < stimex.size(); ++t) {
+            const Timex& x = *stimex[t];
+            const Timex& y = *stimex[t + 1];
+            if (x.role != TimexRole::range || y.role != TimexRole::range || !x.when || !y.when) continue;
+            auto span = Span::range(*x.when, *y.when);
+            if (!span) continue;
+            Timex& both = ranges.emplace_back(x);
+            both.end = y.end;
+            both.when = span;
+            both.value = x.value + "/" + y.value;  // TIMEX3 has no interval value: both ends
+            stimex[t] = &both;
+            stimex.erase(stimex.begin() + static_cast<std::ptrdiff_t>(t) + 1);
+        }
         auto inside_timex = [&](std::size_t k) { return static_cast<bool>(in_timex[k]); };
 
         // Actors and places.

@@ -42,9 +42,15 @@ bool parse_int(std::string_view s, int& out) {
 std::string unit_text(const Span& s) {
     const int y = s.earliest.year();
     switch (s.precision) {
-    case Precision::day: return iso(s.earliest);
+    case Precision::day:
+        if (s.latest != s.earliest) return fmt::format("{}/{}", iso(s.earliest), iso(s.latest));
+        return iso(s.earliest);
     case Precision::week: return fmt::format("{}/{}", iso(s.earliest), iso(s.latest));
-    case Precision::month: return fmt::format("{}-{:02d}", year_text(y), static_cast<int>(s.earliest.month()));
+    case Precision::month:
+        if (s.latest.year() != s.earliest.year() || s.latest.month() != s.earliest.month())
+            return fmt::format("{}-{:02d}/{}-{:02d}", year_text(y), static_cast<int>(s.earliest.month()),
+                               year_text(s.latest.year()), static_cast<int>(s.latest.month()));
+        return fmt::format("{}-{:02d}", year_text(y), static_cast<int>(s.earliest.month()));
     case Precision::quarter:
         return fmt::format("{}-{}", year_text(y), 33 + (static_cast<int>(s.earliest.month()) - 1) / 3);
     case Precision::season: {
@@ -53,7 +59,9 @@ std::string unit_text(const Span& s) {
         const int code = m == 3 ? 21 : m == 6 ? 22 : m == 9 ? 23 : 24;
         return fmt::format("{}-{}", year_text(y), code);
     }
-    case Precision::year: return year_text(y);
+    case Precision::year:
+        if (s.latest.year() != y) return fmt::format("{}/{}", year_text(y), year_text(s.latest.year()));
+        return year_text(y);
     case Precision::decade: return year_text(y).substr(0, 3) + "X";
     case Precision::century: return year_text(y).substr(0, 2) + "XX";
     }
@@ -89,6 +97,26 @@ Span Span::day(Date d) {
     Span s;
     s.earliest = s.latest = d;
     s.precision = Precision::day;
+    return s;
+}
+
+std::optional<Span> Span::range(const Span& from, const Span& to) {
+    auto plain = [](Precision p) { return p == Precision::day || p == Precision::month || p == Precision::year; };
+    if (!plain(from.precision) || !plain(to.precision) || to.latest < from.earliest) return std::nullopt;
+    Span s;
+    s.earliest = from.earliest;
+    s.latest = to.latest;
+    // Precision values grow coarser: day < month < year.
+    s.precision = std::max(from.precision, to.precision);
+    if (s.precision == Precision::month) {
+        s.earliest = Date(s.earliest.year(), s.earliest.month(), 1);
+        s.latest = s.latest.end_of_month();
+    } else if (s.precision == Precision::year) {
+        s.earliest = Date(s.earliest.year(), 1, 1);
+        s.latest = Date(s.latest.year(), 12, 31);
+    }
+    s.approximate = from.approximate || to.approximate;
+    s.uncertain = from.uncertain || to.uncertain;
     return s;
 }
 
@@ -221,12 +249,22 @@ std::optional<Span> parse_edtf(std::string_view text) {
     Span base;
     int y = 0, m = 0;
     if (auto slash = text.find('/'); slash != std::string_view::npos) {
-        // A day interval: the form weeks take.
-        auto a = parse_iso_date(text.substr(0, slash));
-        auto b = parse_iso_date(text.substr(slash + 1));
-        if (!a || !b || *b < *a) return std::nullopt;
-        base = Span::week(*a);
-        if (base.earliest != *a || base.latest != *b) return std::nullopt;
+        // An interval of days (an ISO week, Monday to Sunday, reads as the week), of
+        // months or of years: both ends of one precision, the first not after the last.
+        const std::string_view a_text = text.substr(0, slash), b_text = text.substr(slash + 1);
+        if (a_text.size() != b_text.size() || b_text.find('/') != std::string_view::npos) return std::nullopt;
+        auto a = parse_edtf(a_text);
+        auto b = parse_edtf(b_text);
+        if (!a || !b || a->precision != b->precision || a->open_start || a->open_end || a->approximate ||
+            a->uncertain || b->open_start || b->open_end || b->approximate || b->uncertain)
+            return std::nullopt;
+        if (a->precision == Precision::day && Span::week(a->earliest) == Span{a->earliest, b->latest, Precision::week}) {
+            base = Span::week(a->earliest);
+        } else {
+            auto r = Span::range(*a, *b);
+            if (!r || a->earliest == b->earliest) return std::nullopt;
+            base = *r;
+        }
     } else if (text.size() == 10) {
         auto d = parse_iso_date(text);
         if (!d) return std::nullopt;

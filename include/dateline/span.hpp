@@ -44,9 +44,16 @@ struct Span {
     static Span year(int year);
     static Span decade(int first_year);   // 1990 -> 1990..1999
     static Span century(int first_year);  // 1900 -> 1900..1999
+    /// "from 27 September to 10 November 2020": the days from the first day of `from`
+    /// to the last of `to`, at the coarser of the two precisions when they are days,
+    /// months or years (EDTF 2020-09-27/2020-11-10, 2022-03/2022-06, 1991/1994); nullopt
+    /// when `to` ends before `from` starts or a unit is another kind (weeks, seasons...).
+    static std::optional<Span> range(const Span& from, const Span& to);
 
     /// EDTF (Library of Congress, 2019): 2022-12-12, 2022-12, 1991, 199X, 19XX,
-    /// 2023-33 (Q1), 2021-21 (spring), weeks as a day interval, 1991/.., 2023-01~.
+    /// 2023-33 (Q1), 2021-21 (spring), weeks as a day interval, 1991/.., 2023-01~;
+    /// a span of several days, months or years (see `range`) as an interval of its
+    /// first and last unit: 2020-09-27/2020-11-10, 2022-03/2022-06, 1991/1994.
     std::string edtf() const;
     /// The first day after the fact can no longer lie: `latest`, or a far date when open.
     Date upper_bound() const;

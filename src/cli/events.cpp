@@ -44,7 +44,7 @@ std::string joined(const std::vector<std::string>& names) {
 }
 
 void write_table(const std::vector<Event>& events, bool with_mentions, std::ostream& out) {
-    out << cell("when", 16) << "  " << cell("type", 18) << "  " << cell("src", 3) << "  " << cell("actors", 30)
+    out << cell("when", 21) << "  " << cell("type", 18) << "  " << cell("src", 3) << "  " << cell("actors", 30)
         << "  " << cell("places", 18) << "  headline\n";
     for (const auto& e : events) {
         std::string when = e.when ? e.when->edtf() : "unresolved";
@@ -54,7 +54,7 @@ void write_table(const std::vector<Event>& events, bool with_mentions, std::ostr
         for (const auto& p : e.places) places.push_back(p.name);
         std::string headline = e.headline;
         if (e.status != EventStatus::asserted) headline = fmt::format("[{}] {}", to_string(e.status), headline);
-        out << cell(when, 16) << "  " << cell(e.type, 18) << "  " << cell(std::to_string(e.source_count), 3) << "  "
+        out << cell(when, 21) << "  " << cell(e.type, 18) << "  " << cell(std::to_string(e.source_count), 3) << "  "
             << cell(joined(actors), 30) << "  " << cell(joined(places), 18) << "  " << headline << '\n';
         if (with_mentions) {
             auto line = [&](const Evidence& ev) {

@@ -181,9 +181,9 @@ std::string column(const std::string& s, std::size_t width) {
 }
 
 void write_table(const std::vector<Event>& events, std::ostream& out) {
-    out << column("when", 16) << "  " << column("type", 18) << "  " << column("actors", 34) << "  "
+    out << column("when", 21) << "  " << column("type", 18) << "  " << column("actors", 34) << "  "
         << column("places", 20) << "  headline\n";
-    out << std::string(16, '-') << "  " << std::string(18, '-') << "  " << std::string(34, '-') << "  "
+    out << std::string(21, '-') << "  " << std::string(18, '-') << "  " << std::string(34, '-') << "  "
         << std::string(20, '-') << "  " << std::string(40, '-') << "\n";
     for (const auto& e : events) {
         std::string when = e.when ? e.when->edtf() : "unresolved";
@@ -193,7 +193,7 @@ void write_table(const std::vector<Event>& events, std::ostream& out) {
         for (const auto& p : e.places) places.push_back(p.name);
         std::string headline = e.headline;
         if (e.status != EventStatus::asserted) headline = fmt::format("[{}] {}", to_string(e.status), headline);
-        out << column(when, 16) << "  " << column(e.type, 18) << "  " << column(join_names(actors), 34) << "  "
+        out << column(when, 21) << "  " << column(e.type, 18) << "  " << column(join_names(actors), 34) << "  "
             << column(join_names(places), 20) << "  " << headline << "\n";
     }
     out << fmt::format("{} events; (pub) = dated by the report's publication date, not by the text\n", events.size());

@@ -223,6 +223,18 @@ TEST_CASE("a planned fact: a noun before 'is due to', and a date after the repor
     CHECK(done->status == EventStatus::asserted);
 }
 
+TEST_CASE("'from X to Y' dates the event with the whole range") {
+    auto events = extract("Azerbaijani and Armenian forces fought from 27 September to 10 November 2020.");
+    const Event* war = find(events, "armed_conflict");
+    REQUIRE(war);
+    CHECK(war->when->edtf() == "2020-09-27/2020-11-10");
+    CHECK(war->evidence.timex == "27 September to 10 November 2020");
+    auto months = extract("The talks ran from March to June 2022.");
+    const Event* talks = find(months, "negotiation");
+    REQUIRE(talks);
+    CHECK(talks->when->edtf() == "2022-03/2022-06");
+}
+
 TEST_CASE("a set is no end of a range: 'almost daily until November 9' ends on November 9") {
     auto events = extract("Stepanakert was shelled almost daily until November 9.", Date(2020, 11, 20));
     const Event* war = find(events, "armed_conflict");

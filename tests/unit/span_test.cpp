@@ -84,6 +84,41 @@ TEST_CASE("malformed EDTF and impossible days are rejected") {
     CHECK_FALSE(parse_iso_date("99999-01-01"));
 }
 
+TEST_CASE("a range of days, months or years is an EDTF interval and reads back") {
+    auto days = Span::range(Span::day(Date(2020, 9, 27)), Span::day(Date(2020, 11, 10)));
+    REQUIRE(days);
+    CHECK(days->edtf() == "2020-09-27/2020-11-10");
+    CHECK(days->precision == Precision::day);
+    CHECK(days->latest == Date(2020, 11, 10));
+    auto months = Span::range(Span::month(2022, 3), Span::month(2022, 6));
+    REQUIRE(months);
+    CHECK(months->edtf() == "2022-03/2022-06");
+    CHECK(months->latest == Date(2022, 6, 30));
+    auto years = Span::range(Span::year(1991), Span::year(1994));
+    REQUIRE(years);
+    CHECK(years->edtf() == "1991/1994");
+    // Mixed precisions take the coarser: "from March 2019 to 2020".
+    auto mixed = Span::range(Span::month(2019, 3), Span::year(2020));
+    REQUIRE(mixed);
+    CHECK(mixed->edtf() == "2019/2020");
+    // Backwards, or units that are no days, months or years: no range.
+    CHECK_FALSE(Span::range(Span::day(Date(2020, 11, 10)), Span::day(Date(2020, 9, 27))));
+    CHECK_FALSE(Span::range(Span::quarter(2020, 1), Span::quarter(2020, 3)));
+    for (const auto& s : {*days, *months, *years, *mixed}) {
+        CAPTURE(s.edtf());
+        auto back = parse_edtf(s.edtf());
+        REQUIRE(back);
+        CHECK(*back == s);
+    }
+    // Monday to Sunday of one ISO week reads as the week, as before.
+    CHECK(parse_edtf("2023-01-02/2023-01-08")->precision == Precision::week);
+    CHECK_FALSE(parse_edtf("2020-11-10/2020-09-27"));
+    CHECK_FALSE(parse_edtf("2020/2020"));
+    CHECK_FALSE(parse_edtf("2020-03/2021"));
+    CHECK_FALSE(parse_edtf("2020/../2021"));
+    CHECK_FALSE(parse_edtf("2020-33/2020-35"));
+}
+
 TEST_CASE("chronological order puts the coarser span first on the same earliest day") {
     const Span year = Span::year(2020);
     const Span day = Span::day(Date(2020, 1, 1));
