@@ -223,6 +223,16 @@ TEST_CASE("a planned fact: a noun before 'is due to', and a date after the repor
     CHECK(done->status == EventStatus::asserted);
 }
 
+TEST_CASE("a people named by its plural demonym is its state as actor, keeping the surface") {
+    auto events = extract("Thousands of Armenians protested in Yerevan on Wednesday.");
+    const Event* protest = find(events, "protest");
+    REQUIRE(protest);
+    CHECK(has_actor(*protest, "Armenia"));
+    bool surface = false;
+    for (const auto& a : protest->actors) surface |= a.name == "Armenia" && a.surface == "Armenians";
+    CHECK(surface);
+}
+
 TEST_CASE("'from X to Y' dates the event with the whole range") {
     auto events = extract("Azerbaijani and Armenian forces fought from 27 September to 10 November 2020.");
     const Event* war = find(events, "armed_conflict");
