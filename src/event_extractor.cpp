@@ -778,6 +778,23 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 if (shared && !several) assigned[h] = shared;
             }
         }
+        // "since November 19, when they hijacked the ship": a clause opened by "when"
+        // right after a timex happened on that date itself, whatever role the timex
+        // plays for the clause before it.
+        for (std::size_t h = 0; h < hits.size(); ++h) {
+            if (assigned[h]) continue;
+            std::size_t first = hits[h].word;
+            while (first > 0 && clause[first - 1] == hits[h].clause) --first;
+            if (first == 0 || lw(first) != "when" || !inside_timex(first - 1)) continue;
+            const Timex* before = nullptr;
+            for (const Timex* tx : stimex)
+                if (tx->begin <= words[first - 1].first && words[first - 1].first < tx->end) before = tx;
+            if (!before || !before->when) continue;
+            Timex& point = ranges.emplace_back(*before);
+            point.role = TimexRole::point;
+            point.when->open_start = point.when->open_end = false;
+            assigned[h] = &point;
+        }
 
         const bool full = [&] {
             std::string_view tail = text.substr(s.begin, s.end - s.begin);

@@ -233,6 +233,19 @@ TEST_CASE("a people named by its plural demonym is its state as actor, keeping t
     CHECK(surface);
 }
 
+TEST_CASE("a 'when' clause right after a date happened on that date") {
+    auto events = extract("The Houthis have attacked commercial vessels since November 19, when they hijacked the cargo ship Galaxy Leader.",
+                          Date(2024, 1, 13));
+    bool open = false, point = false;
+    for (const auto& e : events) {
+        if (e.type != "attack" || !e.when) continue;
+        open |= e.when->edtf() == "2023-11-19/..";
+        point |= e.when->edtf() == "2023-11-19" && e.evidence.timex == "November 19";
+    }
+    CHECK(open);   // the attacks since then
+    CHECK(point);  // the hijacking, on the day itself
+}
+
 TEST_CASE("'from X to Y' dates the event with the whole range") {
     auto events = extract("Azerbaijani and Armenian forces fought from 27 September to 10 November 2020.");
     const Event* war = find(events, "armed_conflict");
