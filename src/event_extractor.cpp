@@ -38,6 +38,7 @@ enum class Cue : std::uint16_t {
     mediator_suffixes = 1 << 8,
     pronouns = 1 << 9,
     not_names = 1 << 10,
+    light_verbs = 1 << 11,
 };
 // Function words the rules read, from data/events/cues.json, and the first
 // words of event triggers (from EventTypes): what the rules need to know of a
@@ -95,6 +96,8 @@ struct Cues {
         load("mediator_suffixes", Cue::mediator_suffixes);
         load("pronouns", Cue::pronouns);
         load("not_names", Cue::not_names);
+        // Optional, so that a cues.json of an older --data folder still loads.
+        if (j.contains("light_verbs")) load("light_verbs", Cue::light_verbs);
         std::unordered_map<std::string, Info> infos;
         for (auto& [word, bits] : lists) infos[word].bits = bits;
         for (const Trigger& tr : types.triggers()) {
@@ -676,18 +679,6 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             }
             if (hits.empty()) continue;
         }
-        // One event per type and clause: "said at a press conference" is one statement.
-        {
-            std::size_t kept = 0;  // hits[0, kept) are kept, in order
-            for (std::size_t h = 0; h < hits.size(); ++h) {
-                bool seen = false;
-                for (std::size_t o = 0; o < kept; ++o)
-                    if (hits[o].type == hits[h].type && hits[o].clause == hits[h].clause) seen = true;
-                if (!seen) hits[kept++] = hits[h];
-            }
-            hits.resize(kept);
-        }
-
         // Attach each timex to the nearest trigger; a fronted timex ("In 2020, ...")
         // dates every trigger of the sentence that has none of its own.
         assigned.assign(hits.size(), nullptr);
@@ -725,6 +716,36 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 }
             }
             if (best < hits.size() && best_d <= 16.0 && !assigned[best]) assigned[best] = tx;
+        }
+        // One event per type and clause: "said at a press conference" is one statement.
+        // A light verb before a noun of another event in its clause is that event
+        // ("launched a ground offensive" is the offensive, not a launch). Done after
+        // the timexes are attached, so that the telling kept has the date of either
+        // ("seized power in a coup in February 2021": the coup's date).
+        {
+            std::size_t kept = 0;  // hits[0, kept) are kept, in order
+            for (std::size_t h = 0; h < hits.size(); ++h) {
+                std::size_t same = kept;
+                for (std::size_t o = 0; o < kept && same == kept; ++o)
+                    if (hits[o].type == hits[h].type && hits[o].clause == hits[h].clause) same = o;
+                if (same < kept) {
+                    if (!assigned[same]) assigned[same] = assigned[h];
+                    continue;
+                }
+                bool light = false;
+                if (!hits[h].noun && cue(hits[h].word, Cue::light_verbs))
+                    for (std::size_t o = h + 1; o < hits.size() && !light; ++o)
+                        if (hits[o].noun && hits[o].type != hits[h].type && hits[o].clause == hits[h].clause &&
+                            hits[o].word <= hits[h].word_end + 4) {
+                            light = true;
+                            if (!assigned[o]) assigned[o] = assigned[h];
+                        }
+                if (light) continue;
+                assigned[kept] = assigned[h];
+                hits[kept++] = hits[h];
+            }
+            hits.resize(kept);
+            assigned.resize(kept);
         }
         // A timex dates the other triggers of its own clause too when they have none:
         // "signed a week-long ceasefire late on Saturday" dates the signing and the

@@ -246,6 +246,25 @@ TEST_CASE("a 'when' clause right after a date happened on that date") {
     CHECK(point);  // the hijacking, on the day itself
 }
 
+TEST_CASE("a light verb gives way to the event noun after it, and the telling kept has the date") {
+    auto launched = extract("Russian forces launched a ground offensive into the Kharkiv region on Friday.", Date(2024, 5, 11));
+    CHECK(find(launched, "discovery") == nullptr);
+    CHECK(find(launched, "military_movement") == nullptr);
+    const Event* offensive = find(launched, "armed_conflict");
+    REQUIRE(offensive);
+    CHECK(offensive->when->edtf() == "2024-05-10");
+    // Two triggers of one type in a clause are one event, dated by whichever has the date.
+    auto coup = extract("Min Aung Hlaing, who seized power in a coup in February 2021, will attend a summit on Friday.",
+                        Date(2025, 4, 3));
+    const Event* change = find(coup, "leadership_change");
+    REQUIRE(change);
+    CHECK(change->when->edtf() == "2021-02");
+    const Event* summit = find(coup, "meeting");
+    REQUIRE(summit);
+    CHECK(summit->when->edtf() == "2025-04-04");
+    CHECK(summit->status == EventStatus::planned);
+}
+
 TEST_CASE("'from X to Y' dates the event with the whole range") {
     auto events = extract("Azerbaijani and Armenian forces fought from 27 September to 10 November 2020.");
     const Event* war = find(events, "armed_conflict");
