@@ -60,6 +60,14 @@ struct Cues {
     std::vector<Slot> slots;
     std::size_t mask = 0;
 
+    /// Two-word sentence openers that mean "on the same day as the last date named".
+    std::vector<std::pair<std::string, std::string>> same_day;
+    bool same_day_opener(std::string_view a, std::string_view b) const {
+        for (const auto& [x, y] : same_day)
+            if (x == a && y == b) return true;
+        return false;
+    }
+
     /// What the lower-cased word `w` is.
     Info of(std::string_view w) const {
         for (std::size_t i = hash_lower(w) & mask;; i = (i + 1) & mask) {
@@ -98,6 +106,18 @@ struct Cues {
         load("not_names", Cue::not_names);
         // Optional, so that a cues.json of an older --data folder still loads.
         if (j.contains("light_verbs")) load("light_verbs", Cue::light_verbs);
+        if (auto it = j.find("same_day_openers"); it != j.end()) {
+            if (!it->is_array())
+                throw DataError(fmt::format("{}: \"same_day_openers\" must be an array of two-word phrases", files.origin(path)));
+            for (const auto& p : *it) {
+                const std::string phrase = p.is_string() ? lower(p.get<std::string>()) : std::string();
+                const auto space = phrase.find(' ');
+                if (space == std::string::npos || phrase.find(' ', space + 1) != std::string::npos)
+                    throw DataError(fmt::format("{}: \"same_day_openers\": \"{}\" is not two words", files.origin(path),
+                                                p.is_string() ? p.get<std::string>() : p.dump()));
+                same_day.emplace_back(phrase.substr(0, space), phrase.substr(space + 1));
+            }
+        }
         std::unordered_map<std::string, Info> infos;
         for (auto& [word, bits] : lists) infos[word].bits = bits;
         for (const Trigger& tr : types.triggers()) {
@@ -797,6 +817,30 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     shared = tx;
                 }
                 if (shared && !several) assigned[h] = shared;
+            }
+        }
+        // "Hours later, both sides accused each other": a sentence opened by a same-day
+        // phrase (`same_day_openers` in cues.json) with no date of its own happened on
+        // the last day the text named before it.
+        if (!fronted && words.size() > 2 && !inside_timex(0) && !inside_timex(1) &&
+            cues.same_day_opener(lw(0), lw(1))) {
+            const Timex* last = nullptr;
+            for (std::size_t t = timex_cursor; t-- > 0;) {
+                const Timex& p = timexes[t];
+                if ((p.type == TimexType::date || p.type == TimexType::time) && p.when && !p.when->open_start &&
+                    !p.when->open_end && p.when->precision == Precision::day) {
+                    last = &p;
+                    break;
+                }
+                if (timexes[t].begin + 4000 < s.begin) break;  // a few paragraphs back at most
+            }
+            if (last) {
+                Timex& same = ranges.emplace_back(*last);
+                same.begin = words[0].first;
+                same.end = words[1].second;
+                same.role = TimexRole::point;
+                same.anaphoric = true;
+                fronted = &same;
             }
         }
         // "since November 19, when they hijacked the ship": a clause opened by "when"

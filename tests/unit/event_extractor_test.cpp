@@ -265,6 +265,22 @@ TEST_CASE("a light verb gives way to the event noun after it, and the telling ke
     CHECK(summit->status == EventStatus::planned);
 }
 
+TEST_CASE("'Hours later' dates a sentence by the last day the text named") {
+    auto events = extract("India and Pakistan agreed to a ceasefire on Saturday. Hours later, both sides accused each other of "
+                          "violating the truce.",
+                          Date(2025, 5, 11));
+    const Event* accusation = find(events, "accusation");
+    REQUIRE(accusation);
+    CHECK(accusation->when->edtf() == "2025-05-10");
+    CHECK(accusation->date_source == DateSource::text);
+    CHECK(accusation->evidence.timex == "Hours later");
+    // With no earlier day in the text it stays dated by the report.
+    auto alone = extract("Hours later, both sides accused each other of violating the truce.", Date(2025, 5, 11));
+    const Event* undated = find(alone, "accusation");
+    REQUIRE(undated);
+    CHECK(undated->date_source == DateSource::published);
+}
+
 TEST_CASE("'from X to Y' dates the event with the whole range") {
     auto events = extract("Azerbaijani and Armenian forces fought from 27 September to 10 November 2020.");
     const Event* war = find(events, "armed_conflict");
