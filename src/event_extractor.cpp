@@ -797,10 +797,21 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 for (std::size_t o = 0; o < hits.size(); ++o) {
                     const Timex* tx = nearest[o];
                     if (!tx || hits[o].clause != hits[h].clause || clause[word_at(tx->begin)] != hits[h].clause) continue;
-                    if (types.types()[hits[o].type].name == "statement") continue;
+                    bool second_saying = false;
+                    if (types.types()[hits[o].type].name == "statement") {
+                        // ... but a second speech act of the speaker is said then too:
+                        // "said on Friday that ... and urged Western partners to ...".
+                        const std::string& r = types.types()[hits[h].type].name;
+                        // Coordinated with the saying ("and urged"), not inside what was
+                        // said ("said the agency would keep pressing for access").
+                        if (hits[h].noun || hits[h].word < hits[o].word || hits[h].word == 0 ||
+                            lw(hits[h].word - 1) != "and" || (r != "appeal" && r != "accusation" && r != "threat"))
+                            continue;
+                        second_saying = true;
+                    }
                     // After the timex only the object of the dated verb: "agreed on
                     // Wednesday to a four-day truce"; not "a hearing last month showed".
-                    if (hits[h].word >= word_at(tx->begin)) {
+                    if (hits[h].word >= word_at(tx->begin) && !second_saying) {
                         if (!(hits[h].noun && hits[o].word < hits[h].word && !hits[o].noun)) continue;
                         // "called on both sides on Wednesday to return to talks": the
                         // talks of an infinitive are not dated by the call.

@@ -199,6 +199,20 @@ TEST_CASE("a timex dates the other triggers of its clause, but not across a sayi
     CHECK(raids->date_source == DateSource::published);
 }
 
+TEST_CASE("a second speech act joined to a saying by 'and' is dated by it; what was said is not") {
+    auto urged = extract("Zelensky said on Friday that the Russians were trying to stretch his troops and urged Western "
+                         "partners to speed up deliveries.",
+                         Date(2024, 5, 11));
+    const Event* appeal = find(urged, "appeal");
+    REQUIRE(appeal);
+    CHECK(appeal->when->edtf() == "2024-05-10");
+    auto pressing = extract("IAEA chief Rafael Grossi said on Monday the agency would keep pressing for access to the halls.",
+                            Date(2023, 7, 25));
+    const Event* statement = find(pressing, "statement");
+    REQUIRE(statement);
+    CHECK(statement->when->edtf() == "2023-07-24");
+}
+
 TEST_CASE("an attribution after a comma does not take the date of the fact before it") {
     auto events = extract("Azerbaijani police detained two opposition journalists in Baku on Tuesday, the Central Election Commission said.");
     const Event* arrest = find(events, "arrest");
