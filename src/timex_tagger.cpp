@@ -2268,6 +2268,13 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 continue;  // "next year" on 9999-12-31: beyond the calendar Boost knows (1400..9999)
             }
             if (r.drop) continue;
+            // Day arithmetic does not check Boost's calendar (1400..9999): "yesterday" on
+            // 1400-01-01 would be a day it cannot name. Such an expression is dropped, as
+            // one whose resolution threw above.
+            auto outside_calendar = [](const Span& w) {
+                return w.earliest < Date(1400, 1, 1) || w.latest > Date(9999, 12, 31);
+            };
+            if (r.when && outside_calendar(*r.when)) continue;
             Timex t;
             t.begin = tk[c.tb].b;
             // "last year's": the possessive is not part of the expression.
@@ -2292,6 +2299,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                     } catch (const std::out_of_range&) {
                         t.when.reset();
                     }
+                    if (t.when && outside_calendar(*t.when)) t.when.reset();
                 }
             }
             if (t.when && t.role == TimexRole::start) t.when->open_end = true;
