@@ -302,11 +302,18 @@ struct Pipeline::Impl {
     Cues cues;
     std::vector<std::size_t> canonical_actor;  // actor index -> represented actor index
     std::optional<std::size_t> other_type;     // types.find("other")
+    std::optional<std::size_t> statement_type;  // types.find("statement")
+    // Per type: a speech act a saying can be joined to by "and" ("said ... and urged").
+    std::vector<bool> second_speech_act;
     // Per actor (place): the conflicts that list its name among their parties (places).
     std::vector<std::vector<std::size_t>> actor_conflicts, place_conflicts;
 
     explicit Impl(const DataFiles& files)
-        : tagger(files), gazetteer(files), types(files), cues(files, types), other_type(types.find("other")) {
+        : tagger(files), gazetteer(files), types(files), cues(files, types), other_type(types.find("other")),
+          statement_type(types.find("statement")) {
+        second_speech_act.resize(types.types().size());
+        for (const char* name : {"appeal", "accusation", "threat"})
+            if (auto t = types.find(name)) second_speech_act[*t] = true;
         canonical_actor.resize(gazetteer.actors().size());
         for (std::size_t i = 0; i < canonical_actor.size(); ++i) {
             canonical_actor[i] = i;
@@ -417,6 +424,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         auto cue_before = [&](std::size_t k, Cue list) {
             return k > 0 ? cue(k - 1, list) : (empty_word_cues & static_cast<std::uint16_t>(list)) != 0;
         };
+        // "its alleged blockade", "the protest": a determiner of reference one or two words before.
+        auto after_reference = [&](std::size_t k) {
+            return cue_before(k, Cue::reference_determiners) || (k > 1 && cue(k - 2, Cue::reference_determiners));
+        };
+        auto is_statement = [&](const TriggerHit& h) { return statement_type && h.type == *statement_type; };
         // The sentence as evidence and fallback headline, squashed once for all its events.
         std::optional<std::string> squashed_sentence;
         auto sentence_text = [&]() -> const std::string& {
@@ -726,7 +738,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 double penalty = hits[h].clause == clause[tk] ? 0.0 : 8.0;
                 // "... struck Kharkiv on Thursday evening, the governor said": an
                 // attribution after a comma is not what the timex dates.
-                if (hits[h].word >= tk_end && types.types()[hits[h].type].name == "statement" &&
+                if (hits[h].word >= tk_end && is_statement(hits[h]) &&
                     text.substr(tx->end, words[hits[h].word].first - std::min(tx->end, words[hits[h].word].first))
                             .find(',') != std::string_view::npos)
                     penalty += 8.0;
@@ -778,34 +790,31 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 bool several = false;
                 // "said on Tuesday that the army kept up air raids": the saying's date
                 // is not the date of what is said.
-                if (types.types()[hits[h].type].name == "statement") continue;
+                if (is_statement(hits[h])) continue;
                 // A noun after a determiner of reference names a known state of affairs
                 // ("its alleged blockade", see below); a noun after a saying in its clause
                 // is what was said ("said evidence presented at a hearing last month").
                 // And a trigger after the timex ("a hearing last month showed") is no
                 // part of the phrase the timex closes (checked below).
                 if (hits[h].noun) {
-                    if (cue_before(hits[h].word, Cue::reference_determiners) ||
-                        (hits[h].word > 1 && cue(hits[h].word - 2, Cue::reference_determiners)))
-                        continue;
+                    if (after_reference(hits[h].word)) continue;
                     bool after_saying = false;
                     for (std::size_t o = 0; o < hits.size(); ++o)
                         after_saying |= hits[o].clause == hits[h].clause && hits[o].word < hits[h].word &&
-                                        types.types()[hits[o].type].name == "statement";
+                                        is_statement(hits[o]);
                     if (after_saying) continue;
                 }
                 for (std::size_t o = 0; o < hits.size(); ++o) {
                     const Timex* tx = nearest[o];
                     if (!tx || hits[o].clause != hits[h].clause || clause[word_at(tx->begin)] != hits[h].clause) continue;
                     bool second_saying = false;
-                    if (types.types()[hits[o].type].name == "statement") {
+                    if (is_statement(hits[o])) {
                         // ... but a second speech act of the speaker is said then too:
                         // "said on Friday that ... and urged Western partners to ...".
-                        const std::string& r = types.types()[hits[h].type].name;
                         // Coordinated with the saying ("and urged"), not inside what was
                         // said ("said the agency would keep pressing for access").
                         if (hits[h].noun || hits[h].word < hits[o].word || hits[h].word == 0 ||
-                            lw(hits[h].word - 1) != "and" || (r != "appeal" && r != "accusation" && r != "threat"))
+                            lw(hits[h].word - 1) != "and" || !second_speech_act[hits[h].type])
                             continue;
                         second_saying = true;
                     }
@@ -888,8 +897,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // A noun with no date of its own names a known state of affairs ("its
             // alleged blockade", "an end to the blockade"), not news of the day.
             if (!tx && hit.noun) {
-                const bool referring = cue_before(hit.word, Cue::reference_determiners) ||
-                                       (hit.word > 1 && cue(hit.word - 2, Cue::reference_determiners));
+                const bool referring = after_reference(hit.word);
                 if (hits.size() > 1 || referring) continue;
             }
 
