@@ -18,8 +18,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         last_begin = t.begin;
         fuzz::check(!t.value.empty(), "timex without a TIMEX3 value");
         if (t.when) fuzz::check_span(*t.when);
-        // Without a DCT nothing relative may be dated: never from today.
-        if (!dct && t.relative && !t.anaphoric) fuzz::check(!t.when.has_value(), "relative timex dated without a DCT");
+        // Without a DCT nothing relative may be dated from today: only from a date the
+        // text names ("a year earlier", "that week").
+        if (!dct && t.relative && !t.anaphoric && !t.from_text)
+            fuzz::check(!t.when.has_value(), "relative timex dated without a DCT");
+        if (t.from_text) fuzz::check(t.relative, "timex dated from the text but not marked relative");
     }
     fuzz::check(timexes.size() <= text.size(), "more timexes than bytes");
     return 0;

@@ -1691,6 +1691,7 @@ struct Resolved {
     std::optional<Span> when;
     bool relative = false;
     bool anaphoric = false;
+    bool from_text = false;  // the date came from the anchor or the reporting period, not the DCT
     Unit unit = Unit::day;  // precision, for later anchoring
     bool drop = false;
     bool comparison = false;  // "a year ago" against a reporting period: not an anchor itself
@@ -1924,6 +1925,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.when = Span::quarter(y, s.quarter);
                 r.unit = Unit::quarter;
                 r.comparison = true;
+                r.from_text = period.has_value();
                 break;
             }
             if (s.unit == Unit::year && s.offset == -1 && period) {
@@ -1933,10 +1935,12 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.when = u.span;
                 r.unit = Unit::quarter;
                 r.comparison = true;
+                r.from_text = true;
                 break;
             }
             if (s.anchored && anchor) {
                 base = anchor->day;
+                r.from_text = true;
                 if (anchor->unit < unit) unit = anchor->unit;
                 r.anaphoric = false;  // an explicit amount: TimeML tags it, so keep it emitted
             }
@@ -1985,12 +1989,14 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                     return r;
                 }
                 r.anaphoric = true;
+                r.from_text = true;
                 r.value = anchor->value;
                 r.when = anchor->span;
                 r.unit = anchor->unit;
                 break;
             }
             std::optional<Date> base = dct;
+            bool base_from_text = false;
             Unit unit = s.unit;
             if (s.literal == "quarter-1y" && (period || dct)) {
                 const Date base_day = period ? period->day : tx::shift(*dct, Unit::quarter, -1);
@@ -1999,6 +2005,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.when = u.span;
                 r.unit = Unit::quarter;
                 r.comparison = true;
+                r.from_text = period.has_value();
                 break;
             }
             if (s.literal == "quarter" || s.literal == "quarter-1y" || s.literal == "latest-quarter") {
@@ -2008,23 +2015,28 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                     r.value = anchor->value;
                     r.when = anchor->span;
                     r.unit = Unit::quarter;
+                    r.from_text = true;
                     break;
                 }
                 if (period && s.offset == -1) {
                     r.value = period->value;
                     r.when = period->span;
                     r.unit = Unit::quarter;
+                    r.from_text = true;
                     break;
                 }
             } else if (s.unit == Unit::quarter && s.offset == 0 && period) {
                 base = period->day;  // "that quarter": the one reported on
+                base_from_text = true;
             } else if (anchor) {
                 base = anchor->day;  // its own words name the unit: TimeML tags it, so not anaphoric
+                base_from_text = true;
                 if (anchor->unit > s.unit && s.offset == 0) {
                     // "In 1989 ... for the week": a coarser anchor that holds the DCT means the DCT's week.
                     if (s.literal == "the-unit" && dct && anchor->span.earliest <= *dct &&
                         *dct <= anchor->span.latest) {
                         base = dct;
+                        base_from_text = false;
                     } else if ((anchor->unit == Unit::month || anchor->unit == Unit::year) &&
                                (s.unit == Unit::day || s.unit == Unit::week || s.unit == Unit::month)) {
                         // "In October ... that same day": a day of that month, which the text does not tell.
@@ -2032,6 +2044,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                         r.value = anchor->value + (s.unit == Unit::week ? "-WXX" : two_parts ? "-XX-XX" : "-XX");
                         r.when = anchor->span;
                         r.unit = anchor->unit;
+                        r.from_text = true;
                         break;
                     }
                 }
@@ -2044,6 +2057,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             r.value = u.value;
             r.when = u.span;
             r.unit = unit;
+            r.from_text = base_from_text;
             break;
         }
     }
@@ -2288,6 +2302,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             t.when = r.when;
             t.relative = r.relative;
             t.anaphoric = r.anaphoric;
+            t.from_text = r.from_text;
             t.role = role_before(tk, c.tb);
             if (t.type == TimexType::duration || t.type == TimexType::set) {
                 t.when.reset();
@@ -2296,6 +2311,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                         const Date d = tx::shift(anchor->day, c.sem.unit, c.sem.offset);
                         t.when = tx::unit_containing(std::min(anchor->unit, c.sem.unit), d).span;
                         t.relative = true;
+                        t.from_text = true;
                     } catch (const std::out_of_range&) {
                         t.when.reset();
                     }

@@ -37,6 +37,10 @@ struct Timex {
     bool anaphoric = false;
     /// Needed the DCT (or an anchor) to resolve: "Wednesday", "last month".
     bool relative = false;
+    /// Dated from an earlier date of the text (or the reporting period it names), not
+    /// from the DCT: "a year earlier", "the year-ago quarter", "that week". Such an
+    /// expression has a date even when the document has no DCT.
+    bool from_text = false;
 
     std::string_view text(std::string_view doc) const { return doc.substr(begin, end - begin); }
 };

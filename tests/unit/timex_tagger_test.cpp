@@ -138,6 +138,33 @@ TEST_CASE("relative expressions without a DCT stay unresolved") {
     CHECK(only("Protests since December 12 went on.", std::nullopt).value == "XXXX-12-12");
 }
 
+TEST_CASE("without a DCT, an expression counted from a date of the text is dated and says so") {
+    // Found by fuzz_timex: "year-ago" after "1990" was dated 1989 with no DCT, and the
+    // fuzz invariant could not tell it from a date counted from today.
+    const auto found = tag("The charter of 1990 was signed. The year-ago draft failed. A year later, it lapsed. "
+                           "Talks resumed last month.",
+                           std::nullopt);
+    REQUIRE(found.size() == 4);
+    CHECK(found[0].text == "1990");
+    CHECK_FALSE(found[0].timex.from_text);
+    CHECK(found[1].text == "year-ago");
+    CHECK(found[1].timex.value == "1989");
+    CHECK(found[1].timex.relative);
+    CHECK(found[1].timex.from_text);
+    // TimeML tags "A year" as the duration; its date is the year after the last date
+    // told, the year-ago 1989.
+    CHECK(found[2].text == "A year");
+    CHECK(found[2].timex.value == "P1Y");
+    REQUIRE(found[2].timex.when);
+    CHECK(found[2].timex.when->earliest == Date(1990, 1, 1));
+    CHECK(found[2].timex.when->latest == Date(1990, 12, 31));
+    CHECK(found[2].timex.from_text);
+    // Counted from today, which is unknown: no date, and not marked as from the text.
+    CHECK(found[3].text == "last month");
+    CHECK_FALSE(found[3].timex.when);
+    CHECK_FALSE(found[3].timex.from_text);
+}
+
 TEST_CASE("absolute dates in their usual written forms") {
     CHECK(only("It happened on Dec. 12, 2022 at night.").value == "2022-12-12");
     CHECK(only_text("It happened on Dec. 12, 2022 at night.") == "Dec. 12, 2022");
