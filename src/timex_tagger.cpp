@@ -473,11 +473,14 @@ private:
     }
 
     /// Attaches a following part of day or clock time: "Wednesday night", "Friday morning".
-    void attach_part_of_day(Cand& c) const {
+    /// A named day with a part of day stays a DATE, its value keeping the part of day
+    /// ("Wednesday night" 2023-02-22TNI): news annotation (TempEval-3, AQUAINT) dates it by
+    /// its day, and a timeline places it on that day. "this morning", "last night" are TIME.
+    void attach_part_of_day(Cand& c, bool named_day) const {
         const Word* nx = w(c.te);
         if (nx && !nx->part_of_day.empty() && !is(c.te, "noon") && !is(c.te, "midnight")) {
             c.sem.pod = nx->part_of_day;
-            c.type = TimexType::time;
+            c.type = named_day ? TimexType::date : TimexType::time;
             ++c.te;
         }
     }
@@ -630,7 +633,7 @@ private:
                     return finish_date(c);
                 }
             }
-            attach_part_of_day(c);
+            attach_part_of_day(c, true);
             return c;
         }
         // ISO 2022-12-12 and other hyphenated forms.
@@ -982,7 +985,7 @@ private:
                 c.sem.pod = "NI";
                 c.type = TimexType::time;
             } else {
-                attach_part_of_day(c);
+                attach_part_of_day(c, false);
             }
             if (t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s") c.trim_end = 2;
             return c;
@@ -1056,7 +1059,7 @@ private:
                 c.tb = i - 1;
                 c.sem.anchored = true;
             }
-            attach_part_of_day(c);
+            attach_part_of_day(c, true);
             return c;
         }
         if (nx->season) {

@@ -187,10 +187,19 @@ TEST_CASE("amounts of time are durations") {
     CHECK_FALSE(only("The blockade lasted three weeks.").when);
 }
 
-TEST_CASE("times of day are TIME expressions") {
+TEST_CASE("a named day with a part of day is a DATE that keeps the part of day") {
     const Timex t = only("Shelling began on Wednesday night.");
-    CHECK(t.type == TimexType::time);
+    CHECK(t.type == TimexType::date);
     CHECK(t.value == "2023-02-22TNI");
+    const Timex m = only("The talks resumed Friday morning.");
+    CHECK(m.type == TimexType::date);
+    CHECK(m.value == "2023-02-17TMO");
+    CHECK(only("Envoys will arrive on Monday evening.").value == "2023-02-27TEV");
+}
+
+TEST_CASE("times of day are TIME expressions") {
+    CHECK(only("Shelling began this morning.").type == TimexType::time);
+    CHECK(only("Shelling began last night.").type == TimexType::time);
     CHECK(only("The statement came at 10:30 a.m. on Wednesday.").value == "2023-02-22T10:30");
     CHECK(only("Fighting broke out tonight.").value == "2023-02-23TNI");
 }
@@ -259,7 +268,7 @@ TEST_CASE("a modal leans to the future but gives way to a much nearer past readi
 TEST_CASE("a plan told in the past perfect is a weak past") {
     // DCT Monday 1989-10-30: the offer "had been due to expire" last Friday evening.
     const Timex t = only("The offer had been due to expire Friday evening.", Date(1989, 10, 30));
-    CHECK(t.type == TimexType::time);
+    CHECK(t.type == TimexType::date);
     CHECK(t.value == "1989-10-27TEV");
 }
 
