@@ -72,6 +72,9 @@ struct Sem {
     int year_rel = tx::k_none;  // "this year" 0, "last year" -1 after a month: the DCT's year moved
     int movable_hi = 0, movable_wd = -1;  // a movable holiday: that weekday in days day..movable_hi
     int decade = -1, century = -1;
+    // "the quarter ended Sept. 30": the day that ends a reporting quarter (year -1 if not given).
+    int end_year = -1, end_month = 0, end_day = 0;
+    bool end_past = false;  // "ended", not "ending"
     Unit unit = Unit::none;
     int offset = 0;          // relative shift in units (last -1, next +1, "two years ago" -2)
     bool vague = false;      // amount unknown ("several years ago")
@@ -735,6 +738,8 @@ private:
                         ++c.te;
                     } else if (c.sem.half > 0) {
                         return std::nullopt;  // "the second half" of a match, not of a year
+                    } else {
+                        read_quarter_end(c);
                     }
                     return finish_date(c);
                 }
@@ -768,6 +773,20 @@ private:
             if (t.w && !t.w->single_word_holiday.empty() && t.cap) return holiday(c, i, i + 1, t.w->single_word_holiday);
         }
         return std::nullopt;
+    }
+
+    /// "the quarter ended Sept. 30", "the third quarter ending June 30": keeps the day that
+    /// ends the quarter, which tells its year (and, with no ordinal, which quarter it is).
+    /// The day is an expression of its own: the span is not extended.
+    void read_quarter_end(Cand& c) const {
+        if (!is(c.te, "ended") && !is(c.te, "ending")) return;
+        if (auto d = match_date(c.te + 1, false); d && d->sem.kind == Kind::absolute && d->sem.day > 0 &&
+                                                  d->sem.month > 0 && d->sem.weekday < 0) {
+            c.sem.end_year = d->sem.year;
+            c.sem.end_month = d->sem.month;
+            c.sem.end_day = d->sem.day;
+            c.sem.end_past = is(c.te, "ended");
+        }
     }
 
     /// After a year: "third quarter", "quarter", "first half", "period" (the reporting
@@ -1431,6 +1450,7 @@ private:
                 c.sem.offset = rel;
                 c.sem.literal = is(i + 1, "latest") || is(i + 1, "most") ? "latest-quarter" : "quarter";
                 c.te = k + 1;
+                read_quarter_end(c);
                 if (rel == 0) c.sem.kind = Kind::relative_unit;  // "the current quarter": the DCT's
                 // "the quarter a year ago": the same quarter of the year before.
                 if ((is(k + 1, "a") || is(k + 1, "one")) && is(k + 2, "year") &&
@@ -1658,6 +1678,12 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
         }
         return 0;
     };
+    // What a reporting verb says is a clause when "that" or a subject pronoun comes next
+    // ("said it is calling"); "told a news conference on Tuesday" has an object.
+    auto opens_clause = [&](std::size_t j) {
+        const TokText& x = tk[j].low;
+        return x == "that" || x == "it" || x == "he" || x == "she" || x == "they" || x == "we" || x == "i";
+    };
     bool lean_future = false;
     for (const auto& words : lex.future_leaning()) {
         if (words.size() > tb) continue;
@@ -1671,7 +1697,10 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
     auto finish = [&](int v) { return lean_future && v > -2 ? std::max(v, 1) : v; };
     bool comma_after = false;
     for (std::size_t d = 1; d <= k_tense_window; ++d) {
-        if (tb >= d)
+        // "said it is calling for the redemption on Dec. 7": a reporting verb with a clause
+        // between it and the expression tells the tense of the saying, not of the fact.
+        if (tb >= d && !(d >= 3 && tk[tb - d].w && tk[tb - d].w->has(tx::k_reporting_verb) &&
+                         opens_clause(tb - d + 1)))
             if (int v = verdict(tb - d)) return finish(v);
         if (te + d - 1 < tk.size()) {
             const Tk& t = tk[te + d - 1];
@@ -1720,6 +1749,19 @@ int pick_year(int key, int dct_key, int dct_year, int tense, int rel, int period
     if (tense == 1) return back * k_weak_bias < ahead ? past : next;
     const int bias = tense < 0 ? k_weak_bias : k_none_bias;
     return ahead * bias < back ? next : past;  // the past stays the default unless the future is nearer
+}
+
+/// The day that ends a quarter ("the quarter ended Sept. 30"): a year-less day is the latest
+/// not after the DCT when the quarter "ended", by the tense when it is "ending".
+std::optional<Date> quarter_end(const Sem& s, std::optional<Date> dct, int tense) {
+    if (s.end_month == 0) return std::nullopt;
+    int y = s.end_year;
+    if (y < 0) {
+        if (!dct) return std::nullopt;
+        y = pick_year(s.end_month * 31 + s.end_day, dct->month() * 31 + dct->day(), dct->year(),
+                      s.end_past ? -2 : tense, tx::k_none, 12 * 31);
+    }
+    return tx::make_date(y, s.end_month, s.end_day);
 }
 
 /// Resolves a matched expression. `anchor` is the last date resolved in the text,
@@ -1792,6 +1834,8 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                     const int cur = s.quarter > 0 ? (dm - 1) / 3 + 1 : (dm <= 6 ? 1 : 2);
                     if (s.rel != tx::k_none) y = pick_year(key, cur, dy, tense, s.rel, s.quarter > 0 ? 4 : 2);
                     else y = key > cur && tense < 0 ? dy - 1 : dy;
+                    // "the second quarter ended Oct. 31": a fiscal quarter, named by the year it ends in.
+                    if (auto end = quarter_end(s, dct, tense)) y = end->year();
                 } else if (s.season > 0) {
                     int sy = 0, ss = 0;
                     tx::season_of(*dct, sy, ss);
@@ -2002,6 +2046,16 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.when = u.span;
                 r.unit = Unit::quarter;
                 r.comparison = true;
+                break;
+            }
+            if (auto end = quarter_end(s, dct, tense)) {
+                // "the quarter ended July 31": the calendar quarter that holds the middle of
+                // the three months ending that day (a fiscal quarter ending July 31 is Q2).
+                const Date mid = *end - boost::gregorian::days(45);
+                auto u = tx::unit_containing(Unit::quarter, mid);
+                r.value = u.value;
+                r.when = u.span;
+                r.unit = Unit::quarter;
                 break;
             }
             if (s.literal == "quarter" || s.literal == "quarter-1y" || s.literal == "latest-quarter") {

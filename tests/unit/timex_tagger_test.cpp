@@ -637,3 +637,38 @@ TEST_CASE("earlier in the year, late in the month: the period told of with its p
     CHECK(found[0].timex.value == "2023-02");
     CHECK(found[0].timex.mod == "END");
 }
+
+TEST_CASE("a past cue inside another expression does not set the tense of a year-less date") {
+    // DCT Monday 1989-10-30: "last Thursday" is a date of its own; "would" tells the plan.
+    const auto found = tag("The bank would extend its offer, due to end last Thursday, to Nov. 9.", Date(1989, 10, 30));
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.value == "1989-10-26");
+    CHECK(found[1].timex.value == "1989-11-09");
+}
+
+TEST_CASE("a reporting verb before a clause does not date the fact the clause tells") {
+    // DCT 1989-10-30: the saying is past, the redemption told in the present is ahead.
+    CHECK(only("The insurer said it is calling its preferred shares for redemption on Dec. 14.", Date(1989, 10, 30))
+              .value == "1989-12-14");
+    // A saying dated by the expression itself stays past.
+    CHECK(only("The insurer said on Friday it would redeem the shares.", Date(1989, 10, 30)).value == "1989-10-27");
+}
+
+TEST_CASE("a quarter named by the day it ended takes that day's year and quarter") {
+    const Date dct(1989, 10, 26);
+    auto found = tag("The retailer earned $4 million in the quarter ended Aug. 31.", dct);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "the quarter");
+    CHECK(found[0].timex.value == "1989-Q3");
+    CHECK(found[1].timex.value == "1989-08-31");
+    // A fiscal quarter ending at the end of July holds mostly May and June: the second.
+    found = tag("Sales rose in the quarter ended July 31.", dct);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.value == "1989-Q2");
+    // An ordinal quarter takes the year its end day falls in (the most recent one that ended).
+    found = tag("The chain lost money in its third quarter ended Nov. 30.", dct);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "third quarter");
+    CHECK(found[0].timex.value == "1988-Q3");
+    CHECK(found[1].timex.value == "1988-11-30");
+}
