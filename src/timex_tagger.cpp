@@ -1552,6 +1552,20 @@ private:
                 }
             }
         }
+        // "that night", "the next morning", "the following evening": a part of the day the
+        // text is telling of, or of the day after it. A DATE, as a named day with its part.
+        {
+            const bool after = t.low == "the" && (is(i + 1, "next") || is(i + 1, "following"));
+            const std::size_t p = after ? i + 2 : i + 1;
+            if ((after || t.low == "that") && w(p) && w(p)->part_of_day.size() == 2) {
+                c.sem.kind = Kind::anaphor;
+                c.sem.unit = Unit::day;
+                c.sem.offset = after ? 1 : 0;
+                c.sem.pod = w(p)->part_of_day;
+                c.te = p + 1;
+                return c;
+            }
+        }
         // that year, that day, the same day
         std::size_t k = i;
         if (t.low == "that" || (t.low == "the" && is(i + 1, "same"))) {
@@ -2101,6 +2115,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             r.value = u.value;
             r.when = u.span;
             r.unit = unit;
+            if (unit == Unit::day) with_pod(r);  // "the next morning"
             break;
         }
     }

@@ -672,3 +672,21 @@ TEST_CASE("a quarter named by the day it ended takes that day's year and quarter
     CHECK(found[0].timex.value == "1988-Q3");
     CHECK(found[1].timex.value == "1988-11-30");
 }
+
+TEST_CASE("that night and the next morning are parts of the day the text tells of") {
+    auto found = tag("The rebels crossed the river on March 3. That night, shelling resumed.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "That night");
+    CHECK(found[1].timex.type == TimexType::date);
+    CHECK(found[1].timex.value == "2023-03-03TNI");
+    found = tag("He was arrested on Jan. 9 and appeared in court the next morning.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "the next morning");
+    CHECK(found[1].timex.value == "2023-01-10TMO");
+    REQUIRE(found[1].timex.when);
+    CHECK(found[1].timex.when->edtf() == "2023-01-10");
+    found = tag("The envoys met on Monday. The following evening they left.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2023-02-21TEV");
+    CHECK(tag("He said that nothing changed.").empty());
+}
