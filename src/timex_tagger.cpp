@@ -75,6 +75,7 @@ struct Sem {
     // "the quarter ended Sept. 30": the day that ends a reporting quarter (year -1 if not given).
     int end_year = -1, end_month = 0, end_day = 0;
     bool end_past = false;  // "ended", not "ending"
+    int day_shift = 0;      // "the day before yesterday": days from the day the rest names
     Unit unit = Unit::none;
     int offset = 0;          // relative shift in units (last -1, next +1, "two years ago" -2)
     bool vague = false;      // amount unknown ("several years ago")
@@ -1566,6 +1567,18 @@ private:
                 return c;
             }
         }
+        // "the day before yesterday", "the day after Tuesday's vote": one day from a named day.
+        if (t.low == "the" && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
+            if (auto d = match_core(i + 3, false);
+                d && d->tb == i + 3 && d->sem.pod.empty() && d->sem.day_shift == 0 &&
+                (d->sem.kind == Kind::deictic || d->sem.kind == Kind::weekday ||
+                 (d->sem.kind == Kind::absolute && d->sem.day > 0 && d->sem.literal.empty()))) {
+                d->tb = i;
+                d->sem.day_shift = is(i + 2, "before") ? -1 : 1;
+                d->sem.anchored = false;
+                return d;
+            }
+        }
         // that year, that day, the same day
         std::size_t k = i;
         if (t.low == "that" || (t.low == "the" && is(i + 1, "same"))) {
@@ -2118,6 +2131,12 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             if (unit == Unit::day) with_pod(r);  // "the next morning"
             break;
         }
+    }
+    if (s.day_shift != 0 && r.when && r.unit == Unit::day && !r.value.empty() && r.value[0] != 'X') {
+        const Date d = r.when->earliest + boost::gregorian::days(s.day_shift);
+        r.value = tx::day_value(d);
+        r.when = Span::day(d);
+        with_pod(r);
     }
     return r;
 }

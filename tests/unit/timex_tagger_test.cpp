@@ -690,3 +690,17 @@ TEST_CASE("that night and the next morning are parts of the day the text tells o
     CHECK(found[1].timex.value == "2023-02-21TEV");
     CHECK(tag("He said that nothing changed.").empty());
 }
+
+TEST_CASE("the day before or after a named day is one expression a day away") {
+    CHECK(only_text("They had met the day before yesterday.") == "the day before yesterday");
+    CHECK(only("They had met the day before yesterday.").value == "2023-02-21");
+    CHECK(only("The envoys arrive the day after tomorrow.").value == "2023-02-25");
+    // "last Tuesday" is 2023-02-21 for a Thursday DCT.
+    const Timex t = only("The day before last Tuesday's hearing, he called his lawyer.");
+    CHECK(t.value == "2023-02-20");
+    REQUIRE(t.when);
+    CHECK(t.when->edtf() == "2023-02-20");
+    CHECK(only("Shelling stopped the day after March 9, 2022.").value == "2022-03-10");
+    // Without a named day after it, "the day before" stays what it was.
+    CHECK(only_text("He left on March 9. The day before, talks failed.") == "March 9");
+}
