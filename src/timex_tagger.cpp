@@ -1629,6 +1629,24 @@ private:
                 ++k;
                 meridiem = true;
             }
+            // "4 in the morning", "10 at night", "5 o'clock": the part of day says a.m. or p.m.
+            if (!meridiem && !has_minutes && hour >= 1 && hour <= 12) {
+                const bool in_the = is(k, "in") && is(k + 1, "the");
+                const std::size_t p = in_the ? k + 2 : k + 1;
+                const Word* pw = in_the || is(k, "at") ? w(p) : nullptr;
+                const std::string_view pod = pw ? std::string_view(pw->part_of_day) : std::string_view();
+                if ((in_the && (pod == "MO" || pod == "AF" || pod == "EV" || pod == "NI")) ||
+                    (is(k, "at") && pod == "NI")) {
+                    if ((pod == "AF" || pod == "EV" || (pod == "NI" && hour >= 6)) && hour < 12) hour += 12;
+                    if (hour == 12 && pod == "MO") hour = 0;
+                    if (hour == 12 && pod == "NI") hour = 24;
+                    k = p + 1;
+                    meridiem = true;
+                } else if (is(k, "o'clock")) {
+                    ++k;
+                    meridiem = true;
+                }
+            }
             if (!meridiem && !has_minutes) return std::nullopt;
             if (!meridiem && (hour > 23 || !(is(k, "gmt") || is(k, "utc") || prev_is_cue(i)))) return std::nullopt;
         } else {

@@ -704,3 +704,16 @@ TEST_CASE("the day before or after a named day is one expression a day away") {
     // Without a named day after it, "the day before" stays what it was.
     CHECK(only_text("He left on March 9. The day before, talks failed.") == "March 9");
 }
+
+TEST_CASE("an hour with its part of day is a clock time") {
+    const Timex t = only("The blast came at 4 in the morning.");
+    CHECK(only_text("The blast came at 4 in the morning.") == "4 in the morning");
+    CHECK(t.type == TimexType::time);
+    CHECK(t.value == "2023-02-23T04:00");
+    CHECK(only("Police arrived at 3 in the afternoon on Monday.").value == "2023-02-20T15:00");
+    CHECK(only("Police arrived at 10 at night.").value == "2023-02-23T22:00");
+    CHECK(only("The polls closed at 8 o'clock.").value == "2023-02-23T08:00");
+    // A number before "in the" that is no hour, or a rank, is not a time.
+    CHECK(tag("He ranked 3 in the polls.").empty());
+    CHECK(tag("The 40 in the morning shift were sent home.").empty());
+}
