@@ -717,3 +717,9 @@ TEST_CASE("an hour with its part of day is a clock time") {
     CHECK(tag("He ranked 3 in the polls.").empty());
     CHECK(tag("The 40 in the morning shift were sent home.").empty());
 }
+
+TEST_CASE("over the summer is the season told of") {
+    CHECK(only_text("Over the summer, rivals cut their prices.") == "the summer");
+    CHECK(only("Over the summer, rivals cut their prices.").value == "2022-SU");
+    CHECK(only("Talks dragged on over the winter.", Date(2023, 4, 10)).value == "2022-WI");
+}
