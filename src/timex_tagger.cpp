@@ -1280,6 +1280,11 @@ private:
                                     p.low == "billion" || p.low == "thousand" || p.low == "percent" ||
                                     p.raw == "%" || p.low == "cents" || (p.w && p.w->has(tx::k_unit_plural));
                 if (amount) return std::nullopt;
+                // "four flights a week", "700 seats a week": a count of things per unit.
+                if (i > 1 && p.alpha && (!p.w || p.w->has(tx::k_not_after_year)) && p.low.size() > 3 &&
+                    p.low.back() == 's' &&
+                    (m_tk[i - 2].num >= 0 || (m_tk[i - 2].w && m_tk[i - 2].w->cardinal > 1)))
+                    return std::nullopt;
             }
         }
         if (is(after, "old") || is(after, "-")) return std::nullopt;  // "45 years old": an age

@@ -723,3 +723,11 @@ TEST_CASE("over the summer is the season told of") {
     CHECK(only("Over the summer, rivals cut their prices.").value == "2022-SU");
     CHECK(only("Talks dragged on over the winter.", Date(2023, 4, 10)).value == "2022-WI");
 }
+
+TEST_CASE("a count of things per unit is a rate, not a time") {
+    CHECK(tag("Qantas will run four flights a week to Bombay.").empty());
+    CHECK(tag("The route adds 700 seats a week.").empty());
+    // A time per unit is a SET, and a bare "a week" a duration.
+    CHECK(only("The ministers meet twice a week.").type == TimexType::set);
+    CHECK(only("The ceasefire held for a week.").value == "P1W");
+}
