@@ -1499,6 +1499,13 @@ private:
                 return c;
             }
         }
+        // "the then current price": the present of a time gone by.
+        if (t.low == "then" && is(i + 1, "current")) {
+            c.sem.kind = Kind::reference;
+            c.sem.literal = "PAST_REF";
+            c.te = i + 2;
+            return c;
+        }
         // since then, until then, by then
         if (t.low == "then" && i > 0 &&
             (is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") ||

@@ -731,3 +731,9 @@ TEST_CASE("a count of things per unit is a rate, not a time") {
     CHECK(only("The ministers meet twice a week.").type == TimexType::set);
     CHECK(only("The ceasefire held for a week.").value == "P1W");
 }
+
+TEST_CASE("the then current price names the present of a time gone by") {
+    CHECK(only_text("Holders may buy shares at half the then current market price.") == "then current");
+    CHECK(only("Holders may buy shares at half the then current market price.").value == "PAST_REF");
+    CHECK(only("The current market price fell.").value == "PRESENT_REF");
+}
