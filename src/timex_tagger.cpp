@@ -72,6 +72,10 @@ struct Sem {
     int year_rel = tx::k_none;  // "this year" 0, "last year" -1 after a month: the DCT's year moved
     int movable_hi = 0, movable_wd = -1;  // a movable holiday: that weekday in days day..movable_hi
     int decade = -1, century = -1;
+    // "the quarter ended Sept. 30": the day that ends a reporting quarter (year -1 if not given).
+    int end_year = -1, end_month = 0, end_day = 0;
+    bool end_past = false;  // "ended", not "ending"
+    int day_shift = 0;      // "the day before yesterday": days from the day the rest names
     Unit unit = Unit::none;
     int offset = 0;          // relative shift in units (last -1, next +1, "two years ago" -2)
     bool vague = false;      // amount unknown ("several years ago")
@@ -473,11 +477,14 @@ private:
     }
 
     /// Attaches a following part of day or clock time: "Wednesday night", "Friday morning".
-    void attach_part_of_day(Cand& c) const {
+    /// A named day with a part of day stays a DATE, its value keeping the part of day
+    /// ("Wednesday night" 2023-02-22TNI): news annotation (TempEval-3, AQUAINT) dates it by
+    /// its day, and a timeline places it on that day. "this morning", "last night" are TIME.
+    void attach_part_of_day(Cand& c, bool named_day) const {
         const Word* nx = w(c.te);
         if (nx && !nx->part_of_day.empty() && !is(c.te, "noon") && !is(c.te, "midnight")) {
             c.sem.pod = nx->part_of_day;
-            c.type = TimexType::time;
+            c.type = named_day ? TimexType::date : TimexType::time;
             ++c.te;
         }
     }
@@ -630,7 +637,7 @@ private:
                     return finish_date(c);
                 }
             }
-            attach_part_of_day(c);
+            attach_part_of_day(c, true);
             return c;
         }
         // ISO 2022-12-12 and other hyphenated forms.
@@ -732,6 +739,8 @@ private:
                         ++c.te;
                     } else if (c.sem.half > 0) {
                         return std::nullopt;  // "the second half" of a match, not of a year
+                    } else {
+                        read_quarter_end(c);
                     }
                     return finish_date(c);
                 }
@@ -765,6 +774,20 @@ private:
             if (t.w && !t.w->single_word_holiday.empty() && t.cap) return holiday(c, i, i + 1, t.w->single_word_holiday);
         }
         return std::nullopt;
+    }
+
+    /// "the quarter ended Sept. 30", "the third quarter ending June 30": keeps the day that
+    /// ends the quarter, which tells its year (and, with no ordinal, which quarter it is).
+    /// The day is an expression of its own: the span is not extended.
+    void read_quarter_end(Cand& c) const {
+        if (!is(c.te, "ended") && !is(c.te, "ending")) return;
+        if (auto d = match_date(c.te + 1, false); d && d->sem.kind == Kind::absolute && d->sem.day > 0 &&
+                                                  d->sem.month > 0 && d->sem.weekday < 0) {
+            c.sem.end_year = d->sem.year;
+            c.sem.end_month = d->sem.month;
+            c.sem.end_day = d->sem.day;
+            c.sem.end_past = is(c.te, "ended");
+        }
     }
 
     /// After a year: "third quarter", "quarter", "first half", "period" (the reporting
@@ -982,7 +1005,7 @@ private:
                 c.sem.pod = "NI";
                 c.type = TimexType::time;
             } else {
-                attach_part_of_day(c);
+                attach_part_of_day(c, false);
             }
             if (t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s") c.trim_end = 2;
             return c;
@@ -1056,7 +1079,7 @@ private:
                 c.tb = i - 1;
                 c.sem.anchored = true;
             }
-            attach_part_of_day(c);
+            attach_part_of_day(c, true);
             return c;
         }
         if (nx->season) {
@@ -1257,6 +1280,11 @@ private:
                                     p.low == "billion" || p.low == "thousand" || p.low == "percent" ||
                                     p.raw == "%" || p.low == "cents" || (p.w && p.w->has(tx::k_unit_plural));
                 if (amount) return std::nullopt;
+                // "four flights a week", "700 seats a week": a count of things per unit.
+                if (i > 1 && p.alpha && (!p.w || p.w->has(tx::k_not_after_year)) && p.low.size() > 3 &&
+                    p.low.back() == 's' &&
+                    (m_tk[i - 2].num >= 0 || (m_tk[i - 2].w && m_tk[i - 2].w->cardinal > 1)))
+                    return std::nullopt;
             }
         }
         if (is(after, "old") || is(after, "-")) return std::nullopt;  // "45 years old": an age
@@ -1428,6 +1456,7 @@ private:
                 c.sem.offset = rel;
                 c.sem.literal = is(i + 1, "latest") || is(i + 1, "most") ? "latest-quarter" : "quarter";
                 c.te = k + 1;
+                read_quarter_end(c);
                 if (rel == 0) c.sem.kind = Kind::relative_unit;  // "the current quarter": the DCT's
                 // "the quarter a year ago": the same quarter of the year before.
                 if ((is(k + 1, "a") || is(k + 1, "one")) && is(k + 2, "year") &&
@@ -1469,6 +1498,13 @@ private:
                 }
                 return c;
             }
+        }
+        // "the then current price": the present of a time gone by.
+        if (t.low == "then" && is(i + 1, "current")) {
+            c.sem.kind = Kind::reference;
+            c.sem.literal = "PAST_REF";
+            c.te = i + 2;
+            return c;
         }
         // since then, until then, by then
         if (t.low == "then" && i > 0 &&
@@ -1529,6 +1565,32 @@ private:
                 }
             }
         }
+        // "that night", "the next morning", "the following evening": a part of the day the
+        // text is telling of, or of the day after it. A DATE, as a named day with its part.
+        {
+            const bool after = t.low == "the" && (is(i + 1, "next") || is(i + 1, "following"));
+            const std::size_t p = after ? i + 2 : i + 1;
+            if ((after || t.low == "that") && w(p) && w(p)->part_of_day.size() == 2) {
+                c.sem.kind = Kind::anaphor;
+                c.sem.unit = Unit::day;
+                c.sem.offset = after ? 1 : 0;
+                c.sem.pod = w(p)->part_of_day;
+                c.te = p + 1;
+                return c;
+            }
+        }
+        // "the day before yesterday", "the day after Tuesday's vote": one day from a named day.
+        if (t.low == "the" && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
+            if (auto d = match_core(i + 3, false);
+                d && d->tb == i + 3 && d->sem.pod.empty() && d->sem.day_shift == 0 &&
+                (d->sem.kind == Kind::deictic || d->sem.kind == Kind::weekday ||
+                 (d->sem.kind == Kind::absolute && d->sem.day > 0 && d->sem.literal.empty()))) {
+                d->tb = i;
+                d->sem.day_shift = is(i + 2, "before") ? -1 : 1;
+                d->sem.anchored = false;
+                return d;
+            }
+        }
         // that year, that day, the same day
         std::size_t k = i;
         if (t.low == "that" || (t.low == "the" && is(i + 1, "same"))) {
@@ -1578,6 +1640,24 @@ private:
                 if (m_tk[k].low[0] == 'a' && hour == 12) hour = 0;
                 ++k;
                 meridiem = true;
+            }
+            // "4 in the morning", "10 at night", "5 o'clock": the part of day says a.m. or p.m.
+            if (!meridiem && !has_minutes && hour >= 1 && hour <= 12) {
+                const bool in_the = is(k, "in") && is(k + 1, "the");
+                const std::size_t p = in_the ? k + 2 : k + 1;
+                const Word* pw = in_the || is(k, "at") ? w(p) : nullptr;
+                const std::string_view pod = pw ? std::string_view(pw->part_of_day) : std::string_view();
+                if ((in_the && (pod == "MO" || pod == "AF" || pod == "EV" || pod == "NI")) ||
+                    (is(k, "at") && pod == "NI")) {
+                    if ((pod == "AF" || pod == "EV" || (pod == "NI" && hour >= 6)) && hour < 12) hour += 12;
+                    if (hour == 12 && pod == "MO") hour = 0;
+                    if (hour == 12 && pod == "NI") hour = 24;
+                    k = p + 1;
+                    meridiem = true;
+                } else if (is(k, "o'clock")) {
+                    ++k;
+                    meridiem = true;
+                }
             }
             if (!meridiem && !has_minutes) return std::nullopt;
             if (!meridiem && (hour > 23 || !(is(k, "gmt") || is(k, "utc") || prev_is_cue(i)))) return std::nullopt;
@@ -1655,6 +1735,12 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
         }
         return 0;
     };
+    // What a reporting verb says is a clause when "that" or a subject pronoun comes next
+    // ("said it is calling"); "told a news conference on Tuesday" has an object.
+    auto opens_clause = [&](std::size_t j) {
+        const TokText& x = tk[j].low;
+        return x == "that" || x == "it" || x == "he" || x == "she" || x == "they" || x == "we" || x == "i";
+    };
     bool lean_future = false;
     for (const auto& words : lex.future_leaning()) {
         if (words.size() > tb) continue;
@@ -1668,7 +1754,10 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
     auto finish = [&](int v) { return lean_future && v > -2 ? std::max(v, 1) : v; };
     bool comma_after = false;
     for (std::size_t d = 1; d <= k_tense_window; ++d) {
-        if (tb >= d)
+        // "said it is calling for the redemption on Dec. 7": a reporting verb with a clause
+        // between it and the expression tells the tense of the saying, not of the fact.
+        if (tb >= d && !(d >= 3 && tk[tb - d].w && tk[tb - d].w->has(tx::k_reporting_verb) &&
+                         opens_clause(tb - d + 1)))
             if (int v = verdict(tb - d)) return finish(v);
         if (te + d - 1 < tk.size()) {
             const Tk& t = tk[te + d - 1];
@@ -1718,6 +1807,19 @@ int pick_year(int key, int dct_key, int dct_year, int tense, int rel, int period
     if (tense == 1) return back * k_weak_bias < ahead ? past : next;
     const int bias = tense < 0 ? k_weak_bias : k_none_bias;
     return ahead * bias < back ? next : past;  // the past stays the default unless the future is nearer
+}
+
+/// The day that ends a quarter ("the quarter ended Sept. 30"): a year-less day is the latest
+/// not after the DCT when the quarter "ended", by the tense when it is "ending".
+std::optional<Date> quarter_end(const Sem& s, std::optional<Date> dct, int tense) {
+    if (s.end_month == 0) return std::nullopt;
+    int y = s.end_year;
+    if (y < 0) {
+        if (!dct) return std::nullopt;
+        y = pick_year(s.end_month * 31 + s.end_day, dct->month() * 31 + dct->day(), dct->year(),
+                      s.end_past ? -2 : tense, tx::k_none, 12 * 31);
+    }
+    return tx::make_date(y, s.end_month, s.end_day);
 }
 
 /// Resolves a matched expression. `anchor` is the last date resolved in the text,
@@ -1790,6 +1892,8 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                     const int cur = s.quarter > 0 ? (dm - 1) / 3 + 1 : (dm <= 6 ? 1 : 2);
                     if (s.rel != tx::k_none) y = pick_year(key, cur, dy, tense, s.rel, s.quarter > 0 ? 4 : 2);
                     else y = key > cur && tense < 0 ? dy - 1 : dy;
+                    // "the second quarter ended Oct. 31": a fiscal quarter, named by the year it ends in.
+                    if (auto end = quarter_end(s, dct, tense)) y = end->year();
                 } else if (s.season > 0) {
                     int sy = 0, ss = 0;
                     tx::season_of(*dct, sy, ss);
@@ -2008,6 +2112,17 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.from_text = period.has_value();
                 break;
             }
+            if (auto end = quarter_end(s, dct, tense)) {
+                // "the quarter ended July 31": the calendar quarter that holds the middle of
+                // the three months ending that day (a fiscal quarter ending July 31 is Q2).
+                const Date mid = *end - boost::gregorian::days(45);
+                auto u = tx::unit_containing(Unit::quarter, mid);
+                r.value = u.value;
+                r.when = u.span;
+                r.unit = Unit::quarter;
+                r.from_text = s.end_year >= 0;  // its own words name the day; else the DCT gave the year
+                break;
+            }
             if (s.literal == "quarter" || s.literal == "quarter-1y" || s.literal == "latest-quarter") {
                 // "the quarter": the one the text is about, else the last one reported on;
                 // "the latest quarter": the one reported on, whatever other quarter was named.
@@ -2058,8 +2173,15 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             r.when = u.span;
             r.unit = unit;
             r.from_text = base_from_text;
+            if (unit == Unit::day) with_pod(r);  // "the next morning"
             break;
         }
+    }
+    if (s.day_shift != 0 && r.when && r.unit == Unit::day && !r.value.empty() && r.value[0] != 'X') {
+        const Date d = r.when->earliest + boost::gregorian::days(s.day_shift);
+        r.value = tx::day_value(d);
+        r.when = Span::day(d);
+        with_pod(r);
     }
     return r;
 }

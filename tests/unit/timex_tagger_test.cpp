@@ -214,10 +214,19 @@ TEST_CASE("amounts of time are durations") {
     CHECK_FALSE(only("The blockade lasted three weeks.").when);
 }
 
-TEST_CASE("times of day are TIME expressions") {
+TEST_CASE("a named day with a part of day is a DATE that keeps the part of day") {
     const Timex t = only("Shelling began on Wednesday night.");
-    CHECK(t.type == TimexType::time);
+    CHECK(t.type == TimexType::date);
     CHECK(t.value == "2023-02-22TNI");
+    const Timex m = only("The talks resumed Friday morning.");
+    CHECK(m.type == TimexType::date);
+    CHECK(m.value == "2023-02-17TMO");
+    CHECK(only("Envoys will arrive on Monday evening.").value == "2023-02-27TEV");
+}
+
+TEST_CASE("times of day are TIME expressions") {
+    CHECK(only("Shelling began this morning.").type == TimexType::time);
+    CHECK(only("Shelling began last night.").type == TimexType::time);
     CHECK(only("The statement came at 10:30 a.m. on Wednesday.").value == "2023-02-22T10:30");
     CHECK(only("Fighting broke out tonight.").value == "2023-02-23TNI");
 }
@@ -286,7 +295,7 @@ TEST_CASE("a modal leans to the future but gives way to a much nearer past readi
 TEST_CASE("a plan told in the past perfect is a weak past") {
     // DCT Monday 1989-10-30: the offer "had been due to expire" last Friday evening.
     const Timex t = only("The offer had been due to expire Friday evening.", Date(1989, 10, 30));
-    CHECK(t.type == TimexType::time);
+    CHECK(t.type == TimexType::date);
     CHECK(t.value == "1989-10-27TEV");
 }
 
@@ -654,4 +663,104 @@ TEST_CASE("earlier in the year, late in the month: the period told of with its p
     CHECK(found[0].text == "late in the month");
     CHECK(found[0].timex.value == "2023-02");
     CHECK(found[0].timex.mod == "END");
+}
+
+TEST_CASE("a past cue inside another expression does not set the tense of a year-less date") {
+    // DCT Monday 1989-10-30: "last Thursday" is a date of its own; "would" tells the plan.
+    const auto found = tag("The bank would extend its offer, due to end last Thursday, to Nov. 9.", Date(1989, 10, 30));
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.value == "1989-10-26");
+    CHECK(found[1].timex.value == "1989-11-09");
+}
+
+TEST_CASE("a reporting verb before a clause does not date the fact the clause tells") {
+    // DCT 1989-10-30: the saying is past, the redemption told in the present is ahead.
+    CHECK(only("The insurer said it is calling its preferred shares for redemption on Dec. 14.", Date(1989, 10, 30))
+              .value == "1989-12-14");
+    // A saying dated by the expression itself stays past.
+    CHECK(only("The insurer said on Friday it would redeem the shares.", Date(1989, 10, 30)).value == "1989-10-27");
+}
+
+TEST_CASE("a quarter named by the day it ended takes that day's year and quarter") {
+    const Date dct(1989, 10, 26);
+    auto found = tag("The retailer earned $4 million in the quarter ended Aug. 31.", dct);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "the quarter");
+    CHECK(found[0].timex.value == "1989-Q3");
+    CHECK(found[1].timex.value == "1989-08-31");
+    // A fiscal quarter ending at the end of July holds mostly May and June: the second.
+    found = tag("Sales rose in the quarter ended July 31.", dct);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.value == "1989-Q2");
+    // An ordinal quarter takes the year its end day falls in (the most recent one that ended).
+    found = tag("The chain lost money in its third quarter ended Nov. 30.", dct);
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "third quarter");
+    CHECK(found[0].timex.value == "1988-Q3");
+    CHECK(found[1].timex.value == "1988-11-30");
+}
+
+TEST_CASE("that night and the next morning are parts of the day the text tells of") {
+    auto found = tag("The rebels crossed the river on March 3. That night, shelling resumed.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "That night");
+    CHECK(found[1].timex.type == TimexType::date);
+    CHECK(found[1].timex.value == "2023-03-03TNI");
+    found = tag("He was arrested on Jan. 9 and appeared in court the next morning.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "the next morning");
+    CHECK(found[1].timex.value == "2023-01-10TMO");
+    REQUIRE(found[1].timex.when);
+    CHECK(found[1].timex.when->edtf() == "2023-01-10");
+    found = tag("The envoys met on Monday. The following evening they left.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2023-02-21TEV");
+    CHECK(tag("He said that nothing changed.").empty());
+}
+
+TEST_CASE("the day before or after a named day is one expression a day away") {
+    CHECK(only_text("They had met the day before yesterday.") == "the day before yesterday");
+    CHECK(only("They had met the day before yesterday.").value == "2023-02-21");
+    CHECK(only("The envoys arrive the day after tomorrow.").value == "2023-02-25");
+    // "last Tuesday" is 2023-02-21 for a Thursday DCT.
+    const Timex t = only("The day before last Tuesday's hearing, he called his lawyer.");
+    CHECK(t.value == "2023-02-20");
+    REQUIRE(t.when);
+    CHECK(t.when->edtf() == "2023-02-20");
+    CHECK(only("Shelling stopped the day after March 9, 2022.").value == "2022-03-10");
+    // Without a named day after it, "the day before" stays what it was.
+    CHECK(only_text("He left on March 9. The day before, talks failed.") == "March 9");
+}
+
+TEST_CASE("an hour with its part of day is a clock time") {
+    const Timex t = only("The blast came at 4 in the morning.");
+    CHECK(only_text("The blast came at 4 in the morning.") == "4 in the morning");
+    CHECK(t.type == TimexType::time);
+    CHECK(t.value == "2023-02-23T04:00");
+    CHECK(only("Police arrived at 3 in the afternoon on Monday.").value == "2023-02-20T15:00");
+    CHECK(only("Police arrived at 10 at night.").value == "2023-02-23T22:00");
+    CHECK(only("The polls closed at 8 o'clock.").value == "2023-02-23T08:00");
+    // A number before "in the" that is no hour, or a rank, is not a time.
+    CHECK(tag("He ranked 3 in the polls.").empty());
+    CHECK(tag("The 40 in the morning shift were sent home.").empty());
+}
+
+TEST_CASE("over the summer is the season told of") {
+    CHECK(only_text("Over the summer, rivals cut their prices.") == "the summer");
+    CHECK(only("Over the summer, rivals cut their prices.").value == "2022-SU");
+    CHECK(only("Talks dragged on over the winter.", Date(2023, 4, 10)).value == "2022-WI");
+}
+
+TEST_CASE("a count of things per unit is a rate, not a time") {
+    CHECK(tag("Qantas will run four flights a week to Bombay.").empty());
+    CHECK(tag("The route adds 700 seats a week.").empty());
+    // A time per unit is a SET, and a bare "a week" a duration.
+    CHECK(only("The ministers meet twice a week.").type == TimexType::set);
+    CHECK(only("The ceasefire held for a week.").value == "P1W");
+}
+
+TEST_CASE("the then current price names the present of a time gone by") {
+    CHECK(only_text("Holders may buy shares at half the then current market price.") == "then current");
+    CHECK(only("Holders may buy shares at half the then current market price.").value == "PAST_REF");
+    CHECK(only("The current market price fell.").value == "PRESENT_REF");
 }
