@@ -53,6 +53,7 @@ struct Cues {
     // most a quarter full): most words of a text are in no list, and a look-up of
     // such a word mostly ends at the first, empty, slot.
     struct Slot {
+        std::uint64_t hash = 0;  // hash_lower(word): a probe that meets another word mostly stops at it
         std::string word;
         Info info;
         bool used = false;
@@ -69,11 +70,13 @@ struct Cues {
     }
 
     /// What the lower-cased word `w` is.
-    Info of(std::string_view w) const {
-        for (std::size_t i = hash_lower(w) & mask;; i = (i + 1) & mask) {
+    Info of(std::string_view w) const { return of(w, hash_lower(w)); }
+    /// The same, `hash` being hash_lower(w).
+    Info of(std::string_view w, std::uint64_t hash) const {
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots[i];
             if (!slot.used) return {};
-            if (slot.word == w) return slot.info;
+            if (slot.hash == hash && std::string_view(slot.word) == w) return slot.info;
         }
     }
 
@@ -129,9 +132,10 @@ struct Cues {
         slots.resize(size);
         mask = size - 1;
         for (auto& [word, info] : infos) {
-            std::size_t i = hash_lower(word) & mask;
+            const std::uint64_t hash = hash_lower(word);
+            std::size_t i = hash & mask;
             while (slots[i].used) i = (i + 1) & mask;
-            slots[i] = {word, info, true};
+            slots[i] = {hash, word, info, true};
         }
     }
 };
@@ -149,6 +153,13 @@ struct EntityMention {
     /// the actor is then this name, with no entry behind it.
     std::string unknown_name;
 };
+
+// `w == lit`, inline: a size test and a comparison of a few bytes (operator==
+// of std::string with a literal measures the literal and calls compare()).
+template <std::size_t N>
+bool is(std::string_view w, const char (&lit)[N]) {
+    return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
 
 constexpr std::size_t k_no_entry = static_cast<std::size_t>(-1);
 // Longest stretch of text the per-sentence rules look at at once.
@@ -392,6 +403,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<char> in_timex, in_name;
     std::vector<std::uint16_t> word_cues;  // per word: Cue bits
     std::vector<const std::vector<std::size_t>*> word_triggers;  // per word: triggers it begins
+    std::vector<std::uint64_t> word_hashes;  // per word: hash_lower
+    std::vector<GazetteerMatch> matches;
     const std::uint16_t empty_word_cues = cues.of("").bits;
     std::vector<EntityMention> mentions;
     std::vector<TriggerHit> hits;
@@ -414,8 +427,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         // triggers it begins.
         word_cues.resize(words.size());
         word_triggers.resize(words.size());
+        word_hashes.resize(words.size());
         for (std::size_t k = 0; k < words.size(); ++k) {
-            const Cues::Info info = cues.of(lw(k));
+            // The gazetteer looks the same words up: hashed once for both.
+            word_hashes[k] = hash_lower(lw(k));
+            const Cues::Info info = cues.of(lw(k), word_hashes[k]);
             word_cues[k] = info.bits;
             word_triggers[k] = info.triggers;
         }
@@ -496,12 +512,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         in_name.assign(words.size(), 0);
         bool last_was_place_mode = false;
         std::size_t last_match_end_word = 0;
-        for (const auto& m : gazetteer.match(text, words)) {
+        gazetteer.match(text, words, word_hashes, matches);
+        for (const auto& m : matches) {
             const std::size_t k = word_at(m.begin);
             std::size_t k_end = k;
             while (k_end < words.size() && words[k_end].first < m.end) ++k_end;
             const std::string_view prev = k > 0 ? lw(k - 1) : std::string_view();
-            const bool chained = (prev == "and" || prev == "or") && last_was_place_mode && k <= last_match_end_word + 2;
+            const bool chained = (is(prev, "and") || is(prev, "or")) && last_was_place_mode && k <= last_match_end_word + 2;
             const bool place_mode = (k > 0 && cue(k - 1, Cue::locative)) || chained;
             last_match_end_word = k_end;
             const std::string surface = squash(text.substr(m.begin, m.end - m.begin));
@@ -537,19 +554,19 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         // Beside an actor reading, keep a place only when it is no
                         // country or capital standing for its state.
                         const auto& kind = places[r.index].kind;
-                        if (any_actor && (metonym || kind == "country" || kind == "city")) continue;
+                        if (any_actor && (metonym || is(kind, "country") || is(kind, "city"))) continue;
                     }
                     EntityMention em{is_actor, r.index, k, clause[k], surface, "", false};
                     if (is_actor && r.how == GazetteerRef::How::adjective && k_end < words.size()) {
                         // "Russian-brokered": a mediator; "Azerbaijani environmental activists": a qualifier.
-                        if (word(k_end) == "-" && k_end + 1 < words.size() && cue(k_end + 1, Cue::mediator_suffixes)) {
+                        if (is(word(k_end), "-") && k_end + 1 < words.size() && cue(k_end + 1, Cue::mediator_suffixes)) {
                             em.mediator = true;
                         } else {
                             std::string q;
                             for (std::size_t n = k_end; n < words.size() && n < k_end + 3; ++n) {
                                 const std::string_view w = lw(n);
-                                if (is_capitalised(word(n)) || cue(n, Cue::prepositions) || w == "-" ||
-                                    cue(n, Cue::clause_break) || cue(n, Cue::reference_determiners) || w == "or" ||
+                                if (is_capitalised(word(n)) || cue(n, Cue::prepositions) || is(w, "-") ||
+                                    cue(n, Cue::clause_break) || cue(n, Cue::reference_determiners) || is(w, "or") ||
                                     word_triggers[n] || in_name[n] || clause[n] != clause[k])
                                     break;
                                 if (!q.empty()) q += ' ';
@@ -587,8 +604,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             }
             std::size_t e = k;
             while (e < words.size() && !in_name[e] && !inside_timex(e) &&
-                   (is_capitalised(word(e)) || (word(e) == "-" && e + 1 < words.size() && is_capitalised(word(e + 1))) ||
-                    ((lw(e) == "of" || lw(e) == "de" || lw(e) == "al") && e + 1 < words.size() &&
+                   (is_capitalised(word(e)) || (is(word(e), "-") && e + 1 < words.size() && is_capitalised(word(e + 1))) ||
+                    ((is(lw(e), "of") || is(lw(e), "de") || is(lw(e), "al")) && e + 1 < words.size() &&
                      is_capitalised(word(e + 1)) && e > k)) &&
                    (e == k || clause[e] == clause[k]))
                 ++e;
@@ -603,7 +620,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 if (e >= words.size() || is_capitalised(word(e))) return false;
                 const std::string_view next = lw(e);
                 return word_triggers[e] != nullptr || next.ends_with("s") || next.ends_with("ed") ||
-                       next == "is" || next == "was" || next == "has" || next == "will";
+                       is(next, "is") || is(next, "was") || is(next, "has") || is(next, "will");
             };
             if (b < e && !(e - b == 1 && initial &&
                            (word_triggers[b] || cue(b, Cue::not_names) || !verb_follows()))) {
@@ -651,11 +668,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     if (!ok) continue;
                     // A verb reading after a determiner is a noun ("the state", "a note"),
                     // after a preposition an adjective or noun ("in close cooperation").
-                    const bool determiner_before = prev == "the" || prev == "a" || prev == "an" ||
+                    const bool determiner_before = is(prev, "the") || is(prev, "a") || is(prev, "an") ||
                                                    cue_before(k, Cue::reference_determiners) ||
                                                    (k >= 2 && cue(k - 2, Cue::reference_determiners));
-                    if (!tr.noun && (prev == "the" || prev == "a" || prev == "an" || cue_before(k, Cue::reference_determiners) ||
-                                     (prev != "to" && cue_before(k, Cue::prepositions))))
+                    if (!tr.noun && (is(prev, "the") || is(prev, "a") || is(prev, "an") || cue_before(k, Cue::reference_determiners) ||
+                                     (!is(prev, "to") && cue_before(k, Cue::prepositions))))
                         continue;
                     const EventType& et = types.types()[tr.type];
                     if (tr.needs_actor_kind && !et.needs_actor_kind.empty()) {
@@ -698,8 +715,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                                   (em.word <= 2 && cue(0, Cue::not_names));
                 if (!head) break;
                 std::size_t v = em.word;
-                while (v < words.size() && (in_name[v] || is_capitalised(word(v)) || lw(v) == "and" || lw(v) == "-" ||
-                                            lw(v) == "of"))
+                while (v < words.size() && (in_name[v] || is_capitalised(word(v)) || is(lw(v), "and") || is(lw(v), "-") ||
+                                            is(lw(v), "of")))
                     ++v;
                 if (v >= words.size() || clause[v] != em.clause) break;
                 const std::string_view verb = lw(v);
@@ -814,7 +831,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         // Coordinated with the saying ("and urged"), not inside what was
                         // said ("said the agency would keep pressing for access").
                         if (hits[h].noun || hits[h].word < hits[o].word || hits[h].word == 0 ||
-                            lw(hits[h].word - 1) != "and" || !second_speech_act[hits[h].type])
+                            !is(lw(hits[h].word - 1), "and") || !second_speech_act[hits[h].type])
                             continue;
                         second_saying = true;
                     }
@@ -826,10 +843,10 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         // talks of an infinitive are not dated by the call.
                         bool infinitive = false;
                         for (std::size_t k = word_at(tx->begin); k + 1 < hits[h].word; ++k) {
-                            if (lw(k) != "to") continue;
+                            if (!is(lw(k), "to")) continue;
                             const std::string_view n = lw(k + 1);
-                            infinitive |= n != "a" && n != "an" && n != "the" && n != "its" && n != "their" &&
-                                          n != "his" && n != "her" && n != "this" && n != "that";
+                            infinitive |= !is(n, "a") && !is(n, "an") && !is(n, "the") && !is(n, "its") && !is(n, "their") &&
+                                          !is(n, "his") && !is(n, "her") && !is(n, "this") && !is(n, "that");
                         }
                         if (infinitive) continue;
                     }
@@ -870,7 +887,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (assigned[h]) continue;
             std::size_t first = hits[h].word;
             while (first > 0 && clause[first - 1] == hits[h].clause) --first;
-            if (first == 0 || lw(first) != "when" || !inside_timex(first - 1)) continue;
+            if (first == 0 || !is(lw(first), "when") || !inside_timex(first - 1)) continue;
             const Timex* before = nullptr;
             for (const Timex* tx : stimex)
                 if (tx->begin <= words[first - 1].first && words[first - 1].first < tx->end) before = tx;
@@ -943,9 +960,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 a.qualifier = em.qualifier;
                 if (em.mediator) a.role = "mediator";
                 else if (!same_clause) a.role = "participant";
-                else if (em.word < hit.word) a.role = et.name == "statement" ? "source" : "agent";
+                else if (em.word < hit.word) a.role = is(et.name, "statement") ? "source" : "agent";
                 else a.role = "target";
-                if (a.role == "agent" || a.role == "source") d.agents.push_back(name);
+                if (is(a.role, "agent") || is(a.role, "source")) d.agents.push_back(name);
                 e.actors.push_back(std::move(a));
             };
             auto add_place = [&](const EntityMention& em) {
@@ -961,16 +978,16 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 for (std::size_t k = hit.word; k-- > 0 && clause[k] == hit.clause;) {
                     if (!cue(k, Cue::pronouns)) continue;
                     if (first_time(seen_actor, previous_subject)) {
-                        e.actors.push_back({previous_subject, et.name == "statement" ? "source" : "agent", std::string(word(k)), ""});
+                        e.actors.push_back({previous_subject, is(et.name, "statement") ? "source" : "agent", std::string(word(k)), ""});
                         d.agents.push_back(previous_subject);
                     }
                     break;
                 }
             }
-            if (e.actors.empty() || et.name == "statement")
+            if (e.actors.empty() || is(et.name, "statement"))
                 for (const auto& em : mentions)
                     if (em.is_actor && em.clause != hit.clause) add_actor(em, false);
-            if (e.places.empty() || et.name == "statement")
+            if (e.places.empty() || is(et.name, "statement"))
                 for (const auto& em : mentions)
                     if (!em.is_actor) add_place(em);
 
@@ -992,12 +1009,12 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     if (in_name[k] || inside_timex(k)) continue;
                     if (cue(k, Cue::negation)) break;
                     const std::string_view w = lw(k);
-                    if (cue(k, Cue::planned) || w == "due") {
+                    if (cue(k, Cue::planned) || is(w, "due")) {
                         e.status = EventStatus::planned;
                         break;
                     }
-                    if (w != "is" && w != "are" && w != "was" && w != "were" && w != "be" && w != "between" &&
-                        w != "and" && w != "the" && w != "of" && w != "in" && w != "on")
+                    if (!is(w, "is") && !is(w, "are") && !is(w, "was") && !is(w, "were") && !is(w, "be") && !is(w, "between") &&
+                        !is(w, "and") && !is(w, "the") && !is(w, "of") && !is(w, "in") && !is(w, "on"))
                         break;
                 }
             }
@@ -1031,7 +1048,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (!e.places.empty()) conf += 0.05;
             if (!hit.noun) conf += 0.05;
             if (e.date_source != DateSource::text) conf -= 0.15;
-            if (et.name == "other") conf -= 0.2;
+            if (is(et.name, "other")) conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
             e.id = event_id(article.id, words[hit.word].first, et.name);
         }
@@ -1053,7 +1070,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (!ti || !types.types()[*ti].dyadic) continue;
             int sides = 0;
             for (const auto& a : d.event.actors)
-                if (a.role != "mediator" && std::find(conflict.parties.begin(), conflict.parties.end(), a.name) != conflict.parties.end())
+                if (!is(a.role, "mediator") && std::find(conflict.parties.begin(), conflict.parties.end(), a.name) != conflict.parties.end())
                     ++sides;
             if (sides >= 2) continue;
             for (const auto& party : conflict.parties) {
@@ -1108,7 +1125,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         const std::size_t hi = std::min(drafts.size(), i + k_fold_window);
         for (std::size_t j = lo; j < hi; ++j)
             if (Draft& o = drafts[j]; j != i && !o.folded && o.dated_by_text && o.event.type == d.event.type &&
-                (d.event.type == "statement" ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
+                (is(d.event.type, "statement") ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
                 target = &o;
                 break;
             }
@@ -1116,7 +1133,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             for (std::size_t j = lo; j < i; ++j)
                 if (Draft& o = drafts[j]; !o.folded && !o.dated_by_text && o.event.type == d.event.type &&
                     o.event.date_source == d.event.date_source &&
-                    (d.event.type == "statement" ? shares_agent(o, d)
+                    (is(d.event.type, "statement") ? shares_agent(o, d)
                                                  : (shares_actor(o.event, d.event) || o.event.actors.empty() ||
                                                     d.event.actors.empty()))) {
                     target = &o;
@@ -1136,7 +1153,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     //    the same day or undated, is that event told in their words.
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         Draft& d = drafts[i];
-        if (d.folded || d.event.type != "statement") continue;
+        if (d.folded || !is(d.event.type, "statement")) continue;
         if (d.agents.empty()) {
             // "he added": a saying with no known speaker is no fact of its own.
             d.folded = true;
@@ -1146,7 +1163,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         int best_rank = 0;
         for (std::size_t j = i > k_fold_window ? i - k_fold_window : 0; j < std::min(drafts.size(), i + k_fold_window); ++j) {
             Draft& o = drafts[j];
-            if (j == i || o.folded || o.event.type == "statement") continue;
+            if (j == i || o.folded || is(o.event.type, "statement")) continue;
             bool speaker_acts = false;
             for (const auto& a : d.agents)
                 if (std::find(o.agents.begin(), o.agents.end(), a) != o.agents.end()) speaker_acts = true;
