@@ -201,12 +201,23 @@ bool squash_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // Most of a sentence is words and single spaces, which stay as they are: eight
 // bytes at a time are copied whole when none of them is a control byte, no two
 // spaces meet and a space at either edge has a word byte beside it.
-std::string squash(std::string_view s) {
+//
+// With `map`, map[i] is set to where byte i of `s` went in the output (for a
+// removed space, where the next byte went): a squashed piece of `s` that begins
+// and ends with other bytes than whitespace is then a substring of the result.
+std::string squash(std::string_view s, std::vector<std::uint32_t>* map = nullptr) {
     std::string out(s.size(), '\0');
+    if (map) map->resize(s.size());
     char* const start = out.data();
     char* w = start;
     const char* p = s.data();
     const char* const end = p + s.size();
+    auto note = [&](std::size_t bytes) {
+        if (!map) return;
+        const auto from = static_cast<std::size_t>(p - s.data());
+        const auto to = static_cast<std::uint32_t>(w - start);
+        for (std::size_t j = 0; j < bytes; ++j) (*map)[from + j] = to + static_cast<std::uint32_t>(j);
+    };
     constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, lows = 0x7F7F7F7F7F7F7F7Full;
     bool gap = false;  // whitespace seen since the last byte written
     while (p < end) {
@@ -221,19 +232,24 @@ std::string squash(std::string_view s) {
             const bool first_space = (spaces & 0x80) != 0, last_space = (spaces >> 63) != 0;
             if (!control && (spaces & (spaces << 8)) == 0 && !(first_space && w == start) &&
                 !(last_space && (end - p == 8 || squash_space(p[8])))) {
+                note(8);
                 std::memcpy(w, p, 8);
                 w += 8;
                 p += 8;
                 continue;
             }
         }
-        const char c = *p++;
+        const char c = *p;
         if (squash_space(c)) {
+            note(1);  // the space written before the next byte, if any
+            ++p;
             gap = true;
             continue;
         }
         if (gap && w != start) *w++ = ' ';
         gap = false;
+        note(1);
+        ++p;
         *w++ = c;
     }
     out.resize(static_cast<std::size_t>(w - start));
@@ -405,6 +421,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<const std::vector<std::size_t>*> word_triggers;  // per word: triggers it begins
     std::vector<std::uint64_t> word_hashes;  // per word: hash_lower
     std::vector<GazetteerMatch> matches;
+    std::vector<std::uint32_t> squash_map;  // of the squashed sentence
+    std::vector<std::uint32_t> order;       // of mentions
+    std::vector<EntityMention> sorted_mentions;
     const std::uint16_t empty_word_cues = cues.of("").bits;
     std::vector<EntityMention> mentions;
     std::vector<TriggerHit> hits;
@@ -419,9 +438,12 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         if (words.empty()) continue;
         lowered.assign(text.substr(s.begin, s.end - s.begin));
         for (char& c : lowered) c = lower_char(c);
-        auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
+        // Words lie inside the sentence: views without substr's bounds checks.
+        auto word = [&](std::size_t k) {
+            return std::string_view(text.data() + words[k].first, words[k].second - words[k].first);
+        };
         auto lw = [&](std::size_t k) {
-            return std::string_view(lowered).substr(words[k].first - s.begin, words[k].second - words[k].first);
+            return std::string_view(lowered.data() + (words[k].first - s.begin), words[k].second - words[k].first);
         };
         // Each word (lower-cased) looked up once: the cue lists it is in, the
         // triggers it begins.
@@ -448,7 +470,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         // The sentence as evidence and fallback headline, squashed once for all its events.
         std::optional<std::string> squashed_sentence;
         auto sentence_text = [&]() -> const std::string& {
-            if (!squashed_sentence) squashed_sentence = squash(text.substr(s.begin, s.end - s.begin));
+            if (!squashed_sentence) squashed_sentence = squash(text.substr(s.begin, s.end - s.begin), &squash_map);
             return *squashed_sentence;
         };
 
@@ -458,7 +480,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         std::size_t current = 0;
         for (std::size_t k = 0; k < words.size(); ++k) {
             if (k > 0) {
-                const std::string_view gap = text.substr(words[k - 1].second, words[k].first - words[k - 1].second);
+                const std::string_view gap(text.data() + words[k - 1].second, words[k].first - words[k - 1].second);
                 // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
                 bool comma = false, hard = false;
                 for (std::size_t i = 0; i < gap.size(); ++i) {
@@ -635,7 +657,19 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             }
             k = std::max(e, k + 1);
         }
-        std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) { return a.word < b.word; });
+        // In word order. The same std::sort over indexes gives the same order (it
+        // compares the same keys) without moving three strings at every step.
+        order.resize(mentions.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+        std::sort(order.begin(), order.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return mentions[a].word < mentions[b].word; });
+        bool moved = false;
+        for (std::size_t i = 0; i < order.size() && !moved; ++i) moved = order[i] != i;
+        if (moved) {
+            sorted_mentions.clear();
+            for (const std::uint32_t i : order) sorted_mentions.push_back(std::move(mentions[i]));
+            mentions.swap(sorted_mentions);
+        }
         if (!mentions.empty())
             for (const auto& em : mentions)
                 if (em.is_actor) {
@@ -904,6 +938,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
         }();
 
+        const std::size_t actor_mentions =
+            static_cast<std::size_t>(std::count_if(mentions.begin(), mentions.end(), [](const EntityMention& em) { return em.is_actor; }));
         for (std::size_t h = 0; h < hits.size(); ++h) {
             const TriggerHit& hit = hits[h];
             const EventType& et = types.types()[hit.type];
@@ -946,6 +982,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // Names already taken for this event (few: a linear search).
             seen_actor.clear();
             seen_place.clear();
+            e.actors.reserve(actor_mentions + 1);
+            e.places.reserve(mentions.size() - actor_mentions);
             auto first_time = [](std::vector<std::string_view>& seen, std::string_view name) {
                 if (std::find(seen.begin(), seen.end(), name) != seen.end()) return false;
                 seen.push_back(name);
@@ -954,16 +992,21 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             auto add_actor = [&](const EntityMention& em, bool same_clause) {
                 const std::string& name = em.index == k_no_entry ? em.unknown_name : actors[em.index].name;
                 if (!first_time(seen_actor, name)) return;
-                ActorRef a;
+                std::string_view role;
+                bool acting = false;
+                if (em.mediator) role = "mediator";
+                else if (!same_clause) role = "participant";
+                else if (em.word < hit.word) {
+                    role = is(et.name, "statement") ? "source" : "agent";
+                    acting = true;
+                } else role = "target";
+                if (acting) d.agents.push_back(name);
+                // Built in place: no ActorRef to move and destroy.
+                ActorRef& a = e.actors.emplace_back();
                 a.name = name;
+                a.role = role;
                 a.surface = em.surface;
                 a.qualifier = em.qualifier;
-                if (em.mediator) a.role = "mediator";
-                else if (!same_clause) a.role = "participant";
-                else if (em.word < hit.word) a.role = is(et.name, "statement") ? "source" : "agent";
-                else a.role = "target";
-                if (is(a.role, "agent") || is(a.role, "source")) d.agents.push_back(name);
-                e.actors.push_back(std::move(a));
             };
             auto add_place = [&](const EntityMention& em) {
                 const PlaceEntry& p = places[em.index];
@@ -1029,7 +1072,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
             while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
             std::string clause_text;
-            if (ce - cb >= 3) clause_text = squash(text.substr(words[cb].first, words[ce].second - words[cb].first));
+            if (ce - cb >= 3) {
+                // Words begin and end with other bytes than whitespace: the squashed
+                // clause is a piece of the squashed sentence.
+                const std::string& all = sentence_text();
+                const std::size_t from = squash_map[words[cb].first - s.begin];
+                clause_text.assign(all, from, squash_map[words[ce].second - 1 - s.begin] + 1 - from);
+            }
             std::string headline(strip_quotes(trim_view(ce - cb >= 3 ? std::string_view(clause_text) : sentence_text())));
             if (!headline.empty() && headline[0] >= 'a' && headline[0] <= 'z') headline[0] = static_cast<char>(headline[0] - 'a' + 'A');
             e.headline = cut(std::move(headline), 120);
