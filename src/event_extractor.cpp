@@ -483,7 +483,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 const std::string_view gap(text.data() + words[k - 1].second, words[k].first - words[k - 1].second);
                 // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
                 bool comma = false, hard = false;
-                for (std::size_t i = 0; i < gap.size(); ++i) {
+                // Most gaps are one space: nothing to look at.
+                for (std::size_t i = 0; i < gap.size() && !(gap.size() == 1 && gap[0] == ' '); ++i) {
                     const char c = gap[i];
                     if (c == ',') comma = true;
                     else if (c == ';' || c == ':' || c == '"') hard = true;

@@ -298,7 +298,10 @@ void Gazetteer::match(std::string_view text, const std::vector<std::pair<std::si
             for (const auto& p : entry->patterns) {
                 if (p.words.size() <= matched || k + p.words.size() > words.size()) continue;
                 bool ok = true;
-                for (std::size_t m = 0; m < p.words.size() && ok; ++m) {
+                // The look-up already matched the first word case-insensitively: that
+                // is all a lower-case pattern word asks of the word itself.
+                const std::size_t first = f == 0 && p.upper[0] == 0 ? 1 : 0;
+                for (std::size_t m = first; m < p.words.size() && ok; ++m) {
                     std::string_view tw = word(k + m);
                     const bool upper = p.upper[m] != 0;
                     if (m + 1 == p.words.size()) {
