@@ -179,6 +179,7 @@ struct TriggerHit {
 struct Draft {
     Event event;
     std::size_t sentence = 0;
+    std::size_t type = 0;  // index into EventTypes::types(), whose names are unique: same type, same name
     bool dated_by_text = false;
     bool full_sentence = true;  // ends with terminal punctuation (not a headline line)
     std::vector<std::string> agents;  // canonical names acting (agent/source)
@@ -401,7 +402,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     // Mentions per conflict, to fill the other side of a dyadic event.
     std::vector<int> conflict_score(gazetteer.conflicts().size(), 0);
 
-    std::vector<Draft> drafts;
+    // A deque: drafts stay where they are built (a growing vector moved every
+    // Draft, and so every Event, each time it grew).
+    std::deque<Draft> drafts;
     std::size_t timex_cursor = 0;
     // The first actor named in the latest sentence that named one: what "he",
     // "she" or "they" at the head of a clause most likely refers to.
@@ -957,6 +960,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
 
             // Built in place: moving a Draft moves all its strings.
             Draft& d = drafts.emplace_back();
+            d.type = hit.type;
             Event& e = d.event;
             e.type = et.name;
             e.cameo = et.cameo;
@@ -1116,8 +1120,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     if (main_conflict < gazetteer.conflicts().size()) {
         const auto& conflict = gazetteer.conflicts()[main_conflict];
         for (auto& d : drafts) {
-            auto ti = types.find(d.event.type);
-            if (!ti || !types.types()[*ti].dyadic) continue;
+            if (!types.types()[d.type].dyadic) continue;
             int sides = 0;
             for (const auto& a : d.event.actors)
                 if (!is(a.role, "mediator") && std::find(conflict.parties.begin(), conflict.parties.end(), a.name) != conflict.parties.end())
@@ -1131,6 +1134,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         }
     }
 
+    auto is_statement_type = [&](const Draft& d) { return statement_type && d.type == *statement_type; };
     // Fold the same event told twice in one article into one event with several mentions.
     auto shares_actor = [](const Event& a, const Event& b) {
         for (const auto& x : a.actors)
@@ -1174,16 +1178,16 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         const std::size_t lo = i > k_fold_window ? i - k_fold_window : 0;
         const std::size_t hi = std::min(drafts.size(), i + k_fold_window);
         for (std::size_t j = lo; j < hi; ++j)
-            if (Draft& o = drafts[j]; j != i && !o.folded && o.dated_by_text && o.event.type == d.event.type &&
-                (is(d.event.type, "statement") ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
+            if (Draft& o = drafts[j]; j != i && !o.folded && o.dated_by_text && o.type == d.type &&
+                (is_statement_type(d) ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
                 target = &o;
                 break;
             }
         if (!target)
             for (std::size_t j = lo; j < i; ++j)
-                if (Draft& o = drafts[j]; !o.folded && !o.dated_by_text && o.event.type == d.event.type &&
+                if (Draft& o = drafts[j]; !o.folded && !o.dated_by_text && o.type == d.type &&
                     o.event.date_source == d.event.date_source &&
-                    (is(d.event.type, "statement") ? shares_agent(o, d)
+                    (is_statement_type(d) ? shares_agent(o, d)
                                                  : (shares_actor(o.event, d.event) || o.event.actors.empty() ||
                                                     d.event.actors.empty()))) {
                     target = &o;
@@ -1203,7 +1207,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     //    the same day or undated, is that event told in their words.
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         Draft& d = drafts[i];
-        if (d.folded || !is(d.event.type, "statement")) continue;
+        if (d.folded || !is_statement_type(d)) continue;
         if (d.agents.empty()) {
             // "he added": a saying with no known speaker is no fact of its own.
             d.folded = true;
@@ -1213,7 +1217,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         int best_rank = 0;
         for (std::size_t j = i > k_fold_window ? i - k_fold_window : 0; j < std::min(drafts.size(), i + k_fold_window); ++j) {
             Draft& o = drafts[j];
-            if (j == i || o.folded || is(o.event.type, "statement")) continue;
+            if (j == i || o.folded || is_statement_type(o)) continue;
             bool speaker_acts = false;
             for (const auto& a : d.agents)
                 if (std::find(o.agents.begin(), o.agents.end(), a) != o.agents.end()) speaker_acts = true;
