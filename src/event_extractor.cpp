@@ -76,7 +76,7 @@ struct Cues {
         for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots[i];
             if (!slot.used) return {};
-            if (slot.hash == hash && std::string_view(slot.word) == w) return slot.info;
+            if (slot.hash == hash && same_bytes(slot.word, w)) return slot.info;
         }
     }
 
@@ -702,7 +702,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     if (matched && tr.words.size() < matched) break;
                     if (k + tr.words.size() > words.size()) continue;
                     bool ok = true;
-                    for (std::size_t m = 1; m < tr.words.size() && ok; ++m) ok = lw(k + m) == tr.words[m];
+                    for (std::size_t m = 1; m < tr.words.size() && ok; ++m) ok = same_bytes(lw(k + m), tr.words[m]);
                     if (!ok) continue;
                     // A verb reading after a determiner is a noun ("the state", "a note"),
                     // after a preposition an adjective or noun ("in close cooperation").

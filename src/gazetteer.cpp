@@ -92,7 +92,7 @@ std::optional<double> coord(const json& j, const char* key, double limit, const 
 bool word_matches(std::string_view pattern, bool upper, std::string_view text) {
     if (pattern.size() != text.size()) return false;
     if (upper) {
-        if (pattern == text) return true;
+        if (same_bytes(pattern, text)) return true;
         // An all-capitals text word ("BAKU" in a shouted headline) still matches.
         return is_all_upper(text) && equals_ci(pattern, text);
     }

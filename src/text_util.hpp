@@ -56,6 +56,14 @@ inline std::uint64_t hash_lower(std::string_view s) {
     return h;
 }
 
+/// a == b for words (a few bytes): inline, where operator== calls memcmp.
+inline bool same_bytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
+}
+
 inline bool equals_ci(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
