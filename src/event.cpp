@@ -8,11 +8,16 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dateline {
 namespace {
@@ -114,6 +119,27 @@ public:
         const auto* const end = p + s.size();
         char* w = m_w;
         while (p < end) {
+#if defined(__SSE2__)
+            // Sixteen bytes at a time: as signed bytes, those >= 0x80 are below 0x20 too.
+            if (end - p >= 16) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+                const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+                const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+                if (mask == 0) {
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+                    w += 16;
+                    p += 16;
+                    continue;
+                }
+                // The plain bytes before the first special one, then that one below.
+                const int plain = std::countr_zero(mask);
+                std::memcpy(w, p, static_cast<std::size_t>(plain));
+                w += plain;
+                p += plain;
+            } else
+#endif
             // Eight plain ASCII bytes at a time: no byte >= 0x80, < 0x20, '"' or '\\'.
             if (end - p >= 8) {
                 std::uint64_t v;
