@@ -8,11 +8,16 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <string_view>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dateline {
 namespace {
@@ -84,21 +89,57 @@ std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
     return 0;
 }
 
+// Writes through a plain pointer into a buffer the caller sized with bound(): no
+// capacity check per piece. Every string is at most six times its length once
+// escaped (\u00xx), plus its quotes.
 class JsonWriter {
 public:
-    explicit JsonWriter(std::string& out) : m_out(out) {}
+    explicit JsonWriter(char* at) : m_w(at) {}
 
     /// False once a string was not UTF-8: the caller then lets dump() report it.
     bool ok() const { return m_ok; }
+    char* position() const { return m_w; }
 
-    void raw(std::string_view s) { m_out.append(s); }
+    /// Room a string of `n` bytes may take, quotes included.
+    static constexpr std::size_t string_bound(std::size_t n) { return 6 * n + 2; }
+
+    template <std::size_t N>
+    void raw(const char (&s)[N]) {
+        std::memcpy(m_w, s, N - 1);
+        m_w += N - 1;
+    }
+    void raw(std::string_view s) {
+        std::memcpy(m_w, s.data(), s.size());
+        m_w += s.size();
+    }
 
     void string(std::string_view s) {
-        m_out.push_back('"');
+        *m_w++ = '"';
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
         const auto* const end = p + s.size();
-        const auto* run = p;  // start of the bytes not yet copied
+        char* w = m_w;
         while (p < end) {
+#if defined(__SSE2__)
+            // Sixteen bytes at a time: as signed bytes, those >= 0x80 are below 0x20 too.
+            if (end - p >= 16) {
+                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+                const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+                const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+                if (mask == 0) {
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
+                    w += 16;
+                    p += 16;
+                    continue;
+                }
+                // The plain bytes before the first special one, then that one below.
+                const int plain = std::countr_zero(mask);
+                std::memcpy(w, p, static_cast<std::size_t>(plain));
+                w += plain;
+                p += plain;
+            } else
+#endif
             // Eight plain ASCII bytes at a time: no byte >= 0x80, < 0x20, '"' or '\\'.
             if (end - p >= 8) {
                 std::uint64_t v;
@@ -108,30 +149,33 @@ public:
                 const std::uint64_t special = (v & highs) | ((v - 0x20 * ones) & ~v & highs) |
                                               has_zero(v ^ ('"' * ones)) | has_zero(v ^ ('\\' * ones));
                 if (special == 0) {
+                    std::memcpy(w, &v, 8);
+                    w += 8;
                     p += 8;
                     continue;
                 }
             }
             const unsigned char cls = k_byte_class[*p];
             if (cls == 0) {
-                ++p;
+                *w++ = static_cast<char>(*p++);
                 continue;
             }
             if (cls == 2) {
                 const std::size_t n = utf8_sequence(p, end);
                 if (n == 0) {
                     m_ok = false;
+                    m_w = w;
                     return;
                 }
+                std::memcpy(w, p, n);
+                w += n;
                 p += n;
                 continue;
             }
-            m_out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-            escape(*p);
-            run = ++p;
+            w = escape(w, *p++);
         }
-        m_out.append(reinterpret_cast<const char*>(run), static_cast<std::size_t>(p - run));
-        m_out.push_back('"');
+        *w++ = '"';
+        m_w = w;
     }
 
     void string_or_null(const std::optional<std::string>& s) {
@@ -141,12 +185,27 @@ public:
 
     template <typename Int>
     void integer(Int v) {
-        char buf[24];
-        const auto r = std::to_chars(buf, buf + sizeof buf, v);
-        m_out.append(buf, r.ptr);
+        m_w = std::to_chars(m_w, m_w + 24, v).ptr;
     }
 
-    void number(double v) { m_out += json(v).dump(); }  // nlohmann's own shortest round-trip form
+    /// nlohmann's own shortest round-trip form. Coordinates repeat (the same
+    /// places in event after event): the last few texts are kept per thread.
+    void number(double v) {
+        struct Cached {
+            std::uint64_t bits = 0;
+            std::string text;
+        };
+        thread_local std::array<Cached, 64> cache;
+        std::uint64_t bits;
+        std::memcpy(&bits, &v, sizeof bits);
+        Cached& c = cache[(bits ^ (bits >> 29) ^ (bits >> 41)) & 63];
+        if (c.text.empty() || c.bits != bits) {
+            c.bits = bits;
+            c.text = json(v).dump();
+        }
+        raw(c.text);
+    }
+    static constexpr std::size_t number_bound = 32;
 
     /// A confidence: round(c * 1000) / 1000, as number() writes it; the texts of
     /// the 0..1000 thousandths are kept per thread.
@@ -159,7 +218,7 @@ public:
         thread_local std::array<std::string, 1001> texts;
         std::string& text = texts[static_cast<std::size_t>(k)];
         if (text.empty()) text = json(k / 1000.0).dump();
-        m_out += text;
+        raw(text);
     }
 
     void date(Date d) {
@@ -167,32 +226,63 @@ public:
             raw("\"\"");
             return;
         }
-        m_out.push_back('"');
-        m_out += iso(d);
-        m_out.push_back('"');
+        *m_w++ = '"';
+        raw(iso(d));
+        *m_w++ = '"';
     }
+    static constexpr std::size_t date_bound = 24;  // iso() of years beyond 9999 is longer than 10
 
 private:
-    void escape(unsigned char c) {
+    static char* escape(char* w, unsigned char c) {
+        auto two = [&](char b) {
+            w[0] = '\\';
+            w[1] = b;
+            return w + 2;
+        };
         switch (c) {
-        case '"': m_out += "\\\""; break;
-        case '\\': m_out += "\\\\"; break;
-        case '\b': m_out += "\\b"; break;
-        case '\f': m_out += "\\f"; break;
-        case '\n': m_out += "\\n"; break;
-        case '\r': m_out += "\\r"; break;
-        case '\t': m_out += "\\t"; break;
+        case '"': return two('"');
+        case '\\': return two('\\');
+        case '\b': return two('b');
+        case '\f': return two('f');
+        case '\n': return two('n');
+        case '\r': return two('r');
+        case '\t': return two('t');
         default: {
             constexpr char hex[] = "0123456789abcdef";
             const char u[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xF]};
-            m_out.append(u, sizeof u);
+            std::memcpy(w, u, sizeof u);
+            return w + sizeof u;
         }
         }
     }
 
-    std::string& m_out;
+    char* m_w;
     bool m_ok = true;
 };
+
+// Upper bounds of what write_evidence and write_event write: the keys and
+// punctuation (a generous constant) plus every string at its escaped maximum.
+std::size_t evidence_bound(const Evidence& ev) {
+    using W = JsonWriter;
+    return 160 + 3 * W::date_bound + 2 * 24 + W::string_bound(ev.article.size()) +
+           W::string_bound(ev.sentence.size()) + W::string_bound(ev.source.size()) +
+           W::string_bound(ev.timex ? ev.timex->size() : 0) + W::string_bound(ev.url.size());
+}
+
+std::size_t event_bound(const Event& e, bool with_mentions) {
+    using W = JsonWriter;
+    std::size_t n = 512 + 3 * W::date_bound + 24 + W::string_bound(e.cameo.size()) + W::string_bound(e.headline.size()) +
+                    W::string_bound(e.id.size()) + W::string_bound(e.type.size()) +
+                    W::string_bound(e.timex_value.size()) + evidence_bound(e.evidence);
+    for (const ActorRef& a : e.actors)
+        n += 64 + W::string_bound(a.name.size()) + W::string_bound(a.qualifier.size()) +
+             W::string_bound(a.role.size()) + W::string_bound(a.surface.size());
+    for (const PlaceRef& p : e.places)
+        n += 64 + 2 * W::number_bound + W::string_bound(p.name.size()) + W::string_bound(p.surface.size());
+    if (with_mentions)
+        for (const Evidence& m : e.mentions) n += 8 + evidence_bound(m);
+    return n;
+}
 
 // Keys in byte order: article, begin, end, published, sentence, source, timex, url.
 void write_evidence(JsonWriter& w, const Evidence& ev) {
@@ -223,7 +313,7 @@ void write_evidence(JsonWriter& w, const Evidence& ev) {
 
 // Keys in byte order: actors, cameo, confidence, evidence, headline, id, [mentions],
 // places, [source_count], status, type, when.
-void write_event(JsonWriter& w, const Event& e, bool with_mentions) {
+void write_event(JsonWriter& w, const Event& e, bool with_mentions, std::string_view edtf) {
     w.raw("{\"actors\":[");
     for (std::size_t i = 0; i < e.actors.size(); ++i) {
         const ActorRef& a = e.actors[i];
@@ -293,7 +383,7 @@ void write_event(JsonWriter& w, const Event& e, bool with_mentions) {
         w.raw(",\"earliest\":");
         w.date(e.when->earliest);
         w.raw(",\"edtf\":");
-        w.string(e.when->edtf());
+        w.string(edtf);
         w.raw(",\"latest\":");
         if (e.when->open_end) w.raw("null");
         else w.date(e.when->latest);
@@ -312,14 +402,19 @@ void write_event(JsonWriter& w, const Event& e, bool with_mentions) {
 }  // namespace
 
 void append_json(std::string& out, const Event& e, bool with_mentions) {
-    const std::size_t start = out.size();
-    JsonWriter w(out);
-    write_event(w, e, with_mentions);
+    const std::string edtf = e.when ? e.when->edtf() : std::string();
+    // Written into a per-thread buffer of the bound's size, then appended once.
+    thread_local std::string buffer;
+    const std::size_t bound = event_bound(e, with_mentions) + JsonWriter::string_bound(edtf.size());
+    if (buffer.size() < bound) buffer.resize(std::max(bound, 2 * buffer.size()));
+    JsonWriter w(buffer.data());
+    write_event(w, e, with_mentions, edtf);
     if (!w.ok()) {
         // Not UTF-8 somewhere: dump() throws its own error for it, as before.
-        out.resize(start);
         out += to_json(e, with_mentions).dump();
+        return;
     }
+    out.append(buffer.data(), static_cast<std::size_t>(w.position() - buffer.data()));
 }
 
 std::string_view to_string(DateSource s) { return k_date_sources[static_cast<std::size_t>(s)]; }

@@ -53,6 +53,7 @@ struct Cues {
     // most a quarter full): most words of a text are in no list, and a look-up of
     // such a word mostly ends at the first, empty, slot.
     struct Slot {
+        std::uint64_t hash = 0;  // hash_lower(word): a probe that meets another word mostly stops at it
         std::string word;
         Info info;
         bool used = false;
@@ -69,11 +70,13 @@ struct Cues {
     }
 
     /// What the lower-cased word `w` is.
-    Info of(std::string_view w) const {
-        for (std::size_t i = hash_lower(w) & mask;; i = (i + 1) & mask) {
+    Info of(std::string_view w) const { return of(w, hash_lower(w)); }
+    /// The same, `hash` being hash_lower(w).
+    Info of(std::string_view w, std::uint64_t hash) const {
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots[i];
             if (!slot.used) return {};
-            if (slot.word == w) return slot.info;
+            if (slot.hash == hash && same_bytes(slot.word, w)) return slot.info;
         }
     }
 
@@ -129,9 +132,10 @@ struct Cues {
         slots.resize(size);
         mask = size - 1;
         for (auto& [word, info] : infos) {
-            std::size_t i = hash_lower(word) & mask;
+            const std::uint64_t hash = hash_lower(word);
+            std::size_t i = hash & mask;
             while (slots[i].used) i = (i + 1) & mask;
-            slots[i] = {word, info, true};
+            slots[i] = {hash, word, info, true};
         }
     }
 };
@@ -149,6 +153,13 @@ struct EntityMention {
     /// the actor is then this name, with no entry behind it.
     std::string unknown_name;
 };
+
+// `w == lit`, inline: a size test and a comparison of a few bytes (operator==
+// of std::string with a literal measures the literal and calls compare()).
+template <std::size_t N>
+bool is(std::string_view w, const char (&lit)[N]) {
+    return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
+}
 
 constexpr std::size_t k_no_entry = static_cast<std::size_t>(-1);
 // Longest stretch of text the per-sentence rules look at at once.
@@ -168,6 +179,7 @@ struct TriggerHit {
 struct Draft {
     Event event;
     std::size_t sentence = 0;
+    std::size_t type = 0;  // index into EventTypes::types(), whose names are unique: same type, same name
     bool dated_by_text = false;
     bool full_sentence = true;  // ends with terminal punctuation (not a headline line)
     std::vector<std::string> agents;  // canonical names acting (agent/source)
@@ -190,12 +202,23 @@ bool squash_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // Most of a sentence is words and single spaces, which stay as they are: eight
 // bytes at a time are copied whole when none of them is a control byte, no two
 // spaces meet and a space at either edge has a word byte beside it.
-std::string squash(std::string_view s) {
+//
+// With `map`, map[i] is set to where byte i of `s` went in the output (for a
+// removed space, where the next byte went): a squashed piece of `s` that begins
+// and ends with other bytes than whitespace is then a substring of the result.
+std::string squash(std::string_view s, std::vector<std::uint32_t>* map = nullptr) {
     std::string out(s.size(), '\0');
+    if (map) map->resize(s.size());
     char* const start = out.data();
     char* w = start;
     const char* p = s.data();
     const char* const end = p + s.size();
+    auto note = [&](std::size_t bytes) {
+        if (!map) return;
+        const auto from = static_cast<std::size_t>(p - s.data());
+        const auto to = static_cast<std::uint32_t>(w - start);
+        for (std::size_t j = 0; j < bytes; ++j) (*map)[from + j] = to + static_cast<std::uint32_t>(j);
+    };
     constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, lows = 0x7F7F7F7F7F7F7F7Full;
     bool gap = false;  // whitespace seen since the last byte written
     while (p < end) {
@@ -210,19 +233,24 @@ std::string squash(std::string_view s) {
             const bool first_space = (spaces & 0x80) != 0, last_space = (spaces >> 63) != 0;
             if (!control && (spaces & (spaces << 8)) == 0 && !(first_space && w == start) &&
                 !(last_space && (end - p == 8 || squash_space(p[8])))) {
+                note(8);
                 std::memcpy(w, p, 8);
                 w += 8;
                 p += 8;
                 continue;
             }
         }
-        const char c = *p++;
+        const char c = *p;
         if (squash_space(c)) {
+            note(1);  // the space written before the next byte, if any
+            ++p;
             gap = true;
             continue;
         }
         if (gap && w != start) *w++ = ' ';
         gap = false;
+        note(1);
+        ++p;
         *w++ = c;
     }
     out.resize(static_cast<std::size_t>(w - start));
@@ -374,7 +402,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     // Mentions per conflict, to fill the other side of a dyadic event.
     std::vector<int> conflict_score(gazetteer.conflicts().size(), 0);
 
-    std::vector<Draft> drafts;
+    // A deque: drafts stay where they are built (a growing vector moved every
+    // Draft, and so every Event, each time it grew).
+    std::deque<Draft> drafts;
     std::size_t timex_cursor = 0;
     // The first actor named in the latest sentence that named one: what "he",
     // "she" or "they" at the head of a clause most likely refers to.
@@ -392,6 +422,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<char> in_timex, in_name;
     std::vector<std::uint16_t> word_cues;  // per word: Cue bits
     std::vector<const std::vector<std::size_t>*> word_triggers;  // per word: triggers it begins
+    std::vector<std::uint64_t> word_hashes;  // per word: hash_lower
+    std::vector<GazetteerMatch> matches;
+    std::vector<std::uint32_t> squash_map;  // of the squashed sentence
+    std::vector<std::uint32_t> order;       // of mentions
+    std::vector<EntityMention> sorted_mentions;
     const std::uint16_t empty_word_cues = cues.of("").bits;
     std::vector<EntityMention> mentions;
     std::vector<TriggerHit> hits;
@@ -406,16 +441,22 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         if (words.empty()) continue;
         lowered.assign(text.substr(s.begin, s.end - s.begin));
         for (char& c : lowered) c = lower_char(c);
-        auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
+        // Words lie inside the sentence: views without substr's bounds checks.
+        auto word = [&](std::size_t k) {
+            return std::string_view(text.data() + words[k].first, words[k].second - words[k].first);
+        };
         auto lw = [&](std::size_t k) {
-            return std::string_view(lowered).substr(words[k].first - s.begin, words[k].second - words[k].first);
+            return std::string_view(lowered.data() + (words[k].first - s.begin), words[k].second - words[k].first);
         };
         // Each word (lower-cased) looked up once: the cue lists it is in, the
         // triggers it begins.
         word_cues.resize(words.size());
         word_triggers.resize(words.size());
+        word_hashes.resize(words.size());
         for (std::size_t k = 0; k < words.size(); ++k) {
-            const Cues::Info info = cues.of(lw(k));
+            // The gazetteer looks the same words up: hashed once for both.
+            word_hashes[k] = hash_lower(lw(k));
+            const Cues::Info info = cues.of(lw(k), word_hashes[k]);
             word_cues[k] = info.bits;
             word_triggers[k] = info.triggers;
         }
@@ -432,7 +473,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         // The sentence as evidence and fallback headline, squashed once for all its events.
         std::optional<std::string> squashed_sentence;
         auto sentence_text = [&]() -> const std::string& {
-            if (!squashed_sentence) squashed_sentence = squash(text.substr(s.begin, s.end - s.begin));
+            if (!squashed_sentence) squashed_sentence = squash(text.substr(s.begin, s.end - s.begin), &squash_map);
             return *squashed_sentence;
         };
 
@@ -442,10 +483,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         std::size_t current = 0;
         for (std::size_t k = 0; k < words.size(); ++k) {
             if (k > 0) {
-                const std::string_view gap = text.substr(words[k - 1].second, words[k].first - words[k - 1].second);
+                const std::string_view gap(text.data() + words[k - 1].second, words[k].first - words[k - 1].second);
                 // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
                 bool comma = false, hard = false;
-                for (std::size_t i = 0; i < gap.size(); ++i) {
+                // Most gaps are one space: nothing to look at.
+                for (std::size_t i = 0; i < gap.size() && !(gap.size() == 1 && gap[0] == ' '); ++i) {
                     const char c = gap[i];
                     if (c == ',') comma = true;
                     else if (c == ';' || c == ':' || c == '"') hard = true;
@@ -496,12 +538,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         in_name.assign(words.size(), 0);
         bool last_was_place_mode = false;
         std::size_t last_match_end_word = 0;
-        for (const auto& m : gazetteer.match(text, words)) {
+        gazetteer.match(text, words, word_hashes, matches);
+        for (const auto& m : matches) {
             const std::size_t k = word_at(m.begin);
             std::size_t k_end = k;
             while (k_end < words.size() && words[k_end].first < m.end) ++k_end;
             const std::string_view prev = k > 0 ? lw(k - 1) : std::string_view();
-            const bool chained = (prev == "and" || prev == "or") && last_was_place_mode && k <= last_match_end_word + 2;
+            const bool chained = (is(prev, "and") || is(prev, "or")) && last_was_place_mode && k <= last_match_end_word + 2;
             const bool place_mode = (k > 0 && cue(k - 1, Cue::locative)) || chained;
             last_match_end_word = k_end;
             const std::string surface = squash(text.substr(m.begin, m.end - m.begin));
@@ -537,19 +580,19 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         // Beside an actor reading, keep a place only when it is no
                         // country or capital standing for its state.
                         const auto& kind = places[r.index].kind;
-                        if (any_actor && (metonym || kind == "country" || kind == "city")) continue;
+                        if (any_actor && (metonym || is(kind, "country") || is(kind, "city"))) continue;
                     }
                     EntityMention em{is_actor, r.index, k, clause[k], surface, "", false};
                     if (is_actor && r.how == GazetteerRef::How::adjective && k_end < words.size()) {
                         // "Russian-brokered": a mediator; "Azerbaijani environmental activists": a qualifier.
-                        if (word(k_end) == "-" && k_end + 1 < words.size() && cue(k_end + 1, Cue::mediator_suffixes)) {
+                        if (is(word(k_end), "-") && k_end + 1 < words.size() && cue(k_end + 1, Cue::mediator_suffixes)) {
                             em.mediator = true;
                         } else {
                             std::string q;
                             for (std::size_t n = k_end; n < words.size() && n < k_end + 3; ++n) {
                                 const std::string_view w = lw(n);
-                                if (is_capitalised(word(n)) || cue(n, Cue::prepositions) || w == "-" ||
-                                    cue(n, Cue::clause_break) || cue(n, Cue::reference_determiners) || w == "or" ||
+                                if (is_capitalised(word(n)) || cue(n, Cue::prepositions) || is(w, "-") ||
+                                    cue(n, Cue::clause_break) || cue(n, Cue::reference_determiners) || is(w, "or") ||
                                     word_triggers[n] || in_name[n] || clause[n] != clause[k])
                                     break;
                                 if (!q.empty()) q += ' ';
@@ -587,8 +630,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             }
             std::size_t e = k;
             while (e < words.size() && !in_name[e] && !inside_timex(e) &&
-                   (is_capitalised(word(e)) || (word(e) == "-" && e + 1 < words.size() && is_capitalised(word(e + 1))) ||
-                    ((lw(e) == "of" || lw(e) == "de" || lw(e) == "al") && e + 1 < words.size() &&
+                   (is_capitalised(word(e)) || (is(word(e), "-") && e + 1 < words.size() && is_capitalised(word(e + 1))) ||
+                    ((is(lw(e), "of") || is(lw(e), "de") || is(lw(e), "al")) && e + 1 < words.size() &&
                      is_capitalised(word(e + 1)) && e > k)) &&
                    (e == k || clause[e] == clause[k]))
                 ++e;
@@ -603,7 +646,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 if (e >= words.size() || is_capitalised(word(e))) return false;
                 const std::string_view next = lw(e);
                 return word_triggers[e] != nullptr || next.ends_with("s") || next.ends_with("ed") ||
-                       next == "is" || next == "was" || next == "has" || next == "will";
+                       is(next, "is") || is(next, "was") || is(next, "has") || is(next, "will");
             };
             if (b < e && !(e - b == 1 && initial &&
                            (word_triggers[b] || cue(b, Cue::not_names) || !verb_follows()))) {
@@ -618,7 +661,19 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             }
             k = std::max(e, k + 1);
         }
-        std::sort(mentions.begin(), mentions.end(), [](const EntityMention& a, const EntityMention& b) { return a.word < b.word; });
+        // In word order. The same std::sort over indexes gives the same order (it
+        // compares the same keys) without moving three strings at every step.
+        order.resize(mentions.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
+        std::sort(order.begin(), order.end(),
+                  [&](std::uint32_t a, std::uint32_t b) { return mentions[a].word < mentions[b].word; });
+        bool moved = false;
+        for (std::size_t i = 0; i < order.size() && !moved; ++i) moved = order[i] != i;
+        if (moved) {
+            sorted_mentions.clear();
+            for (const std::uint32_t i : order) sorted_mentions.push_back(std::move(mentions[i]));
+            mentions.swap(sorted_mentions);
+        }
         if (!mentions.empty())
             for (const auto& em : mentions)
                 if (em.is_actor) {
@@ -647,15 +702,15 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     if (matched && tr.words.size() < matched) break;
                     if (k + tr.words.size() > words.size()) continue;
                     bool ok = true;
-                    for (std::size_t m = 1; m < tr.words.size() && ok; ++m) ok = lw(k + m) == tr.words[m];
+                    for (std::size_t m = 1; m < tr.words.size() && ok; ++m) ok = same_bytes(lw(k + m), tr.words[m]);
                     if (!ok) continue;
                     // A verb reading after a determiner is a noun ("the state", "a note"),
                     // after a preposition an adjective or noun ("in close cooperation").
-                    const bool determiner_before = prev == "the" || prev == "a" || prev == "an" ||
+                    const bool determiner_before = is(prev, "the") || is(prev, "a") || is(prev, "an") ||
                                                    cue_before(k, Cue::reference_determiners) ||
                                                    (k >= 2 && cue(k - 2, Cue::reference_determiners));
-                    if (!tr.noun && (prev == "the" || prev == "a" || prev == "an" || cue_before(k, Cue::reference_determiners) ||
-                                     (prev != "to" && cue_before(k, Cue::prepositions))))
+                    if (!tr.noun && (is(prev, "the") || is(prev, "a") || is(prev, "an") || cue_before(k, Cue::reference_determiners) ||
+                                     (!is(prev, "to") && cue_before(k, Cue::prepositions))))
                         continue;
                     const EventType& et = types.types()[tr.type];
                     if (tr.needs_actor_kind && !et.needs_actor_kind.empty()) {
@@ -698,8 +753,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                                   (em.word <= 2 && cue(0, Cue::not_names));
                 if (!head) break;
                 std::size_t v = em.word;
-                while (v < words.size() && (in_name[v] || is_capitalised(word(v)) || lw(v) == "and" || lw(v) == "-" ||
-                                            lw(v) == "of"))
+                while (v < words.size() && (in_name[v] || is_capitalised(word(v)) || is(lw(v), "and") || is(lw(v), "-") ||
+                                            is(lw(v), "of")))
                     ++v;
                 if (v >= words.size() || clause[v] != em.clause) break;
                 const std::string_view verb = lw(v);
@@ -814,7 +869,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         // Coordinated with the saying ("and urged"), not inside what was
                         // said ("said the agency would keep pressing for access").
                         if (hits[h].noun || hits[h].word < hits[o].word || hits[h].word == 0 ||
-                            lw(hits[h].word - 1) != "and" || !second_speech_act[hits[h].type])
+                            !is(lw(hits[h].word - 1), "and") || !second_speech_act[hits[h].type])
                             continue;
                         second_saying = true;
                     }
@@ -826,10 +881,10 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         // talks of an infinitive are not dated by the call.
                         bool infinitive = false;
                         for (std::size_t k = word_at(tx->begin); k + 1 < hits[h].word; ++k) {
-                            if (lw(k) != "to") continue;
+                            if (!is(lw(k), "to")) continue;
                             const std::string_view n = lw(k + 1);
-                            infinitive |= n != "a" && n != "an" && n != "the" && n != "its" && n != "their" &&
-                                          n != "his" && n != "her" && n != "this" && n != "that";
+                            infinitive |= !is(n, "a") && !is(n, "an") && !is(n, "the") && !is(n, "its") && !is(n, "their") &&
+                                          !is(n, "his") && !is(n, "her") && !is(n, "this") && !is(n, "that");
                         }
                         if (infinitive) continue;
                     }
@@ -870,7 +925,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (assigned[h]) continue;
             std::size_t first = hits[h].word;
             while (first > 0 && clause[first - 1] == hits[h].clause) --first;
-            if (first == 0 || lw(first) != "when" || !inside_timex(first - 1)) continue;
+            if (first == 0 || !is(lw(first), "when") || !inside_timex(first - 1)) continue;
             const Timex* before = nullptr;
             for (const Timex* tx : stimex)
                 if (tx->begin <= words[first - 1].first && words[first - 1].first < tx->end) before = tx;
@@ -887,6 +942,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
         }();
 
+        const std::size_t actor_mentions =
+            static_cast<std::size_t>(std::count_if(mentions.begin(), mentions.end(), [](const EntityMention& em) { return em.is_actor; }));
         for (std::size_t h = 0; h < hits.size(); ++h) {
             const TriggerHit& hit = hits[h];
             const EventType& et = types.types()[hit.type];
@@ -903,6 +960,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
 
             // Built in place: moving a Draft moves all its strings.
             Draft& d = drafts.emplace_back();
+            d.type = hit.type;
             Event& e = d.event;
             e.type = et.name;
             e.cameo = et.cameo;
@@ -929,6 +987,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             // Names already taken for this event (few: a linear search).
             seen_actor.clear();
             seen_place.clear();
+            e.actors.reserve(actor_mentions + 1);
+            e.places.reserve(mentions.size() - actor_mentions);
             auto first_time = [](std::vector<std::string_view>& seen, std::string_view name) {
                 if (std::find(seen.begin(), seen.end(), name) != seen.end()) return false;
                 seen.push_back(name);
@@ -937,16 +997,21 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             auto add_actor = [&](const EntityMention& em, bool same_clause) {
                 const std::string& name = em.index == k_no_entry ? em.unknown_name : actors[em.index].name;
                 if (!first_time(seen_actor, name)) return;
-                ActorRef a;
+                std::string_view role;
+                bool acting = false;
+                if (em.mediator) role = "mediator";
+                else if (!same_clause) role = "participant";
+                else if (em.word < hit.word) {
+                    role = is(et.name, "statement") ? "source" : "agent";
+                    acting = true;
+                } else role = "target";
+                if (acting) d.agents.push_back(name);
+                // Built in place: no ActorRef to move and destroy.
+                ActorRef& a = e.actors.emplace_back();
                 a.name = name;
+                a.role = role;
                 a.surface = em.surface;
                 a.qualifier = em.qualifier;
-                if (em.mediator) a.role = "mediator";
-                else if (!same_clause) a.role = "participant";
-                else if (em.word < hit.word) a.role = et.name == "statement" ? "source" : "agent";
-                else a.role = "target";
-                if (a.role == "agent" || a.role == "source") d.agents.push_back(name);
-                e.actors.push_back(std::move(a));
             };
             auto add_place = [&](const EntityMention& em) {
                 const PlaceEntry& p = places[em.index];
@@ -961,16 +1026,16 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 for (std::size_t k = hit.word; k-- > 0 && clause[k] == hit.clause;) {
                     if (!cue(k, Cue::pronouns)) continue;
                     if (first_time(seen_actor, previous_subject)) {
-                        e.actors.push_back({previous_subject, et.name == "statement" ? "source" : "agent", std::string(word(k)), ""});
+                        e.actors.push_back({previous_subject, is(et.name, "statement") ? "source" : "agent", std::string(word(k)), ""});
                         d.agents.push_back(previous_subject);
                     }
                     break;
                 }
             }
-            if (e.actors.empty() || et.name == "statement")
+            if (e.actors.empty() || is(et.name, "statement"))
                 for (const auto& em : mentions)
                     if (em.is_actor && em.clause != hit.clause) add_actor(em, false);
-            if (e.places.empty() || et.name == "statement")
+            if (e.places.empty() || is(et.name, "statement"))
                 for (const auto& em : mentions)
                     if (!em.is_actor) add_place(em);
 
@@ -992,12 +1057,12 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     if (in_name[k] || inside_timex(k)) continue;
                     if (cue(k, Cue::negation)) break;
                     const std::string_view w = lw(k);
-                    if (cue(k, Cue::planned) || w == "due") {
+                    if (cue(k, Cue::planned) || is(w, "due")) {
                         e.status = EventStatus::planned;
                         break;
                     }
-                    if (w != "is" && w != "are" && w != "was" && w != "were" && w != "be" && w != "between" &&
-                        w != "and" && w != "the" && w != "of" && w != "in" && w != "on")
+                    if (!is(w, "is") && !is(w, "are") && !is(w, "was") && !is(w, "were") && !is(w, "be") && !is(w, "between") &&
+                        !is(w, "and") && !is(w, "the") && !is(w, "of") && !is(w, "in") && !is(w, "on"))
                         break;
                 }
             }
@@ -1012,7 +1077,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
             while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
             std::string clause_text;
-            if (ce - cb >= 3) clause_text = squash(text.substr(words[cb].first, words[ce].second - words[cb].first));
+            if (ce - cb >= 3) {
+                // Words begin and end with other bytes than whitespace: the squashed
+                // clause is a piece of the squashed sentence.
+                const std::string& all = sentence_text();
+                const std::size_t from = squash_map[words[cb].first - s.begin];
+                clause_text.assign(all, from, squash_map[words[ce].second - 1 - s.begin] + 1 - from);
+            }
             std::string headline(strip_quotes(trim_view(ce - cb >= 3 ? std::string_view(clause_text) : sentence_text())));
             if (!headline.empty() && headline[0] >= 'a' && headline[0] <= 'z') headline[0] = static_cast<char>(headline[0] - 'a' + 'A');
             e.headline = cut(std::move(headline), 120);
@@ -1031,7 +1102,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (!e.places.empty()) conf += 0.05;
             if (!hit.noun) conf += 0.05;
             if (e.date_source != DateSource::text) conf -= 0.15;
-            if (et.name == "other") conf -= 0.2;
+            if (is(et.name, "other")) conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
             e.id = event_id(article.id, words[hit.word].first, et.name);
         }
@@ -1049,11 +1120,10 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     if (main_conflict < gazetteer.conflicts().size()) {
         const auto& conflict = gazetteer.conflicts()[main_conflict];
         for (auto& d : drafts) {
-            auto ti = types.find(d.event.type);
-            if (!ti || !types.types()[*ti].dyadic) continue;
+            if (!types.types()[d.type].dyadic) continue;
             int sides = 0;
             for (const auto& a : d.event.actors)
-                if (a.role != "mediator" && std::find(conflict.parties.begin(), conflict.parties.end(), a.name) != conflict.parties.end())
+                if (!is(a.role, "mediator") && std::find(conflict.parties.begin(), conflict.parties.end(), a.name) != conflict.parties.end())
                     ++sides;
             if (sides >= 2) continue;
             for (const auto& party : conflict.parties) {
@@ -1064,6 +1134,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         }
     }
 
+    auto is_statement_type = [&](const Draft& d) { return statement_type && d.type == *statement_type; };
     // Fold the same event told twice in one article into one event with several mentions.
     auto shares_actor = [](const Event& a, const Event& b) {
         for (const auto& x : a.actors)
@@ -1107,16 +1178,16 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         const std::size_t lo = i > k_fold_window ? i - k_fold_window : 0;
         const std::size_t hi = std::min(drafts.size(), i + k_fold_window);
         for (std::size_t j = lo; j < hi; ++j)
-            if (Draft& o = drafts[j]; j != i && !o.folded && o.dated_by_text && o.event.type == d.event.type &&
-                (d.event.type == "statement" ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
+            if (Draft& o = drafts[j]; j != i && !o.folded && o.dated_by_text && o.type == d.type &&
+                (is_statement_type(d) ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
                 target = &o;
                 break;
             }
         if (!target)
             for (std::size_t j = lo; j < i; ++j)
-                if (Draft& o = drafts[j]; !o.folded && !o.dated_by_text && o.event.type == d.event.type &&
+                if (Draft& o = drafts[j]; !o.folded && !o.dated_by_text && o.type == d.type &&
                     o.event.date_source == d.event.date_source &&
-                    (d.event.type == "statement" ? shares_agent(o, d)
+                    (is_statement_type(d) ? shares_agent(o, d)
                                                  : (shares_actor(o.event, d.event) || o.event.actors.empty() ||
                                                     d.event.actors.empty()))) {
                     target = &o;
@@ -1136,7 +1207,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     //    the same day or undated, is that event told in their words.
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         Draft& d = drafts[i];
-        if (d.folded || d.event.type != "statement") continue;
+        if (d.folded || !is_statement_type(d)) continue;
         if (d.agents.empty()) {
             // "he added": a saying with no known speaker is no fact of its own.
             d.folded = true;
@@ -1146,7 +1217,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         int best_rank = 0;
         for (std::size_t j = i > k_fold_window ? i - k_fold_window : 0; j < std::min(drafts.size(), i + k_fold_window); ++j) {
             Draft& o = drafts[j];
-            if (j == i || o.folded || o.event.type == "statement") continue;
+            if (j == i || o.folded || is_statement_type(o)) continue;
             bool speaker_acts = false;
             for (const auto& a : d.agents)
                 if (std::find(o.agents.begin(), o.agents.end(), a) != o.agents.end()) speaker_acts = true;

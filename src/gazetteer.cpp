@@ -29,7 +29,9 @@ struct Gazetteer::Index {
     // Lower-cased word -> entries index + 1 (0: empty slot), open addressing with
     // linear probing, at most a quarter full. A text word is hashed and compared
     // lower-cased on the fly: no lower-cased copy, and most words end at an empty slot.
+    // The key's hash is kept: a probe that meets another word mostly stops at it.
     struct Slot {
+        std::uint64_t hash = 0;
         std::string key;
         std::uint32_t entry = 0;
     };
@@ -37,11 +39,14 @@ struct Gazetteer::Index {
     std::size_t mask = 0;
 
     /// The entry of `word` compared case-insensitively (ASCII), or nullptr.
-    const Entry* find(std::string_view word) const {
-        for (std::size_t i = hash_lower(word) & mask;; i = (i + 1) & mask) {
+    const Entry* find(std::string_view word) const { return find(word, hash_lower(word)); }
+    /// The same, `hash` being hash_lower(word).
+    const Entry* find(std::string_view word, std::uint64_t hash) const {
+        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots[i];
             if (slot.entry == 0) return nullptr;
-            if (slot.key.size() == word.size() && equals_lower(slot.key, word)) return &entries[slot.entry - 1];
+            if (slot.hash == hash && slot.key.size() == word.size() && equals_lower(slot.key, word))
+                return &entries[slot.entry - 1];
         }
     }
     // `lowered` is lower case already.
@@ -87,7 +92,7 @@ std::optional<double> coord(const json& j, const char* key, double limit, const 
 bool word_matches(std::string_view pattern, bool upper, std::string_view text) {
     if (pattern.size() != text.size()) return false;
     if (upper) {
-        if (pattern == text) return true;
+        if (same_bytes(pattern, text)) return true;
         // An all-capitals text word ("BAKU" in a shouted headline) still matches.
         return is_all_upper(text) && equals_ci(pattern, text);
     }
@@ -237,9 +242,10 @@ void Gazetteer::build_index() {
     index->slots.resize(size);
     index->mask = size - 1;
     for (auto& [key, at] : entry_of) {
-        std::size_t i = hash_lower(key) & index->mask;
+        const std::uint64_t hash = hash_lower(key);
+        std::size_t i = hash & index->mask;
         while (index->slots[i].entry != 0) i = (i + 1) & index->mask;
-        index->slots[i] = {key, static_cast<std::uint32_t>(at + 1)};
+        index->slots[i] = {hash, key, static_cast<std::uint32_t>(at + 1)};
     }
     m_index = std::move(index);
 }
@@ -262,24 +268,40 @@ std::vector<GazetteerMatch> Gazetteer::match(std::string_view text, std::size_t 
 
 std::vector<GazetteerMatch> Gazetteer::match(std::string_view text,
                                              const std::vector<std::pair<std::size_t, std::size_t>>& words) const {
+    std::vector<std::uint64_t> hashes(words.size());
+    for (std::size_t k = 0; k < words.size(); ++k)
+        hashes[k] = hash_lower(text.substr(words[k].first, words[k].second - words[k].first));
     std::vector<GazetteerMatch> out;
-    auto word = [&](std::size_t k) { return text.substr(words[k].first, words[k].second - words[k].first); };
+    match(text, words, hashes, out);
+    return out;
+}
+
+void Gazetteer::match(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
+                      std::span<const std::uint64_t> word_hashes, std::vector<GazetteerMatch>& out) const {
+    out.clear();
+    const char* const t = text.data();
+    auto word = [&](std::size_t k) { return std::string_view(t + words[k].first, words[k].second - words[k].first); };
+    const Index& index = *m_index;
     for (std::size_t k = 0; k < words.size();) {
-        std::string_view w = word(k);
+        const std::string_view w = word(k);
         // A possessive "'s" belongs to the name before it: "Azerbaijan's".
-        std::string_view base = strip_possessive(w);
+        const std::string_view base = strip_possessive(w);
         std::size_t matched = 0;
         const Index::Pattern* best = nullptr;
         // Most words have no "'s": then the second form would repeat the first lookup.
-        const std::size_t forms = base.size() == w.size() ? 1 : 2;
-        for (std::size_t f = 0; f < forms; ++f) {
-            const std::string_view form = f == 0 ? w : base;
-            const Index::Entry* entry = m_index->find(form);
+        const bool possessive = base.size() != w.size();
+        const Index::Entry* base_entry = nullptr;  // the entry of `base`, for nouns below
+        for (int f = 0; f < (possessive ? 2 : 1); ++f) {
+            const Index::Entry* entry = f == 0 ? index.find(w, word_hashes[k]) : index.find(base);
+            if (f == 1 || !possessive) base_entry = entry;
             if (!entry) continue;
             for (const auto& p : entry->patterns) {
                 if (p.words.size() <= matched || k + p.words.size() > words.size()) continue;
                 bool ok = true;
-                for (std::size_t m = 0; m < p.words.size() && ok; ++m) {
+                // The look-up already matched the first word case-insensitively: that
+                // is all a lower-case pattern word asks of the word itself.
+                const std::size_t first = f == 0 && p.upper[0] == 0 ? 1 : 0;
+                for (std::size_t m = first; m < p.words.size() && ok; ++m) {
                     std::string_view tw = word(k + m);
                     const bool upper = p.upper[m] != 0;
                     if (m + 1 == p.words.size()) {
@@ -305,17 +327,13 @@ std::vector<GazetteerMatch> Gazetteer::match(std::string_view text,
             continue;
         }
         // "the court", "the enclave": a noun that refers back to something named before.
-        if (k > 0 && equals_ci(word(k - 1), "the")) {
-            const Index::Entry* entry = m_index->find(base);
-            if (entry && !entry->nouns.empty()) {
-                out.push_back({words[k - 1].first, words[k].first + base.size(), entry->nouns});
-                ++k;
-                continue;
-            }
+        if (base_entry && !base_entry->nouns.empty() && k > 0 && equals_ci(word(k - 1), "the")) {
+            out.push_back({words[k - 1].first, words[k].first + base.size(), base_entry->nouns});
+            ++k;
+            continue;
         }
         ++k;
     }
-    return out;
 }
 
 }  // namespace dateline

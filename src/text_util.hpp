@@ -21,7 +21,7 @@ inline std::string lower(std::string_view s) {
 /// A hash of `s` lower-cased (ASCII, as lower_char): equal for words that are
 /// equal_ci. Eight bytes at a time, lower-cased in a register: the look-up
 /// tables of words hash every word of a text with it.
-inline std::uint64_t hash_lower(std::string_view s) {
+[[gnu::always_inline]] inline std::uint64_t hash_lower(std::string_view s) {
     constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     auto lower8 = [](std::uint64_t x) {
         const std::uint64_t low7 = x & ~highs;
@@ -54,6 +54,14 @@ inline std::uint64_t hash_lower(std::string_view s) {
         h = mix(h, lower8(byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16)));
     }
     return h;
+}
+
+/// a == b for words (a few bytes): inline, where operator== calls memcmp.
+inline bool same_bytes(std::string_view a, std::string_view b) {
+    if (a.size() != b.size()) return false;
+    for (std::size_t i = 0; i < a.size(); ++i)
+        if (a[i] != b[i]) return false;
+    return true;
 }
 
 inline bool equals_ci(std::string_view a, std::string_view b) {

@@ -4,8 +4,10 @@
 #include "dateline/data_files.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -51,10 +53,11 @@ struct GazetteerRef {
 /// A phrase in the text and everything it may refer to ("Baku": the actor
 /// Azerbaijan by metonymy and the city Baku). For `noun` refs ("the court")
 /// every entry with that noun is listed; the caller picks the one last named.
+/// `refs` points into the Gazetteer's index: valid as long as the Gazetteer is.
 struct GazetteerMatch {
     std::size_t begin = 0;  // byte offsets in the text
     std::size_t end = 0;
-    std::vector<GazetteerRef> refs;
+    std::span<const GazetteerRef> refs;
 };
 
 /// Loaded from DataFiles "gazetteer/*.json" (in path order; a later entry with
@@ -78,6 +81,11 @@ public:
     /// word splitter of the extractor gives for text[begin, end) (byte ranges into text).
     std::vector<GazetteerMatch> match(std::string_view text,
                                       const std::vector<std::pair<std::size_t, std::size_t>>& words) const;
+    /// The same into `out` (cleared first), with `word_hashes[k]` the case-folded
+    /// hash of word k as the extractor computes it for its own look-ups
+    /// (`hash_lower` of src/text_util.hpp): each word is then hashed once per sentence.
+    void match(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
+               std::span<const std::uint64_t> word_hashes, std::vector<GazetteerMatch>& out) const;
 
 private:
     void load(const std::string& json, const std::string& origin);
