@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
 #include <cstdint>
 #include <unordered_map>
 
@@ -61,29 +63,9 @@ namespace {
 
 using json = nlohmann::json;
 
-std::vector<std::string> strings(const json& j, const char* key, const std::string& origin, const std::string& entry) {
-    std::vector<std::string> out;
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return out;
-    if (!it->is_array()) throw DataError(fmt::format("{}: entry '{}': \"{}\" must be an array of strings", origin, entry, key));
-    for (const auto& v : *it) {
-        if (!v.is_string()) throw DataError(fmt::format("{}: entry '{}': \"{}\" must hold strings", origin, entry, key));
-        out.push_back(v.get<std::string>());
-    }
-    return out;
-}
-
 void add_unique(std::vector<std::string>& to, const std::vector<std::string>& from) {
     for (const auto& s : from)
         if (std::find(to.begin(), to.end(), s) == to.end()) to.push_back(s);
-}
-
-std::optional<double> coord(const json& j, const char* key, double limit, const std::string& origin, const std::string& name) {
-    auto it = j.find(key);
-    if (it == j.end() || it->is_null()) return std::nullopt;
-    if (!it->is_number() || std::abs(it->get<double>()) > limit)
-        throw DataError(fmt::format("{}: place '{}': \"{}\" must be a number within ±{}", origin, name, key, limit));
-    return it->get<double>();
 }
 
 // A word of a pattern matches a word of text: exactly when the pattern word has
@@ -106,82 +88,280 @@ Gazetteer::Gazetteer(const DataFiles& files) {
     build_index();
 }
 
-void Gazetteer::load(const std::string& text, const std::string& origin) {
-    json j;
-    try {
-        j = json::parse(text);
-    } catch (const json::exception& e) {
-        throw DataError(fmt::format("{}: malformed JSON: {}", origin, e.what()));
-    }
-    if (!j.is_object()) throw DataError(fmt::format("{}: expected an object with actors/places/conflicts", origin));
-    auto name_of = [&](const json& e, const char* what) {
-        if (!e.is_object() || !e.contains("name") || !e["name"].is_string() || e["name"].get<std::string>().empty())
-            throw DataError(fmt::format("{}: every {} needs a non-empty \"name\"", origin, what));
-        return e["name"].get<std::string>();
+namespace {
+
+/// Reads a gazetteer file as a stream of JSON events (nlohmann's SAX interface)
+/// straight into entries: no document tree is built, which was two thirds of the
+/// start-up cost of `dateline extract`. Fields may come in any order; an entry is
+/// checked and handed on when its object closes. Unknown keys are skipped.
+class EntryReader {
+public:
+    using number_integer_t = json::number_integer_t;
+    using number_unsigned_t = json::number_unsigned_t;
+    using number_float_t = json::number_float_t;
+    using string_t = json::string_t;
+    using binary_t = json::binary_t;
+
+    enum class Section { none, actors, places, conflicts };
+    /// One entry as read, before the checks.
+    struct Raw {
+        bool object = false;
+        std::string name, kind, represents, country;
+        bool name_string = false;
+        const char* wrong_scalar = nullptr;  // a string field of another type
+        std::vector<std::string> lists[7];   // by list_slot()
+        const char* not_array = nullptr;     // a list field that is not an array
+        const char* not_strings = nullptr;   // a list field holding something else
+        std::optional<double> lat, lon;
+        const char* not_number = nullptr;    // lat/lon of another type
     };
+    std::function<void(Section, Raw&)> on_entry;
+
+    EntryReader(const std::string& origin) : m_origin(origin) {}
+
+    bool null() { return scalar(Value::null, {}, 0); }
+    bool boolean(bool) { return scalar(Value::other, {}, 0); }
+    bool number_integer(number_integer_t v) { return scalar(Value::number, {}, static_cast<double>(v)); }
+    bool number_unsigned(number_unsigned_t v) { return scalar(Value::number, {}, static_cast<double>(v)); }
+    bool number_float(number_float_t v, const string_t&) { return scalar(Value::number, {}, v); }
+    bool string(string_t& v) { return scalar(Value::string, v, 0); }
+    bool binary(binary_t&) { return scalar(Value::other, {}, 0); }
+
+    bool start_object(std::size_t) {
+        if (m_skip) return ++m_skip, true;
+        switch (m_depth) {
+            case 0: break;  // the file's object
+            case 1: return start_skipping_or_wrong_section();
+            case 2:  // an entry
+                m_raw = Raw{};
+                m_raw.object = true;
+                break;
+            case 3: return field_of_other_type();
+            default: return list_item_of_other_type();
+        }
+        ++m_depth;
+        return true;
+    }
+    bool end_object() {
+        if (m_skip) return --m_skip, true;
+        --m_depth;
+        if (m_depth == 2) on_entry(m_section, m_raw);
+        return true;
+    }
+    bool start_array(std::size_t) {
+        if (m_skip) return ++m_skip, true;
+        switch (m_depth) {
+            case 0: fail("expected an object with actors/places/conflicts");
+            case 1:
+                if (m_section == Section::none) return m_skip = 1, true;
+                break;
+            case 2: {  // an entry that is an array
+                Raw raw;
+                on_entry(m_section, raw);  // throws: no name
+                return false;
+            }
+            case 3:
+                m_list = list_slot(m_key);
+                if (m_list < 0) return field_of_other_type();
+                break;
+            default: return list_item_of_other_type();
+        }
+        ++m_depth;
+        return true;
+    }
+    bool end_array() {
+        if (m_skip) return --m_skip, true;
+        --m_depth;
+        if (m_depth == 1) m_section = Section::none;
+        return true;
+    }
+    bool key(string_t& k) {
+        if (m_skip) return true;
+        if (m_depth == 1) {
+            m_section = k == "actors" ? Section::actors : k == "places" ? Section::places
+                      : k == "conflicts" ? Section::conflicts : Section::none;
+            m_section_key = k;
+        } else {
+            m_key = k;
+        }
+        return true;
+    }
+    bool parse_error(std::size_t, const std::string&, const json::exception& e) {
+        throw DataError(fmt::format("{}: malformed JSON: {}", m_origin, e.what()));
+    }
+
+    static constexpr const char* k_list_keys[7] = {"aliases", "metonyms", "adjectives", "nouns", "parties", "places", ""};
+    static int list_slot(std::string_view key) {
+        for (int i = 0; i < 6; ++i)
+            if (key == k_list_keys[i]) return i;
+        return -1;
+    }
+
+private:
+    enum class Value { null, string, number, other };
+
+    [[noreturn]] void fail(const std::string& what) const { throw DataError(fmt::format("{}: {}", m_origin, what)); }
+
+    bool start_skipping_or_wrong_section() {
+        if (m_section != Section::none)
+            fail(fmt::format("\"{}\" must be an array of entries", m_section_key));
+        m_skip = 1;
+        return true;
+    }
+    // An object or array where a field's value should be a string or number.
+    bool field_of_other_type() {
+        note_field_type(Value::other);
+        m_skip = 1;
+        return true;
+    }
+    bool list_item_of_other_type() {
+        if (!m_raw.not_strings) m_raw.not_strings = k_list_keys[m_list];
+        m_skip = 1;
+        return true;
+    }
+
+    bool scalar(Value type, std::string_view text, double number) {
+        if (m_skip) return true;
+        switch (m_depth) {
+            case 0: fail("expected an object with actors/places/conflicts");
+            case 1:
+                if (m_section != Section::none && type != Value::null)
+                    fail(fmt::format("\"{}\" must be an array of entries", m_section_key));
+                return true;
+            case 2: {  // an entry that is not an object
+                Raw raw;
+                on_entry(m_section, raw);  // throws: no name
+                return false;
+            }
+            case 3:
+                if (type == Value::string) {
+                    if (std::string* field = string_field(m_key)) {
+                        *field = text;
+                        if (field == &m_raw.name) m_raw.name_string = true;
+                        return true;
+                    }
+                } else if (type == Value::number) {
+                    if (m_key == "lat") return m_raw.lat = number, true;
+                    if (m_key == "lon") return m_raw.lon = number, true;
+                }
+                if (type != Value::null) note_field_type(type);
+                return true;
+            default:
+                if (type == Value::string) m_raw.lists[m_list].emplace_back(text);
+                else if (!m_raw.not_strings) m_raw.not_strings = k_list_keys[m_list];
+                return true;
+        }
+    }
+    std::string* string_field(std::string_view key) {
+        if (key == "name") return &m_raw.name;
+        if (key == "kind") return &m_raw.kind;
+        if (key == "represents") return &m_raw.represents;
+        if (key == "country") return &m_raw.country;
+        return nullptr;
+    }
+    // A known field whose value has the wrong type (unknown keys take anything).
+    void note_field_type(Value type) {
+        if (m_key == "name") {
+            m_raw.name_string = false;
+        } else if (string_field(m_key)) {
+            if (!m_raw.wrong_scalar) m_raw.wrong_scalar = m_key == "kind" ? "kind" : m_key == "represents" ? "represents" : "country";
+        } else if (int slot = list_slot(m_key); slot >= 0) {
+            if (!m_raw.not_array) m_raw.not_array = k_list_keys[slot];
+        } else if ((m_key == "lat" || m_key == "lon") && type != Value::number) {
+            if (!m_raw.not_number) m_raw.not_number = m_key == "lat" ? "lat" : "lon";
+        }
+    }
+
+    const std::string& m_origin;
+    int m_depth = 0;
+    int m_skip = 0;  // > 0: inside a value being skipped, its nesting depth
+    Section m_section = Section::none;
+    std::string m_section_key;
+    std::string m_key;
+    int m_list = 6;
+    Raw m_raw;
+};
+
+}  // namespace
+
+void Gazetteer::load(const std::string& text, const std::string& origin) {
     // Name -> index, so that merging an entry with one of an earlier file is a
     // lookup (find_actor is linear: quadratic over the ~1,300 entries at start-up).
     // (Keys are copies: views into the entries would dangle when the vectors grow.)
     std::unordered_map<std::string, std::size_t> actor_at, place_at;
-    // j.value(key, []) without its copy of the whole list.
-    const json no_entries = json::array();
-    auto list = [&](const char* key) -> const json& {
-        auto it = j.find(key);
-        return it == j.end() ? no_entries : *it;
-    };
     for (std::size_t i = 0; i < m_actors.size(); ++i) actor_at.emplace(m_actors[i].name, i);
     for (std::size_t i = 0; i < m_places.size(); ++i) place_at.emplace(m_places[i].name, i);
-    for (const auto& e : list("actors")) {
-        ActorEntry a;
-        a.name = name_of(e, "actor");
-        a.kind = e.value("kind", "");
-        a.represents = e.value("represents", "");
-        a.aliases = strings(e, "aliases", origin, a.name);
-        a.metonyms = strings(e, "metonyms", origin, a.name);
-        a.adjectives = strings(e, "adjectives", origin, a.name);
-        a.nouns = strings(e, "nouns", origin, a.name);
-        if (auto at = actor_at.find(a.name); at != actor_at.end()) {
-            ActorEntry& old = m_actors[at->second];
-            if (!a.kind.empty()) old.kind = a.kind;
-            if (!a.represents.empty()) old.represents = a.represents;
-            add_unique(old.aliases, a.aliases);
-            add_unique(old.metonyms, a.metonyms);
-            add_unique(old.adjectives, a.adjectives);
-            add_unique(old.nouns, a.nouns);
+
+    using Section = EntryReader::Section;
+    EntryReader reader(origin);
+    reader.on_entry = [&](Section section, EntryReader::Raw& raw) {
+        const char* what = section == Section::actors ? "actor" : section == Section::places ? "place" : "conflict";
+        if (!raw.object || !raw.name_string || raw.name.empty())
+            throw DataError(fmt::format("{}: every {} needs a non-empty \"name\"", origin, what));
+        if (raw.wrong_scalar)
+            throw DataError(fmt::format("{}: entry '{}': \"{}\" must be a string", origin, raw.name, raw.wrong_scalar));
+        if (raw.not_array)
+            throw DataError(fmt::format("{}: entry '{}': \"{}\" must be an array of strings", origin, raw.name, raw.not_array));
+        if (raw.not_strings)
+            throw DataError(fmt::format("{}: entry '{}': \"{}\" must hold strings", origin, raw.name, raw.not_strings));
+        auto& lists = raw.lists;
+        if (section == Section::actors) {
+            ActorEntry a;
+            a.name = std::move(raw.name);
+            a.kind = std::move(raw.kind);
+            a.represents = std::move(raw.represents);
+            a.aliases = std::move(lists[0]);
+            a.metonyms = std::move(lists[1]);
+            a.adjectives = std::move(lists[2]);
+            a.nouns = std::move(lists[3]);
+            if (auto at = actor_at.find(a.name); at != actor_at.end()) {
+                ActorEntry& old = m_actors[at->second];
+                if (!a.kind.empty()) old.kind = a.kind;
+                if (!a.represents.empty()) old.represents = a.represents;
+                add_unique(old.aliases, a.aliases);
+                add_unique(old.metonyms, a.metonyms);
+                add_unique(old.adjectives, a.adjectives);
+                add_unique(old.nouns, a.nouns);
+            } else {
+                actor_at.emplace(a.name, m_actors.size());
+                m_actors.push_back(std::move(a));
+            }
+        } else if (section == Section::places) {
+            auto check = [&](const std::optional<double>& v, const char* key, double limit) {
+                if ((raw.not_number && std::string_view(raw.not_number) == key) || (v && std::abs(*v) > limit))
+                    throw DataError(fmt::format("{}: place '{}': \"{}\" must be a number within ±{}", origin, raw.name, key, limit));
+            };
+            check(raw.lat, "lat", 90);
+            check(raw.lon, "lon", 180);
+            PlaceEntry p;
+            p.name = std::move(raw.name);
+            p.kind = std::move(raw.kind);
+            p.lat = raw.lat;
+            p.lon = raw.lon;
+            p.country = std::move(raw.country);
+            p.aliases = std::move(lists[0]);
+            p.nouns = std::move(lists[3]);
+            if (auto at = place_at.find(p.name); at != place_at.end()) {
+                PlaceEntry& old = m_places[at->second];
+                if (!p.kind.empty()) old.kind = p.kind;
+                if (p.lat) old.lat = p.lat;
+                if (p.lon) old.lon = p.lon;
+                if (!p.country.empty()) old.country = p.country;
+                add_unique(old.aliases, p.aliases);
+                add_unique(old.nouns, p.nouns);
+            } else {
+                place_at.emplace(p.name, m_places.size());
+                m_places.push_back(std::move(p));
+            }
         } else {
-            actor_at.emplace(a.name, m_actors.size());
-            m_actors.push_back(std::move(a));
+            ConflictEntry c;
+            c.name = std::move(raw.name);
+            c.parties = std::move(lists[4]);
+            c.places = std::move(lists[5]);
+            m_conflicts.push_back(std::move(c));
         }
-    }
-    for (const auto& e : list("places")) {
-        PlaceEntry p;
-        p.name = name_of(e, "place");
-        p.kind = e.value("kind", "");
-        p.lat = coord(e, "lat", 90, origin, p.name);
-        p.lon = coord(e, "lon", 180, origin, p.name);
-        p.country = e.value("country", "");
-        p.aliases = strings(e, "aliases", origin, p.name);
-        p.nouns = strings(e, "nouns", origin, p.name);
-        if (auto at = place_at.find(p.name); at != place_at.end()) {
-            PlaceEntry& old = m_places[at->second];
-            if (!p.kind.empty()) old.kind = p.kind;
-            if (p.lat) old.lat = p.lat;
-            if (p.lon) old.lon = p.lon;
-            if (!p.country.empty()) old.country = p.country;
-            add_unique(old.aliases, p.aliases);
-            add_unique(old.nouns, p.nouns);
-        } else {
-            place_at.emplace(p.name, m_places.size());
-            m_places.push_back(std::move(p));
-        }
-    }
-    for (const auto& e : list("conflicts")) {
-        ConflictEntry c;
-        c.name = name_of(e, "conflict");
-        c.parties = strings(e, "parties", origin, c.name);
-        c.places = strings(e, "places", origin, c.name);
-        m_conflicts.push_back(std::move(c));
-    }
+    };
+    json::sax_parse(text, &reader);
 }
 
 void Gazetteer::build_index() {
@@ -190,24 +370,41 @@ void Gazetteer::build_index() {
     std::unordered_map<std::string, std::vector<Index::Pattern>> by_first;
     std::unordered_map<std::string, std::vector<GazetteerRef>> nouns;  // lower-cased noun
     std::vector<std::pair<std::size_t, std::size_t>> spans;  // reused from phrase to phrase
+    std::string first;  // the first word lower-cased, reused from phrase to phrase
     auto add = [&](const std::string& phrase, GazetteerRef ref) {
-        std::vector<std::string> words;
         split_words(phrase, 0, phrase.size(), spans);
-        for (auto [b, e] : spans) words.emplace_back(phrase.substr(b, e - b));
+        auto word = [&](std::size_t k) {
+            return std::string_view(phrase).substr(spans[k].first, spans[k].second - spans[k].first);
+        };
         // "the United Nations" is matched as "United Nations": a leading article
         // would let a shorter name start earlier and hide a longer one
         // ("the United Nations Supreme Court").
-        if (words.size() > 1 && equals_ci(words.front(), "the")) words.erase(words.begin());
-        if (words.empty()) return;
-        auto& list = by_first[lower(words.front())];
-        for (auto& p : list)
-            if (p.words == words) {
+        const std::size_t from = spans.size() > 1 && equals_ci(word(0), "the") ? 1 : 0;
+        if (spans.size() == from) return;
+        const std::size_t n = spans.size() - from;
+        first.assign(word(from));
+        for (char& c : first) c = lower_char(c);
+        auto& list = by_first[first];
+        // A phrase already listed (an alias that repeats a name) gets one more ref:
+        // compared on the views, so only a new pattern allocates its words.
+        for (auto& p : list) {
+            if (p.words.size() != n) continue;
+            std::size_t k = 0;
+            while (k < n && p.words[k] == word(from + k)) ++k;
+            if (k == n) {
                 p.refs.push_back(ref);
                 return;
             }
-        std::vector<char> upper;
-        for (const auto& w : words) upper.push_back(has_upper(w) ? 1 : 0);
-        list.push_back({std::move(words), std::move(upper), {ref}});
+        }
+        Index::Pattern pattern;
+        pattern.words.reserve(n);
+        pattern.upper.reserve(n);
+        for (std::size_t k = from; k < spans.size(); ++k) {
+            pattern.words.emplace_back(word(k));
+            pattern.upper.push_back(has_upper(pattern.words.back()) ? 1 : 0);
+        }
+        pattern.refs.push_back(ref);
+        list.push_back(std::move(pattern));
     };
     using K = GazetteerRef::Kind;
     using H = GazetteerRef::How;

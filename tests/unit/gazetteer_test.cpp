@@ -103,6 +103,63 @@ TEST_CASE("a malformed gazetteer file throws DataError naming the file") {
     CHECK_THROWS_AS(Gazetteer{files}, DataError);
 }
 
+TEST_CASE("a gazetteer file's fields may come in any order; unknown keys of any shape are skipped") {
+    DataFiles files = DataFiles::builtin();
+    files.set("gazetteer/~order.json", R"({
+        "notes": {"nested": [1, {"deep": [true, null]}], "x": "y"},
+        "actors": [{"aliases": ["Order Test Force"], "extra": [[1], {"a": 2}], "kind": "group", "name": "Order Test"}],
+        "places": [{"lon": 44.5, "aliases": ["Order Vale"], "lat": -40, "name": "Order Valley", "country": null}],
+        "conflicts": [{"places": ["Order Valley"], "parties": ["Order Test", "Armenia"], "name": "Order conflict"}],
+        "about": "ignored"})");
+    const Gazetteer g{files};
+    auto a = g.find_actor("Order Test");
+    REQUIRE(a);
+    CHECK(g.actors()[*a].kind == "group");
+    CHECK(g.actors()[*a].aliases == std::vector<std::string>{"Order Test Force"});
+    auto p = g.find_place("Order Valley");
+    REQUIRE(p);
+    CHECK(g.places()[*p].lat == doctest::Approx(-40));
+    CHECK(g.places()[*p].lon == doctest::Approx(44.5));
+    CHECK(g.places()[*p].aliases == std::vector<std::string>{"Order Vale"});
+    bool found = false;
+    for (const auto& c : g.conflicts())
+        if (c.name == "Order conflict") {
+            found = true;
+            CHECK(c.parties == std::vector<std::string>{"Order Test", "Armenia"});
+            CHECK(c.places == std::vector<std::string>{"Order Valley"});
+        }
+    CHECK(found);
+}
+
+TEST_CASE("each kind of bad gazetteer entry gets its own message naming the file and entry") {
+    const std::pair<const char*, const char*> cases[] = {
+        {R"([1, 2])", "expected an object with actors/places/conflicts"},
+        {R"("text")", "expected an object with actors/places/conflicts"},
+        {R"({"actors": {"name": "X"}})", "\"actors\" must be an array of entries"},
+        {R"({"places": "X"})", "\"places\" must be an array of entries"},
+        {R"({"actors": ["X"]})", "every actor needs a non-empty \"name\""},
+        {R"({"actors": [["X"]]})", "every actor needs a non-empty \"name\""},
+        {R"({"actors": [{"kind": "state"}]})", "every actor needs a non-empty \"name\""},
+        {R"({"actors": [{"name": ""}]})", "every actor needs a non-empty \"name\""},
+        {R"({"places": [{"name": 5}]})", "every place needs a non-empty \"name\""},
+        {R"({"actors": [{"name": "X", "kind": 3}]})", "entry 'X': \"kind\" must be a string"},
+        {R"({"actors": [{"aliases": "Y", "name": "X"}]})", "entry 'X': \"aliases\" must be an array of strings"},
+        {R"({"actors": [{"name": "X", "metonyms": ["a", 1]}]})", "entry 'X': \"metonyms\" must hold strings"},
+        {R"({"conflicts": [{"name": "X", "parties": [["a"]]}]})", "entry 'X': \"parties\" must hold strings"},
+        {R"({"places": [{"name": "X", "lat": 91}]})", "place 'X': \"lat\" must be a number within ±90"},
+        {R"({"places": [{"name": "X", "lon": "east"}]})", "place 'X': \"lon\" must be a number within ±180"},
+        {R"({"actors": [{"name": "X"})", "malformed JSON"},
+        {"", "malformed JSON"},
+    };
+    for (const auto& [text, message] : cases) {
+        INFO(text);
+        DataFiles files = DataFiles::builtin();
+        files.set("gazetteer/~bad.json", text);
+        CHECK_THROWS_WITH_AS(Gazetteer{files}, doctest::Contains("~bad.json: "), DataError);
+        CHECK_THROWS_WITH_AS(Gazetteer{files}, doctest::Contains(message), DataError);
+    }
+}
+
 TEST_CASE("the built-in gazetteer covers the South Caucasus and the world's states") {
     const auto& g = builtin();
     for (const char* name : {"Azerbaijan", "Armenia", "Russia", "International Court of Justice", "OSCE Minsk Group",
