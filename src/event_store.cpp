@@ -244,7 +244,8 @@ struct EventStore::Impl {
     Statement update_article;
     Statement events_of_article;
     Statement delete_mentions_of_article;
-    Statement candidates;
+    Statement load_bucket;
+    Statement data_version;
     Statement event_id_exists;
     Statement insert_event;
     Statement insert_mention;
@@ -285,28 +286,17 @@ struct EventStore::Impl {
                          "published=?7, language=?8, text=?9, ingested_at=?10 WHERE key=?1"),
           events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE article = ?"),
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
-          // Two ranges (schema step 5): events that begin within the mention's
-          // days (any precision), and weeks or months that begin in the 31 days
-          // before it and may contain it (?7, ?8: 1 when a week, a month may
-          // contain the mention: coarser than it, and at most a month). Nothing
-          // else can pass compatible_spans(). One range per precision, written
-          // out so that the partial index applies ("IN (?, ?)" also built a
-          // temporary table on every run).
-          candidates(db, fmt::format("SELECT {0} FROM events e INDEXED BY events_for_merge "
-                                     "WHERE type = ?1 AND date_source = ?2 AND status = ?5 "
-                                     "AND earliest BETWEEN ?6 AND ?4 AND latest >= ?6 "
-                                     "UNION ALL "
-                                     "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
-                                     "WHERE ?7 AND type = ?1 AND date_source = ?2 AND status = ?5 AND precision = 'week' "
-                                     "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4 "
-                                     "UNION ALL "
-                                     "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
-                                     "WHERE ?8 AND type = ?1 AND date_source = ?2 AND status = ?5 AND precision = 'month' "
-                                     "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4",
-                                     "key, earliest, latest, precision, open_start, open_end, "
-                                     "(SELECT group_concat(actor || char(31) || role, char(30)) FROM event_actors "
-                                     "WHERE event = e.key AND canonical = 1), "
-                                     "(SELECT group_concat(place) FROM event_places WHERE event = e.key AND canonical = 1)")),
+          // One bucket of merge candidates (see Bucket): every event of a type,
+          // date source and status that begins in one month, with all its links.
+          load_bucket(db,
+                      "SELECT key, earliest, latest, precision, open_start, open_end, "
+                      "(SELECT group_concat(actor || char(31) || role || char(31) || canonical, char(30)) "
+                      "FROM event_actors WHERE event = e.key), "
+                      "(SELECT group_concat(place || char(31) || canonical, char(30)) FROM event_places "
+                      "WHERE event = e.key) "
+                      "FROM events e INDEXED BY events_for_merge "
+                      "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
+          data_version(db, "PRAGMA data_version"),
           event_id_exists(db, "SELECT 1 FROM events WHERE id = ?"),
           insert_event(db, fmt::format("INSERT INTO events (id, type, cameo, {}, upper, timex_value, headline, "
                                        "confidence, status, first_reported, wide, primary_mention, source_count) "
@@ -447,6 +437,7 @@ struct EventStore::Impl {
         actor_keys.clear();
         place_keys.clear();
         aliases_seen.clear();
+        forget_candidates();
     }
 
     long long actor_key(const ActorRef& a) {
@@ -491,24 +482,50 @@ struct EventStore::Impl {
         return key;
     }
 
-    // `skip_actors`/`skip_places`: links the event already has as canonical
-    // ones (an upsert with canonical = 0 would leave them as they are).
+    // A stored event a mention may join, with the span its canonical mention
+    // gave it and every actor and place link it has.
+    struct Match {
+        long long key = 0;
+        Span span;
+        std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role) links
+        std::vector<long long> places;                          // canonical place links
+        std::vector<std::pair<long long, std::string>> other_actors;  // links with canonical = 0
+        std::vector<long long> other_places;
+    };
+
+    // Links an event to actors and places, as canonical ones or not. `known`,
+    // when given, lists the links the event has (see Match) and is kept in
+    // step: a link it lists already is not written again (an upsert with
+    // canonical = 0 would leave it as it is, and one with canonical = 1 only
+    // when it is canonical already).
     void link(long long event, const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places,
-              bool canonical, const std::vector<std::pair<long long, std::string>>* skip_actors = nullptr,
-              const std::vector<long long>* skip_places = nullptr) {
+              bool canonical, Match* known = nullptr) {
         const int flag = canonical ? 1 : 0;
         for (const auto& a : actors) {
             const long long actor = actor_key(a);
-            if (skip_actors && std::any_of(skip_actors->begin(), skip_actors->end(), [&](const auto& known) {
-                    return known.first == actor && known.second == a.role;
-                }))
-                continue;
+            if (known) {
+                auto same = [&](const auto& link) { return link.first == actor && link.second == a.role; };
+                if (std::any_of(known->actors.begin(), known->actors.end(), same)) continue;
+                auto other = std::find_if(known->other_actors.begin(), known->other_actors.end(), same);
+                if (other != known->other_actors.end()) {
+                    if (!canonical) continue;
+                    known->other_actors.erase(other);
+                }
+                (canonical ? known->actors : known->other_actors).emplace_back(actor, a.role);
+            }
             link_actor.bind(1, event).bind(2, actor).bind_static(3, a.role).bind(4, flag).run();
         }
         for (const auto& p : places) {
             const long long place = place_key(p);
-            if (skip_places && std::find(skip_places->begin(), skip_places->end(), place) != skip_places->end())
-                continue;
+            if (known) {
+                if (std::find(known->places.begin(), known->places.end(), place) != known->places.end()) continue;
+                auto other = std::find(known->other_places.begin(), known->other_places.end(), place);
+                if (other != known->other_places.end()) {
+                    if (!canonical) continue;
+                    known->other_places.erase(other);
+                }
+                (canonical ? known->places : known->other_places).push_back(place);
+            }
             link_place.bind(1, event).bind(2, place).bind(3, flag).run();
         }
     }
@@ -556,25 +573,6 @@ struct EventStore::Impl {
         return w;
     }
 
-    // "3,17,5" (group_concat of keys) as numbers.
-    static std::vector<long long> key_list(const std::string& text) {
-        std::vector<long long> out;
-        long long value = 0;
-        bool any = false;
-        for (char c : text) {
-            if (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-                any = true;
-            } else if (any) {
-                out.push_back(value);
-                value = 0;
-                any = false;
-            }
-        }
-        if (any) out.push_back(value);
-        return out;
-    }
-
     // The row key of a stored actor or place, without creating one.
     static std::optional<long long> known_key(std::unordered_map<std::string, long long>& cache, Statement& find,
                                               const std::string& name) {
@@ -587,17 +585,87 @@ struct EventStore::Impl {
         return key;
     }
 
-    // A stored event a mention may join, with the span its canonical mention gave it.
-    struct Match {
-        long long key;
-        Span span;
-        std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role) links
-        std::vector<long long> places;                          // canonical place links
+    // The merge candidates, cached across batches (see docs/store.md): the
+    // events of one (type, date source, status) that begin in one calendar
+    // month, loaded from the store by one statement the first time a probe
+    // needs them, then kept in step with every write this connection makes.
+    // A bucket holds all such events or is absent, so a probe that finds no
+    // candidate in it needs no statement. Trusted only while no other
+    // connection has written (PRAGMA data_version, checked when a transaction
+    // begins); cleared on rollback and when an article is replaced (events are
+    // rebuilt then); least recently used buckets are dropped past
+    // k_max_cached_events, so memory stays bounded whatever the store's size.
+    struct Bucket {
+        std::vector<Match> events;
+        std::uint64_t used = 0;  // the transaction that last read it
     };
+    static constexpr std::size_t k_max_cached_events = 100'000;
+    std::unordered_map<std::string, Bucket> buckets;
+    std::size_t cached_events = 0;
+    std::uint64_t transactions = 0;
+    std::optional<long long> seen_data_version;
+    std::string bucket_name;  // buffer
 
-    // "3\x1Fagent\x1E5\x1Ftarget" (group_concat of actor and role) as pairs.
-    static std::vector<std::pair<long long, std::string>> actor_role_list(const std::string& text) {
-        std::vector<std::pair<long long, std::string>> out;
+    static int month_index(Date d) { return static_cast<int>(d.year()) * 12 + static_cast<int>(d.month()) - 1; }
+
+    const std::string& name_bucket(std::string_view type, std::string_view date_source, std::string_view status,
+                                   int month) {
+        bucket_name.assign(type);
+        bucket_name += '\x1f';
+        bucket_name += date_source;
+        bucket_name += '\x1f';
+        bucket_name += status;
+        bucket_name += '\x1f';
+        bucket_name += std::to_string(month);
+        return bucket_name;
+    }
+
+    void forget_candidates() {
+        buckets.clear();
+        cached_events = 0;
+    }
+
+    // Called once the write lock is held: drops the cache when another
+    // connection committed since this one last looked, and trims it.
+    void begin_transaction() {
+        ++transactions;
+        const long long version = data_version.step() ? data_version.column_int64(0) : 0;
+        data_version.reset();
+        if (seen_data_version != version) {
+            forget_candidates();
+            seen_data_version = version;
+        }
+        if (cached_events <= k_max_cached_events) return;
+        std::vector<std::pair<std::uint64_t, std::unordered_map<std::string, Bucket>::iterator>> order;
+        for (auto it = buckets.begin(); it != buckets.end(); ++it) order.emplace_back(it->second.used, it);
+        std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [used, it] : order) {
+            if (cached_events <= k_max_cached_events / 2) break;
+            cached_events -= it->second.events.size();
+            buckets.erase(it);
+        }
+    }
+
+    // "3\x1Fagent\x1F1\x1E5\x1Ftarget\x1F0" (group_concat of actor, role, canonical).
+    static void read_actor_links(const std::string& text, Match& m) {
+        std::size_t at = 0;
+        while (at < text.size()) {
+            std::size_t end = text.find('\x1e', at);
+            if (end == std::string::npos) end = text.size();
+            const std::size_t unit = text.find('\x1f', at);
+            const std::size_t flag = text.rfind('\x1f', end - 1);
+            if (unit != std::string::npos && flag != std::string::npos && unit < flag && flag < end) {
+                long long key = 0;
+                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
+                auto& list = text.compare(flag + 1, end - flag - 1, "0") == 0 ? m.other_actors : m.actors;
+                list.emplace_back(key, text.substr(unit + 1, flag - unit - 1));
+            }
+            at = end + 1;
+        }
+    }
+
+    // "3\x1F1\x1E5\x1F0" (group_concat of place, canonical).
+    static void read_place_links(const std::string& text, Match& m) {
         std::size_t at = 0;
         while (at < text.size()) {
             std::size_t end = text.find('\x1e', at);
@@ -606,71 +674,127 @@ struct EventStore::Impl {
             if (unit != std::string::npos && unit < end) {
                 long long key = 0;
                 for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
-                out.emplace_back(key, text.substr(unit + 1, end - unit - 1));
+                (text.compare(unit + 1, end - unit - 1, "0") == 0 ? m.other_places : m.places).push_back(key);
             }
             at = end + 1;
         }
-        return out;
+    }
+
+    // The bucket of candidates, loaded from the store when absent.
+    Bucket& bucket(std::string_view type, std::string_view date_source, std::string_view status, int month) {
+        auto [it, added] = buckets.try_emplace(name_bucket(type, date_source, status, month));
+        Bucket& b = it->second;
+        b.used = transactions;
+        if (!added) return b;
+        try {
+            const int year = month / 12, month_of_year = month % 12 + 1;
+            load_bucket.bind_static(1, type).bind_static(2, date_source).bind_static(3, status);
+            load_bucket.bind(4, fmt::format("{:04d}-{:02d}-01", year, month_of_year));
+            load_bucket.bind(5, fmt::format("{:04d}-{:02d}-31", year, month_of_year));
+            while (load_bucket.step()) {
+                Match m;
+                m.key = load_bucket.column_int64(0);
+                m.span = read_short_span(load_bucket, 1);
+                read_actor_links(load_bucket.column_text(6), m);
+                read_place_links(load_bucket.column_text(7), m);
+                b.events.push_back(std::move(m));
+            }
+        } catch (...) {
+            buckets.erase(it);
+            throw;
+        }
+        cached_events += b.events.size();
+        return b;
+    }
+
+    // The cached entry of a stored event whose canonical span is `span`; null when its bucket is not loaded.
+    Match* cached_event(const Event& e, const Span& span, long long key) {
+        auto it = buckets.find(
+            name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
+        if (it == buckets.end()) return nullptr;
+        for (auto& m : it->second.events)
+            if (m.key == key) return &m;
+        return nullptr;
+    }
+
+    // Files an event under its canonical span, when that bucket is loaded.
+    void cache_event(const Event& e, Match&& m) {
+        auto it = buckets.find(
+            name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(m.span.earliest)));
+        if (it == buckets.end()) return;
+        it->second.events.push_back(std::move(m));
+        ++cached_events;
+    }
+
+    // Takes an event out of its bucket (it is filed again under its new span).
+    void uncache_event(const Event& e, const Span& span, long long key) {
+        auto it = buckets.find(
+            name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
+        if (it == buckets.end()) return;
+        auto& events = it->second.events;
+        for (auto m = events.begin(); m != events.end(); ++m)
+            if (m->key == key) {
+                events.erase(m);
+                --cached_events;
+                return;
+            }
     }
 
     // The stored event this mention tells of, if any (see the merge rule in the header).
     std::optional<Match> find_match(const Event& e) {
         if (!e.when || e.date_source == DateSource::unresolved) return std::nullopt;
         const Span& w = *e.when;
-        std::string low = iso(w.earliest);
-        std::string high = low;
+        // Only events that begin in [low, high] can pass compatible_spans():
+        // the same days (same first day), spans nested in this one, and weeks
+        // or months that contain it (they begin at most 31 days before it).
+        // A span coarser than a month, or open, merges only with the same days.
+        Date low = w.earliest, high = w.earliest;
         if (!is_coarse(w.precision) && !w.open_start && !w.open_end) {
-            // An event this one nests in starts at most a month earlier.
             // (Not before Boost's first year, 1400: a day there has no month before it.)
             const Date first_day(1400, 1, 1);
             const auto month = boost::gregorian::days(31);
-            low = iso(w.earliest - first_day > month ? w.earliest - month : first_day);
-            high = iso(w.latest);
+            low = w.earliest - first_day > month ? w.earliest - month : first_day;
+            high = w.latest;
         }
-        const std::string earliest = iso(w.earliest);
-        candidates.bind_static(1, e.type).bind_static(2, to_string(e.date_source)).bind_static(3, low);
-        candidates.bind_static(4, high).bind_static(5, to_string(e.status)).bind_static(6, earliest);
-        // The precisions that may contain this span and still merge (coarser, at most a month).
-        const bool closed = !w.open_start && !w.open_end;
-        candidates.bind(7, closed && w.precision < Precision::week ? 1 : 0);
-        candidates.bind(8, closed && w.precision < Precision::month ? 1 : 0);
-        // In any order: the score below ends with the key, so no two candidates tie.
-        std::vector<Match> found;
-        while (candidates.step())
-            found.push_back(Match{candidates.column_int64(0), read_short_span(candidates, 1),
-                                  actor_role_list(candidates.column_text(6)), key_list(candidates.column_text(7))});
-        if (found.empty()) return std::nullopt;
+        const std::string_view date_source = to_string(e.date_source), status = to_string(e.status);
 
-        // Keys, not names: the candidates bring their canonical actors and
-        // places as key lists in the same row (one statement per probe).
+        // Keys, not names: the candidates carry their canonical links as keys.
+        // Looked up once a candidate's span fits.
+        bool keyed = false;
         std::set<long long> mine_actors, mine_places;
-        for (const auto& a : e.actors)
-            if (auto k = known_key(actor_keys, find_actor, a.name)) mine_actors.insert(*k);
-        for (const auto& p : e.places)
-            if (auto k = known_key(place_keys, find_place, p.name)) mine_places.insert(*k);
         const bool has_actors = !e.actors.empty(), has_places = !e.places.empty();
-        Match* best = nullptr;
+        const Match* best = nullptr;
         std::tuple<std::size_t, int, long long> best_score{};
-        for (auto& candidate : found) {
-            const auto& [key, span, their_actors, their_places] = candidate;
-            if (!compatible_spans(span, w)) continue;
-            std::size_t actors_shared = 0, places_shared = 0;
-            for (const auto& link : their_actors) actors_shared += mine_actors.count(link.first);
-            for (long long k : their_places) places_shared += mine_places.count(k);
-            if (has_actors && !their_actors.empty() && actors_shared == 0) continue;
-            if (has_places && !their_places.empty() && places_shared == 0) continue;
-            bool bare = !has_actors && their_actors.empty() && !has_places && their_places.empty();
-            if (actors_shared == 0 && places_shared == 0 && !bare) continue;
-            // Most shared names, then the closest precision, then the oldest event.
-            int precision_gap = -std::abs(static_cast<int>(span.precision) - static_cast<int>(w.precision));
-            std::tuple<std::size_t, int, long long> score{actors_shared * 2 + places_shared, precision_gap, -key};
-            if (!best || score > best_score) {
-                best = &candidate;
-                best_score = score;
+        for (int month = month_index(low), last = month_index(high); month <= last; ++month) {
+            for (const Match& candidate : bucket(e.type, date_source, status, month).events) {
+                const auto& span = candidate.span;
+                if (span.earliest < low || high < span.earliest || !compatible_spans(span, w)) continue;
+                if (!keyed) {
+                    for (const auto& a : e.actors)
+                        if (auto k = known_key(actor_keys, find_actor, a.name)) mine_actors.insert(*k);
+                    for (const auto& p : e.places)
+                        if (auto k = known_key(place_keys, find_place, p.name)) mine_places.insert(*k);
+                    keyed = true;
+                }
+                std::size_t actors_shared = 0, places_shared = 0;
+                for (const auto& link : candidate.actors) actors_shared += mine_actors.count(link.first);
+                for (long long k : candidate.places) places_shared += mine_places.count(k);
+                if (has_actors && !candidate.actors.empty() && actors_shared == 0) continue;
+                if (has_places && !candidate.places.empty() && places_shared == 0) continue;
+                bool bare = !has_actors && candidate.actors.empty() && !has_places && candidate.places.empty();
+                if (actors_shared == 0 && places_shared == 0 && !bare) continue;
+                // Most shared names, then the closest precision, then the oldest event.
+                int precision_gap = -std::abs(static_cast<int>(span.precision) - static_cast<int>(w.precision));
+                std::tuple<std::size_t, int, long long> score{actors_shared * 2 + places_shared, precision_gap,
+                                                              -candidate.key};
+                if (!best || score > best_score) {
+                    best = &candidate;
+                    best_score = score;
+                }
             }
         }
         if (!best) return std::nullopt;
-        return std::move(*best);
+        return *best;
     }
 
     std::string unique_event_id(const std::string& wanted) {
@@ -739,17 +863,42 @@ struct EventStore::Impl {
 
         if (!match) {
             // The new event already has this mention's fields.
-            link(event, e.actors, e.places, true);
+            Match entry;
+            entry.key = event;
+            link(event, e.actors, e.places, true, &entry);
+            if (e.when && e.date_source != DateSource::unresolved) {
+                entry.span = *e.when;
+                cache_event(e, std::move(entry));
+            }
             return false;
+        }
+        // The cached entry the probe found (a copy of it is `match`), kept in step below.
+        Match* entry = cached_event(e, match->span, event);
+        Match fallback;
+        if (!entry) {
+            // Not expected (the probe just read it): write as without a cache, and start afresh.
+            fallback = *match;
+            entry = &fallback;
+            forget_candidates();
         }
         // The finer mention becomes canonical: the span only ever narrows.
         if (finer(*e.when, match->span)) {
             set_primary.bind(1, event).bind(2, mention).run();
             clear_canonical_actors.bind(1, event).run();
             clear_canonical_places.bind(1, event).run();
-            link(event, e.actors, e.places, true);
+            for (auto& a : entry->actors) entry->other_actors.push_back(std::move(a));
+            for (long long p : entry->places) entry->other_places.push_back(p);
+            entry->actors.clear();
+            entry->places.clear();
+            link(event, e.actors, e.places, true, entry);
+            if (entry != &fallback) {
+                Match moved = std::move(*entry);
+                uncache_event(e, match->span, event);
+                moved.span = *e.when;
+                cache_event(e, std::move(moved));
+            }
         } else {
-            link(event, e.actors, e.places, false, &match->actors, &match->places);
+            link(event, e.actors, e.places, false, entry);
         }
         merge_one.bind(1, event).bind_static(2, source_key).bind(3, mention).bind(4, e.confidence);
         merge_one.bind(5, published).run();
@@ -876,6 +1025,7 @@ EventStore::Batch::Batch(EventStore& store) : m_store(&store) {
     if (store.m_impl->tx) throw StoreError(store.path().string() + ": a batch is already open");
     store.m_impl->tx.emplace(store.m_impl->db);
     store.m_impl->next_mention.reset();  // others may have written since our last batch
+    store.m_impl->begin_transaction();
 }
 
 EventStore::Batch::~Batch() {
@@ -903,6 +1053,7 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
     if (!impl.tx) {
         own.emplace(impl.db);
         impl.next_mention.reset();
+        impl.begin_transaction();
     }
     try {
         IngestResult result;
@@ -927,6 +1078,8 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             std::vector<long long> affected;
             impl.events_of_article.bind(1, key);
             while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
+            // Events are rebuilt below: the merge candidates are read afresh after.
+            impl.forget_candidates();
             impl.unindex_article(key);
             impl.delete_mentions_of_article.bind(1, key).run();
             impl.next_mention.reset();
@@ -965,6 +1118,8 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
         return result;
     } catch (...) {
         if (own) impl.forget_caches();
+        // A statement that failed half-way may leave the cache out of step with the store.
+        impl.forget_candidates();
         throw;
     }
 }
