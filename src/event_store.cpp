@@ -251,7 +251,7 @@ struct EventStore::Impl {
     Statement insert_mention;
     Statement set_primary;
     Statement merge_counts;  // recounts from all mentions (after a removal)
-    Statement merge_one;     // counts one more mention in (after a merge)
+    Statement merge_one;     // counts one more mention in (after a merge that changes them)
     Statement clear_canonical_actors;
     Statement clear_canonical_places;
     Statement find_actor;
@@ -293,7 +293,10 @@ struct EventStore::Impl {
                       "(SELECT group_concat(actor || char(31) || role || char(31) || canonical, char(30)) "
                       "FROM event_actors WHERE event = e.key), "
                       "(SELECT group_concat(place || char(31) || canonical, char(30)) FROM event_places "
-                      "WHERE event = e.key) "
+                      "WHERE event = e.key), "
+                      "(SELECT group_concat(source_key, char(30)) FROM "
+                      "(SELECT DISTINCT source_key FROM mentions WHERE event = e.key)), "
+                      "confidence, first_reported "
                       "FROM events e INDEXED BY events_for_merge "
                       "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
           data_version(db, "PRAGMA data_version"),
@@ -321,11 +324,9 @@ struct EventStore::Impl {
                        "(SELECT count(DISTINCT m.source_key), max(m.confidence), min(a.published) "
                        "FROM mentions m JOIN articles a ON a.key = m.article WHERE m.event = ?1) WHERE key = ?1"),
           merge_one(db,
-                    "UPDATE events SET source_count = source_count + NOT EXISTS "
-                    "(SELECT 1 FROM mentions WHERE event = ?1 AND source_key = ?2 AND key <> ?3), "
-                    "confidence = max(confidence, ?4), "
-                    "first_reported = CASE WHEN first_reported IS NULL OR ?5 < first_reported "
-                    "THEN coalesce(?5, first_reported) ELSE first_reported END WHERE key = ?1"),
+                    "UPDATE events SET source_count = source_count + ?2, confidence = max(confidence, ?3), "
+                    "first_reported = CASE WHEN first_reported IS NULL OR ?4 < first_reported "
+                    "THEN coalesce(?4, first_reported) ELSE first_reported END WHERE key = ?1"),
           clear_canonical_actors(db, "UPDATE event_actors SET canonical = 0 WHERE event = ?"),
           clear_canonical_places(db, "UPDATE event_places SET canonical = 0 WHERE event = ?"),
           find_actor(db, "SELECT key FROM actors WHERE name = ?"),
@@ -491,6 +492,11 @@ struct EventStore::Impl {
         std::vector<long long> places;                          // canonical place links
         std::vector<std::pair<long long, std::string>> other_actors;  // links with canonical = 0
         std::vector<long long> other_places;
+        // What a merge may change: the distinct source keys of its mentions,
+        // the highest confidence, the earliest publication date.
+        std::vector<std::string> sources;
+        double confidence = 0;
+        std::optional<std::string> first_reported;
     };
 
     // Links an event to actors and places, as canonical ones or not. `known`,
@@ -530,13 +536,28 @@ struct EventStore::Impl {
         }
     }
 
-    // Binds the nine span columns starting at `at`.
-    static void bind_span(Statement& s, int at, const Event& e) {
-        s.bind(at, to_string(e.when ? e.date_source : DateSource::unresolved));
-        if (e.when && e.date_source != DateSource::unresolved) {
+    // A mention's span as the text its columns hold: made once, bound
+    // without a copy into both the event and the mention row.
+    struct SpanText {
+        bool dated = false;
+        std::string edtf, earliest, latest;
+        void set(const Event& e) {
+            dated = e.when && e.date_source != DateSource::unresolved;
+            if (!dated) return;
+            edtf = e.when->edtf();
+            earliest = iso(e.when->earliest);
+            latest = iso(e.when->latest);
+        }
+    };
+    SpanText span_text;
+
+    // Binds the nine span columns starting at `at` (`text`: the span of `e`).
+    static void bind_span(Statement& s, int at, const Event& e, const SpanText& text) {
+        s.bind_static(at, to_string(text.dated ? e.date_source : DateSource::unresolved));
+        if (text.dated) {
             const Span& w = *e.when;
-            s.bind(at + 1, w.edtf()).bind(at + 2, iso(w.earliest)).bind(at + 3, iso(w.latest));
-            s.bind(at + 4, to_string(w.precision)).bind(at + 5, w.open_start ? 1 : 0);
+            s.bind_static(at + 1, text.edtf).bind_static(at + 2, text.earliest).bind_static(at + 3, text.latest);
+            s.bind_static(at + 4, to_string(w.precision)).bind(at + 5, w.open_start ? 1 : 0);
             s.bind(at + 6, w.open_end ? 1 : 0).bind(at + 7, w.approximate ? 1 : 0).bind(at + 8, w.uncertain ? 1 : 0);
         } else {
             for (int i = 1; i <= 4; ++i) s.bind_null(at + i);
@@ -697,6 +718,14 @@ struct EventStore::Impl {
                 m.span = read_short_span(load_bucket, 1);
                 read_actor_links(load_bucket.column_text(6), m);
                 read_place_links(load_bucket.column_text(7), m);
+                const std::string sources = load_bucket.column_text(8);
+                for (std::size_t at = 0; at < sources.size();) {
+                    std::size_t end = std::min(sources.find('\x1e', at), sources.size());
+                    m.sources.push_back(sources.substr(at, end - at));
+                    at = end + 1;
+                }
+                m.confidence = load_bucket.column_double(9);
+                m.first_reported = load_bucket.column_optional_text(10);
                 b.events.push_back(std::move(m));
             }
         } catch (...) {
@@ -824,7 +853,7 @@ struct EventStore::Impl {
         const std::string upper = dated ? iso(e.when->upper_bound()) : std::string();
         auto attempt = [&](const std::string& id) {
             insert_event.bind(1, id).bind_static(2, e.type).bind_static(3, e.cameo);
-            bind_span(insert_event, 4, e);
+            bind_span(insert_event, 4, e, span_text);
             if (dated) insert_event.bind_static(13, upper);
             else insert_event.bind_null(13);
             insert_event.bind_static(14, e.timex_value).bind_static(15, e.headline).bind(16, e.confidence);
@@ -844,12 +873,13 @@ struct EventStore::Impl {
                      const Event& e) {
         const std::optional<Match> match = find_match(e);
         const long long mention = next_mention_key();
+        span_text.set(e);
         const long long event = match ? match->key : insert_new_event(e, published, mention);
         actors_json(actors_text, e.actors);
         places_json(places_text, e.places, numbers);
         auto& m = insert_mention;
         m.bind(1, event).bind(2, article).bind_static(3, e.id).bind_static(4, e.type).bind_static(5, e.cameo);
-        bind_span(m, 6, e);
+        bind_span(m, 6, e, span_text);
         m.bind_static(15, e.timex_value).bind_static(16, e.headline).bind(17, e.confidence);
         m.bind_static(18, to_string(e.status)).bind_static(19, e.evidence.sentence);
         m.bind(20, static_cast<long long>(e.evidence.begin));
@@ -865,6 +895,9 @@ struct EventStore::Impl {
             // The new event already has this mention's fields.
             Match entry;
             entry.key = event;
+            entry.sources.push_back(source_key);
+            entry.confidence = e.confidence;
+            entry.first_reported = published;
             link(event, e.actors, e.places, true, &entry);
             if (e.when && e.date_source != DateSource::unresolved) {
                 entry.span = *e.when;
@@ -880,6 +913,19 @@ struct EventStore::Impl {
             fallback = *match;
             entry = &fallback;
             forget_candidates();
+        }
+        // Its counts: a source it did not have, a higher confidence, an earlier
+        // report. The cached entry knows them, so a merge that changes none of
+        // them writes nothing.
+        const bool new_source =
+            std::find(entry->sources.begin(), entry->sources.end(), source_key) == entry->sources.end();
+        const bool higher = e.confidence > entry->confidence;
+        const bool earlier = published && (!entry->first_reported || *published < *entry->first_reported);
+        if (new_source || higher || earlier) {
+            merge_one.bind(1, event).bind(2, new_source ? 1 : 0).bind(3, e.confidence).bind(4, published).run();
+            if (new_source) entry->sources.push_back(source_key);
+            if (higher) entry->confidence = e.confidence;
+            if (earlier) entry->first_reported = published;
         }
         // The finer mention becomes canonical: the span only ever narrows.
         if (finer(*e.when, match->span)) {
@@ -900,8 +946,6 @@ struct EventStore::Impl {
         } else {
             link(event, e.actors, e.places, false, entry);
         }
-        merge_one.bind(1, event).bind_static(2, source_key).bind(3, mention).bind(4, e.confidence);
-        merge_one.bind(5, published).run();
         return true;
     }
 
