@@ -600,6 +600,42 @@ TEST_CASE("a version 4 store gets the merge index of step 5, and its months stil
     CHECK(store.integrity_check() == "ok");
 }
 
+TEST_CASE("a version 5 store gets the full-text index of step 6 and still finds its old mentions") {
+    TempDir dir;
+    {
+        sqlite::Connection db(dir.db());
+        sqlite::migrate(db, 5);
+        db.exec(
+            "INSERT INTO articles (id, hash, source, source_key, published, text, ingested_at) "
+            "VALUES ('old', 'h', 'A', 'A', '2022-09-14', 'Shelling near Jermuk overnight.', 'now');"
+            "INSERT INTO events (id, type, date_source, edtf, earliest, latest, upper, precision, headline, "
+            "status, first_reported, primary_mention) VALUES ('old-attack-0', 'attack', 'text', '2022-09-13', "
+            "'2022-09-13', '2022-09-13', '2022-09-13', 'day', 'Shelling near Jermuk', 'asserted', '2022-09-14', 1);"
+            "INSERT INTO mentions (event, article, id, type, date_source, edtf, earliest, latest, precision, "
+            "headline, sentence, source_key) VALUES (1, 1, 'old-attack-0', 'attack', 'text', '2022-09-13', "
+            "'2022-09-13', '2022-09-13', 'day', 'Shelling near Jermuk', 'Shelling near Jermuk overnight.', 'A');"
+            "INSERT INTO mentions_fts (rowid, headline, sentence) VALUES (1, 'Shelling near Jermuk', "
+            "'Shelling near Jermuk overnight.');");
+        CHECK(db.scalar("PRAGMA user_version") == 5);
+        CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'mentions_fts_docsize'") == 1);
+    }
+    EventStore store(dir.db());
+    CHECK(store.stats().schema_version == EventStore::schema_version);
+    CHECK(fs::exists(dir.path / "t.db.v5.bak"));
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'mentions_fts_docsize'") == 0);
+    }
+    TimelineQuery q;
+    q.query = "Jermuk";
+    CHECK(store.query(q).size() == 1);  // rebuilt from the mentions
+    Article a = article("new", "Shelling near Jermuk again overnight.", "B", Date(2022, 9, 14));
+    store.ingest(a, {event(a, "attack", day(2022, 9, 13), {})});
+    q.query = "again";
+    CHECK(store.query(q).size() == 1);
+    CHECK(store.integrity_check() == "ok");
+}
+
 TEST_CASE("a database from a newer dateline is refused with a hint") {
     TempDir dir;
     {
