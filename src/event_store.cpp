@@ -246,12 +246,15 @@ struct EventStore::Impl {
     Statement delete_mentions_of_article;
     Statement load_bucket;
     Statement data_version;
+    Statement max_event_key;
+    Statement candidates;  // the merge probe without the cache (a store larger than it)
     Statement event_id_exists;
     Statement insert_event;
     Statement insert_mention;
     Statement set_primary;
     Statement merge_counts;  // recounts from all mentions (after a removal)
     Statement merge_one;     // counts one more mention in (after a merge that changes them)
+    Statement merge_one_probe;  // the same without the cache: is the source new
     Statement clear_canonical_actors;
     Statement clear_canonical_places;
     Statement find_actor;
@@ -300,6 +303,29 @@ struct EventStore::Impl {
                       "FROM events e INDEXED BY events_for_merge "
                       "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
           data_version(db, "PRAGMA data_version"),
+          max_event_key(db, "SELECT coalesce(max(key), 0) FROM events"),
+          // Two ranges (schema step 5): events that begin within the mention's
+          // days (any precision), and weeks or months that begin in the 31 days
+          // before it and may contain it (?7, ?8: 1 when a week, a month may
+          // contain the mention: coarser than it, and at most a month). Nothing
+          // else can pass compatible_spans(). One range per precision, written
+          // out so that the partial index applies ("IN (?, ?)" also built a
+          // temporary table on every run).
+          candidates(db, fmt::format("SELECT {0} FROM events e INDEXED BY events_for_merge "
+                                     "WHERE type = ?1 AND date_source = ?2 AND status = ?5 "
+                                     "AND earliest BETWEEN ?6 AND ?4 AND latest >= ?6 "
+                                     "UNION ALL "
+                                     "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
+                                     "WHERE ?7 AND type = ?1 AND date_source = ?2 AND status = ?5 AND precision = 'week' "
+                                     "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4 "
+                                     "UNION ALL "
+                                     "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
+                                     "WHERE ?8 AND type = ?1 AND date_source = ?2 AND status = ?5 AND precision = 'month' "
+                                     "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4",
+                                     "key, earliest, latest, precision, open_start, open_end, "
+                                     "(SELECT group_concat(actor || char(31) || role, char(30)) FROM event_actors "
+                                     "WHERE event = e.key AND canonical = 1), "
+                                     "(SELECT group_concat(place) FROM event_places WHERE event = e.key AND canonical = 1)")),
           event_id_exists(db, "SELECT 1 FROM events WHERE id = ?"),
           insert_event(db, fmt::format("INSERT INTO events (id, type, cameo, {}, upper, timex_value, headline, "
                                        "confidence, status, first_reported, wide, primary_mention, source_count) "
@@ -327,6 +353,12 @@ struct EventStore::Impl {
                     "UPDATE events SET source_count = source_count + ?2, confidence = max(confidence, ?3), "
                     "first_reported = CASE WHEN first_reported IS NULL OR ?4 < first_reported "
                     "THEN coalesce(?4, first_reported) ELSE first_reported END WHERE key = ?1"),
+          merge_one_probe(db,
+                          "UPDATE events SET source_count = source_count + NOT EXISTS "
+                          "(SELECT 1 FROM mentions WHERE event = ?1 AND source_key = ?2 AND key <> ?3), "
+                          "confidence = max(confidence, ?4), "
+                          "first_reported = CASE WHEN first_reported IS NULL OR ?5 < first_reported "
+                          "THEN coalesce(?5, first_reported) ELSE first_reported END WHERE key = ?1"),
           clear_canonical_actors(db, "UPDATE event_actors SET canonical = 0 WHERE event = ?"),
           clear_canonical_places(db, "UPDATE event_places SET canonical = 0 WHERE event = ?"),
           find_actor(db, "SELECT key FROM actors WHERE name = ?"),
@@ -625,6 +657,7 @@ struct EventStore::Impl {
     std::size_t cached_events = 0;
     std::uint64_t transactions = 0;
     std::optional<long long> seen_data_version;
+    bool use_cache = true;  // false while the store has more events than the cache may hold
     std::string bucket_name;  // buffer
 
     static int month_index(Date d) { return static_cast<int>(d.year()) * 12 + static_cast<int>(d.month()) - 1; }
@@ -641,6 +674,12 @@ struct EventStore::Impl {
         return bucket_name;
     }
 
+    long long db_max_event_key() {
+        const long long key = max_event_key.step() ? max_event_key.column_int64(0) : 0;
+        max_event_key.reset();
+        return key;
+    }
+
     void forget_candidates() {
         buckets.clear();
         cached_events = 0;
@@ -655,6 +694,15 @@ struct EventStore::Impl {
         if (seen_data_version != version) {
             forget_candidates();
             seen_data_version = version;
+        }
+        // A store of more events than the cache holds, with dates all over,
+        // would have it load and drop buckets batch after batch (a bucket
+        // load costs as much as a hundred probes): such a store is probed by
+        // a statement per mention. The largest key bounds the count.
+        use_cache = db_max_event_key() <= static_cast<long long>(k_max_cached_events);
+        if (!use_cache) {
+            forget_candidates();
+            return;
         }
         if (cached_events <= k_max_cached_events) return;
         std::vector<std::pair<std::uint64_t, std::unordered_map<std::string, Bucket>::iterator>> order;
@@ -771,6 +819,7 @@ struct EventStore::Impl {
 
     // The stored event this mention tells of, if any (see the merge rule in the header).
     std::optional<Match> find_match(const Event& e) {
+        if (!use_cache) return probe_match(e);
         if (!e.when || e.date_source == DateSource::unresolved) return std::nullopt;
         const Span& w = *e.when;
         // Only events that begin in [low, high] can pass compatible_spans():
@@ -824,6 +873,114 @@ struct EventStore::Impl {
         }
         if (!best) return std::nullopt;
         return *best;
+    }
+
+    // "3,17,5" (group_concat of keys) as numbers.
+    static std::vector<long long> key_list(const std::string& text) {
+        std::vector<long long> out;
+        long long value = 0;
+        bool any = false;
+        for (char c : text) {
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                any = true;
+            } else if (any) {
+                out.push_back(value);
+                value = 0;
+                any = false;
+            }
+        }
+        if (any) out.push_back(value);
+        return out;
+    }
+
+    // "3\x1Fagent\x1E5\x1Ftarget" (group_concat of actor and role) as pairs.
+    static std::vector<std::pair<long long, std::string>> actor_role_list(const std::string& text) {
+        std::vector<std::pair<long long, std::string>> out;
+        std::size_t at = 0;
+        while (at < text.size()) {
+            std::size_t end = text.find('\x1e', at);
+            if (end == std::string::npos) end = text.size();
+            const std::size_t unit = text.find('\x1f', at);
+            if (unit != std::string::npos && unit < end) {
+                long long key = 0;
+                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
+                out.emplace_back(key, text.substr(unit + 1, end - unit - 1));
+            }
+            at = end + 1;
+        }
+        return out;
+    }
+
+    // find_match() without the cache, one statement per mention: for a store
+    // with more events than the cache may hold (loading buckets for it would
+    // cost more than probing).
+    std::optional<Match> probe_match(const Event& e) {
+        if (!e.when || e.date_source == DateSource::unresolved) return std::nullopt;
+        const Span& w = *e.when;
+        std::string low = iso(w.earliest);
+        std::string high = low;
+        if (!is_coarse(w.precision) && !w.open_start && !w.open_end) {
+            // An event this one nests in starts at most a month earlier.
+            // (Not before Boost's first year, 1400: a day there has no month before it.)
+            const Date first_day(1400, 1, 1);
+            const auto month = boost::gregorian::days(31);
+            low = iso(w.earliest - first_day > month ? w.earliest - month : first_day);
+            high = iso(w.latest);
+        }
+        const std::string earliest = iso(w.earliest);
+        candidates.bind_static(1, e.type).bind_static(2, to_string(e.date_source)).bind_static(3, low);
+        candidates.bind_static(4, high).bind_static(5, to_string(e.status)).bind_static(6, earliest);
+        // The precisions that may contain this span and still merge (coarser, at most a month).
+        const bool closed = !w.open_start && !w.open_end;
+        candidates.bind(7, closed && w.precision < Precision::week ? 1 : 0);
+        candidates.bind(8, closed && w.precision < Precision::month ? 1 : 0);
+        // In any order: the score below ends with the key, so no two candidates tie.
+        std::vector<Match> found;
+        while (candidates.step())
+            {
+            Match m;
+            m.key = candidates.column_int64(0);
+            m.span = read_short_span(candidates, 1);
+            m.actors = actor_role_list(candidates.column_text(6));
+            m.places = key_list(candidates.column_text(7));
+            found.push_back(std::move(m));
+        }
+        if (found.empty()) return std::nullopt;
+
+        // Keys, not names: the candidates bring their canonical actors and
+        // places as key lists in the same row (one statement per probe).
+        std::set<long long> mine_actors, mine_places;
+        for (const auto& a : e.actors)
+            if (auto k = known_key(actor_keys, find_actor, a.name)) mine_actors.insert(*k);
+        for (const auto& p : e.places)
+            if (auto k = known_key(place_keys, find_place, p.name)) mine_places.insert(*k);
+        const bool has_actors = !e.actors.empty(), has_places = !e.places.empty();
+        Match* best = nullptr;
+        std::tuple<std::size_t, int, long long> best_score{};
+        for (auto& candidate : found) {
+            const long long key = candidate.key;
+            const Span& span = candidate.span;
+            const auto& their_actors = candidate.actors;
+            const auto& their_places = candidate.places;
+            if (!compatible_spans(span, w)) continue;
+            std::size_t actors_shared = 0, places_shared = 0;
+            for (const auto& link : their_actors) actors_shared += mine_actors.count(link.first);
+            for (long long k : their_places) places_shared += mine_places.count(k);
+            if (has_actors && !their_actors.empty() && actors_shared == 0) continue;
+            if (has_places && !their_places.empty() && places_shared == 0) continue;
+            bool bare = !has_actors && their_actors.empty() && !has_places && their_places.empty();
+            if (actors_shared == 0 && places_shared == 0 && !bare) continue;
+            // Most shared names, then the closest precision, then the oldest event.
+            int precision_gap = -std::abs(static_cast<int>(span.precision) - static_cast<int>(w.precision));
+            std::tuple<std::size_t, int, long long> score{actors_shared * 2 + places_shared, precision_gap, -key};
+            if (!best || score > best_score) {
+                best = &candidate;
+                best_score = score;
+            }
+        }
+        if (!best) return std::nullopt;
+        return std::move(*best);
     }
 
     std::string unique_event_id(const std::string& wanted) {
@@ -906,13 +1063,17 @@ struct EventStore::Impl {
             return false;
         }
         // The cached entry the probe found (a copy of it is `match`), kept in step below.
-        Match* entry = cached_event(e, match->span, event);
+        Match* entry = use_cache ? cached_event(e, match->span, event) : nullptr;
         Match fallback;
         if (!entry) {
-            // Not expected (the probe just read it): write as without a cache, and start afresh.
+            // Without the cache (or, not expected, an entry gone): the probe's
+            // canonical links stand for all (an upsert of a link the event has
+            // changes nothing), and the counts are read by the UPDATE.
+            if (use_cache) forget_candidates();
             fallback = *match;
             entry = &fallback;
-            forget_candidates();
+            merge_one_probe.bind(1, event).bind_static(2, source_key).bind(3, mention).bind(4, e.confidence);
+            merge_one_probe.bind(5, published).run();
         }
         // Its counts: a source it did not have, a higher confidence, an earlier
         // report. The cached entry knows them, so a merge that changes none of
@@ -921,7 +1082,7 @@ struct EventStore::Impl {
             std::find(entry->sources.begin(), entry->sources.end(), source_key) == entry->sources.end();
         const bool higher = e.confidence > entry->confidence;
         const bool earlier = published && (!entry->first_reported || *published < *entry->first_reported);
-        if (new_source || higher || earlier) {
+        if (entry != &fallback && (new_source || higher || earlier)) {
             merge_one.bind(1, event).bind(2, new_source ? 1 : 0).bind(3, e.confidence).bind(4, published).run();
             if (new_source) entry->sources.push_back(source_key);
             if (higher) entry->confidence = e.confidence;
