@@ -297,8 +297,7 @@ struct EventStore::Impl {
                       "FROM event_actors WHERE event = e.key), "
                       "(SELECT group_concat(place || char(31) || canonical, char(30)) FROM event_places "
                       "WHERE event = e.key), "
-                      "(SELECT group_concat(source_key, char(30)) FROM "
-                      "(SELECT DISTINCT source_key FROM mentions WHERE event = e.key)), "
+                      "(SELECT group_concat(source_key, char(30)) FROM mentions WHERE event = e.key), "
                       "confidence, first_reported "
                       "FROM events e INDEXED BY events_for_merge "
                       "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
@@ -767,9 +766,12 @@ struct EventStore::Impl {
                 read_actor_links(load_bucket.column_text(6), m);
                 read_place_links(load_bucket.column_text(7), m);
                 const std::string sources = load_bucket.column_text(8);
+                // One per mention (mentions_by_event gives them in order): kept once each.
                 for (std::size_t at = 0; at < sources.size();) {
                     std::size_t end = std::min(sources.find('\x1e', at), sources.size());
-                    m.sources.push_back(sources.substr(at, end - at));
+                    std::string_view source(sources.data() + at, end - at);
+                    if (std::find(m.sources.begin(), m.sources.end(), source) == m.sources.end())
+                        m.sources.emplace_back(source);
                     at = end + 1;
                 }
                 m.confidence = load_bucket.column_double(9);
