@@ -1232,7 +1232,13 @@ EventStore::Batch::Batch(EventStore& store) : m_store(&store) {
     if (store.m_impl->tx) throw StoreError(store.path().string() + ": a batch is already open");
     store.m_impl->tx.emplace(store.m_impl->db);
     store.m_impl->next_mention.reset();  // others may have written since our last batch
-    store.m_impl->begin_transaction();
+    try {
+        store.m_impl->begin_transaction();
+    } catch (...) {
+        store.m_impl->tx.reset();  // rolls back: no batch is open
+        store.m_impl->forget_caches();
+        throw;
+    }
 }
 
 EventStore::Batch::~Batch() {
