@@ -210,12 +210,13 @@ int main(int argc, char** argv) {
                                  articles, mentions, merged);
         std::cout << fmt::format("ingest total: {:.1f} s, {:.0f} articles/s, {:.0f} events/s\n", total_s,
                                  articles / total_s, mentions / total_s);
-        std::cout << fmt::format("ingest CPU time: {:.1f} s, {:.0f} articles per CPU second, {:.0f} events per CPU "
+        std::cout << fmt::format("ingest CPU time: {:.2f} s, {:.0f} articles per CPU second, {:.0f} events per CPU "
                                  "second\n",
                                  cpu_s, articles / cpu_s, mentions / cpu_s);
         std::cout << fmt::format("  extraction: {:.1f} s, {:.0f} articles/s\n", extract_s, articles / extract_s);
-        std::cout << fmt::format("  store:      {:.1f} s ({:.1f} CPU s), {:.0f} articles/s, {:.0f} events/s\n",
-                                 store_s, store_cpu, articles / store_s, mentions / store_s);
+        std::cout << fmt::format("  store:      {:.1f} s ({:.2f} CPU s), {:.0f} articles/s, {:.0f} events/s; "
+                                 "{:.0f} articles per CPU second\n",
+                                 store_s, store_cpu, articles / store_s, mentions / store_s, articles / store_cpu);
     }
     const StoreStats st = store.stats();
     std::cout << fmt::format("store: {} articles, {} events, {} mentions, {} merged events\n", st.articles, st.events,

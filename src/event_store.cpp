@@ -244,13 +244,17 @@ struct EventStore::Impl {
     Statement update_article;
     Statement events_of_article;
     Statement delete_mentions_of_article;
-    Statement candidates;
+    Statement load_bucket;
+    Statement data_version;
+    Statement max_event_key;
+    Statement candidates;  // the merge probe without the cache (a store larger than it)
     Statement event_id_exists;
     Statement insert_event;
     Statement insert_mention;
     Statement set_primary;
     Statement merge_counts;  // recounts from all mentions (after a removal)
-    Statement merge_one;     // counts one more mention in (after a merge)
+    Statement merge_one;     // counts one more mention in (after a merge that changes them)
+    Statement merge_one_probe;  // the same without the cache: is the source new
     Statement clear_canonical_actors;
     Statement clear_canonical_places;
     Statement find_actor;
@@ -285,6 +289,20 @@ struct EventStore::Impl {
                          "published=?7, language=?8, text=?9, ingested_at=?10 WHERE key=?1"),
           events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE article = ?"),
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
+          // One bucket of merge candidates (see Bucket): every event of a type,
+          // date source and status that begins in one month, with all its links.
+          load_bucket(db,
+                      "SELECT key, earliest, latest, precision, open_start, open_end, "
+                      "(SELECT group_concat(actor || char(31) || role || char(31) || canonical, char(30)) "
+                      "FROM event_actors WHERE event = e.key), "
+                      "(SELECT group_concat(place || char(31) || canonical, char(30)) FROM event_places "
+                      "WHERE event = e.key), "
+                      "(SELECT group_concat(source_key, char(30)) FROM mentions WHERE event = e.key), "
+                      "confidence, first_reported "
+                      "FROM events e INDEXED BY events_for_merge "
+                      "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
+          data_version(db, "PRAGMA data_version"),
+          max_event_key(db, "SELECT coalesce(max(key), 0) FROM events"),
           // Two ranges (schema step 5): events that begin within the mention's
           // days (any precision), and weeks or months that begin in the 31 days
           // before it and may contain it (?7, ?8: 1 when a week, a month may
@@ -331,11 +349,15 @@ struct EventStore::Impl {
                        "(SELECT count(DISTINCT m.source_key), max(m.confidence), min(a.published) "
                        "FROM mentions m JOIN articles a ON a.key = m.article WHERE m.event = ?1) WHERE key = ?1"),
           merge_one(db,
-                    "UPDATE events SET source_count = source_count + NOT EXISTS "
-                    "(SELECT 1 FROM mentions WHERE event = ?1 AND source_key = ?2 AND key <> ?3), "
-                    "confidence = max(confidence, ?4), "
-                    "first_reported = CASE WHEN first_reported IS NULL OR ?5 < first_reported "
-                    "THEN coalesce(?5, first_reported) ELSE first_reported END WHERE key = ?1"),
+                    "UPDATE events SET source_count = source_count + ?2, confidence = max(confidence, ?3), "
+                    "first_reported = CASE WHEN first_reported IS NULL OR ?4 < first_reported "
+                    "THEN coalesce(?4, first_reported) ELSE first_reported END WHERE key = ?1"),
+          merge_one_probe(db,
+                          "UPDATE events SET source_count = source_count + NOT EXISTS "
+                          "(SELECT 1 FROM mentions WHERE event = ?1 AND source_key = ?2 AND key <> ?3), "
+                          "confidence = max(confidence, ?4), "
+                          "first_reported = CASE WHEN first_reported IS NULL OR ?5 < first_reported "
+                          "THEN coalesce(?5, first_reported) ELSE first_reported END WHERE key = ?1"),
           clear_canonical_actors(db, "UPDATE event_actors SET canonical = 0 WHERE event = ?"),
           clear_canonical_places(db, "UPDATE event_places SET canonical = 0 WHERE event = ?"),
           find_actor(db, "SELECT key FROM actors WHERE name = ?"),
@@ -447,6 +469,7 @@ struct EventStore::Impl {
         actor_keys.clear();
         place_keys.clear();
         aliases_seen.clear();
+        forget_candidates();
     }
 
     long long actor_key(const ActorRef& a) {
@@ -491,35 +514,81 @@ struct EventStore::Impl {
         return key;
     }
 
-    // `skip_actors`/`skip_places`: links the event already has as canonical
-    // ones (an upsert with canonical = 0 would leave them as they are).
+    // A stored event a mention may join, with the span its canonical mention
+    // gave it and every actor and place link it has.
+    struct Match {
+        long long key = 0;
+        Span span;
+        std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role) links
+        std::vector<long long> places;                          // canonical place links
+        std::vector<std::pair<long long, std::string>> other_actors;  // links with canonical = 0
+        std::vector<long long> other_places;
+        // What a merge may change: the distinct source keys of its mentions,
+        // the highest confidence, the earliest publication date.
+        std::vector<std::string> sources;
+        double confidence = 0;
+        std::optional<std::string> first_reported;
+    };
+
+    // Links an event to actors and places, as canonical ones or not. `known`,
+    // when given, lists the links the event has (see Match) and is kept in
+    // step: a link it lists already is not written again (an upsert with
+    // canonical = 0 would leave it as it is, and one with canonical = 1 only
+    // when it is canonical already).
     void link(long long event, const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places,
-              bool canonical, const std::vector<std::pair<long long, std::string>>* skip_actors = nullptr,
-              const std::vector<long long>* skip_places = nullptr) {
+              bool canonical, Match* known = nullptr) {
         const int flag = canonical ? 1 : 0;
         for (const auto& a : actors) {
             const long long actor = actor_key(a);
-            if (skip_actors && std::any_of(skip_actors->begin(), skip_actors->end(), [&](const auto& known) {
-                    return known.first == actor && known.second == a.role;
-                }))
-                continue;
+            if (known) {
+                auto same = [&](const auto& link) { return link.first == actor && link.second == a.role; };
+                if (std::any_of(known->actors.begin(), known->actors.end(), same)) continue;
+                auto other = std::find_if(known->other_actors.begin(), known->other_actors.end(), same);
+                if (other != known->other_actors.end()) {
+                    if (!canonical) continue;
+                    known->other_actors.erase(other);
+                }
+                (canonical ? known->actors : known->other_actors).emplace_back(actor, a.role);
+            }
             link_actor.bind(1, event).bind(2, actor).bind_static(3, a.role).bind(4, flag).run();
         }
         for (const auto& p : places) {
             const long long place = place_key(p);
-            if (skip_places && std::find(skip_places->begin(), skip_places->end(), place) != skip_places->end())
-                continue;
+            if (known) {
+                if (std::find(known->places.begin(), known->places.end(), place) != known->places.end()) continue;
+                auto other = std::find(known->other_places.begin(), known->other_places.end(), place);
+                if (other != known->other_places.end()) {
+                    if (!canonical) continue;
+                    known->other_places.erase(other);
+                }
+                (canonical ? known->places : known->other_places).push_back(place);
+            }
             link_place.bind(1, event).bind(2, place).bind(3, flag).run();
         }
     }
 
-    // Binds the nine span columns starting at `at`.
-    static void bind_span(Statement& s, int at, const Event& e) {
-        s.bind(at, to_string(e.when ? e.date_source : DateSource::unresolved));
-        if (e.when && e.date_source != DateSource::unresolved) {
+    // A mention's span as the text its columns hold: made once, bound
+    // without a copy into both the event and the mention row.
+    struct SpanText {
+        bool dated = false;
+        std::string edtf, earliest, latest;
+        void set(const Event& e) {
+            dated = e.when && e.date_source != DateSource::unresolved;
+            if (!dated) return;
+            edtf = e.when->edtf();
+            earliest = iso(e.when->earliest);
+            latest = iso(e.when->latest);
+        }
+    };
+    SpanText span_text;
+
+    // Binds the nine span columns starting at `at` (`text`: the span of `e`).
+    static void bind_span(Statement& s, int at, const Event& e, const SpanText& text) {
+        s.bind_static(at, to_string(text.dated ? e.date_source : DateSource::unresolved));
+        if (text.dated) {
             const Span& w = *e.when;
-            s.bind(at + 1, w.edtf()).bind(at + 2, iso(w.earliest)).bind(at + 3, iso(w.latest));
-            s.bind(at + 4, to_string(w.precision)).bind(at + 5, w.open_start ? 1 : 0);
+            s.bind_static(at + 1, text.edtf).bind_static(at + 2, text.earliest).bind_static(at + 3, text.latest);
+            s.bind_static(at + 4, to_string(w.precision)).bind(at + 5, w.open_start ? 1 : 0);
             s.bind(at + 6, w.open_end ? 1 : 0).bind(at + 7, w.approximate ? 1 : 0).bind(at + 8, w.uncertain ? 1 : 0);
         } else {
             for (int i = 1; i <= 4; ++i) s.bind_null(at + i);
@@ -556,6 +625,258 @@ struct EventStore::Impl {
         return w;
     }
 
+    // The row key of a stored actor or place, without creating one.
+    static std::optional<long long> known_key(std::unordered_map<std::string, long long>& cache, Statement& find,
+                                              const std::string& name) {
+        if (auto it = cache.find(name); it != cache.end()) return it->second;
+        find.bind(1, name);
+        if (!find.step()) return std::nullopt;
+        long long key = find.column_int64(0);
+        find.reset();
+        cache.emplace(name, key);
+        return key;
+    }
+
+    // The merge candidates, cached across batches (see docs/store.md): the
+    // events of one (type, date source, status) that begin in one calendar
+    // month, loaded from the store by one statement the first time a probe
+    // needs them, then kept in step with every write this connection makes.
+    // A bucket holds all such events or is absent, so a probe that finds no
+    // candidate in it needs no statement. Trusted only while no other
+    // connection has written (PRAGMA data_version, checked when a transaction
+    // begins); cleared on rollback and when an article is replaced (events are
+    // rebuilt then); least recently used buckets are dropped past
+    // k_max_cached_events, so memory stays bounded whatever the store's size.
+    struct Bucket {
+        std::vector<Match> events;
+        std::uint64_t used = 0;  // the transaction that last read it
+    };
+    static constexpr std::size_t k_max_cached_events = 100'000;
+    std::unordered_map<std::string, Bucket> buckets;
+    std::size_t cached_events = 0;
+    std::uint64_t transactions = 0;
+    std::optional<long long> seen_data_version;
+    bool use_cache = true;  // false while the store has more events than the cache may hold
+    std::string bucket_name;  // buffer
+
+    static int month_index(Date d) { return static_cast<int>(d.year()) * 12 + static_cast<int>(d.month()) - 1; }
+
+    const std::string& name_bucket(std::string_view type, std::string_view date_source, std::string_view status,
+                                   int month) {
+        bucket_name.assign(type);
+        bucket_name += '\x1f';
+        bucket_name += date_source;
+        bucket_name += '\x1f';
+        bucket_name += status;
+        bucket_name += '\x1f';
+        bucket_name += std::to_string(month);
+        return bucket_name;
+    }
+
+    long long db_max_event_key() {
+        const long long key = max_event_key.step() ? max_event_key.column_int64(0) : 0;
+        max_event_key.reset();
+        return key;
+    }
+
+    void forget_candidates() {
+        buckets.clear();
+        cached_events = 0;
+    }
+
+    // Called once the write lock is held: drops the cache when another
+    // connection committed since this one last looked, and trims it.
+    void begin_transaction() {
+        ++transactions;
+        const long long version = data_version.step() ? data_version.column_int64(0) : 0;
+        data_version.reset();
+        if (seen_data_version != version) {
+            forget_candidates();
+            seen_data_version = version;
+        }
+        // A store of more events than the cache holds, with dates all over,
+        // would have it load and drop buckets batch after batch (a bucket
+        // load costs as much as a hundred probes): such a store is probed by
+        // a statement per mention. The largest key bounds the count.
+        use_cache = db_max_event_key() <= static_cast<long long>(k_max_cached_events);
+        if (!use_cache) {
+            forget_candidates();
+            return;
+        }
+        if (cached_events <= k_max_cached_events) return;
+        std::vector<std::pair<std::uint64_t, std::unordered_map<std::string, Bucket>::iterator>> order;
+        for (auto it = buckets.begin(); it != buckets.end(); ++it) order.emplace_back(it->second.used, it);
+        std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (auto& [used, it] : order) {
+            if (cached_events <= k_max_cached_events / 2) break;
+            cached_events -= it->second.events.size();
+            buckets.erase(it);
+        }
+    }
+
+    // "3\x1Fagent\x1F1\x1E5\x1Ftarget\x1F0" (group_concat of actor, role, canonical).
+    static void read_actor_links(const std::string& text, Match& m) {
+        std::size_t at = 0;
+        while (at < text.size()) {
+            std::size_t end = text.find('\x1e', at);
+            if (end == std::string::npos) end = text.size();
+            const std::size_t unit = text.find('\x1f', at);
+            const std::size_t flag = text.rfind('\x1f', end - 1);
+            if (unit != std::string::npos && flag != std::string::npos && unit < flag && flag < end) {
+                long long key = 0;
+                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
+                auto& list = text.compare(flag + 1, end - flag - 1, "0") == 0 ? m.other_actors : m.actors;
+                list.emplace_back(key, text.substr(unit + 1, flag - unit - 1));
+            }
+            at = end + 1;
+        }
+    }
+
+    // "3\x1F1\x1E5\x1F0" (group_concat of place, canonical).
+    static void read_place_links(const std::string& text, Match& m) {
+        std::size_t at = 0;
+        while (at < text.size()) {
+            std::size_t end = text.find('\x1e', at);
+            if (end == std::string::npos) end = text.size();
+            const std::size_t unit = text.find('\x1f', at);
+            if (unit != std::string::npos && unit < end) {
+                long long key = 0;
+                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
+                (text.compare(unit + 1, end - unit - 1, "0") == 0 ? m.other_places : m.places).push_back(key);
+            }
+            at = end + 1;
+        }
+    }
+
+    // The bucket of candidates, loaded from the store when absent.
+    Bucket& bucket(std::string_view type, std::string_view date_source, std::string_view status, int month) {
+        auto [it, added] = buckets.try_emplace(name_bucket(type, date_source, status, month));
+        Bucket& b = it->second;
+        b.used = transactions;
+        if (!added) return b;
+        try {
+            const int year = month / 12, month_of_year = month % 12 + 1;
+            load_bucket.bind_static(1, type).bind_static(2, date_source).bind_static(3, status);
+            load_bucket.bind(4, fmt::format("{:04d}-{:02d}-01", year, month_of_year));
+            load_bucket.bind(5, fmt::format("{:04d}-{:02d}-31", year, month_of_year));
+            while (load_bucket.step()) {
+                Match m;
+                m.key = load_bucket.column_int64(0);
+                m.span = read_short_span(load_bucket, 1);
+                read_actor_links(load_bucket.column_text(6), m);
+                read_place_links(load_bucket.column_text(7), m);
+                const std::string sources = load_bucket.column_text(8);
+                // One per mention (mentions_by_event gives them in order): kept once each.
+                for (std::size_t at = 0; at < sources.size();) {
+                    std::size_t end = std::min(sources.find('\x1e', at), sources.size());
+                    std::string_view source(sources.data() + at, end - at);
+                    if (std::find(m.sources.begin(), m.sources.end(), source) == m.sources.end())
+                        m.sources.emplace_back(source);
+                    at = end + 1;
+                }
+                m.confidence = load_bucket.column_double(9);
+                m.first_reported = load_bucket.column_optional_text(10);
+                b.events.push_back(std::move(m));
+            }
+        } catch (...) {
+            buckets.erase(it);
+            throw;
+        }
+        cached_events += b.events.size();
+        return b;
+    }
+
+    // The cached entry of a stored event whose canonical span is `span`; null when its bucket is not loaded.
+    Match* cached_event(const Event& e, const Span& span, long long key) {
+        auto it = buckets.find(
+            name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
+        if (it == buckets.end()) return nullptr;
+        for (auto& m : it->second.events)
+            if (m.key == key) return &m;
+        return nullptr;
+    }
+
+    // Files an event under its canonical span, when that bucket is loaded.
+    void cache_event(const Event& e, Match&& m) {
+        auto it = buckets.find(
+            name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(m.span.earliest)));
+        if (it == buckets.end()) return;
+        it->second.events.push_back(std::move(m));
+        ++cached_events;
+    }
+
+    // Takes an event out of its bucket (it is filed again under its new span).
+    void uncache_event(const Event& e, const Span& span, long long key) {
+        auto it = buckets.find(
+            name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
+        if (it == buckets.end()) return;
+        auto& events = it->second.events;
+        for (auto m = events.begin(); m != events.end(); ++m)
+            if (m->key == key) {
+                events.erase(m);
+                --cached_events;
+                return;
+            }
+    }
+
+    // The stored event this mention tells of, if any (see the merge rule in the header).
+    std::optional<Match> find_match(const Event& e) {
+        if (!use_cache) return probe_match(e);
+        if (!e.when || e.date_source == DateSource::unresolved) return std::nullopt;
+        const Span& w = *e.when;
+        // Only events that begin in [low, high] can pass compatible_spans():
+        // the same days (same first day), spans nested in this one, and weeks
+        // or months that contain it (they begin at most 31 days before it).
+        // A span coarser than a month, or open, merges only with the same days.
+        Date low = w.earliest, high = w.earliest;
+        if (!is_coarse(w.precision) && !w.open_start && !w.open_end) {
+            // (Not before Boost's first year, 1400: a day there has no month before it.)
+            const Date first_day(1400, 1, 1);
+            const auto month = boost::gregorian::days(31);
+            low = w.earliest - first_day > month ? w.earliest - month : first_day;
+            high = w.latest;
+        }
+        const std::string_view date_source = to_string(e.date_source), status = to_string(e.status);
+
+        // Keys, not names: the candidates carry their canonical links as keys.
+        // Looked up once a candidate's span fits.
+        bool keyed = false;
+        std::set<long long> mine_actors, mine_places;
+        const bool has_actors = !e.actors.empty(), has_places = !e.places.empty();
+        const Match* best = nullptr;
+        std::tuple<std::size_t, int, long long> best_score{};
+        for (int month = month_index(low), last = month_index(high); month <= last; ++month) {
+            for (const Match& candidate : bucket(e.type, date_source, status, month).events) {
+                const auto& span = candidate.span;
+                if (span.earliest < low || high < span.earliest || !compatible_spans(span, w)) continue;
+                if (!keyed) {
+                    for (const auto& a : e.actors)
+                        if (auto k = known_key(actor_keys, find_actor, a.name)) mine_actors.insert(*k);
+                    for (const auto& p : e.places)
+                        if (auto k = known_key(place_keys, find_place, p.name)) mine_places.insert(*k);
+                    keyed = true;
+                }
+                std::size_t actors_shared = 0, places_shared = 0;
+                for (const auto& link : candidate.actors) actors_shared += mine_actors.count(link.first);
+                for (long long k : candidate.places) places_shared += mine_places.count(k);
+                if (has_actors && !candidate.actors.empty() && actors_shared == 0) continue;
+                if (has_places && !candidate.places.empty() && places_shared == 0) continue;
+                bool bare = !has_actors && candidate.actors.empty() && !has_places && candidate.places.empty();
+                if (actors_shared == 0 && places_shared == 0 && !bare) continue;
+                // Most shared names, then the closest precision, then the oldest event.
+                int precision_gap = -std::abs(static_cast<int>(span.precision) - static_cast<int>(w.precision));
+                std::tuple<std::size_t, int, long long> score{actors_shared * 2 + places_shared, precision_gap,
+                                                              -candidate.key};
+                if (!best || score > best_score) {
+                    best = &candidate;
+                    best_score = score;
+                }
+            }
+        }
+        if (!best) return std::nullopt;
+        return *best;
+    }
+
     // "3,17,5" (group_concat of keys) as numbers.
     static std::vector<long long> key_list(const std::string& text) {
         std::vector<long long> out;
@@ -575,26 +896,6 @@ struct EventStore::Impl {
         return out;
     }
 
-    // The row key of a stored actor or place, without creating one.
-    static std::optional<long long> known_key(std::unordered_map<std::string, long long>& cache, Statement& find,
-                                              const std::string& name) {
-        if (auto it = cache.find(name); it != cache.end()) return it->second;
-        find.bind(1, name);
-        if (!find.step()) return std::nullopt;
-        long long key = find.column_int64(0);
-        find.reset();
-        cache.emplace(name, key);
-        return key;
-    }
-
-    // A stored event a mention may join, with the span its canonical mention gave it.
-    struct Match {
-        long long key;
-        Span span;
-        std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role) links
-        std::vector<long long> places;                          // canonical place links
-    };
-
     // "3\x1Fagent\x1E5\x1Ftarget" (group_concat of actor and role) as pairs.
     static std::vector<std::pair<long long, std::string>> actor_role_list(const std::string& text) {
         std::vector<std::pair<long long, std::string>> out;
@@ -613,8 +914,10 @@ struct EventStore::Impl {
         return out;
     }
 
-    // The stored event this mention tells of, if any (see the merge rule in the header).
-    std::optional<Match> find_match(const Event& e) {
+    // find_match() without the cache, one statement per mention: for a store
+    // with more events than the cache may hold (loading buckets for it would
+    // cost more than probing).
+    std::optional<Match> probe_match(const Event& e) {
         if (!e.when || e.date_source == DateSource::unresolved) return std::nullopt;
         const Span& w = *e.when;
         std::string low = iso(w.earliest);
@@ -637,8 +940,14 @@ struct EventStore::Impl {
         // In any order: the score below ends with the key, so no two candidates tie.
         std::vector<Match> found;
         while (candidates.step())
-            found.push_back(Match{candidates.column_int64(0), read_short_span(candidates, 1),
-                                  actor_role_list(candidates.column_text(6)), key_list(candidates.column_text(7))});
+            {
+            Match m;
+            m.key = candidates.column_int64(0);
+            m.span = read_short_span(candidates, 1);
+            m.actors = actor_role_list(candidates.column_text(6));
+            m.places = key_list(candidates.column_text(7));
+            found.push_back(std::move(m));
+        }
         if (found.empty()) return std::nullopt;
 
         // Keys, not names: the candidates bring their canonical actors and
@@ -652,7 +961,10 @@ struct EventStore::Impl {
         Match* best = nullptr;
         std::tuple<std::size_t, int, long long> best_score{};
         for (auto& candidate : found) {
-            const auto& [key, span, their_actors, their_places] = candidate;
+            const long long key = candidate.key;
+            const Span& span = candidate.span;
+            const auto& their_actors = candidate.actors;
+            const auto& their_places = candidate.places;
             if (!compatible_spans(span, w)) continue;
             std::size_t actors_shared = 0, places_shared = 0;
             for (const auto& link : their_actors) actors_shared += mine_actors.count(link.first);
@@ -700,7 +1012,7 @@ struct EventStore::Impl {
         const std::string upper = dated ? iso(e.when->upper_bound()) : std::string();
         auto attempt = [&](const std::string& id) {
             insert_event.bind(1, id).bind_static(2, e.type).bind_static(3, e.cameo);
-            bind_span(insert_event, 4, e);
+            bind_span(insert_event, 4, e, span_text);
             if (dated) insert_event.bind_static(13, upper);
             else insert_event.bind_null(13);
             insert_event.bind_static(14, e.timex_value).bind_static(15, e.headline).bind(16, e.confidence);
@@ -720,12 +1032,13 @@ struct EventStore::Impl {
                      const Event& e) {
         const std::optional<Match> match = find_match(e);
         const long long mention = next_mention_key();
+        span_text.set(e);
         const long long event = match ? match->key : insert_new_event(e, published, mention);
         actors_json(actors_text, e.actors);
         places_json(places_text, e.places, numbers);
         auto& m = insert_mention;
         m.bind(1, event).bind(2, article).bind_static(3, e.id).bind_static(4, e.type).bind_static(5, e.cameo);
-        bind_span(m, 6, e);
+        bind_span(m, 6, e, span_text);
         m.bind_static(15, e.timex_value).bind_static(16, e.headline).bind(17, e.confidence);
         m.bind_static(18, to_string(e.status)).bind_static(19, e.evidence.sentence);
         m.bind(20, static_cast<long long>(e.evidence.begin));
@@ -739,20 +1052,63 @@ struct EventStore::Impl {
 
         if (!match) {
             // The new event already has this mention's fields.
-            link(event, e.actors, e.places, true);
+            Match entry;
+            entry.key = event;
+            entry.sources.push_back(source_key);
+            entry.confidence = e.confidence;
+            entry.first_reported = published;
+            link(event, e.actors, e.places, true, &entry);
+            if (e.when && e.date_source != DateSource::unresolved) {
+                entry.span = *e.when;
+                cache_event(e, std::move(entry));
+            }
             return false;
+        }
+        // The cached entry the probe found (a copy of it is `match`), kept in step below.
+        Match* entry = use_cache ? cached_event(e, match->span, event) : nullptr;
+        Match fallback;
+        if (!entry) {
+            // Without the cache (or, not expected, an entry gone): the probe's
+            // canonical links stand for all (an upsert of a link the event has
+            // changes nothing), and the counts are read by the UPDATE.
+            if (use_cache) forget_candidates();
+            fallback = *match;
+            entry = &fallback;
+            merge_one_probe.bind(1, event).bind_static(2, source_key).bind(3, mention).bind(4, e.confidence);
+            merge_one_probe.bind(5, published).run();
+        }
+        // Its counts: a source it did not have, a higher confidence, an earlier
+        // report. The cached entry knows them, so a merge that changes none of
+        // them writes nothing.
+        const bool new_source =
+            std::find(entry->sources.begin(), entry->sources.end(), source_key) == entry->sources.end();
+        const bool higher = e.confidence > entry->confidence;
+        const bool earlier = published && (!entry->first_reported || *published < *entry->first_reported);
+        if (entry != &fallback && (new_source || higher || earlier)) {
+            merge_one.bind(1, event).bind(2, new_source ? 1 : 0).bind(3, e.confidence).bind(4, published).run();
+            if (new_source) entry->sources.push_back(source_key);
+            if (higher) entry->confidence = e.confidence;
+            if (earlier) entry->first_reported = published;
         }
         // The finer mention becomes canonical: the span only ever narrows.
         if (finer(*e.when, match->span)) {
             set_primary.bind(1, event).bind(2, mention).run();
             clear_canonical_actors.bind(1, event).run();
             clear_canonical_places.bind(1, event).run();
-            link(event, e.actors, e.places, true);
+            for (auto& a : entry->actors) entry->other_actors.push_back(std::move(a));
+            for (long long p : entry->places) entry->other_places.push_back(p);
+            entry->actors.clear();
+            entry->places.clear();
+            link(event, e.actors, e.places, true, entry);
+            if (entry != &fallback) {
+                Match moved = std::move(*entry);
+                uncache_event(e, match->span, event);
+                moved.span = *e.when;
+                cache_event(e, std::move(moved));
+            }
         } else {
-            link(event, e.actors, e.places, false, &match->actors, &match->places);
+            link(event, e.actors, e.places, false, entry);
         }
-        merge_one.bind(1, event).bind_static(2, source_key).bind(3, mention).bind(4, e.confidence);
-        merge_one.bind(5, published).run();
         return true;
     }
 
@@ -876,6 +1232,13 @@ EventStore::Batch::Batch(EventStore& store) : m_store(&store) {
     if (store.m_impl->tx) throw StoreError(store.path().string() + ": a batch is already open");
     store.m_impl->tx.emplace(store.m_impl->db);
     store.m_impl->next_mention.reset();  // others may have written since our last batch
+    try {
+        store.m_impl->begin_transaction();
+    } catch (...) {
+        store.m_impl->tx.reset();  // rolls back: no batch is open
+        store.m_impl->forget_caches();
+        throw;
+    }
 }
 
 EventStore::Batch::~Batch() {
@@ -903,6 +1266,7 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
     if (!impl.tx) {
         own.emplace(impl.db);
         impl.next_mention.reset();
+        impl.begin_transaction();
     }
     try {
         IngestResult result;
@@ -927,6 +1291,8 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             std::vector<long long> affected;
             impl.events_of_article.bind(1, key);
             while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
+            // Events are rebuilt below: the merge candidates are read afresh after.
+            impl.forget_candidates();
             impl.unindex_article(key);
             impl.delete_mentions_of_article.bind(1, key).run();
             impl.next_mention.reset();
@@ -965,6 +1331,8 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
         return result;
     } catch (...) {
         if (own) impl.forget_caches();
+        // A statement that failed half-way may leave the cache out of step with the store.
+        impl.forget_candidates();
         throw;
     }
 }

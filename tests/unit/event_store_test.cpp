@@ -261,6 +261,56 @@ TEST_CASE("merging does not chain a month of statements by one actor into one ev
     CHECK(merged == 1);
 }
 
+TEST_CASE("a store merges with what another connection wrote since its last batch") {
+    // Each store keeps merge candidates in memory between batches; what another
+    // process commits meanwhile must be seen (a stale month here would chain).
+    TempDir dir;
+    EventStore first(dir.db());
+    EventStore second(dir.db());
+    Article vague = article("vague", "In February Russia made statements.", "V");
+    Article other = article("other", "Iran protested on 5 March.", "O");
+    {
+        auto batch = first.batch();
+        first.ingest(vague, {event(vague, "statement", Span::month(2023, 2), {"Russia"})});
+        first.ingest(other, {event(other, "statement", day(2023, 3, 5), {"Iran"})});
+        batch.commit();
+    }
+    // The other connection narrows the month to a day and starts an event in March.
+    Article d13 = article("d13", "Russia said on 13 February.", "S");
+    Article march = article("march", "Russia said on 5 March.", "S");
+    second.ingest(d13, {event(d13, "statement", day(2023, 2, 13), {"Russia"})});
+    second.ingest(march, {event(march, "statement", day(2023, 3, 5), {"Russia"})});
+    {
+        auto batch = first.batch();
+        Article d20 = article("d20", "Russia said on 20 February.", "T");
+        Article march2 = article("march2", "Russia said so on 5 March.", "T");
+        CHECK(first.ingest(d20, {event(d20, "statement", day(2023, 2, 20), {"Russia"})}).events_new == 1);
+        CHECK(first.ingest(march2, {event(march2, "statement", day(2023, 3, 5), {"Russia"})}).events_merged == 1);
+        batch.commit();
+    }
+    auto events = first.query({});
+    REQUIRE(events.size() == 4);  // 13 Feb (with the month), 20 Feb, Iran on 5 March, Russia on 5 March
+    CHECK(events[0].when->edtf() == "2023-02-13");
+    CHECK(events[0].mentions.size() == 1);
+    CHECK(events[1].mentions.empty());
+    CHECK(first.stats().mentions == 6);
+    CHECK(first.integrity_check() == "ok");
+}
+
+TEST_CASE("a batch rolled back leaves no merge candidate behind") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "Russia said on 13 February.", "A");
+    {
+        auto batch = store.batch();
+        store.ingest(a, {event(a, "statement", day(2023, 2, 13), {"Russia"})});
+    }  // not committed
+    Article b = article("b", "Russia said so on 13 February.", "B");
+    CHECK(store.ingest(b, {event(b, "statement", day(2023, 2, 13), {"Russia"})}).events_new == 1);
+    CHECK(store.ingest(a, {event(a, "statement", day(2023, 2, 13), {"Russia"})}).events_merged == 1);
+    CHECK(store.query({}).size() == 1);
+}
+
 TEST_CASE("merging needs shared actors and the same place when both name one") {
     TempDir dir;
     EventStore store(dir.db());
@@ -547,6 +597,42 @@ TEST_CASE("a version 4 store gets the merge index of step 5, and its months stil
     REQUIRE(events.size() == 1);
     CHECK(events[0].source_count == 2);
     CHECK(events[0].when->precision == Precision::day);
+    CHECK(store.integrity_check() == "ok");
+}
+
+TEST_CASE("a version 5 store gets the full-text index of step 6 and still finds its old mentions") {
+    TempDir dir;
+    {
+        sqlite::Connection db(dir.db());
+        sqlite::migrate(db, 5);
+        db.exec(
+            "INSERT INTO articles (id, hash, source, source_key, published, text, ingested_at) "
+            "VALUES ('old', 'h', 'A', 'A', '2022-09-14', 'Shelling near Jermuk overnight.', 'now');"
+            "INSERT INTO events (id, type, date_source, edtf, earliest, latest, upper, precision, headline, "
+            "status, first_reported, primary_mention) VALUES ('old-attack-0', 'attack', 'text', '2022-09-13', "
+            "'2022-09-13', '2022-09-13', '2022-09-13', 'day', 'Shelling near Jermuk', 'asserted', '2022-09-14', 1);"
+            "INSERT INTO mentions (event, article, id, type, date_source, edtf, earliest, latest, precision, "
+            "headline, sentence, source_key) VALUES (1, 1, 'old-attack-0', 'attack', 'text', '2022-09-13', "
+            "'2022-09-13', '2022-09-13', 'day', 'Shelling near Jermuk', 'Shelling near Jermuk overnight.', 'A');"
+            "INSERT INTO mentions_fts (rowid, headline, sentence) VALUES (1, 'Shelling near Jermuk', "
+            "'Shelling near Jermuk overnight.');");
+        CHECK(db.scalar("PRAGMA user_version") == 5);
+        CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'mentions_fts_docsize'") == 1);
+    }
+    EventStore store(dir.db());
+    CHECK(store.stats().schema_version == EventStore::schema_version);
+    CHECK(fs::exists(dir.path / "t.db.v5.bak"));
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'mentions_fts_docsize'") == 0);
+    }
+    TimelineQuery q;
+    q.query = "Jermuk";
+    CHECK(store.query(q).size() == 1);  // rebuilt from the mentions
+    Article a = article("new", "Shelling near Jermuk again overnight.", "B", Date(2022, 9, 14));
+    store.ingest(a, {event(a, "attack", day(2022, 9, 13), {})});
+    q.query = "again";
+    CHECK(store.query(q).size() == 1);
     CHECK(store.integrity_check() == "ok");
 }
 
