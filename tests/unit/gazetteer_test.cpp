@@ -151,7 +151,9 @@ TEST_CASE("each kind of bad gazetteer entry gets its own message naming the file
         {R"({"actors": [{"name": "X"})", "malformed JSON"},
         {"", "malformed JSON"},
     };
-    for (const auto& [text, message] : cases) {
+    for (const auto& c : cases) {
+        const char* text = c.first;  // not a structured binding: clang 14 cannot capture one in INFO
+        const char* message = c.second;
         INFO(text);
         DataFiles files = DataFiles::builtin();
         files.set("gazetteer/~bad.json", text);
