@@ -45,7 +45,7 @@ bytes=$(stat -c %s "$corpus")
 articles=$(wc -l < "$corpus")
 echo "== corpus: $articles articles, $bytes bytes"
 
-# run NAME CMD...: GNU time's figures of one run, as "wall user sys maxrss_kb".
+# measure NAME CMD...: GNU time's figures of one run, as "wall user sys maxrss_kb".
 measure() {
     local out=$data/scale-$1.time
     shift

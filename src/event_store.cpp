@@ -647,7 +647,7 @@ struct EventStore::Impl {
     // connection has written (PRAGMA data_version, checked when a transaction
     // begins); cleared on rollback and when an article is replaced (events are
     // rebuilt then); least recently used buckets are dropped past
-    // k_max_cached_events, so memory stays bounded whatever the store's size.
+    // max_cached_events, so memory stays bounded whatever the store's size.
     struct Bucket {
         std::vector<Match> events;
         std::uint64_t used = 0;  // the transaction that last read it
@@ -661,7 +661,7 @@ struct EventStore::Impl {
         const unsigned long long n = std::strtoull(v, &end, 10);
         return *end == '\0' ? static_cast<std::size_t>(n) : 100'000;
     }
-    const std::size_t k_max_cached_events = cache_limit();
+    const std::size_t max_cached_events = cache_limit();
     std::unordered_map<std::string, Bucket> buckets;
     std::size_t cached_events = 0;
     std::uint64_t transactions = 0;
@@ -708,54 +708,55 @@ struct EventStore::Impl {
         // would have it load and drop buckets batch after batch (a bucket
         // load costs as much as a hundred probes): such a store is probed by
         // a statement per mention. The largest key bounds the count.
-        use_cache = k_max_cached_events > 0 && db_max_event_key() <= static_cast<long long>(k_max_cached_events);
+        use_cache = max_cached_events > 0 && db_max_event_key() <= static_cast<long long>(max_cached_events);
         if (!use_cache) {
             forget_candidates();
             return;
         }
-        if (cached_events <= k_max_cached_events) return;
+        if (cached_events <= max_cached_events) return;
         std::vector<std::pair<std::uint64_t, std::unordered_map<std::string, Bucket>::iterator>> order;
         for (auto it = buckets.begin(); it != buckets.end(); ++it) order.emplace_back(it->second.used, it);
         std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto& [used, it] : order) {
-            if (cached_events <= k_max_cached_events / 2) break;
+            if (cached_events <= max_cached_events / 2) break;
             cached_events -= it->second.events.size();
             buckets.erase(it);
         }
     }
 
-    // "3\x1Fagent\x1F1\x1E5\x1Ftarget\x1F0" (group_concat of actor, role, canonical).
-    static void read_actor_links(const std::string& text, Match& m) {
+    // Calls f(key, rest) for each record "key\x1Frest" of a group_concat whose
+    // records are joined by \x1E; records without a \x1F are skipped.
+    template <class F>
+    static void each_keyed_record(std::string_view text, F&& f) {
         std::size_t at = 0;
         while (at < text.size()) {
             std::size_t end = text.find('\x1e', at);
-            if (end == std::string::npos) end = text.size();
+            if (end == std::string_view::npos) end = text.size();
             const std::size_t unit = text.find('\x1f', at);
-            const std::size_t flag = text.rfind('\x1f', end - 1);
-            if (unit != std::string::npos && flag != std::string::npos && unit < flag && flag < end) {
+            if (unit != std::string_view::npos && unit < end) {
                 long long key = 0;
                 for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
-                auto& list = text.compare(flag + 1, end - flag - 1, "0") == 0 ? m.other_actors : m.actors;
-                list.emplace_back(key, text.substr(unit + 1, flag - unit - 1));
+                f(key, text.substr(unit + 1, end - unit - 1));
             }
             at = end + 1;
         }
     }
 
+    // "3\x1Fagent\x1F1\x1E5\x1Ftarget\x1F0" (group_concat of actor, role, canonical).
+    static void read_actor_links(const std::string& text, Match& m) {
+        each_keyed_record(text, [&](long long key, std::string_view rest) {
+            const std::size_t flag = rest.rfind('\x1f');
+            if (flag == std::string_view::npos) return;
+            auto& list = rest.substr(flag + 1) == "0" ? m.other_actors : m.actors;
+            list.emplace_back(key, std::string(rest.substr(0, flag)));
+        });
+    }
+
     // "3\x1F1\x1E5\x1F0" (group_concat of place, canonical).
     static void read_place_links(const std::string& text, Match& m) {
-        std::size_t at = 0;
-        while (at < text.size()) {
-            std::size_t end = text.find('\x1e', at);
-            if (end == std::string::npos) end = text.size();
-            const std::size_t unit = text.find('\x1f', at);
-            if (unit != std::string::npos && unit < end) {
-                long long key = 0;
-                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
-                (text.compare(unit + 1, end - unit - 1, "0") == 0 ? m.other_places : m.places).push_back(key);
-            }
-            at = end + 1;
-        }
+        each_keyed_record(text, [&](long long key, std::string_view rest) {
+            (rest == "0" ? m.other_places : m.places).push_back(key);
+        });
     }
 
     // The bucket of candidates, loaded from the store when absent.
@@ -909,18 +910,7 @@ struct EventStore::Impl {
     // "3\x1Fagent\x1E5\x1Ftarget" (group_concat of actor and role) as pairs.
     static std::vector<std::pair<long long, std::string>> actor_role_list(const std::string& text) {
         std::vector<std::pair<long long, std::string>> out;
-        std::size_t at = 0;
-        while (at < text.size()) {
-            std::size_t end = text.find('\x1e', at);
-            if (end == std::string::npos) end = text.size();
-            const std::size_t unit = text.find('\x1f', at);
-            if (unit != std::string::npos && unit < end) {
-                long long key = 0;
-                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
-                out.emplace_back(key, text.substr(unit + 1, end - unit - 1));
-            }
-            at = end + 1;
-        }
+        each_keyed_record(text, [&](long long key, std::string_view role) { out.emplace_back(key, std::string(role)); });
         return out;
     }
 

@@ -2042,9 +2042,9 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.from_text = true;
                 break;
             }
-            if (s.anchored && anchor) {
+            const bool base_from_text = s.anchored && anchor;
+            if (base_from_text) {
                 base = anchor->day;
-                r.from_text = true;
                 if (anchor->unit < unit) unit = anchor->unit;
                 r.anaphoric = false;  // an explicit amount: TimeML tags it, so keep it emitted
             }
@@ -2060,6 +2060,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             r.value = u.value;
             r.when = u.span;
             r.unit = unit;
+            r.from_text = base_from_text;
             break;
         }
         case Kind::deictic: {
