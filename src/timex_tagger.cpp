@@ -1703,6 +1703,16 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
     auto next_is = [&](std::size_t j, std::string_view a, std::string_view b) {
         return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
     };
+    bool lean_future = false;
+    for (const auto& words : lex.future_leaning()) {
+        if (words.size() > tb) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
+        if (match) {
+            lean_future = true;
+            break;
+        }
+    }
     auto verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
         // "will be named", "will be told": a participle after a future "be" is future.
@@ -1731,7 +1741,14 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
         if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) {
             if (after_be) return 2;
             // "had filed", "been filed": a participle after a past auxiliary is a clear past.
-            return j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_past_auxiliary) ? -2 : -1;
+            if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_past_auxiliary)) return -2;
+            // "may be resolved in": a participle after "be" is no verb in the past tense.
+            if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_passive_auxiliary)) return -1;
+            // "changed from", "completed the sale": a word in -ed with its object or a
+            // preposition after it is a verb in the past tense, not an adjective ("preferred
+            // shares"); but a deadline ("extended its offer until Nov. 9") still lies ahead.
+            if (j + 1 < tk.size() && tk[j + 1].w && tk[j + 1].w->has(tx::k_object_start) && !lean_future) return -2;
+            return -1;
         }
         return 0;
     };
@@ -1741,16 +1758,6 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
         const TokText& x = tk[j].low;
         return x == "that" || x == "it" || x == "he" || x == "she" || x == "they" || x == "we" || x == "i";
     };
-    bool lean_future = false;
-    for (const auto& words : lex.future_leaning()) {
-        if (words.size() > tb) continue;
-        bool match = true;
-        for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
-        if (match) {
-            lean_future = true;
-            break;
-        }
-    }
     auto finish = [&](int v) { return lean_future && v > -2 ? std::max(v, 1) : v; };
     bool comma_after = false;
     for (std::size_t d = 1; d <= k_tense_window; ++d) {
@@ -2333,6 +2340,19 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
     return Tokens(tk, count);
 }
 
+/// Whether a candidate is the title of a programme or work in quotes: ABC's "This Week",
+/// CBS's "60 Minutes". A unit word after the first word is written with a capital only in
+/// a name ("Monday, Oct. 26" keeps its capitals as any date does).
+bool quoted_title(Tokens tk, const Cand& c) {
+    if (c.tb == 0 || c.te - c.tb < 2) return false;
+    const std::string_view q = tk[c.tb - 1].raw;
+    const bool opening = q == "\"" || q == "'" || q == "`" || q == "\xe2\x80\x9c" || q == "\xe2\x80\x98";
+    if (!opening) return false;
+    for (std::size_t k = c.tb + 1; k < c.te; ++k)
+        if (tk[k].cap && tk[k].w && tk[k].w->unit != Unit::none) return true;
+    return false;
+}
+
 TimexRole role_before(Tokens tk, std::size_t tb) {
     if (tb == 0) return TimexRole::point;
     const Tk& p = tk[tb - 1];
@@ -2385,6 +2405,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                     c.sem.year = c.sem.month > nx.sem.month ? nx.sem.year - 1 : nx.sem.year;
                 }
             }
+            if (quoted_title(tk, c)) continue;
             const int tense = tense_of(lex, tk, c.tb, c.te);
             Resolved r;
             try {

@@ -705,7 +705,8 @@ TEST_CASE("that night and the next morning are parts of the day the text tells o
     REQUIRE(found.size() == 2);
     CHECK(found[1].text == "That night");
     CHECK(found[1].timex.type == TimexType::date);
-    CHECK(found[1].timex.value == "2023-03-03TNI");
+    // "crossed the river" is a past verb: the March 3 before the DCT (2023-02-23), last year's.
+    CHECK(found[1].timex.value == "2022-03-03TNI");
     found = tag("He was arrested on Jan. 9 and appeared in court the next morning.");
     REQUIRE(found.size() == 2);
     CHECK(found[1].text == "the next morning");
@@ -763,4 +764,24 @@ TEST_CASE("the then current price names the present of a time gone by") {
     CHECK(only_text("Holders may buy shares at half the then current market price.") == "then current");
     CHECK(only("Holders may buy shares at half the then current market price.").value == "PAST_REF");
     CHECK(only("The current market price fell.").value == "PRESENT_REF");
+}
+
+TEST_CASE("a word in -ed before its object or a preposition is a past verb, not an adjective") {
+    // DCT 2023-08-20: October is much nearer ahead than back, but "moved from" tells a past.
+    CHECK(only("The club moved from a summer season to a winter season in October.", Date(2023, 8, 20)).value ==
+          "2022-10");
+    CHECK(only("The agency completed the survey in November.", Date(2023, 8, 20)).value == "2022-11");
+    // Before a noun it may be an adjective: the nearer reading still wins.
+    CHECK(only("Holders of the preferred stock will be paid in December.", Date(2023, 8, 20)).value == "2023-12");
+    // A deadline still lies ahead; a participle after "be" is no past verb.
+    CHECK(only("The ministry extended its deadline until Oct. 31.", Date(2023, 8, 20)).value == "2023-10-31");
+    CHECK(only("The dispute may be settled in a hearing in September.", Date(2023, 8, 20)).value == "2023-09");
+}
+
+TEST_CASE("a programme's title in quotes is not a timex") {
+    CHECK(tag("The minister, speaking on ABC's \"This Week,\" said the talks would go on.").empty());
+    CHECK(tag("The mayor told CBS's \"60 Minutes\" that the plant will close.").empty());
+    // A date in quotes keeps its capitals and is a date.
+    CHECK(only("He wrote \"Monday, Oct. 26\" on the board.", Date(2023, 11, 2)).value == "2023-10-26");
+    CHECK(only("\"Next week we will decide,\" she said.").value == "2023-W09");
 }
