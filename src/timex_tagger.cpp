@@ -1287,7 +1287,10 @@ private:
                     return std::nullopt;
             }
         }
-        if (is(after, "old") || is(after, "-")) return std::nullopt;  // "45 years old": an age
+        // "45 years old", "45 years - old": an age; a dash alone goes on with the sentence
+        // ("for the last three years -- until this month").
+        if (is(after, "old") || (is(after, "-") && is(after + 1, "old")))
+            return std::nullopt;
         // "more than a quarter of the market": a fraction.
         if (uw->unit == Unit::quarter && n != k_vague && is(after, "of") &&
             !(at(after + 1) && m_tk[after + 1].num >= 1000))
@@ -1449,8 +1452,10 @@ private:
                 ++k;
             }
             // "the latest period": the reporting period the text is about.
-            const bool latest_period = is(i + 1, "latest") && is(k, "period");
-            if ((is(k, "quarter") || latest_period) && !is(k + 1, "of") && !(at(k + 1) && m_tk[k + 1].num >= 0)) {
+            // "the latest quarter's results": the possessive too.
+            const bool latest_period = is(i + 1, "latest") && (is(k, "period") || is(k, "period's"));
+            if ((is(k, "quarter") || is(k, "quarter's") || latest_period) && !is(k + 1, "of") &&
+                !(at(k + 1) && m_tk[k + 1].num >= 0)) {
                 c.sem.kind = Kind::anaphor;
                 c.sem.unit = Unit::quarter;
                 c.sem.offset = rel;

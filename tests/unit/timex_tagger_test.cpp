@@ -785,3 +785,16 @@ TEST_CASE("a programme's title in quotes is not a timex") {
     CHECK(only("He wrote \"Monday, Oct. 26\" on the board.", Date(2023, 11, 2)).value == "2023-10-26");
     CHECK(only("\"Next week we will decide,\" she said.").value == "2023-W09");
 }
+
+TEST_CASE("an amount before a dash, the latest quarter's, the next couple of years") {
+    CHECK(only_text("Exports grew for the past four years -- until the strike.") == "the past four years");
+    CHECK(tag("He is 45 years - old.").empty());
+    const Timex q = only("The latest quarter's results included a one-time gain.", Date(2023, 10, 26));
+    CHECK(q.value == "2023-Q3");
+    CHECK(only_text("The latest quarter's results included a one-time gain.", Date(2023, 10, 26)) ==
+          "The latest quarter");
+    const Timex c = only("Over the next couple of years the port will double in size.");
+    CHECK(c.type == TimexType::duration);
+    CHECK(c.value == "P2Y");
+    CHECK(only("Prices rose in the past couple of months.").value == "P2M");
+}
