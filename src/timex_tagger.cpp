@@ -1698,6 +1698,29 @@ private:
     }
 };
 
+/// Whether a deadline word ("by", "until", "as soon as", "ahead of") comes right before token tb.
+bool after_deadline_word(const Lexicon& lex, Tokens tk, std::size_t tb) {
+    for (const auto& words : lex.future_leaning()) {
+        if (words.size() > tb) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
+        if (match) return true;
+    }
+    return false;
+}
+
+/// The tense of a weekday named by a possessive ("Wednesday's ruling"): the tense of its
+/// clause is that of another verb ("would look for ways to get around Wednesday's ruling"),
+/// and news names by their day events already reported. Ahead only after a deadline word
+/// ("ahead of Friday's vote") or with a future cue right after its noun ("Friday's vote will").
+int possessive_weekday_tense(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te, int tense) {
+    // "would" after the noun is rather a conditional: "said Friday's decision would hurt exports".
+    for (std::size_t k = te + 1; k < tk.size() && k <= te + 2; ++k)
+        if (tk[k].w && tk[k].w->has(tx::k_future_cue) && tk[k].low != "would") return 2;
+    if (tense <= 0 || after_deadline_word(lex, tk, tb)) return tense;
+    return -1;
+}
+
 /// The tense an expression is read in, from the nearest cue around it in its sentence
 /// (left before right at each distance): +2/-2 a clear future or past cue (a modal,
 /// "will", "was", "said", "ago"), -1 a weak past cue (a word in -ed, which may be an
@@ -1708,16 +1731,7 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
     auto next_is = [&](std::size_t j, std::string_view a, std::string_view b) {
         return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
     };
-    bool lean_future = false;
-    for (const auto& words : lex.future_leaning()) {
-        if (words.size() > tb) continue;
-        bool match = true;
-        for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
-        if (match) {
-            lean_future = true;
-            break;
-        }
-    }
+    const bool lean_future = after_deadline_word(lex, tk, tb);
     auto verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
         // "will be named", "will be told": a participle after a future "be" is future.
@@ -2411,7 +2425,10 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 }
             }
             if (quoted_title(tk, c)) continue;
-            const int tense = tense_of(lex, tk, c.tb, c.te);
+            int tense = tense_of(lex, tk, c.tb, c.te);
+            if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.te - c.tb == 1 &&
+                tk[c.tb].low.size() > 2 && tk[c.tb].low.substr(tk[c.tb].low.size() - 2) == "'s")
+                tense = possessive_weekday_tense(lex, tk, c.tb, c.te, tense);
             Resolved r;
             try {
                 // The reporting period compared with ("up from $9 million a year ago"): a

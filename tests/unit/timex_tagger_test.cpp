@@ -798,3 +798,10 @@ TEST_CASE("an amount before a dash, the latest quarter's, the next couple of yea
     CHECK(c.value == "P2Y");
     CHECK(only("Prices rose in the past couple of months.").value == "P2M");
 }
+
+TEST_CASE("a possessive weekday names a reported event unless a deadline or a future cue says otherwise") {
+    // DCT Thursday 2023-02-23: "would" is the tense of "appeal", not of Tuesday's ruling.
+    CHECK(only("The families said they would appeal Tuesday's ruling by the court.").value == "2023-02-21");
+    CHECK(only("Ministers met ahead of Tuesday's vote.").value == "2023-02-28");
+    CHECK(only("Officials said Tuesday's vote will be held in the capital.").value == "2023-02-28");
+}
