@@ -727,6 +727,14 @@ private:
                 if (is(q, "fiscal")) ++q;
                 int ord = w(q) ? w(q)->ordinal : 0;
                 if (ord == -1 && the && is(q + 1, "half")) ord = 2;  // "the last half of 1989"
+                // "the first two quarters of 1990", "the last two quarters of 1989": a half of that year.
+                if (the && (ord == 1 || ord == -1) && is(q + 1, "two") && is(q + 2, "quarters") && is(q + 3, "of") &&
+                    year_at(q + 4, y)) {
+                    c.sem.half = ord == 1 ? 1 : 2;
+                    c.sem.year = y;
+                    c.te = q + 5;
+                    return finish_date(c);
+                }
                 if (ord >= 1 && ord <= 4 && (is(q + 1, "quarter") || (ord <= 2 && is(q + 1, "half")))) {
                     if (is(q + 1, "quarter")) c.sem.quarter = ord;
                     else c.sem.half = ord;

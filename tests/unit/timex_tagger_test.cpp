@@ -805,3 +805,15 @@ TEST_CASE("a possessive weekday names a reported event unless a deadline or a fu
     CHECK(only("Ministers met ahead of Tuesday's vote.").value == "2023-02-28");
     CHECK(only("Officials said Tuesday's vote will be held in the capital.").value == "2023-02-28");
 }
+
+TEST_CASE("trading and business days are days; the first two quarters of a year are its first half") {
+    const Timex t = only("The refund is paid within ten business days.");
+    CHECK(t.type == TimexType::duration);
+    CHECK(t.value == "P10D");
+    CHECK(only("Shares fell for five trading days.").value == "P5D");
+    const Timex h = only("Analysts expect weak sales through the first two quarters of 2024.");
+    CHECK(h.type == TimexType::date);
+    CHECK(h.value == "2024-H1");
+    CHECK(only("Margins improved in the last two quarters of 2022.").value == "2022-H2");
+    CHECK(only("Margins improved in the first two quarters.").value == "P2Q");
+}
