@@ -476,6 +476,19 @@ private:
         return best;
     }
 
+    /// Whether a date, season or unit begins at i ("spring", "March", "the year", "2024"):
+    /// "the first day of spring" is a day of that period, not of an event.
+    bool names_a_period(std::size_t i) const {
+        const std::size_t k = is(i, "the") || is(i, "this") || is(i, "next") ? i + 1 : i;
+        for (std::size_t j = k; j < k + 2; ++j) {  // "the new year": one adjective before it
+            const Tk* t = at(j);
+            if (!t) return false;
+            if (!t->raw.empty() && is_digit(t->raw[0])) return true;
+            if (t->w && (t->w->month || t->w->season || t->w->weekday >= 0 || t->w->unit != Unit::none)) return true;
+        }
+        return false;
+    }
+
     /// Attaches a following part of day or clock time: "Wednesday night", "Friday morning".
     /// A named day with a part of day stays a DATE, its value keeping the part of day
     /// ("Wednesday night" 2023-02-22TNI): news annotation (TempEval-3, AQUAINT) dates it by
@@ -1591,6 +1604,28 @@ private:
                 c.te = p + 1;
                 return c;
             }
+            // "orders were placed in the morning": that part of the day the text is telling of,
+            // a TIME as "this morning" is; not "in the morning of May 2", "in the evening after".
+            if (t.low == "the" && i > 0 && (is(i - 1, "in") || is(i - 1, "during")) && w(i + 1) &&
+                w(i + 1)->part_of_day.size() == 2 && !is(i + 2, "of") && !is(i + 2, "after") &&
+                !is(i + 2, "before") && !is(i + 2, "when") &&
+                !(at(i + 2) && m_tk[i + 2].alpha && !m_tk[i + 2].w)) {  // "the morning shift": a noun's modifier
+                c.sem.kind = Kind::anaphor;
+                c.sem.unit = Unit::day;
+                c.sem.pod = w(i + 1)->part_of_day;
+                c.type = TimexType::time;
+                c.te = i + 2;
+                return c;
+            }
+        }
+        // "Today is the eighth day of the strike", "It's the second day of talks": the present
+        // counted from a start the text names; it is the day of the report.
+        if (t.low == "the" && i > 0 && (is(i - 1, "is") || is(i - 1, "it's") || is(i - 1, "that's")) && w(i + 1) &&
+            w(i + 1)->ordinal >= 1 && is(i + 2, "day") && is(i + 3, "of") && !names_a_period(i + 4)) {
+            c.sem.kind = Kind::deictic;
+            c.sem.offset = 0;
+            c.te = i + 3;
+            return c;
         }
         // "the day before yesterday", "the day after Tuesday's vote": one day from a named day.
         if (t.low == "the" && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {

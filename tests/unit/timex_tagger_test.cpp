@@ -817,3 +817,23 @@ TEST_CASE("trading and business days are days; the first two quarters of a year 
     CHECK(only("Margins improved in the last two quarters of 2022.").value == "2022-H2");
     CHECK(only("Margins improved in the first two quarters.").value == "P2Q");
 }
+
+TEST_CASE("in the morning is that part of the day the text tells of; today is the Nth day of an event") {
+    auto found = tag("The strike began on Monday. Pickets arrived in the morning to block the gates.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "the morning");
+    CHECK(found[1].timex.type == TimexType::time);
+    CHECK(found[1].timex.value == "2023-02-20TMO");
+    CHECK(tag("Crowds gathered in the evening after the vote.").empty());
+    // A present copula before "the Nth day of" an event: the day of the report.
+    const Timex d = only("It's the third day of the strike at the port.");
+    CHECK(d.type == TimexType::date);
+    CHECK(d.value == "2023-02-23");
+    found = tag("Today is the eighth day of the siege, officials said.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "the eighth day");
+    CHECK(found[1].timex.value == "2023-02-23");
+    // A day of a named period is no such count.
+    CHECK(only_text("It is the first day of spring.") == "spring");
+    CHECK(tag("The third day of the trial was calm.").empty());
+}
