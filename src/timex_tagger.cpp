@@ -734,11 +734,29 @@ private:
             // Quarters and halves: the third quarter (of 1990), the first half.
             // Without "the" only "third quarter" itself: "its fourth quarter", "a slow third quarter".
             const bool bare_quarter = !the && w(k) && w(k)->ordinal >= 1 && w(k)->ordinal <= 4 &&
-                                      is(k + 1, "quarter") && !(i > 0 && (is(i - 1, "a") || is(i - 1, "one")));
+                                      (is(k + 1, "quarter") || is(k + 1, "quarters")) &&
+                                      !(i > 0 && (is(i - 1, "a") || is(i - 1, "one")));
             if (the || is(k, "fiscal") || bare_quarter) {
                 std::size_t q = k;
                 if (is(q, "fiscal")) ++q;
                 int ord = w(q) ? w(q)->ordinal : 0;
+                // "in the second and fourth quarters", "strong fourth quarters": the quarters
+                // of every year (SET); the first ordinal alone is the first of them.
+                if (ord >= 1 && ord <= 4 && !the && is(q + 1, "quarters") && !is(q + 2, "of")) {
+                    c.type = TimexType::set;
+                    c.sem.kind = Kind::set;
+                    c.sem.literal = "XXXX-Q" + std::to_string(ord);
+                    c.te = q + 2;
+                    return c;
+                }
+                if (ord >= 1 && ord <= 4 && (is(q + 1, "and") || is(q + 1, "or")) && w(q + 2) &&
+                    w(q + 2)->ordinal >= 1 && w(q + 2)->ordinal <= 4 && is(q + 3, "quarters") && !is(q + 4, "of")) {
+                    c.type = TimexType::set;
+                    c.sem.kind = Kind::set;
+                    c.sem.literal = "XXXX-Q" + std::to_string(ord);
+                    c.te = q + 1;
+                    return c;
+                }
                 if (ord == -1 && the && is(q + 1, "half")) ord = 2;  // "the last half of 1989"
                 // "the first two quarters of 1990", "the last two quarters of 1989": a half of that year.
                 if (the && (ord == 1 || ord == -1) && is(q + 1, "two") && is(q + 2, "quarters") && is(q + 3, "of") &&
@@ -1579,7 +1597,10 @@ private:
             if (uw && !m_tk[u].cap && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
                 (uw->unit == Unit::year || uw->unit == Unit::month || uw->unit == Unit::week)) {
                 const Tk* nx = at(u + 1) ? &m_tk[u + 1] : nullptr;
-                const bool blocked = nx && (nx->num >= 0 || (nx->w && (nx->w->has(tx::k_anaphor_blocker) ||
+                // "a high for the year of $42.875": an amount after "of" is what the year saw, not a year.
+                const bool of_amount = is(u + 1, "of") && at(u + 2) && m_tk[u + 2].raw == "$";
+                const bool blocked = !of_amount &&
+                                     nx && (nx->num >= 0 || (nx->w && (nx->w->has(tx::k_anaphor_blocker) ||
                                                                        nx->w->cardinal >= 0 || nx->w->ago != 0)));
                 if (!blocked) {
                     c.sem.kind = Kind::anaphor;
@@ -2468,7 +2489,21 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 }
             }
             if (quoted_title(tk, c)) continue;
+            // "on Monday and Tuesday nights": a weekday joined to a recurring one recurs as well.
+            if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.sem.literal.empty() &&
+                c.sem.pod.empty() && ci + 1 < cands.size() && cands[ci + 1].tb == c.te + 1 &&
+                (tk[c.te].low == "and" || tk[c.te].low == "or") && cands[ci + 1].sem.kind == Kind::set &&
+                cands[ci + 1].sem.literal.rfind("XXXX-WXX-", 0) == 0 && cands[ci + 1].sem.literal.size() > 10) {
+                c.type = TimexType::set;
+                c.sem.kind = Kind::set;
+                c.sem.literal = "XXXX-WXX-" + std::to_string(c.sem.weekday + 1) + cands[ci + 1].sem.literal.substr(10);
+            }
             int tense = tense_of(lex, tk, c.tb, c.te);
+            // "each Thursday from August 6": a recurring schedule that starts on a date lies ahead
+            // unless the tense says otherwise.
+            if (tense == 0 && ci > 0 && cands[ci - 1].sem.kind == Kind::set && cands[ci - 1].te + 1 == c.tb &&
+                tk[c.tb - 1].low == "from")
+                tense = 1;
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.te - c.tb == 1 &&
                 tk[c.tb].low.size() > 2 && tk[c.tb].low.substr(tk[c.tb].low.size() - 2) == "'s")
                 tense = possessive_weekday_tense(lex, tk, c.tb, c.te, tense);

@@ -837,3 +837,33 @@ TEST_CASE("in the morning is that part of the day the text tells of; today is th
     CHECK(only_text("It is the first day of spring.") == "spring");
     CHECK(tag("The third day of the trial was calm.").empty());
 }
+
+TEST_CASE("recurring quarters and weekdays joined to a recurring one are SETs; a schedule from a date lies ahead") {
+    auto found = tag("Most of the orders usually come in the second and fourth quarters.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.type == TimexType::set);
+    CHECK(found[0].timex.value == "XXXX-Q2");
+    CHECK(found[1].text == "fourth quarters");
+    CHECK(found[1].timex.value == "XXXX-Q4");
+    CHECK(only("Profit fell in the third quarter.").value == "2023-Q3");
+    found = tag("The ferry sails on Monday and Friday nights.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.type == TimexType::set);
+    CHECK(found[0].timex.value == "XXXX-WXX-1TNI");
+    CHECK(found[1].timex.value == "XXXX-WXX-5TNI");
+    found = tag("The ministers met on Monday and Tuesday.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.value == "2023-02-20");
+    // DCT 2023-02-23: September 1 is a little nearer back than ahead; a schedule starts ahead.
+    found = tag("A third flight leaves each Friday from Sept. 1.", Date(2023, 2, 23));
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2023-09-01");
+}
+
+TEST_CASE("the year before an amount it saw is the year the text is about") {
+    auto found = tag("The shares rose to a high for the year of $42.50 in June.", Date(2023, 11, 2));
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "the year");
+    CHECK(found[0].timex.value == "2023");
+    CHECK(only("It was the wettest month of the year of 1990.").value == "1990");
+}
