@@ -170,6 +170,7 @@ public:
                 if (c && c->te > c->tb && (!best || c->te > best->te)) best = std::move(c);
             };
             consider(match_with_modifiers(i));
+            if (!best) consider(elided_last(i, out));
             if (best) {
                 out.push_back(*best);
                 i = best->te;
@@ -474,6 +475,26 @@ private:
         consider(match_amount(i));
         consider(match_clock(i));
         return best;
+    }
+
+    /// "a dividend twice as high this year as last": "last" with its unit left out, taken from
+    /// "this year" earlier in the sentence; only after "as" or "than" and at the end of a clause.
+    std::optional<Cand> elided_last(std::size_t i, const std::vector<Cand>& before) const {
+        if (!is(i, "last") || i == 0 || !(is(i - 1, "as") || is(i - 1, "than"))) return std::nullopt;
+        const Tk* nx = at(i + 1);
+        if (nx && nx->alpha) return std::nullopt;
+        for (auto it = before.rbegin(); it != before.rend(); ++it) {
+            if (it->sem.kind == Kind::relative_unit && it->sem.offset == 0 && it->sem.quarter == 0 &&
+                it->sem.half == 0 && it->sem.unit >= Unit::week) {
+                Cand c = *it;
+                c.tb = i;
+                c.te = i + 1;
+                c.mod.clear();
+                c.sem.offset = -1;
+                return c;
+            }
+        }
+        return std::nullopt;
     }
 
     /// Whether a date, season or unit begins at i ("spring", "March", "the year", "2024"):
@@ -1059,6 +1080,17 @@ private:
             k = i + 2;
         } else if (is(i, "past") || is(i, "coming")) {
             return std::nullopt;  // "the past week" is a duration
+        }
+        // "at this moment", "at this crucial moment": the present (one adjective allowed).
+        if (t.low == "this") {
+            const std::size_t m =
+                !is(k, "moment") && at(k) && m_tk[k].alpha && !m_tk[k].w && !m_tk[k].cap ? k + 1 : k;
+            if (is(m, "moment") && !m_tk[m].cap && !is(m + 1, "of")) {
+                c.sem.kind = Kind::reference;
+                c.sem.literal = "PRESENT_REF";
+                c.te = m + 1;
+                return c;
+            }
         }
         // "the current fiscal year", "last fiscal year": the fiscal year is named as the year.
         if (is(k, "fiscal") && w(k + 1) && (w(k + 1)->unit == Unit::year || w(k + 1)->unit == Unit::quarter)) ++k;

@@ -867,3 +867,19 @@ TEST_CASE("the year before an amount it saw is the year the text is about") {
     CHECK(found[0].timex.value == "2023");
     CHECK(only("It was the wettest month of the year of 1990.").value == "1990");
 }
+
+TEST_CASE("'as last' takes its unit from 'this year' before it; 'this moment' is the present") {
+    auto found = tag("The board expects a dividend twice as high this year as last.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "last");
+    CHECK(found[1].timex.value == "2022");
+    found = tag("Sales this month were higher than last, the company said.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2023-01");
+    CHECK(tag("The runner came in last.").empty());
+    const Timex m = only("He would not leave the city at this crucial moment.");
+    CHECK(m.type == TimexType::date);
+    CHECK(m.value == "PRESENT_REF");
+    CHECK(only_text("At this moment the talks are stalled.") == "this moment");
+    CHECK(tag("It was their moment of truth.").empty());
+}
