@@ -171,6 +171,7 @@ public:
             };
             consider(match_with_modifiers(i));
             if (!best) consider(elided_last(i, out));
+            if (!best) consider(second_day(i, out));
             if (best) {
                 out.push_back(*best);
                 i = best->te;
@@ -495,6 +496,36 @@ private:
             }
         }
         return std::nullopt;
+    }
+
+    /// "on April 24 and 25", "May 3 or 4": a bare day after a date with its month and "and",
+    /// "or", "to", "through" or a dash is a day of the same month. Not a count of things
+    /// ("on April 24 and 25 people died"): only punctuation, a year or a preposition may follow.
+    std::optional<Cand> second_day(std::size_t i, const std::vector<Cand>& before) const {
+        const Tk& t = m_tk[i];
+        if (t.num < 1 || t.num > 31 || t.ndig > 2 || before.empty() || i < 1) return std::nullopt;
+        const Cand& p = before.back();
+        if (p.te + 1 != i || p.sem.kind != Kind::absolute || p.sem.month == 0 || p.sem.day == 0 ||
+            p.sem.day >= t.num || !p.sem.pod.empty() || !p.sem.literal.empty())
+            return std::nullopt;
+        const TokText& link = m_tk[i - 1].low;
+        if (link != "and" && link != "or" && link != "to" && link != "through" && link != "-") return std::nullopt;
+        const Tk* nx = at(i + 1);
+        const bool ends = !nx || nx->raw == "." || nx->raw == "," || nx->raw == ";" || nx->raw == ")" ||
+                          (nx->w && nx->w->has(tx::k_temporal_prep));
+        if (!ends) return std::nullopt;
+        Cand c = p;
+        c.tb = i;
+        c.te = i + 1;
+        c.trim_end = 0;
+        c.mod.clear();
+        c.sem.day = t.num;
+        c.sem.weekday = -1;
+        if (int y = 0; is(i + 1, ",") && year_at(i + 2, y)) {  // "May 3 to 5, 2024"
+            c.sem.year = y;
+            c.te = i + 3;
+        }
+        return finish_date(c);
     }
 
     /// Whether a date, season or unit begins at i ("spring", "March", "the year", "2024"):

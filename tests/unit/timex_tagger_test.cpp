@@ -883,3 +883,19 @@ TEST_CASE("'as last' takes its unit from 'this year' before it; 'this moment' is
     CHECK(only_text("At this moment the talks are stalled.") == "this moment");
     CHECK(tag("It was their moment of truth.").empty());
 }
+
+TEST_CASE("a bare day after a date and 'and', 'or', 'to' is a day of the same month") {
+    auto found = tag("The summit will be held on April 24 and 25.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "25");
+    CHECK(found[1].timex.value == "2023-04-25");
+    found = tag("Talks are set for May 3 to 5, 2024.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.value == "2024-05-03");
+    CHECK(found[1].text == "5, 2024");
+    CHECK(found[1].timex.value == "2024-05-05");
+    CHECK(found[0].timex.role == TimexRole::range);
+    // Counts and amounts after a date are no days.
+    CHECK(tag("On April 24 and 25 people were hurt.").size() == 1);
+    CHECK(tag("It rose 3% on May 3 and 4% on May 4.").size() == 2);
+}
