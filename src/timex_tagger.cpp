@@ -2314,6 +2314,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                         r.when = anchor->span;
                         r.unit = anchor->unit;
                         r.from_text = true;
+                        if (s.unit == Unit::day) with_pod(r);  // "In 2009 ... back in the morning"
                         break;
                     }
                 }

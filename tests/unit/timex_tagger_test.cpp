@@ -825,6 +825,10 @@ TEST_CASE("in the morning is that part of the day the text tells of; today is th
     CHECK(found[1].timex.type == TimexType::time);
     CHECK(found[1].timex.value == "2023-02-20TMO");
     CHECK(tag("Crowds gathered in the evening after the vote.").empty());
+    // A day the text does not tell keeps its part of day.
+    found = tag("In 2009 she said she would be back in the morning.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2009-XX-XXTMO");
     // A present copula before "the Nth day of" an event: the day of the report.
     const Timex d = only("It's the third day of the strike at the port.");
     CHECK(d.type == TimexType::date);
