@@ -172,6 +172,7 @@ public:
             consider(match_with_modifiers(i));
             if (!best) consider(elided_last(i, out));
             if (!best) consider(second_day(i, out));
+            if (!best) consider(appositive_day(i, out));
             if (best) {
                 out.push_back(*best);
                 i = best->te;
@@ -526,6 +527,23 @@ private:
             c.te = i + 3;
         }
         return finish_date(c);
+    }
+
+    /// "after Oct. 12, the day before the plunge": "the day" set off by a comma right after a
+    /// date names that date again.
+    std::optional<Cand> appositive_day(std::size_t i, const std::vector<Cand>& before) const {
+        if (!is(i, "the") || !is(i + 1, "day") || i < 1 || !is(i - 1, ",") || before.empty()) return std::nullopt;
+        if (!(is(i + 2, "before") || is(i + 2, "after") || is(i + 2, "of") || is(i + 2, "when")))
+            return std::nullopt;
+        const Cand& p = before.back();
+        if (p.te + 1 != i || p.sem.kind != Kind::absolute || p.sem.day == 0) return std::nullopt;
+        Cand c;
+        c.tb = i;
+        c.te = i + 2;
+        c.sem.kind = Kind::anaphor;
+        c.sem.unit = Unit::day;
+        c.sem.offset = 0;
+        return c;
     }
 
     /// Whether a date, season or unit begins at i ("spring", "March", "the year", "2024"):

@@ -903,3 +903,14 @@ TEST_CASE("a bare day after a date and 'and', 'or', 'to' is a day of the same mo
     CHECK(tag("On April 24 and 25 people were hurt.").size() == 1);
     CHECK(tag("It rose 3% on May 3 and 4% on May 4.").size() == 2);
 }
+
+TEST_CASE("'the day' set off after a date names that date again") {
+    auto found = tag("Shares fell after Oct. 12, the day before the crash, and kept falling.", Date(2023, 11, 2));
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "the day");
+    CHECK(found[1].timex.value == "2023-10-12");
+    found = tag("The polls closed on March 3, the day of the vote.", Date(2023, 3, 10));
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2023-03-03");
+    CHECK(tag("The day before the vote, crowds gathered.").empty());
+}
