@@ -266,6 +266,7 @@ void Lexicon::load(const std::string& path, const std::string& text) {
         flag_list("not_after_the_unit", k_anaphor_blocker);
         flag_list("between_amount_and_unit", k_amount_extender);
         flag_list("be_before_to_of_plans", k_be_to);
+        flag_list("objects_after_past_verbs", k_object_start);
         if (doc.contains("future_leaning_before"))
             for (const auto& w : doc.at("future_leaning_before")) {
                 auto words = split_words(w.get<std::string>());

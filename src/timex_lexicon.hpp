@@ -50,6 +50,7 @@ enum WordFlag : std::uint32_t {
     k_weekday_plural = 1u << 28,       // mondays: a weekday that recurs (SET)
     k_plain = 1u << 29,                // means nothing alone (no value, no phrase of itself): "the", "that"
     k_plain_count = 1u << 30,          // means no more than a number alone: "a", "an" (and every k_plain word)
+    k_object_start = 1u << 31,         // the, in, from: after a word in -ed, makes it a verb ("changed from")
 };
 
 inline constexpr std::int8_t k_none = 127;

@@ -170,6 +170,9 @@ public:
                 if (c && c->te > c->tb && (!best || c->te > best->te)) best = std::move(c);
             };
             consider(match_with_modifiers(i));
+            if (!best) consider(elided_last(i, out));
+            if (!best) consider(second_day(i, out));
+            if (!best) consider(appositive_day(i, out));
             if (best) {
                 out.push_back(*best);
                 i = best->te;
@@ -476,6 +479,86 @@ private:
         return best;
     }
 
+    /// "a dividend twice as high this year as last": "last" with its unit left out, taken from
+    /// "this year" earlier in the sentence; only after "as" or "than" and at the end of a clause.
+    std::optional<Cand> elided_last(std::size_t i, const std::vector<Cand>& before) const {
+        if (!is(i, "last") || i == 0 || !(is(i - 1, "as") || is(i - 1, "than"))) return std::nullopt;
+        const Tk* nx = at(i + 1);
+        if (nx && nx->alpha) return std::nullopt;
+        for (auto it = before.rbegin(); it != before.rend(); ++it) {
+            if (it->sem.kind == Kind::relative_unit && it->sem.offset == 0 && it->sem.quarter == 0 &&
+                it->sem.half == 0 && it->sem.unit >= Unit::week) {
+                Cand c = *it;
+                c.tb = i;
+                c.te = i + 1;
+                c.mod.clear();
+                c.sem.offset = -1;
+                return c;
+            }
+        }
+        return std::nullopt;
+    }
+
+    /// "on April 24 and 25", "May 3 or 4": a bare day after a date with its month and "and",
+    /// "or", "to", "through" or a dash is a day of the same month. Not a count of things
+    /// ("on April 24 and 25 people died"): only punctuation, a year or a preposition may follow.
+    std::optional<Cand> second_day(std::size_t i, const std::vector<Cand>& before) const {
+        const Tk& t = m_tk[i];
+        if (t.num < 1 || t.num > 31 || t.ndig > 2 || before.empty() || i < 1) return std::nullopt;
+        const Cand& p = before.back();
+        if (p.te + 1 != i || p.sem.kind != Kind::absolute || p.sem.month == 0 || p.sem.day == 0 ||
+            p.sem.day >= t.num || !p.sem.pod.empty() || !p.sem.literal.empty())
+            return std::nullopt;
+        const TokText& link = m_tk[i - 1].low;
+        if (link != "and" && link != "or" && link != "to" && link != "through" && link != "-") return std::nullopt;
+        const Tk* nx = at(i + 1);
+        const bool ends = !nx || nx->raw == "." || nx->raw == "," || nx->raw == ";" || nx->raw == ")" ||
+                          (nx->w && nx->w->has(tx::k_temporal_prep));
+        if (!ends) return std::nullopt;
+        Cand c = p;
+        c.tb = i;
+        c.te = i + 1;
+        c.trim_end = 0;
+        c.mod.clear();
+        c.sem.day = t.num;
+        c.sem.weekday = -1;
+        if (int y = 0; is(i + 1, ",") && year_at(i + 2, y)) {  // "May 3 to 5, 2024"
+            c.sem.year = y;
+            c.te = i + 3;
+        }
+        return finish_date(c);
+    }
+
+    /// "after Oct. 12, the day before the plunge": "the day" set off by a comma right after a
+    /// date names that date again.
+    std::optional<Cand> appositive_day(std::size_t i, const std::vector<Cand>& before) const {
+        if (!is(i, "the") || !is(i + 1, "day") || i < 1 || !is(i - 1, ",") || before.empty()) return std::nullopt;
+        if (!(is(i + 2, "before") || is(i + 2, "after") || is(i + 2, "of") || is(i + 2, "when")))
+            return std::nullopt;
+        const Cand& p = before.back();
+        if (p.te + 1 != i || p.sem.kind != Kind::absolute || p.sem.day == 0) return std::nullopt;
+        Cand c;
+        c.tb = i;
+        c.te = i + 2;
+        c.sem.kind = Kind::anaphor;
+        c.sem.unit = Unit::day;
+        c.sem.offset = 0;
+        return c;
+    }
+
+    /// Whether a date, season or unit begins at i ("spring", "March", "the year", "2024"):
+    /// "the first day of spring" is a day of that period, not of an event.
+    bool names_a_period(std::size_t i) const {
+        const std::size_t k = is(i, "the") || is(i, "this") || is(i, "next") ? i + 1 : i;
+        for (std::size_t j = k; j < k + 2; ++j) {  // "the new year": one adjective before it
+            const Tk* t = at(j);
+            if (!t) return false;
+            if (!t->raw.empty() && is_digit(t->raw[0])) return true;
+            if (t->w && (t->w->month || t->w->season || t->w->weekday >= 0 || t->w->unit != Unit::none)) return true;
+        }
+        return false;
+    }
+
     /// Attaches a following part of day or clock time: "Wednesday night", "Friday morning".
     /// A named day with a part of day stays a DATE, its value keeping the part of day
     /// ("Wednesday night" 2023-02-22TNI): news annotation (TempEval-3, AQUAINT) dates it by
@@ -721,12 +804,38 @@ private:
             // Quarters and halves: the third quarter (of 1990), the first half.
             // Without "the" only "third quarter" itself: "its fourth quarter", "a slow third quarter".
             const bool bare_quarter = !the && w(k) && w(k)->ordinal >= 1 && w(k)->ordinal <= 4 &&
-                                      is(k + 1, "quarter") && !(i > 0 && (is(i - 1, "a") || is(i - 1, "one")));
+                                      (is(k + 1, "quarter") || is(k + 1, "quarters")) &&
+                                      !(i > 0 && (is(i - 1, "a") || is(i - 1, "one")));
             if (the || is(k, "fiscal") || bare_quarter) {
                 std::size_t q = k;
                 if (is(q, "fiscal")) ++q;
                 int ord = w(q) ? w(q)->ordinal : 0;
+                // "in the second and fourth quarters", "strong fourth quarters": the quarters
+                // of every year (SET); the first ordinal alone is the first of them.
+                if (ord >= 1 && ord <= 4 && !the && is(q + 1, "quarters") && !is(q + 2, "of")) {
+                    c.type = TimexType::set;
+                    c.sem.kind = Kind::set;
+                    c.sem.literal = "XXXX-Q" + std::to_string(ord);
+                    c.te = q + 2;
+                    return c;
+                }
+                if (ord >= 1 && ord <= 4 && (is(q + 1, "and") || is(q + 1, "or")) && w(q + 2) &&
+                    w(q + 2)->ordinal >= 1 && w(q + 2)->ordinal <= 4 && is(q + 3, "quarters") && !is(q + 4, "of")) {
+                    c.type = TimexType::set;
+                    c.sem.kind = Kind::set;
+                    c.sem.literal = "XXXX-Q" + std::to_string(ord);
+                    c.te = q + 1;
+                    return c;
+                }
                 if (ord == -1 && the && is(q + 1, "half")) ord = 2;  // "the last half of 1989"
+                // "the first two quarters of 1990", "the last two quarters of 1989": a half of that year.
+                if (the && (ord == 1 || ord == -1) && is(q + 1, "two") && is(q + 2, "quarters") && is(q + 3, "of") &&
+                    year_at(q + 4, y)) {
+                    c.sem.half = ord == 1 ? 1 : 2;
+                    c.sem.year = y;
+                    c.te = q + 5;
+                    return finish_date(c);
+                }
                 if (ord >= 1 && ord <= 4 && (is(q + 1, "quarter") || (ord <= 2 && is(q + 1, "half")))) {
                     if (is(q + 1, "quarter")) c.sem.quarter = ord;
                     else c.sem.half = ord;
@@ -1021,6 +1130,17 @@ private:
         } else if (is(i, "past") || is(i, "coming")) {
             return std::nullopt;  // "the past week" is a duration
         }
+        // "at this moment", "at this crucial moment": the present (one adjective allowed).
+        if (t.low == "this") {
+            const std::size_t m =
+                !is(k, "moment") && at(k) && m_tk[k].alpha && !m_tk[k].w && !m_tk[k].cap ? k + 1 : k;
+            if (is(m, "moment") && !m_tk[m].cap && !is(m + 1, "of")) {
+                c.sem.kind = Kind::reference;
+                c.sem.literal = "PRESENT_REF";
+                c.te = m + 1;
+                return c;
+            }
+        }
         // "the current fiscal year", "last fiscal year": the fiscal year is named as the year.
         if (is(k, "fiscal") && w(k + 1) && (w(k + 1)->unit == Unit::year || w(k + 1)->unit == Unit::quarter)) ++k;
         // "the current year": the article belongs to the expression.
@@ -1287,7 +1407,10 @@ private:
                     return std::nullopt;
             }
         }
-        if (is(after, "old") || is(after, "-")) return std::nullopt;  // "45 years old": an age
+        // "45 years old", "45 years - old": an age; a dash alone goes on with the sentence
+        // ("for the last three years -- until this month").
+        if (is(after, "old") || (is(after, "-") && is(after + 1, "old")))
+            return std::nullopt;
         // "more than a quarter of the market": a fraction.
         if (uw->unit == Unit::quarter && n != k_vague && is(after, "of") &&
             !(at(after + 1) && m_tk[after + 1].num >= 1000))
@@ -1449,8 +1572,10 @@ private:
                 ++k;
             }
             // "the latest period": the reporting period the text is about.
-            const bool latest_period = is(i + 1, "latest") && is(k, "period");
-            if ((is(k, "quarter") || latest_period) && !is(k + 1, "of") && !(at(k + 1) && m_tk[k + 1].num >= 0)) {
+            // "the latest quarter's results": the possessive too.
+            const bool latest_period = is(i + 1, "latest") && (is(k, "period") || is(k, "period's"));
+            if ((is(k, "quarter") || is(k, "quarter's") || latest_period) && !is(k + 1, "of") &&
+                !(at(k + 1) && m_tk[k + 1].num >= 0)) {
                 c.sem.kind = Kind::anaphor;
                 c.sem.unit = Unit::quarter;
                 c.sem.offset = rel;
@@ -1553,7 +1678,10 @@ private:
             if (uw && !m_tk[u].cap && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
                 (uw->unit == Unit::year || uw->unit == Unit::month || uw->unit == Unit::week)) {
                 const Tk* nx = at(u + 1) ? &m_tk[u + 1] : nullptr;
-                const bool blocked = nx && (nx->num >= 0 || (nx->w && (nx->w->has(tx::k_anaphor_blocker) ||
+                // "a high for the year of $42.875": an amount after "of" is what the year saw, not a year.
+                const bool of_amount = is(u + 1, "of") && at(u + 2) && m_tk[u + 2].raw == "$";
+                const bool blocked = !of_amount &&
+                                     nx && (nx->num >= 0 || (nx->w && (nx->w->has(tx::k_anaphor_blocker) ||
                                                                        nx->w->cardinal >= 0 || nx->w->ago != 0)));
                 if (!blocked) {
                     c.sem.kind = Kind::anaphor;
@@ -1578,6 +1706,28 @@ private:
                 c.te = p + 1;
                 return c;
             }
+            // "orders were placed in the morning": that part of the day the text is telling of,
+            // a TIME as "this morning" is; not "in the morning of May 2", "in the evening after".
+            if (t.low == "the" && i > 0 && (is(i - 1, "in") || is(i - 1, "during")) && w(i + 1) &&
+                w(i + 1)->part_of_day.size() == 2 && !is(i + 2, "of") && !is(i + 2, "after") &&
+                !is(i + 2, "before") && !is(i + 2, "when") &&
+                !(at(i + 2) && m_tk[i + 2].alpha && !m_tk[i + 2].w)) {  // "the morning shift": a noun's modifier
+                c.sem.kind = Kind::anaphor;
+                c.sem.unit = Unit::day;
+                c.sem.pod = w(i + 1)->part_of_day;
+                c.type = TimexType::time;
+                c.te = i + 2;
+                return c;
+            }
+        }
+        // "Today is the eighth day of the strike", "It's the second day of talks": the present
+        // counted from a start the text names; it is the day of the report.
+        if (t.low == "the" && i > 0 && (is(i - 1, "is") || is(i - 1, "it's") || is(i - 1, "that's")) && w(i + 1) &&
+            w(i + 1)->ordinal >= 1 && is(i + 2, "day") && is(i + 3, "of") && !names_a_period(i + 4)) {
+            c.sem.kind = Kind::deictic;
+            c.sem.offset = 0;
+            c.te = i + 3;
+            return c;
         }
         // "the day before yesterday", "the day after Tuesday's vote": one day from a named day.
         if (t.low == "the" && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
@@ -1693,6 +1843,29 @@ private:
     }
 };
 
+/// Whether a deadline word ("by", "until", "as soon as", "ahead of") comes right before token tb.
+bool after_deadline_word(const Lexicon& lex, Tokens tk, std::size_t tb) {
+    for (const auto& words : lex.future_leaning()) {
+        if (words.size() > tb) continue;
+        bool match = true;
+        for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
+        if (match) return true;
+    }
+    return false;
+}
+
+/// The tense of a weekday named by a possessive ("Wednesday's ruling"): the tense of its
+/// clause is that of another verb ("would look for ways to get around Wednesday's ruling"),
+/// and news names by their day events already reported. Ahead only after a deadline word
+/// ("ahead of Friday's vote") or with a future cue right after its noun ("Friday's vote will").
+int possessive_weekday_tense(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te, int tense) {
+    // "would" after the noun is rather a conditional: "said Friday's decision would hurt exports".
+    for (std::size_t k = te + 1; k < tk.size() && k <= te + 2; ++k)
+        if (tk[k].w && tk[k].w->has(tx::k_future_cue) && tk[k].low != "would") return 2;
+    if (tense <= 0 || after_deadline_word(lex, tk, tb)) return tense;
+    return -1;
+}
+
 /// The tense an expression is read in, from the nearest cue around it in its sentence
 /// (left before right at each distance): +2/-2 a clear future or past cue (a modal,
 /// "will", "was", "said", "ago"), -1 a weak past cue (a word in -ed, which may be an
@@ -1703,6 +1876,7 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
     auto next_is = [&](std::size_t j, std::string_view a, std::string_view b) {
         return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
     };
+    const bool lean_future = after_deadline_word(lex, tk, tb);
     auto verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
         // "will be named", "will be told": a participle after a future "be" is future.
@@ -1731,7 +1905,14 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
         if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) {
             if (after_be) return 2;
             // "had filed", "been filed": a participle after a past auxiliary is a clear past.
-            return j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_past_auxiliary) ? -2 : -1;
+            if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_past_auxiliary)) return -2;
+            // "may be resolved in": a participle after "be" is no verb in the past tense.
+            if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_passive_auxiliary)) return -1;
+            // "changed from", "completed the sale": a word in -ed with its object or a
+            // preposition after it is a verb in the past tense, not an adjective ("preferred
+            // shares"); but a deadline ("extended its offer until Nov. 9") still lies ahead.
+            if (j + 1 < tk.size() && tk[j + 1].w && tk[j + 1].w->has(tx::k_object_start) && !lean_future) return -2;
+            return -1;
         }
         return 0;
     };
@@ -1741,16 +1922,6 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
         const TokText& x = tk[j].low;
         return x == "that" || x == "it" || x == "he" || x == "she" || x == "they" || x == "we" || x == "i";
     };
-    bool lean_future = false;
-    for (const auto& words : lex.future_leaning()) {
-        if (words.size() > tb) continue;
-        bool match = true;
-        for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
-        if (match) {
-            lean_future = true;
-            break;
-        }
-    }
     auto finish = [&](int v) { return lean_future && v > -2 ? std::max(v, 1) : v; };
     bool comma_after = false;
     for (std::size_t d = 1; d <= k_tense_window; ++d) {
@@ -2161,6 +2332,7 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                         r.when = anchor->span;
                         r.unit = anchor->unit;
                         r.from_text = true;
+                        if (s.unit == Unit::day) with_pod(r);  // "In 2009 ... back in the morning"
                         break;
                     }
                 }
@@ -2333,6 +2505,19 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
     return Tokens(tk, count);
 }
 
+/// Whether a candidate is the title of a programme or work in quotes: ABC's "This Week",
+/// CBS's "60 Minutes". A unit word after the first word is written with a capital only in
+/// a name ("Monday, Oct. 26" keeps its capitals as any date does).
+bool quoted_title(Tokens tk, const Cand& c) {
+    if (c.tb == 0 || c.te - c.tb < 2) return false;
+    const std::string_view q = tk[c.tb - 1].raw;
+    const bool opening = q == "\"" || q == "'" || q == "`" || q == "\xe2\x80\x9c" || q == "\xe2\x80\x98";
+    if (!opening) return false;
+    for (std::size_t k = c.tb + 1; k < c.te; ++k)
+        if (tk[k].cap && tk[k].w && tk[k].w->unit != Unit::none) return true;
+    return false;
+}
+
 TimexRole role_before(Tokens tk, std::size_t tb) {
     if (tb == 0) return TimexRole::point;
     const Tk& p = tk[tb - 1];
@@ -2385,7 +2570,25 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                     c.sem.year = c.sem.month > nx.sem.month ? nx.sem.year - 1 : nx.sem.year;
                 }
             }
-            const int tense = tense_of(lex, tk, c.tb, c.te);
+            if (quoted_title(tk, c)) continue;
+            // "on Monday and Tuesday nights": a weekday joined to a recurring one recurs as well.
+            if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.sem.literal.empty() &&
+                c.sem.pod.empty() && ci + 1 < cands.size() && cands[ci + 1].tb == c.te + 1 &&
+                (tk[c.te].low == "and" || tk[c.te].low == "or") && cands[ci + 1].sem.kind == Kind::set &&
+                cands[ci + 1].sem.literal.rfind("XXXX-WXX-", 0) == 0 && cands[ci + 1].sem.literal.size() > 10) {
+                c.type = TimexType::set;
+                c.sem.kind = Kind::set;
+                c.sem.literal = "XXXX-WXX-" + std::to_string(c.sem.weekday + 1) + cands[ci + 1].sem.literal.substr(10);
+            }
+            int tense = tense_of(lex, tk, c.tb, c.te);
+            // "each Thursday from August 6": a recurring schedule that starts on a date lies ahead
+            // unless the tense says otherwise.
+            if (tense == 0 && ci > 0 && cands[ci - 1].sem.kind == Kind::set && cands[ci - 1].te + 1 == c.tb &&
+                tk[c.tb - 1].low == "from")
+                tense = 1;
+            if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.te - c.tb == 1 &&
+                tk[c.tb].low.size() > 2 && tk[c.tb].low.substr(tk[c.tb].low.size() - 2) == "'s")
+                tense = possessive_weekday_tense(lex, tk, c.tb, c.te, tense);
             Resolved r;
             try {
                 // The reporting period compared with ("up from $9 million a year ago"): a

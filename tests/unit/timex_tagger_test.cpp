@@ -705,7 +705,8 @@ TEST_CASE("that night and the next morning are parts of the day the text tells o
     REQUIRE(found.size() == 2);
     CHECK(found[1].text == "That night");
     CHECK(found[1].timex.type == TimexType::date);
-    CHECK(found[1].timex.value == "2023-03-03TNI");
+    // "crossed the river" is a past verb: the March 3 before the DCT (2023-02-23), last year's.
+    CHECK(found[1].timex.value == "2022-03-03TNI");
     found = tag("He was arrested on Jan. 9 and appeared in court the next morning.");
     REQUIRE(found.size() == 2);
     CHECK(found[1].text == "the next morning");
@@ -763,4 +764,153 @@ TEST_CASE("the then current price names the present of a time gone by") {
     CHECK(only_text("Holders may buy shares at half the then current market price.") == "then current");
     CHECK(only("Holders may buy shares at half the then current market price.").value == "PAST_REF");
     CHECK(only("The current market price fell.").value == "PRESENT_REF");
+}
+
+TEST_CASE("a word in -ed before its object or a preposition is a past verb, not an adjective") {
+    // DCT 2023-08-20: October is much nearer ahead than back, but "moved from" tells a past.
+    CHECK(only("The club moved from a summer season to a winter season in October.", Date(2023, 8, 20)).value ==
+          "2022-10");
+    CHECK(only("The agency completed the survey in November.", Date(2023, 8, 20)).value == "2022-11");
+    // Before a noun it may be an adjective: the nearer reading still wins.
+    CHECK(only("Holders of the preferred stock will be paid in December.", Date(2023, 8, 20)).value == "2023-12");
+    // A deadline still lies ahead; a participle after "be" is no past verb.
+    CHECK(only("The ministry extended its deadline until Oct. 31.", Date(2023, 8, 20)).value == "2023-10-31");
+    CHECK(only("The dispute may be settled in a hearing in September.", Date(2023, 8, 20)).value == "2023-09");
+}
+
+TEST_CASE("a programme's title in quotes is not a timex") {
+    CHECK(tag("The minister, speaking on ABC's \"This Week,\" said the talks would go on.").empty());
+    CHECK(tag("The mayor told CBS's \"60 Minutes\" that the plant will close.").empty());
+    // A date in quotes keeps its capitals and is a date.
+    CHECK(only("He wrote \"Monday, Oct. 26\" on the board.", Date(2023, 11, 2)).value == "2023-10-26");
+    CHECK(only("\"Next week we will decide,\" she said.").value == "2023-W09");
+}
+
+TEST_CASE("an amount before a dash, the latest quarter's, the next couple of years") {
+    CHECK(only_text("Exports grew for the past four years -- until the strike.") == "the past four years");
+    CHECK(tag("He is 45 years - old.").empty());
+    const Timex q = only("The latest quarter's results included a one-time gain.", Date(2023, 10, 26));
+    CHECK(q.value == "2023-Q3");
+    CHECK(only_text("The latest quarter's results included a one-time gain.", Date(2023, 10, 26)) ==
+          "The latest quarter");
+    const Timex c = only("Over the next couple of years the port will double in size.");
+    CHECK(c.type == TimexType::duration);
+    CHECK(c.value == "P2Y");
+    CHECK(only("Prices rose in the past couple of months.").value == "P2M");
+}
+
+TEST_CASE("a possessive weekday names a reported event unless a deadline or a future cue says otherwise") {
+    // DCT Thursday 2023-02-23: "would" is the tense of "appeal", not of Tuesday's ruling.
+    CHECK(only("The families said they would appeal Tuesday's ruling by the court.").value == "2023-02-21");
+    CHECK(only("Ministers met ahead of Tuesday's vote.").value == "2023-02-28");
+    CHECK(only("Officials said Tuesday's vote will be held in the capital.").value == "2023-02-28");
+}
+
+TEST_CASE("trading and business days are days; the first two quarters of a year are its first half") {
+    const Timex t = only("The refund is paid within ten business days.");
+    CHECK(t.type == TimexType::duration);
+    CHECK(t.value == "P10D");
+    CHECK(only("Shares fell for five trading days.").value == "P5D");
+    const Timex h = only("Analysts expect weak sales through the first two quarters of 2024.");
+    CHECK(h.type == TimexType::date);
+    CHECK(h.value == "2024-H1");
+    CHECK(only("Margins improved in the last two quarters of 2022.").value == "2022-H2");
+    CHECK(only("Margins improved in the first two quarters.").value == "P2Q");
+}
+
+TEST_CASE("in the morning is that part of the day the text tells of; today is the Nth day of an event") {
+    auto found = tag("The strike began on Monday. Pickets arrived in the morning to block the gates.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "the morning");
+    CHECK(found[1].timex.type == TimexType::time);
+    CHECK(found[1].timex.value == "2023-02-20TMO");
+    CHECK(tag("Crowds gathered in the evening after the vote.").empty());
+    // A day the text does not tell keeps its part of day.
+    found = tag("In 2009 she said she would be back in the morning.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2009-XX-XXTMO");
+    // A present copula before "the Nth day of" an event: the day of the report.
+    const Timex d = only("It's the third day of the strike at the port.");
+    CHECK(d.type == TimexType::date);
+    CHECK(d.value == "2023-02-23");
+    found = tag("Today is the eighth day of the siege, officials said.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "the eighth day");
+    CHECK(found[1].timex.value == "2023-02-23");
+    // A day of a named period is no such count.
+    CHECK(only_text("It is the first day of spring.") == "spring");
+    CHECK(tag("The third day of the trial was calm.").empty());
+}
+
+TEST_CASE("recurring quarters and weekdays joined to a recurring one are SETs; a schedule from a date lies ahead") {
+    auto found = tag("Most of the orders usually come in the second and fourth quarters.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.type == TimexType::set);
+    CHECK(found[0].timex.value == "XXXX-Q2");
+    CHECK(found[1].text == "fourth quarters");
+    CHECK(found[1].timex.value == "XXXX-Q4");
+    CHECK(only("Profit fell in the third quarter.").value == "2023-Q3");
+    found = tag("The ferry sails on Monday and Friday nights.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.type == TimexType::set);
+    CHECK(found[0].timex.value == "XXXX-WXX-1TNI");
+    CHECK(found[1].timex.value == "XXXX-WXX-5TNI");
+    found = tag("The ministers met on Monday and Tuesday.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.value == "2023-02-20");
+    // DCT 2023-02-23: September 1 is a little nearer back than ahead; a schedule starts ahead.
+    found = tag("A third flight leaves each Friday from Sept. 1.", Date(2023, 2, 23));
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2023-09-01");
+}
+
+TEST_CASE("the year before an amount it saw is the year the text is about") {
+    auto found = tag("The shares rose to a high for the year of $42.50 in June.", Date(2023, 11, 2));
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].text == "the year");
+    CHECK(found[0].timex.value == "2023");
+    CHECK(only("It was the wettest month of the year of 1990.").value == "1990");
+}
+
+TEST_CASE("'as last' takes its unit from 'this year' before it; 'this moment' is the present") {
+    auto found = tag("The board expects a dividend twice as high this year as last.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "last");
+    CHECK(found[1].timex.value == "2022");
+    found = tag("Sales this month were higher than last, the company said.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2023-01");
+    CHECK(tag("The runner came in last.").empty());
+    const Timex m = only("He would not leave the city at this crucial moment.");
+    CHECK(m.type == TimexType::date);
+    CHECK(m.value == "PRESENT_REF");
+    CHECK(only_text("At this moment the talks are stalled.") == "this moment");
+    CHECK(tag("It was their moment of truth.").empty());
+}
+
+TEST_CASE("a bare day after a date and 'and', 'or', 'to' is a day of the same month") {
+    auto found = tag("The summit will be held on April 24 and 25.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "25");
+    CHECK(found[1].timex.value == "2023-04-25");
+    found = tag("Talks are set for May 3 to 5, 2024.");
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.value == "2024-05-03");
+    CHECK(found[1].text == "5, 2024");
+    CHECK(found[1].timex.value == "2024-05-05");
+    CHECK(found[0].timex.role == TimexRole::range);
+    // Counts and amounts after a date are no days.
+    CHECK(tag("On April 24 and 25 people were hurt.").size() == 1);
+    CHECK(tag("It rose 3% on May 3 and 4% on May 4.").size() == 2);
+}
+
+TEST_CASE("'the day' set off after a date names that date again") {
+    auto found = tag("Shares fell after Oct. 12, the day before the crash, and kept falling.", Date(2023, 11, 2));
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].text == "the day");
+    CHECK(found[1].timex.value == "2023-10-12");
+    found = tag("The polls closed on March 3, the day of the vote.", Date(2023, 3, 10));
+    REQUIRE(found.size() == 2);
+    CHECK(found[1].timex.value == "2023-03-03");
+    CHECK(tag("The day before the vote, crowds gathered.").empty());
 }
