@@ -10,12 +10,18 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <iterator>
 #include <limits>
 #include <sstream>
 #include <string.h>  // memmem (POSIX 2024, glibc)
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dateline {
 namespace {
@@ -55,6 +61,37 @@ constexpr std::size_t k_longest_furniture_line = [] {
     return n;
 }();
 
+// Each fragment holds one of these: a line without any of them holds no fragment.
+constexpr std::array<std::string_view, 3> k_fragment_keys{"cookie", "opt-out", "rights reserved"};
+static_assert([] {
+    for (auto frag : k_furniture_fragments) {
+        bool found = false;
+        for (auto k : k_fragment_keys) found = found || frag.find(k) != std::string_view::npos;
+        if (!found) return false;
+    }
+    return true;
+}());
+
+// `n` bytes of `from` lower-cased (ASCII, as std::tolower in the C locale) into
+// `to`, eight at a time in a register.
+void lower_ascii_into(const char* from, std::size_t n, char* to) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, from + i, 8);
+        const std::uint64_t low7 = x & ~highs;
+        // High bit of a byte: its low seven bits are >= 'A', <= 'Z'; the byte itself < 0x80.
+        const std::uint64_t upper = (low7 + (0x80 - 'A') * ones) & ~(low7 + (0x80 - 'Z' - 1) * ones) & ~x & highs;
+        x |= upper >> 2;  // 0x80 >> 2 == 'a' - 'A'
+        std::memcpy(to + i, &x, 8);
+    }
+    for (; i < n; ++i) {
+        const char c = from[i];
+        to[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+}
+
 bool is_furniture(std::string_view line) {
     std::string_view t = trim(line);
     if (t.empty()) return false;
@@ -65,12 +102,15 @@ bool is_furniture(std::string_view line) {
     // Lower-cased into a buffer reused from line to line: most lines are
     // paragraphs of text, searched for the fragments with memmem.
     thread_local std::string low;
-    low.assign(t);
-    for (char& c : low)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // std::tolower in the C locale
+    low.resize(t.size());
+    lower_ascii_into(t.data(), t.size(), low.data());
     if (low.size() <= k_longest_furniture_line &&
         std::find(k_furniture_lines.begin(), k_furniture_lines.end(), low) != k_furniture_lines.end())
         return true;
+    // Three searches for the keys, and the fragments only where a key is.
+    bool key = false;
+    for (auto k : k_fragment_keys) key = key || memmem(low.data(), low.size(), k.data(), k.size()) != nullptr;
+    if (!key) return false;
     for (auto frag : k_furniture_fragments)
         if (memmem(low.data(), low.size(), frag.data(), frag.size()) != nullptr) return true;
     return false;
@@ -387,12 +427,35 @@ bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 bool flat_string(std::string_view line, std::size_t& i, std::string& out) {
     out.clear();
     std::size_t run = ++i;  // start of the bytes not yet copied
+    bool ascii = true;      // no byte >= 0x80 seen: then no UTF-8 to check
     for (;;) {
+#if defined(__SSE2__)
+        // Sixteen plain bytes at a time (none '"', '\\' or below 0x20), noting
+        // whether any is >= 0x80.
+        while (line.size() - i >= 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
+            const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F
+            const __m128i special = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+            const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+            const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+            if (mask == 0) {
+                ascii = ascii && high == 0;
+                i += 16;
+                continue;
+            }
+            const int plain = std::countr_zero(mask);
+            ascii = ascii && (high & ((1u << plain) - 1)) == 0;
+            i += static_cast<std::size_t>(plain);
+            break;
+        }
+#endif
         if (i >= line.size()) return false;
         const unsigned char c = static_cast<unsigned char>(line[i]);
         if (c == '"') break;
         if (c < 0x20) return false;
         if (c != '\\') {
+            ascii = ascii && c < 0x80;
             ++i;
             continue;
         }
@@ -442,8 +505,8 @@ bool flat_string(std::string_view line, std::size_t& i, std::string& out) {
     out.append(line, run, i - run);
     ++i;
     // Escapes decode to whole UTF-8 sequences, which neither end nor begin a
-    // broken one: `out` is UTF-8 exactly when the raw bytes are.
-    return valid_utf8(out);
+    // broken one: `out` is UTF-8 exactly when the raw bytes are (ASCII always).
+    return ascii || valid_utf8(out);
 }
 
 // Reads `line` when it is one JSON object whose values are all strings or null,
@@ -658,6 +721,16 @@ bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
     std::size_t i = 0;
     const std::size_t n = s.size();
     while (i < n) {
+        // Sixteen ASCII bytes at a time: most text is.
+        if (n - i >= 16) {
+            std::uint64_t a, b;
+            std::memcpy(&a, s.data() + i, 8);
+            std::memcpy(&b, s.data() + i + 8, 8);
+            if (((a | b) & 0x8080808080808080ull) == 0) {
+                i += 16;
+                continue;
+            }
+        }
         const unsigned char c = static_cast<unsigned char>(s[i]);
         std::size_t len = 0;
         std::uint32_t cp = 0;
