@@ -16,6 +16,9 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <map>
 #include <unordered_map>
 
@@ -206,7 +209,34 @@ bool squash_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // With `map`, map[i] is set to where byte i of `s` went in the output (for a
 // removed space, where the next byte went): a squashed piece of `s` that begins
 // and ends with other bytes than whitespace is then a substring of the result.
+// True when squash(s) == s: no tab, newline or carriage return (no byte below
+// 0x20 at all, to keep the test short), no two spaces in a row, no space at
+// either edge. Sixteen bytes at a time: most sentences and names are so.
+bool squashed_already(std::string_view s) {
+    if (s.empty()) return true;
+    if (s.front() == ' ' || s.back() == ' ') return false;
+    const char* p = s.data();
+    const char* const end = p + s.size();
+#if defined(__SSE2__)
+    unsigned carry = 0;  // the previous block ended with a space
+    for (; end - p >= 16; p += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F
+        const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+        if (_mm_movemask_epi8(control) != 0 || (spaces & ((spaces << 1) | carry)) != 0) return false;
+        carry = spaces >> 15;
+    }
+    if (carry && p < end && *p == ' ') return false;
+#endif
+    for (; p < end; ++p) {
+        if (static_cast<unsigned char>(*p) < 0x20) return false;
+        if (*p == ' ' && p + 1 < end && p[1] == ' ') return false;
+    }
+    return true;
+}
+
 std::string squash(std::string_view s, std::vector<std::uint32_t>* map = nullptr) {
+    if (!map && squashed_already(s)) return std::string(s);
     std::string out(s.size(), '\0');
     if (map) map->resize(s.size());
     char* const start = out.data();
@@ -378,9 +408,39 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     const std::string_view text = article.text;
     const auto sentences = split_sentences(text);
     const auto timexes = tagger.tag(text, sentences, article.published);
+    // Buffers of the article and of each sentence, kept by the thread from article
+    // to article: their memory is allocated once, not again for every article.
+    struct Scratch {
+        std::vector<Sentence> units;
+        // Per actor (place): 1 + the mention clock of its last mention, 0 if none in
+        // this article; `touched` lists the entries to clear for the next article.
+        std::vector<std::size_t> last_actor, last_place;
+        std::vector<std::pair<bool, std::size_t>> touched;
+        std::vector<int> conflict_score;
+        std::vector<Draft> drafts;
+        std::vector<WordRange> words;
+        std::string lowered;
+        std::vector<std::size_t> clause;
+        std::vector<const Timex*> stimex;
+        std::deque<Timex> ranges;
+        std::vector<char> in_timex, in_name;
+        std::vector<std::uint16_t> word_cues;
+        std::vector<const std::vector<std::size_t>*> word_triggers;
+        std::vector<std::uint64_t> word_hashes;
+        std::vector<GazetteerMatch> matches;
+        std::vector<std::uint32_t> squash_map;
+        std::vector<std::uint32_t> order;
+        std::vector<EntityMention> sorted_mentions, mentions, chosen;
+        std::vector<TriggerHit> hits;
+        std::vector<std::string_view> seen_actor, seen_place;
+        std::vector<const Timex*> assigned;
+    };
+    thread_local Scratch scratch;
+
     // A "sentence" of thousands of words (a table, a list, junk) is cut into
     // windows so that the per-sentence rules stay linear in the text.
-    std::vector<Sentence> units;
+    std::vector<Sentence>& units = scratch.units;
+    units.clear();
     units.reserve(sentences.size());
     for (const Sentence& s : sentences) {
         Sentence rest = s;
@@ -397,14 +457,33 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     const auto& places = gazetteer.places();
 
     // Last mention (running counter) of each entity, for "the court" / "the enclave".
-    std::map<std::pair<bool, std::size_t>, std::size_t> last_mention;
+    auto& last_actor = scratch.last_actor;
+    auto& last_place = scratch.last_place;
+    for (const auto& [is_actor, index] : scratch.touched) (is_actor ? last_actor : last_place)[index] = 0;
+    scratch.touched.clear();
+    last_actor.resize(actors.size());  // (another Pipeline's gazetteer may have been read before)
+    last_place.resize(places.size());
+    // The mention clock of an entity's last mention, if any.
+    auto last_mention_of = [&](bool is_actor, std::size_t index) -> std::optional<std::size_t> {
+        const std::size_t at = (is_actor ? last_actor : last_place)[index];
+        if (at == 0) return std::nullopt;
+        return at - 1;
+    };
+    auto set_last_mention = [&](bool is_actor, std::size_t index, std::size_t clock) {
+        std::size_t& at = (is_actor ? last_actor : last_place)[index];
+        if (at == 0) scratch.touched.emplace_back(is_actor, index);
+        at = clock + 1;
+    };
     std::size_t mention_clock = 0;
     // Mentions per conflict, to fill the other side of a dyadic event.
-    std::vector<int> conflict_score(gazetteer.conflicts().size(), 0);
+    std::vector<int>& conflict_score = scratch.conflict_score;
+    conflict_score.assign(gazetteer.conflicts().size(), 0);
 
-    // A deque: drafts stay where they are built (a growing vector moved every
-    // Draft, and so every Event, each time it grew).
-    std::deque<Draft> drafts;
+    // Built in place in a vector kept from article to article: once its capacity
+    // is reached, drafts are not moved again (a vector growing within each article
+    // moved every Draft, and so every Event, each time it grew).
+    std::vector<Draft>& drafts = scratch.drafts;
+    drafts.clear();
     std::size_t timex_cursor = 0;
     // The first actor named in the latest sentence that named one: what "he",
     // "she" or "they" at the head of a clause most likely refers to.
@@ -412,27 +491,29 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::string previous_subject;
 
     // Per-sentence buffers, reused from sentence to sentence.
-    std::vector<WordRange> words;
-    std::string lowered;  // the sentence lower-cased (ASCII), byte for byte: words keep their offsets
-    std::vector<std::size_t> clause;
-    std::vector<const Timex*> stimex;
+    std::vector<WordRange>& words = scratch.words;
+    std::string& lowered = scratch.lowered;  // the sentence lower-cased (ASCII), byte for byte: words keep their offsets
+    std::vector<std::size_t>& clause = scratch.clause;
+    std::vector<const Timex*>& stimex = scratch.stimex;
     // "from 27 September to 10 November 2020": the two ends of a range as one timex,
     // one per range of the sentence (a deque: the pointers in `stimex` stay valid).
-    std::deque<Timex> ranges;
-    std::vector<char> in_timex, in_name;
-    std::vector<std::uint16_t> word_cues;  // per word: Cue bits
-    std::vector<const std::vector<std::size_t>*> word_triggers;  // per word: triggers it begins
-    std::vector<std::uint64_t> word_hashes;  // per word: hash_lower
-    std::vector<GazetteerMatch> matches;
-    std::vector<std::uint32_t> squash_map;  // of the squashed sentence
-    std::vector<std::uint32_t> order;       // of mentions
-    std::vector<EntityMention> sorted_mentions;
+    std::deque<Timex>& ranges = scratch.ranges;
+    std::vector<char>& in_timex = scratch.in_timex;
+    std::vector<char>& in_name = scratch.in_name;
+    std::vector<std::uint16_t>& word_cues = scratch.word_cues;  // per word: Cue bits
+    std::vector<const std::vector<std::size_t>*>& word_triggers = scratch.word_triggers;  // per word: triggers it begins
+    std::vector<std::uint64_t>& word_hashes = scratch.word_hashes;  // per word: hash_lower
+    std::vector<GazetteerMatch>& matches = scratch.matches;
+    std::vector<std::uint32_t>& squash_map = scratch.squash_map;  // of the squashed sentence
+    std::vector<std::uint32_t>& order = scratch.order;            // of mentions
+    std::vector<EntityMention>& sorted_mentions = scratch.sorted_mentions;
     const std::uint16_t empty_word_cues = cues.of("").bits;
-    std::vector<EntityMention> mentions;
-    std::vector<TriggerHit> hits;
-    std::vector<std::string_view> seen_actor, seen_place;
-    std::vector<const Timex*> assigned;  // per trigger hit: its timex
-    std::vector<EntityMention> chosen;   // the readings of one gazetteer match
+    std::vector<EntityMention>& mentions = scratch.mentions;
+    std::vector<TriggerHit>& hits = scratch.hits;
+    std::vector<std::string_view>& seen_actor = scratch.seen_actor;
+    std::vector<std::string_view>& seen_place = scratch.seen_place;
+    std::vector<const Timex*>& assigned = scratch.assigned;  // per trigger hit: its timex
+    std::vector<EntityMention>& chosen = scratch.chosen;     // the readings of one gazetteer match
 
     for (std::size_t si = 0; si < units.size(); ++si) {
         const Sentence& s = units[si];
@@ -472,9 +553,18 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         auto is_statement = [&](const TriggerHit& h) { return statement_type && h.type == *statement_type; };
         // The sentence as evidence and fallback headline, squashed once for all its events.
         std::optional<std::string> squashed_sentence;
+        bool squash_identity = false;  // the sentence was squashed already: offsets stay, no map
         auto sentence_text = [&]() -> const std::string& {
-            if (!squashed_sentence) squashed_sentence = squash(text.substr(s.begin, s.end - s.begin), &squash_map);
+            if (!squashed_sentence) {
+                const std::string_view raw = text.substr(s.begin, s.end - s.begin);
+                squash_identity = squashed_already(raw);
+                squashed_sentence = squash_identity ? std::string(raw) : squash(raw, &squash_map);
+            }
             return *squashed_sentence;
+        };
+        // Where byte `at` of the text went in the squashed sentence.
+        auto squashed_at = [&](std::size_t at) -> std::size_t {
+            return squash_identity ? at - s.begin : squash_map[at - s.begin];
         };
 
         // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
@@ -556,9 +646,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 const GazetteerRef* best = nullptr;
                 std::size_t best_time = 0;
                 for (const auto& r : m.refs) {
-                    auto it = last_mention.find({r.kind == GazetteerRef::Kind::actor, r.index});
-                    if (it != last_mention.end() && it->second >= best_time) {
-                        best_time = it->second;
+                    const auto at = last_mention_of(r.kind == GazetteerRef::Kind::actor, r.index);
+                    if (at && *at >= best_time) {
+                        best_time = *at;
                         best = &r;
                     }
                 }
@@ -612,14 +702,14 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (!chosen.empty())
                 for (std::size_t n = k; n < k_end; ++n) in_name[n] = 1;
             for (auto& em : chosen) {
-                last_mention[{em.is_actor, em.index}] = ++mention_clock;
+                set_last_mention(em.is_actor, em.index, ++mention_clock);
                 // Also remember the surface entry for nouns ("the court" after "Judge Donoghue").
                 mentions.push_back(std::move(em));
             }
             // An official also counts as a mention of the body they stand for, and as
             // themselves, for later back-references.
             for (const auto& r : m.refs)
-                if (r.kind == GazetteerRef::Kind::actor) last_mention[{true, r.index}] = mention_clock;
+                if (r.kind == GazetteerRef::Kind::actor) set_last_mention(true, r.index, mention_clock);
         }
         // Proper names the gazetteer does not know are actors too, under their own
         // name: "Boeing identifies an anomaly", "Bankman-Fried is convicted".
@@ -1081,8 +1171,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 // Words begin and end with other bytes than whitespace: the squashed
                 // clause is a piece of the squashed sentence.
                 const std::string& all = sentence_text();
-                const std::size_t from = squash_map[words[cb].first - s.begin];
-                clause_text.assign(all, from, squash_map[words[ce].second - 1 - s.begin] + 1 - from);
+                const std::size_t from = squashed_at(words[cb].first);
+                clause_text.assign(all, from, squashed_at(words[ce].second - 1) + 1 - from);
             }
             std::string headline(strip_quotes(trim_view(ce - cb >= 3 ? std::string_view(clause_text) : sentence_text())));
             if (!headline.empty() && headline[0] >= 'a' && headline[0] <= 'z') headline[0] = static_cast<char>(headline[0] - 'a' + 'A');
@@ -1148,21 +1238,22 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (std::find(b.agents.begin(), b.agents.end(), x) != b.agents.end()) return true;
         return false;
     };
+    // `from` is folded and read no more: its strings are moved, not copied.
     auto absorb = [](Draft& into, Draft& from) {
         Event& e = into.event;
-        for (const auto& a : from.event.actors) {
+        for (auto& a : from.event.actors) {
             bool have = false;
             for (const auto& b : e.actors) have |= a.name == b.name;
-            if (!have) e.actors.push_back(a);
+            if (!have) e.actors.push_back(std::move(a));
         }
-        for (const auto& p : from.event.places) {
+        for (auto& p : from.event.places) {
             bool have = false;
             for (const auto& q : e.places) have |= p.name == q.name;
-            if (!have) e.places.push_back(p);
+            if (!have) e.places.push_back(std::move(p));
         }
-        for (const auto& a : from.agents)
-            if (std::find(into.agents.begin(), into.agents.end(), a) == into.agents.end()) into.agents.push_back(a);
-        e.mentions.push_back(from.event.evidence);
+        for (auto& a : from.agents)
+            if (std::find(into.agents.begin(), into.agents.end(), a) == into.agents.end()) into.agents.push_back(std::move(a));
+        e.mentions.push_back(std::move(from.event.evidence));
         for (auto& m : from.event.mentions) e.mentions.push_back(std::move(m));
         e.confidence = std::min(0.95, e.confidence + 0.05);
         from.folded = true;
@@ -1241,6 +1332,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     out.reserve(drafts.size());
     for (auto& d : drafts)
         if (!d.folded) out.push_back(std::move(d.event));
+    drafts.clear();
+    // A thread keeps room for the drafts of an ordinary article, not of the longest it met.
+    if (drafts.capacity() > 1024) drafts = std::vector<Draft>();
     return out;
 }
 

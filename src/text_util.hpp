@@ -93,7 +93,7 @@ inline bool is_all_upper(std::string_view s) {
 inline bool is_capitalised(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
 /// "Azerbaijan's" -> "Azerbaijan" (ASCII or U+2019 apostrophe); other words unchanged.
-inline std::string_view strip_possessive(std::string_view w) {
+[[gnu::always_inline]] inline std::string_view strip_possessive(std::string_view w) {
     // Most words end in neither form: one byte tells.
     if (w.size() <= 2 || (w.back() != 's' && w.back() != 'S')) return w;
     if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) return w.substr(0, w.size() - 2);
