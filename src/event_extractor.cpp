@@ -309,17 +309,27 @@ std::string_view strip_quotes(std::string_view s) {
     return s;
 }
 
-// Cuts at a word boundary to at most `max` bytes, never inside a UTF-8 sequence.
-std::string cut(std::string s, std::size_t max) {
-    if (s.size() <= max) return s;
-    std::size_t p = s.rfind(' ', max);
-    if (p == std::string::npos || p < max / 2) {
-        p = max;
-        while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+// The headline of `s`: its first letter upper-cased, cut at a word boundary to
+// at most `max` bytes (never inside a UTF-8 sequence) and ended by an ellipsis
+// when cut. Built once, with no copy of the whole of `s` on the way.
+std::string headline_of(std::string_view s, std::size_t max) {
+    std::string out;
+    if (s.size() <= max) {
+        out.assign(s);
+    } else {
+        std::size_t p = s.rfind(' ', max);
+        if (p == std::string_view::npos || p < max / 2) {
+            p = max;
+            while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+        }
+        std::string_view kept = s.substr(0, p);
+        while (!kept.empty() && (kept.back() == ',' || kept.back() == ';' || kept.back() == ' ')) kept.remove_suffix(1);
+        out.reserve(kept.size() + 3);
+        out.assign(kept);
+        out += "\xE2\x80\xA6";
     }
-    s.resize(p);
-    while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ' ')) s.pop_back();
-    return s + "\xE2\x80\xA6";
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
 }
 
 // content_hash(fmt::format("{}:{}:{}", article, offset, type)), without building
@@ -1166,20 +1176,19 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             while (cb > 0 && clause[cb - 1] == hit.clause) --cb;
             while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
             while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
-            std::string clause_text;
+            std::string_view clause_text = sentence_text();
             if (ce - cb >= 3) {
                 // Words begin and end with other bytes than whitespace: the squashed
                 // clause is a piece of the squashed sentence.
-                const std::string& all = sentence_text();
                 const std::size_t from = squashed_at(words[cb].first);
-                clause_text.assign(all, from, squashed_at(words[ce].second - 1) + 1 - from);
+                clause_text = clause_text.substr(from, squashed_at(words[ce].second - 1) + 1 - from);
             }
-            std::string headline(strip_quotes(trim_view(ce - cb >= 3 ? std::string_view(clause_text) : sentence_text())));
-            if (!headline.empty() && headline[0] >= 'a' && headline[0] <= 'z') headline[0] = static_cast<char>(headline[0] - 'a' + 'A');
-            e.headline = cut(std::move(headline), 120);
+            e.headline = headline_of(strip_quotes(trim_view(clause_text)), 120);
 
             e.evidence.article = article.id;
-            e.evidence.sentence = sentence_text();
+            // The last event of the sentence takes the squashed sentence itself.
+            if (h + 1 == hits.size()) e.evidence.sentence = std::move(*squashed_sentence);
+            else e.evidence.sentence = sentence_text();
             e.evidence.begin = s.begin;
             e.evidence.end = s.end;
             e.evidence.url = article.url;
