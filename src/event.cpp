@@ -534,10 +534,21 @@ void sort_chronologically(std::vector<Event>& events) {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return before(events[a], events[b]); });
-    std::vector<Event> sorted;
-    sorted.reserve(events.size());
-    for (const std::size_t i : order) sorted.push_back(std::move(events[i]));
-    events = std::move(sorted);
+    // Applied in place, cycle by cycle (events[i] becomes the old events[order[i]]):
+    // an event already in its place is not moved, and no second vector is built.
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i) continue;
+        Event held = std::move(events[i]);
+        std::size_t j = i;
+        while (order[j] != i) {
+            const std::size_t from = order[j];
+            events[j] = std::move(events[from]);
+            order[j] = j;
+            j = from;
+        }
+        events[j] = std::move(held);
+        order[j] = j;
+    }
 }
 
 }  // namespace dateline

@@ -333,23 +333,23 @@ std::string headline_of(std::string_view s, std::size_t max) {
 }
 
 // content_hash(fmt::format("{}:{}:{}", article, offset, type)), without building
-// the key: FNV-1a 64 over its bytes, as 16 lower-case hex digits.
-std::string event_id(std::string_view article, std::size_t offset, std::string_view type) {
-    std::uint64_t h = 1469598103934665603ULL;
-    auto add = [&h](std::string_view bytes) {
-        for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
-    };
+// the key: FNV-1a 64 over its bytes, as 16 lower-case hex digits. FNV runs byte
+// after byte, so the state after "article:" is computed once per article.
+constexpr std::uint64_t k_fnv_basis = 1469598103934665603ULL;
+std::uint64_t fnv_add(std::uint64_t h, std::string_view bytes) {
+    for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
+std::uint64_t event_id_prefix(std::string_view article) { return fnv_add(fnv_add(k_fnv_basis, article), ":"); }
+std::string event_id(std::uint64_t prefix, std::size_t offset, std::string_view type) {
     char digits[20];
     char* d = digits + sizeof digits;
     do {
         *--d = static_cast<char>('0' + offset % 10);
         offset /= 10;
     } while (offset != 0);
-    add(article);
-    add(":");
-    add(std::string_view(d, static_cast<std::size_t>(digits + sizeof digits - d)));
-    add(":");
-    add(type);
+    std::uint64_t h = fnv_add(prefix, std::string_view(d, static_cast<std::size_t>(digits + sizeof digits - d)));
+    h = fnv_add(fnv_add(h, ":"), type);
     std::string out(16, '0');
     for (std::size_t i = 16; i-- > 0; h >>= 4) out[i] = "0123456789abcdef"[h & 0xF];
     return out;
@@ -485,6 +485,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         at = clock + 1;
     };
     std::size_t mention_clock = 0;
+    const std::uint64_t id_prefix = event_id_prefix(article.id);
     // Mentions per conflict, to fill the other side of a dyadic event.
     std::vector<int>& conflict_score = scratch.conflict_score;
     conflict_score.assign(gazetteer.conflicts().size(), 0);
@@ -1203,7 +1204,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (e.date_source != DateSource::text) conf -= 0.15;
             if (is(et.name, "other")) conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
-            e.id = event_id(article.id, words[hit.word].first, et.name);
+            e.id = event_id(id_prefix, words[hit.word].first, et.name);
         }
     }
 
