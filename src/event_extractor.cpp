@@ -50,6 +50,7 @@ struct Cues {
     // What a lower-cased word is: the cue lists it is in and the triggers it begins.
     struct Info {
         std::uint16_t bits = 0;
+        std::uint32_t gazetteer = 0;  // 1 + its place in Gazetteer::index_keys(), 0: none
         const std::vector<std::size_t>* triggers = nullptr;  // EventTypes::triggers_starting_with
     };
     // Lower-cased word -> Info, as an open-addressing table (linear probing, at
@@ -83,7 +84,7 @@ struct Cues {
         }
     }
 
-    Cues(const DataFiles& files, const EventTypes& types) {
+    Cues(const DataFiles& files, const EventTypes& types, const Gazetteer& gazetteer) {
         const std::string path = "events/cues.json";
         json j;
         try {
@@ -130,8 +131,11 @@ struct Cues {
             const std::string& first = tr.words.front();
             infos[first].triggers = types.triggers_starting_with(first);
         }
+        // The gazetteer's keys too (thousands, unique): one look-up per word serves
+        // both. Put in the table directly, sized for all of them.
+        const auto keys = gazetteer.index_keys();
         std::size_t size = 16;
-        while (size < 4 * infos.size()) size *= 2;
+        while (size < 4 * (infos.size() + keys.size())) size *= 2;
         slots.resize(size);
         mask = size - 1;
         for (auto& [word, info] : infos) {
@@ -139,6 +143,14 @@ struct Cues {
             std::size_t i = hash & mask;
             while (slots[i].used) i = (i + 1) & mask;
             slots[i] = {hash, word, info, true};
+        }
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            const std::uint64_t hash = hash_lower(keys[k]);
+            std::size_t i = hash & mask;
+            while (slots[i].used && !(slots[i].hash == hash && slots[i].word == keys[k])) i = (i + 1) & mask;
+            Slot& slot = slots[i];
+            if (!slot.used) slot = {hash, std::string(keys[k]), {}, true};
+            slot.info.gazetteer = static_cast<std::uint32_t>(k + 1);
         }
     }
 };
@@ -377,7 +389,7 @@ struct Pipeline::Impl {
     std::vector<std::vector<std::size_t>> actor_conflicts, place_conflicts;
 
     explicit Impl(const DataFiles& files)
-        : tagger(files), gazetteer(files), types(files), cues(files, types), other_type(types.find("other")),
+        : tagger(files), gazetteer(files), types(files), cues(files, types, gazetteer), other_type(types.find("other")),
           statement_type(types.find("statement")) {
         second_speech_act.resize(types.types().size());
         for (const char* name : {"appeal", "accusation", "threat"})
@@ -436,7 +448,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         std::vector<char> in_timex, in_name;
         std::vector<std::uint16_t> word_cues;
         std::vector<const std::vector<std::size_t>*> word_triggers;
-        std::vector<std::uint64_t> word_hashes;
+        std::vector<std::uint32_t> word_gazetteer;
         std::vector<GazetteerMatch> matches;
         std::vector<std::uint32_t> squash_map;
         std::vector<std::uint32_t> order;
@@ -513,7 +525,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<char>& in_name = scratch.in_name;
     std::vector<std::uint16_t>& word_cues = scratch.word_cues;  // per word: Cue bits
     std::vector<const std::vector<std::size_t>*>& word_triggers = scratch.word_triggers;  // per word: triggers it begins
-    std::vector<std::uint64_t>& word_hashes = scratch.word_hashes;  // per word: hash_lower
+    std::vector<std::uint32_t>& word_gazetteer = scratch.word_gazetteer;  // per word: Cues::Info::gazetteer
     std::vector<GazetteerMatch>& matches = scratch.matches;
     std::vector<std::uint32_t>& squash_map = scratch.squash_map;  // of the squashed sentence
     std::vector<std::uint32_t>& order = scratch.order;            // of mentions
@@ -544,13 +556,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         // triggers it begins.
         word_cues.resize(words.size());
         word_triggers.resize(words.size());
-        word_hashes.resize(words.size());
+        word_gazetteer.resize(words.size());
         for (std::size_t k = 0; k < words.size(); ++k) {
-            // The gazetteer looks the same words up: hashed once for both.
-            word_hashes[k] = hash_lower(lw(k));
-            const Cues::Info info = cues.of(lw(k), word_hashes[k]);
+            // The gazetteer's keys are in the same table: one look-up for both.
+            const Cues::Info info = cues.of(lw(k));
             word_cues[k] = info.bits;
             word_triggers[k] = info.triggers;
+            word_gazetteer[k] = info.gazetteer;
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
         // The same for the word before k, which is "" before the first word.
@@ -639,7 +651,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         in_name.assign(words.size(), 0);
         bool last_was_place_mode = false;
         std::size_t last_match_end_word = 0;
-        gazetteer.match(text, words, word_hashes, matches);
+        gazetteer.match_entries(text, words, word_gazetteer, matches);
         for (const auto& m : matches) {
             const std::size_t k = word_at(m.begin);
             std::size_t k_end = k;
