@@ -69,7 +69,8 @@ static_assert([] {
         for (auto k : k_fragment_keys) found = found || frag.find(k) != std::string_view::npos;
         if (!found) return false;
     }
-    return true;
+    // The bytes may_hold_fragment looks for, where it looks for them.
+    return k_fragment_keys[0][3] == 'k' && k_fragment_keys[1][3] == '-' && k_fragment_keys[2][12] == 'v';
 }());
 
 // `n` bytes of `from` lower-cased (ASCII, as std::tolower in the C locale) into
@@ -92,6 +93,40 @@ void lower_ascii_into(const char* from, std::size_t n, char* to) {
     }
 }
 
+// False when `t` holds none of k_fragment_keys in any case, and so no fragment:
+// each key has a byte at a fixed place in it ('k' of "cookie", '-' of "opt-out",
+// 'v' of "rights reserved"), and only around those bytes is the key compared.
+// One pass of sixteen bytes at a time, with no lower-cased copy of the line.
+bool may_hold_fragment(std::string_view t) {
+    auto key_at = [&](std::size_t i) {
+        const char c = static_cast<char>(t[i] | 0x20);
+        auto is_key = [&](std::size_t at, std::string_view key) {
+            if (i < at || i - at + key.size() > t.size()) return false;
+            for (std::size_t k = 0; k < key.size(); ++k) {
+                const char b = t[i - at + k];
+                if ((b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b) != key[k]) return false;
+            }
+            return true;
+        };
+        return (c == 'k' && is_key(3, "cookie")) || (t[i] == '-' && is_key(3, "opt-out")) ||
+               (c == 'v' && is_key(12, "rights reserved"));
+    };
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= t.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+        const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8('k')), _mm_cmpeq_epi8(folded, _mm_set1_epi8('v'))),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+        for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1)
+            if (key_at(i + static_cast<std::size_t>(std::countr_zero(mask)))) return true;
+    }
+#endif
+    for (; i < t.size(); ++i)
+        if (key_at(i)) return true;
+    return false;
+}
+
 bool is_furniture(std::string_view line) {
     std::string_view t = trim(line);
     if (t.empty()) return false;
@@ -99,18 +134,17 @@ bool is_furniture(std::string_view line) {
     while (!t.empty() && (t.front() == '-' || t.front() == '*' || t.front() == '|' || t.front() == ' ')) t.remove_prefix(1);
     while (!t.empty() && (t.back() == '-' || t.back() == '*' || t.back() == '|' || t.back() == ' ' || t.back() == ':'))
         t.remove_suffix(1);
-    // Lower-cased into a buffer reused from line to line: most lines are
-    // paragraphs of text, searched for the fragments with memmem.
+    // Most lines are paragraphs of text, longer than any furniture line and
+    // holding no fragment key: those are told apart without a copy.
+    if (t.size() > k_longest_furniture_line && !may_hold_fragment(t)) return false;
+    // Lower-cased into a buffer reused from line to line, then compared and
+    // searched for the fragments with memmem.
     thread_local std::string low;
     low.resize(t.size());
     lower_ascii_into(t.data(), t.size(), low.data());
     if (low.size() <= k_longest_furniture_line &&
         std::find(k_furniture_lines.begin(), k_furniture_lines.end(), low) != k_furniture_lines.end())
         return true;
-    // Three searches for the keys, and the fragments only where a key is.
-    bool key = false;
-    for (auto k : k_fragment_keys) key = key || memmem(low.data(), low.size(), k.data(), k.size()) != nullptr;
-    if (!key) return false;
     for (auto frag : k_furniture_fragments)
         if (memmem(low.data(), low.size(), frag.data(), frag.size()) != nullptr) return true;
     return false;
