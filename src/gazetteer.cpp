@@ -71,7 +71,7 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 // A word of a pattern matches a word of text: exactly when the pattern word has
 // a capital (proper names are case-sensitive), case-insensitively otherwise.
 // `upper` is has_upper(pattern), computed when the index is built.
-bool word_matches(std::string_view pattern, bool upper, std::string_view text) {
+[[gnu::always_inline]] inline bool word_matches(std::string_view pattern, bool upper, std::string_view text) {
     if (pattern.size() != text.size()) return false;
     if (upper) {
         if (same_bytes(pattern, text)) return true;
