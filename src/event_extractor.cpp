@@ -161,12 +161,14 @@ struct EntityMention {
     std::size_t index = 0;  // canonical entry (after `represents`)
     std::size_t word = 0;   // first word index in the sentence
     std::size_t clause = 0;
-    std::string surface;
+    // The words in the text, squashed: a view into the article text, or into the
+    // sentence's store of squashed names when they spanned a line break.
+    std::string_view surface;
     std::string qualifier;
     bool mediator = false;
     /// Set for a proper name the gazetteer does not know ("Boeing", "Bankman-Fried"):
     /// the actor is then this name, with no entry behind it.
-    std::string unknown_name;
+    std::string_view unknown_name;  // a view like `surface`
 };
 
 // `w == lit`, inline: a size test and a comparison of a few bytes (operator==
@@ -456,6 +458,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         std::vector<TriggerHit> hits;
         std::vector<std::string_view> seen_actor, seen_place;
         std::vector<const Timex*> assigned;
+        std::deque<std::string> squashed_names;
     };
     thread_local Scratch scratch;
 
@@ -537,10 +540,19 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<std::string_view>& seen_place = scratch.seen_place;
     std::vector<const Timex*>& assigned = scratch.assigned;  // per trigger hit: its timex
     std::vector<EntityMention>& chosen = scratch.chosen;     // the readings of one gazetteer match
+    // Names as squash() gives them, without a string for each: most contain no
+    // whitespace to collapse and are views into the text; the others are kept
+    // for the sentence in a deque (whose elements stay where they are).
+    std::deque<std::string>& squashed_names = scratch.squashed_names;
+    auto squashed_view = [&](std::string_view raw) -> std::string_view {
+        if (squashed_already(raw)) return raw;
+        return squashed_names.emplace_back(squash(raw));
+    };
 
     for (std::size_t si = 0; si < units.size(); ++si) {
         const Sentence& s = units[si];
         previous_subject = last_subject;
+        squashed_names.clear();
         split_words(text, s.begin, s.end, words);
         if (words.empty()) continue;
         lowered.assign(text.substr(s.begin, s.end - s.begin));
@@ -660,7 +672,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             const bool chained = (is(prev, "and") || is(prev, "or")) && last_was_place_mode && k <= last_match_end_word + 2;
             const bool place_mode = (k > 0 && cue(k - 1, Cue::locative)) || chained;
             last_match_end_word = k_end;
-            const std::string surface = squash(text.substr(m.begin, m.end - m.begin));
+            const std::string_view surface = squashed_view(text.substr(m.begin, m.end - m.begin));
 
             chosen.clear();
             bool noun_ref = !m.refs.empty() && m.refs.front().how == GazetteerRef::How::noun;
@@ -675,7 +687,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         best = &r;
                     }
                 }
-                if (best) chosen.push_back({best->kind == GazetteerRef::Kind::actor, best->index, k, clause[k], surface, "", false});
+                if (best) chosen.push_back({best->kind == GazetteerRef::Kind::actor, best->index, k, clause[k], surface, "", false, {}});
             } else {
                 bool any_actor = false;
                 bool metonym = false;
@@ -695,7 +707,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         const auto& kind = places[r.index].kind;
                         if (any_actor && (metonym || is(kind, "country") || is(kind, "city"))) continue;
                     }
-                    EntityMention em{is_actor, r.index, k, clause[k], surface, "", false};
+                    EntityMention em{is_actor, r.index, k, clause[k], surface, "", false, {}};
                     if (is_actor && r.how == GazetteerRef::How::adjective && k_end < words.size()) {
                         // "Russian-brokered": a mediator; "Azerbaijani environmental activists": a qualifier.
                         if (is(word(k_end), "-") && k_end + 1 < words.size() && cue(k_end + 1, Cue::mediator_suffixes)) {
@@ -768,8 +780,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 em.index = k_no_entry;
                 em.word = b;
                 em.clause = clause[b];
-                em.surface = squash(text.substr(words[b].first, words[e - 1].second - words[b].first));
-                em.unknown_name = std::string(strip_possessive(em.surface));
+                em.surface = squashed_view(text.substr(words[b].first, words[e - 1].second - words[b].first));
+                em.unknown_name = strip_possessive(em.surface);
                 mentions.push_back(std::move(em));
             }
             k = std::max(e, k + 1);
@@ -1108,7 +1120,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 return true;
             };
             auto add_actor = [&](const EntityMention& em, bool same_clause) {
-                const std::string& name = em.index == k_no_entry ? em.unknown_name : actors[em.index].name;
+                const std::string_view name = em.index == k_no_entry ? em.unknown_name : std::string_view(actors[em.index].name);
                 if (!first_time(seen_actor, name)) return;
                 std::string_view role;
                 bool acting = false;
@@ -1118,7 +1130,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     role = is(et.name, "statement") ? "source" : "agent";
                     acting = true;
                 } else role = "target";
-                if (acting) d.agents.push_back(name);
+                if (acting) d.agents.emplace_back(name);
                 // Built in place: no ActorRef to move and destroy.
                 ActorRef& a = e.actors.emplace_back();
                 a.name = name;
@@ -1129,7 +1141,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             auto add_place = [&](const EntityMention& em) {
                 const PlaceEntry& p = places[em.index];
                 if (!first_time(seen_place, p.name)) return;
-                e.places.push_back({p.name, p.lat, p.lon, em.surface});
+                e.places.push_back({p.name, p.lat, p.lon, std::string(em.surface)});
             };
             for (const auto& em : mentions)
                 if (em.clause == hit.clause) em.is_actor ? add_actor(em, true) : add_place(em);
