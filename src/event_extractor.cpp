@@ -229,22 +229,46 @@ bool squash_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\
 bool squashed_already(std::string_view s) {
     if (s.empty()) return true;
     if (s.front() == ' ' || s.back() == ' ') return false;
-    const char* p = s.data();
-    const char* const end = p + s.size();
+    const char* const begin = s.data();
+    const std::size_t n = s.size();
+    // Eight bytes: none below 0x20, no two spaces side by side.
+    auto plain8 = [](const char* at) {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, lows = 0x7F7F7F7F7F7F7F7Full;
+        std::uint64_t x;
+        std::memcpy(&x, at, 8);
+        const std::uint64_t y = x ^ (0x20 * ones);
+        const std::uint64_t spaces = ~(((y & lows) + lows) | y | lows);  // 0x80 in exactly the spaces
+        return ((x - 0x20 * ones) & ~x & highs) == 0 && (spaces & (spaces << 8)) == 0;
+    };
 #if defined(__SSE2__)
-    unsigned carry = 0;  // the previous block ended with a space
-    for (; end - p >= 16; p += 16) {
-        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    // Sixteen bytes: the same.
+    auto plain16 = [](const char* at) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
         const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F
         const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
-        if (_mm_movemask_epi8(control) != 0 || (spaces & ((spaces << 1) | carry)) != 0) return false;
-        carry = spaces >> 15;
+        return _mm_movemask_epi8(control) == 0 && (spaces & (spaces << 1)) == 0;
+    };
+    if (n >= 16) {
+        // Windows of sixteen that overlap by one byte (a pair of spaces may
+        // straddle two), the last one ending at the end.
+        std::size_t at = 0;
+        for (; at + 16 < n; at += 15)
+            if (!plain16(begin + at)) return false;
+        return plain16(begin + n - 16);
     }
-    if (carry && p < end && *p == ' ') return false;
+#else
+    if (n >= 16) {
+        std::size_t at = 0;
+        for (; at + 8 < n; at += 7)
+            if (!plain8(begin + at)) return false;
+        return plain8(begin + n - 8);
+    }
 #endif
-    for (; p < end; ++p) {
-        if (static_cast<unsigned char>(*p) < 0x20) return false;
-        if (*p == ' ' && p + 1 < end && p[1] == ' ') return false;
+    // Two windows of eight that overlap (by one byte at least).
+    if (n >= 8) return plain8(begin) && plain8(begin + n - 8);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (static_cast<unsigned char>(begin[i]) < 0x20) return false;
+        if (begin[i] == ' ' && i + 1 < n && begin[i + 1] == ' ') return false;
     }
     return true;
 }
