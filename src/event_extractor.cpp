@@ -579,8 +579,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         squashed_names.clear();
         split_words(text, s.begin, s.end, words);
         if (words.empty()) continue;
-        lowered.assign(text.substr(s.begin, s.end - s.begin));
-        for (char& c : lowered) c = lower_char(c);
+        lowered.resize(s.end - s.begin);
+        lower_into(text.data() + s.begin, s.end - s.begin, lowered.data());
         // Words lie inside the sentence: views without substr's bounds checks.
         auto word = [&](std::size_t k) {
             return std::string_view(text.data() + words[k].first, words[k].second - words[k].first);

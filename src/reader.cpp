@@ -3,6 +3,7 @@
 
 #include "dateline/error.hpp"
 #include "reader_timeml.hpp"
+#include "text_util.hpp"
 
 #include <fmt/format.h>
 #include <gumbo.h>
@@ -73,26 +74,6 @@ static_assert([] {
     return k_fragment_keys[0][3] == 'k' && k_fragment_keys[1][3] == '-' && k_fragment_keys[2][12] == 'v';
 }());
 
-// `n` bytes of `from` lower-cased (ASCII, as std::tolower in the C locale) into
-// `to`, eight at a time in a register.
-void lower_ascii_into(const char* from, std::size_t n, char* to) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    std::size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        std::uint64_t x;
-        std::memcpy(&x, from + i, 8);
-        const std::uint64_t low7 = x & ~highs;
-        // High bit of a byte: its low seven bits are >= 'A', <= 'Z'; the byte itself < 0x80.
-        const std::uint64_t upper = (low7 + (0x80 - 'A') * ones) & ~(low7 + (0x80 - 'Z' - 1) * ones) & ~x & highs;
-        x |= upper >> 2;  // 0x80 >> 2 == 'a' - 'A'
-        std::memcpy(to + i, &x, 8);
-    }
-    for (; i < n; ++i) {
-        const char c = from[i];
-        to[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-    }
-}
-
 // False when `t` holds none of k_fragment_keys in any case, and so no fragment:
 // each key has a byte at a fixed place in it ('k' of "cookie", '-' of "opt-out",
 // 'v' of "rights reserved"), and only around those bytes is the key compared.
@@ -141,7 +122,7 @@ bool is_furniture(std::string_view line) {
     // searched for the fragments with memmem.
     thread_local std::string low;
     low.resize(t.size());
-    lower_ascii_into(t.data(), t.size(), low.data());
+    lower_into(t.data(), t.size(), low.data());  // as std::tolower in the C locale
     if (low.size() <= k_longest_furniture_line &&
         std::find(k_furniture_lines.begin(), k_furniture_lines.end(), low) != k_furniture_lines.end())
         return true;
