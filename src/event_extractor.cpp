@@ -1187,6 +1187,14 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (e.places.empty() || is(et.name, "statement"))
                 for (const auto& em : mentions)
                     if (!em.is_actor) add_place(em);
+            // A saying with no known speaker ("he added") is no fact of its own: the
+            // folding below drops it, and never folds another telling into it (sayings
+            // join only sayings of a shared speaker). Its headline, evidence and id
+            // would be built for nothing.
+            if (is_statement(hit) && d.agents.empty()) {
+                d.folded = true;
+                continue;
+            }
 
             // Status from the words just before the trigger in its clause.
             for (std::size_t k = hit.word; k-- > 0 && k + 4 > hit.word && clause[k] == hit.clause;) {
