@@ -199,7 +199,9 @@ struct Draft {
     std::size_t type = 0;  // index into EventTypes::types(), whose names are unique: same type, same name
     bool dated_by_text = false;
     bool full_sentence = true;  // ends with terminal punctuation (not a headline line)
-    std::vector<std::string> agents;  // canonical names acting (agent/source)
+    // Canonical names acting (agent/source): views into the gazetteer's names or
+    // into the article (unknown names), valid while the article is extracted.
+    std::vector<std::string_view> agents;
     bool folded = false;
 };
 
@@ -537,8 +539,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::size_t timex_cursor = 0;
     // The first actor named in the latest sentence that named one: what "he",
     // "she" or "they" at the head of a clause most likely refers to.
-    std::string last_subject;
-    std::string previous_subject;
+    // Views like Draft::agents.
+    std::string_view last_subject;
+    std::string_view previous_subject;
 
     // Per-sentence buffers, reused from sentence to sentence.
     std::vector<WordRange>& words = scratch.words;
@@ -566,8 +569,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<EntityMention>& chosen = scratch.chosen;     // the readings of one gazetteer match
     // Names as squash() gives them, without a string for each: most contain no
     // whitespace to collapse and are views into the text; the others are kept
-    // for the sentence in a deque (whose elements stay where they are).
+    // for the article in a deque (whose elements stay where they are).
     std::deque<std::string>& squashed_names = scratch.squashed_names;
+    squashed_names.clear();
     auto squashed_view = [&](std::string_view raw) -> std::string_view {
         if (squashed_already(raw)) return raw;
         return squashed_names.emplace_back(squash(raw));
@@ -576,7 +580,6 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     for (std::size_t si = 0; si < units.size(); ++si) {
         const Sentence& s = units[si];
         previous_subject = last_subject;
-        squashed_names.clear();
         split_words(text, s.begin, s.end, words);
         if (words.empty()) continue;
         lowered.resize(s.end - s.begin);
@@ -826,7 +829,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         if (!mentions.empty())
             for (const auto& em : mentions)
                 if (em.is_actor) {
-                    last_subject = em.index == k_no_entry ? em.unknown_name : actors[em.index].name;
+                    last_subject = em.index == k_no_entry ? em.unknown_name : std::string_view(actors[em.index].name);
                     break;
                 }
 
@@ -1175,7 +1178,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 for (std::size_t k = hit.word; k-- > 0 && clause[k] == hit.clause;) {
                     if (!cue(k, Cue::pronouns)) continue;
                     if (first_time(seen_actor, previous_subject)) {
-                        e.actors.push_back({previous_subject, is(et.name, "statement") ? "source" : "agent", std::string(word(k)), ""});
+                        e.actors.push_back({std::string(previous_subject), is(et.name, "statement") ? "source" : "agent", std::string(word(k)), ""});
                         d.agents.push_back(previous_subject);
                     }
                     break;
