@@ -128,6 +128,8 @@ void split_words(std::string_view text, std::size_t begin, std::size_t end, std:
                 ++j;
                 continue;
             }
+            // Most words end at a space or a comma: only an apostrophe or a dot may go on.
+            if (d != '\'' && d != '.') break;
             const bool next_word = j + 1 < end && word_byte(byte(j + 1));
             if (d == '\'' && next_word) {
                 ++j;
