@@ -342,8 +342,9 @@ std::string_view strip_quotes(std::string_view s) {
     while (changed && !s.empty()) {
         changed = false;
         for (const auto m : marks) {
-            if (s.starts_with(m)) { s.remove_prefix(m.size()); changed = true; }
-            if (s.ends_with(m)) { s.remove_suffix(m.size()); changed = true; }
+            // The first (last) byte compared before the rest: most marks differ there.
+            if (!s.empty() && s.front() == m.front() && s.starts_with(m)) { s.remove_prefix(m.size()); changed = true; }
+            if (!s.empty() && s.back() == m.back() && s.ends_with(m)) { s.remove_suffix(m.size()); changed = true; }
         }
     }
     return s;
