@@ -221,13 +221,34 @@ public:
         raw(text);
     }
 
+    /// A date as iso() writes it. The same few days recur (the report's date,
+    /// the days it names): the texts of the last ones are kept per thread.
     void date(Date d) {
         if (d.is_special()) {
             raw("\"\"");
             return;
         }
+        struct Cached {
+            std::uint32_t day = 0;  // day_number(); 0 is no real day: empty
+            std::uint8_t size = 0;
+            char text[24];
+        };
+        thread_local std::array<Cached, 16> cache;
+        const auto day = static_cast<std::uint32_t>(d.day_number());
+        Cached& c = cache[day & 15];
         *m_w++ = '"';
-        raw(iso(d));
+        if (c.day != day || c.day == 0) {
+            const std::string text = iso(d);
+            if (text.size() > sizeof c.text) {  // a year far beyond 9999: not kept
+                raw(text);
+                *m_w++ = '"';
+                return;
+            }
+            c.day = day;
+            c.size = static_cast<std::uint8_t>(text.size());
+            std::memcpy(c.text, text.data(), text.size());
+        }
+        raw(std::string_view(c.text, c.size));
         *m_w++ = '"';
     }
     static constexpr std::size_t date_bound = 24;  // iso() of years beyond 9999 is longer than 10
@@ -402,7 +423,18 @@ void write_event(JsonWriter& w, const Event& e, bool with_mentions, std::string_
 }  // namespace
 
 void append_json(std::string& out, const Event& e, bool with_mentions) {
-    const std::string edtf = e.when ? e.when->edtf() : std::string();
+    // Events of one article mostly share a few spans (sorted, neighbours share
+    // theirs): the text of the last one is kept per thread.
+    thread_local std::optional<Span> last_span;
+    thread_local std::string last_edtf;
+    std::string_view edtf;
+    if (e.when) {
+        if (!last_span || !(*last_span == *e.when)) {
+            last_edtf = e.when->edtf();
+            last_span = *e.when;
+        }
+        edtf = last_edtf;
+    }
     // Written into a per-thread buffer of the bound's size, then appended once.
     thread_local std::string buffer;
     const std::size_t bound = event_bound(e, with_mentions) + JsonWriter::string_bound(edtf.size());
@@ -534,10 +566,21 @@ void sort_chronologically(std::vector<Event>& events) {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return before(events[a], events[b]); });
-    std::vector<Event> sorted;
-    sorted.reserve(events.size());
-    for (const std::size_t i : order) sorted.push_back(std::move(events[i]));
-    events = std::move(sorted);
+    // Applied in place, cycle by cycle (events[i] becomes the old events[order[i]]):
+    // an event already in its place is not moved, and no second vector is built.
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        if (order[i] == i) continue;
+        Event held = std::move(events[i]);
+        std::size_t j = i;
+        while (order[j] != i) {
+            const std::size_t from = order[j];
+            events[j] = std::move(events[from]);
+            order[j] = j;
+            j = from;
+        }
+        events[j] = std::move(held);
+        order[j] = j;
+    }
 }
 
 }  // namespace dateline

@@ -16,6 +16,9 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <map>
 #include <unordered_map>
 
@@ -47,6 +50,7 @@ struct Cues {
     // What a lower-cased word is: the cue lists it is in and the triggers it begins.
     struct Info {
         std::uint16_t bits = 0;
+        std::uint32_t gazetteer = 0;  // 1 + its place in Gazetteer::index_keys(), 0: none
         const std::vector<std::size_t>* triggers = nullptr;  // EventTypes::triggers_starting_with
     };
     // Lower-cased word -> Info, as an open-addressing table (linear probing, at
@@ -80,7 +84,7 @@ struct Cues {
         }
     }
 
-    Cues(const DataFiles& files, const EventTypes& types) {
+    Cues(const DataFiles& files, const EventTypes& types, const Gazetteer& gazetteer) {
         const std::string path = "events/cues.json";
         json j;
         try {
@@ -127,8 +131,11 @@ struct Cues {
             const std::string& first = tr.words.front();
             infos[first].triggers = types.triggers_starting_with(first);
         }
+        // The gazetteer's keys too (thousands, unique): one look-up per word serves
+        // both. Put in the table directly, sized for all of them.
+        const auto keys = gazetteer.index_keys();
         std::size_t size = 16;
-        while (size < 4 * infos.size()) size *= 2;
+        while (size < 4 * (infos.size() + keys.size())) size *= 2;
         slots.resize(size);
         mask = size - 1;
         for (auto& [word, info] : infos) {
@@ -136,6 +143,14 @@ struct Cues {
             std::size_t i = hash & mask;
             while (slots[i].used) i = (i + 1) & mask;
             slots[i] = {hash, word, info, true};
+        }
+        for (std::size_t k = 0; k < keys.size(); ++k) {
+            const std::uint64_t hash = hash_lower(keys[k]);
+            std::size_t i = hash & mask;
+            while (slots[i].used && !(slots[i].hash == hash && slots[i].word == keys[k])) i = (i + 1) & mask;
+            Slot& slot = slots[i];
+            if (!slot.used) slot = {hash, std::string(keys[k]), {}, true};
+            slot.info.gazetteer = static_cast<std::uint32_t>(k + 1);
         }
     }
 };
@@ -146,12 +161,14 @@ struct EntityMention {
     std::size_t index = 0;  // canonical entry (after `represents`)
     std::size_t word = 0;   // first word index in the sentence
     std::size_t clause = 0;
-    std::string surface;
+    // The words in the text, squashed: a view into the article text, or into the
+    // sentence's store of squashed names when they spanned a line break.
+    std::string_view surface;
     std::string qualifier;
     bool mediator = false;
     /// Set for a proper name the gazetteer does not know ("Boeing", "Bankman-Fried"):
     /// the actor is then this name, with no entry behind it.
-    std::string unknown_name;
+    std::string_view unknown_name;  // a view like `surface`
 };
 
 // `w == lit`, inline: a size test and a comparison of a few bytes (operator==
@@ -182,7 +199,9 @@ struct Draft {
     std::size_t type = 0;  // index into EventTypes::types(), whose names are unique: same type, same name
     bool dated_by_text = false;
     bool full_sentence = true;  // ends with terminal punctuation (not a headline line)
-    std::vector<std::string> agents;  // canonical names acting (agent/source)
+    // Canonical names acting (agent/source): views into the gazetteer's names or
+    // into the article (unknown names), valid while the article is extracted.
+    std::vector<std::string_view> agents;
     bool folded = false;
 };
 
@@ -206,7 +225,58 @@ bool squash_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\
 // With `map`, map[i] is set to where byte i of `s` went in the output (for a
 // removed space, where the next byte went): a squashed piece of `s` that begins
 // and ends with other bytes than whitespace is then a substring of the result.
+// True when squash(s) == s: no tab, newline or carriage return (no byte below
+// 0x20 at all, to keep the test short), no two spaces in a row, no space at
+// either edge. Sixteen bytes at a time: most sentences and names are so.
+bool squashed_already(std::string_view s) {
+    if (s.empty()) return true;
+    if (s.front() == ' ' || s.back() == ' ') return false;
+    const char* const begin = s.data();
+    const std::size_t n = s.size();
+    // Eight bytes: none below 0x20, no two spaces side by side.
+    auto plain8 = [](const char* at) {
+        constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull, lows = 0x7F7F7F7F7F7F7F7Full;
+        std::uint64_t x;
+        std::memcpy(&x, at, 8);
+        const std::uint64_t y = x ^ (0x20 * ones);
+        const std::uint64_t spaces = ~(((y & lows) + lows) | y | lows);  // 0x80 in exactly the spaces
+        return ((x - 0x20 * ones) & ~x & highs) == 0 && (spaces & (spaces << 8)) == 0;
+    };
+#if defined(__SSE2__)
+    // Sixteen bytes: the same.
+    auto plain16 = [](const char* at) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(at));
+        const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F
+        const unsigned spaces = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' '))));
+        return _mm_movemask_epi8(control) == 0 && (spaces & (spaces << 1)) == 0;
+    };
+    if (n >= 16) {
+        // Windows of sixteen that overlap by one byte (a pair of spaces may
+        // straddle two), the last one ending at the end.
+        std::size_t at = 0;
+        for (; at + 16 < n; at += 15)
+            if (!plain16(begin + at)) return false;
+        return plain16(begin + n - 16);
+    }
+#else
+    if (n >= 16) {
+        std::size_t at = 0;
+        for (; at + 8 < n; at += 7)
+            if (!plain8(begin + at)) return false;
+        return plain8(begin + n - 8);
+    }
+#endif
+    // Two windows of eight that overlap (by one byte at least).
+    if (n >= 8) return plain8(begin) && plain8(begin + n - 8);
+    for (std::size_t i = 0; i < n; ++i) {
+        if (static_cast<unsigned char>(begin[i]) < 0x20) return false;
+        if (begin[i] == ' ' && i + 1 < n && begin[i + 1] == ' ') return false;
+    }
+    return true;
+}
+
 std::string squash(std::string_view s, std::vector<std::uint32_t>* map = nullptr) {
+    if (!map && squashed_already(s)) return std::string(s);
     std::string out(s.size(), '\0');
     if (map) map->resize(s.size());
     char* const start = out.data();
@@ -272,44 +342,55 @@ std::string_view strip_quotes(std::string_view s) {
     while (changed && !s.empty()) {
         changed = false;
         for (const auto m : marks) {
-            if (s.starts_with(m)) { s.remove_prefix(m.size()); changed = true; }
-            if (s.ends_with(m)) { s.remove_suffix(m.size()); changed = true; }
+            // The first (last) byte compared before the rest: most marks differ there.
+            if (!s.empty() && s.front() == m.front() && s.starts_with(m)) { s.remove_prefix(m.size()); changed = true; }
+            if (!s.empty() && s.back() == m.back() && s.ends_with(m)) { s.remove_suffix(m.size()); changed = true; }
         }
     }
     return s;
 }
 
-// Cuts at a word boundary to at most `max` bytes, never inside a UTF-8 sequence.
-std::string cut(std::string s, std::size_t max) {
-    if (s.size() <= max) return s;
-    std::size_t p = s.rfind(' ', max);
-    if (p == std::string::npos || p < max / 2) {
-        p = max;
-        while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+// The headline of `s`: its first letter upper-cased, cut at a word boundary to
+// at most `max` bytes (never inside a UTF-8 sequence) and ended by an ellipsis
+// when cut. Built once, with no copy of the whole of `s` on the way.
+std::string headline_of(std::string_view s, std::size_t max) {
+    std::string out;
+    if (s.size() <= max) {
+        out.assign(s);
+    } else {
+        std::size_t p = s.rfind(' ', max);
+        if (p == std::string_view::npos || p < max / 2) {
+            p = max;
+            while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
+        }
+        std::string_view kept = s.substr(0, p);
+        while (!kept.empty() && (kept.back() == ',' || kept.back() == ';' || kept.back() == ' ')) kept.remove_suffix(1);
+        out.reserve(kept.size() + 3);
+        out.assign(kept);
+        out += "\xE2\x80\xA6";
     }
-    s.resize(p);
-    while (!s.empty() && (s.back() == ',' || s.back() == ';' || s.back() == ' ')) s.pop_back();
-    return s + "\xE2\x80\xA6";
+    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return out;
 }
 
 // content_hash(fmt::format("{}:{}:{}", article, offset, type)), without building
-// the key: FNV-1a 64 over its bytes, as 16 lower-case hex digits.
-std::string event_id(std::string_view article, std::size_t offset, std::string_view type) {
-    std::uint64_t h = 1469598103934665603ULL;
-    auto add = [&h](std::string_view bytes) {
-        for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
-    };
+// the key: FNV-1a 64 over its bytes, as 16 lower-case hex digits. FNV runs byte
+// after byte, so the state after "article:" is computed once per article.
+constexpr std::uint64_t k_fnv_basis = 1469598103934665603ULL;
+std::uint64_t fnv_add(std::uint64_t h, std::string_view bytes) {
+    for (const unsigned char c : bytes) h = (h ^ c) * 1099511628211ULL;
+    return h;
+}
+std::uint64_t event_id_prefix(std::string_view article) { return fnv_add(fnv_add(k_fnv_basis, article), ":"); }
+std::string event_id(std::uint64_t prefix, std::size_t offset, std::string_view type) {
     char digits[20];
     char* d = digits + sizeof digits;
     do {
         *--d = static_cast<char>('0' + offset % 10);
         offset /= 10;
     } while (offset != 0);
-    add(article);
-    add(":");
-    add(std::string_view(d, static_cast<std::size_t>(digits + sizeof digits - d)));
-    add(":");
-    add(type);
+    std::uint64_t h = fnv_add(prefix, std::string_view(d, static_cast<std::size_t>(digits + sizeof digits - d)));
+    h = fnv_add(fnv_add(h, ":"), type);
     std::string out(16, '0');
     for (std::size_t i = 16; i-- > 0; h >>= 4) out[i] = "0123456789abcdef"[h & 0xF];
     return out;
@@ -337,7 +418,7 @@ struct Pipeline::Impl {
     std::vector<std::vector<std::size_t>> actor_conflicts, place_conflicts;
 
     explicit Impl(const DataFiles& files)
-        : tagger(files), gazetteer(files), types(files), cues(files, types), other_type(types.find("other")),
+        : tagger(files), gazetteer(files), types(files), cues(files, types, gazetteer), other_type(types.find("other")),
           statement_type(types.find("statement")) {
         second_speech_act.resize(types.types().size());
         for (const char* name : {"appeal", "accusation", "threat"})
@@ -378,9 +459,40 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     const std::string_view text = article.text;
     const auto sentences = split_sentences(text);
     const auto timexes = tagger.tag(text, sentences, article.published);
+    // Buffers of the article and of each sentence, kept by the thread from article
+    // to article: their memory is allocated once, not again for every article.
+    struct Scratch {
+        std::vector<Sentence> units;
+        // Per actor (place): 1 + the mention clock of its last mention, 0 if none in
+        // this article; `touched` lists the entries to clear for the next article.
+        std::vector<std::size_t> last_actor, last_place;
+        std::vector<std::pair<bool, std::size_t>> touched;
+        std::vector<int> conflict_score;
+        std::vector<Draft> drafts;
+        std::vector<WordRange> words;
+        std::string lowered;
+        std::vector<std::size_t> clause;
+        std::vector<const Timex*> stimex;
+        std::deque<Timex> ranges;
+        std::vector<char> in_timex, in_name;
+        std::vector<std::uint16_t> word_cues;
+        std::vector<const std::vector<std::size_t>*> word_triggers;
+        std::vector<std::uint32_t> word_gazetteer;
+        std::vector<GazetteerMatch> matches;
+        std::vector<std::uint32_t> squash_map;
+        std::vector<std::uint32_t> order;
+        std::vector<EntityMention> sorted_mentions, mentions, chosen;
+        std::vector<TriggerHit> hits;
+        std::vector<std::string_view> seen_actor, seen_place;
+        std::vector<const Timex*> assigned;
+        std::deque<std::string> squashed_names;
+    };
+    thread_local Scratch scratch;
+
     // A "sentence" of thousands of words (a table, a list, junk) is cut into
     // windows so that the per-sentence rules stay linear in the text.
-    std::vector<Sentence> units;
+    std::vector<Sentence>& units = scratch.units;
+    units.clear();
     units.reserve(sentences.size());
     for (const Sentence& s : sentences) {
         Sentence rest = s;
@@ -397,50 +509,82 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     const auto& places = gazetteer.places();
 
     // Last mention (running counter) of each entity, for "the court" / "the enclave".
-    std::map<std::pair<bool, std::size_t>, std::size_t> last_mention;
+    auto& last_actor = scratch.last_actor;
+    auto& last_place = scratch.last_place;
+    for (const auto& [is_actor, index] : scratch.touched) (is_actor ? last_actor : last_place)[index] = 0;
+    scratch.touched.clear();
+    last_actor.resize(actors.size());  // (another Pipeline's gazetteer may have been read before)
+    last_place.resize(places.size());
+    // The mention clock of an entity's last mention, if any.
+    auto last_mention_of = [&](bool is_actor, std::size_t index) -> std::optional<std::size_t> {
+        const std::size_t at = (is_actor ? last_actor : last_place)[index];
+        if (at == 0) return std::nullopt;
+        return at - 1;
+    };
+    auto set_last_mention = [&](bool is_actor, std::size_t index, std::size_t clock) {
+        std::size_t& at = (is_actor ? last_actor : last_place)[index];
+        if (at == 0) scratch.touched.emplace_back(is_actor, index);
+        at = clock + 1;
+    };
     std::size_t mention_clock = 0;
+    const std::uint64_t id_prefix = event_id_prefix(article.id);
     // Mentions per conflict, to fill the other side of a dyadic event.
-    std::vector<int> conflict_score(gazetteer.conflicts().size(), 0);
+    std::vector<int>& conflict_score = scratch.conflict_score;
+    conflict_score.assign(gazetteer.conflicts().size(), 0);
 
-    // A deque: drafts stay where they are built (a growing vector moved every
-    // Draft, and so every Event, each time it grew).
-    std::deque<Draft> drafts;
+    // Built in place in a vector kept from article to article: once its capacity
+    // is reached, drafts are not moved again (a vector growing within each article
+    // moved every Draft, and so every Event, each time it grew).
+    std::vector<Draft>& drafts = scratch.drafts;
+    drafts.clear();
     std::size_t timex_cursor = 0;
     // The first actor named in the latest sentence that named one: what "he",
     // "she" or "they" at the head of a clause most likely refers to.
-    std::string last_subject;
-    std::string previous_subject;
+    // Views like Draft::agents.
+    std::string_view last_subject;
+    std::string_view previous_subject;
 
     // Per-sentence buffers, reused from sentence to sentence.
-    std::vector<WordRange> words;
-    std::string lowered;  // the sentence lower-cased (ASCII), byte for byte: words keep their offsets
-    std::vector<std::size_t> clause;
-    std::vector<const Timex*> stimex;
+    std::vector<WordRange>& words = scratch.words;
+    std::string& lowered = scratch.lowered;  // the sentence lower-cased (ASCII), byte for byte: words keep their offsets
+    std::vector<std::size_t>& clause = scratch.clause;
+    std::vector<const Timex*>& stimex = scratch.stimex;
     // "from 27 September to 10 November 2020": the two ends of a range as one timex,
     // one per range of the sentence (a deque: the pointers in `stimex` stay valid).
-    std::deque<Timex> ranges;
-    std::vector<char> in_timex, in_name;
-    std::vector<std::uint16_t> word_cues;  // per word: Cue bits
-    std::vector<const std::vector<std::size_t>*> word_triggers;  // per word: triggers it begins
-    std::vector<std::uint64_t> word_hashes;  // per word: hash_lower
-    std::vector<GazetteerMatch> matches;
-    std::vector<std::uint32_t> squash_map;  // of the squashed sentence
-    std::vector<std::uint32_t> order;       // of mentions
-    std::vector<EntityMention> sorted_mentions;
+    std::deque<Timex>& ranges = scratch.ranges;
+    std::vector<char>& in_timex = scratch.in_timex;
+    std::vector<char>& in_name = scratch.in_name;
+    std::vector<std::uint16_t>& word_cues = scratch.word_cues;  // per word: Cue bits
+    std::vector<const std::vector<std::size_t>*>& word_triggers = scratch.word_triggers;  // per word: triggers it begins
+    std::vector<std::uint32_t>& word_gazetteer = scratch.word_gazetteer;  // per word: Cues::Info::gazetteer
+    std::vector<GazetteerMatch>& matches = scratch.matches;
+    std::vector<std::uint32_t>& squash_map = scratch.squash_map;  // of the squashed sentence
+    std::vector<std::uint32_t>& order = scratch.order;            // of mentions
+    std::vector<EntityMention>& sorted_mentions = scratch.sorted_mentions;
     const std::uint16_t empty_word_cues = cues.of("").bits;
-    std::vector<EntityMention> mentions;
-    std::vector<TriggerHit> hits;
-    std::vector<std::string_view> seen_actor, seen_place;
-    std::vector<const Timex*> assigned;  // per trigger hit: its timex
-    std::vector<EntityMention> chosen;   // the readings of one gazetteer match
+    std::vector<EntityMention>& mentions = scratch.mentions;
+    std::vector<TriggerHit>& hits = scratch.hits;
+    std::vector<std::string_view>& seen_actor = scratch.seen_actor;
+    std::vector<std::string_view>& seen_place = scratch.seen_place;
+    std::vector<const Timex*>& assigned = scratch.assigned;  // per trigger hit: its timex
+    std::vector<EntityMention>& chosen = scratch.chosen;     // the readings of one gazetteer match
+    // Names as squash() gives them, without a string for each: most contain no
+    // whitespace to collapse and are views into the text; the others are kept
+    // for the article in a deque (whose elements stay where they are).
+    std::deque<std::string>& squashed_names = scratch.squashed_names;
+    squashed_names.clear();
+    auto squashed_view = [&](std::string_view raw) -> std::string_view {
+        if (squashed_already(raw)) return raw;
+        return squashed_names.emplace_back(squash(raw));
+    };
 
     for (std::size_t si = 0; si < units.size(); ++si) {
         const Sentence& s = units[si];
         previous_subject = last_subject;
         split_words(text, s.begin, s.end, words);
         if (words.empty()) continue;
-        lowered.assign(text.substr(s.begin, s.end - s.begin));
-        for (char& c : lowered) c = lower_char(c);
+        lowered.resize(s.end - s.begin);
+        lower_into(text.data() + s.begin, s.end - s.begin, lowered.data());
         // Words lie inside the sentence: views without substr's bounds checks.
         auto word = [&](std::size_t k) {
             return std::string_view(text.data() + words[k].first, words[k].second - words[k].first);
@@ -452,13 +596,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         // triggers it begins.
         word_cues.resize(words.size());
         word_triggers.resize(words.size());
-        word_hashes.resize(words.size());
+        word_gazetteer.resize(words.size());
         for (std::size_t k = 0; k < words.size(); ++k) {
-            // The gazetteer looks the same words up: hashed once for both.
-            word_hashes[k] = hash_lower(lw(k));
-            const Cues::Info info = cues.of(lw(k), word_hashes[k]);
+            // The gazetteer's keys are in the same table: one look-up for both.
+            const Cues::Info info = cues.of(lw(k));
             word_cues[k] = info.bits;
             word_triggers[k] = info.triggers;
+            word_gazetteer[k] = info.gazetteer;
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
         // The same for the word before k, which is "" before the first word.
@@ -472,9 +616,18 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         auto is_statement = [&](const TriggerHit& h) { return statement_type && h.type == *statement_type; };
         // The sentence as evidence and fallback headline, squashed once for all its events.
         std::optional<std::string> squashed_sentence;
+        bool squash_identity = false;  // the sentence was squashed already: offsets stay, no map
         auto sentence_text = [&]() -> const std::string& {
-            if (!squashed_sentence) squashed_sentence = squash(text.substr(s.begin, s.end - s.begin), &squash_map);
+            if (!squashed_sentence) {
+                const std::string_view raw = text.substr(s.begin, s.end - s.begin);
+                squash_identity = squashed_already(raw);
+                squashed_sentence = squash_identity ? std::string(raw) : squash(raw, &squash_map);
+            }
             return *squashed_sentence;
+        };
+        // Where byte `at` of the text went in the squashed sentence.
+        auto squashed_at = [&](std::size_t at) -> std::size_t {
+            return squash_identity ? at - s.begin : squash_map[at - s.begin];
         };
 
         // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
@@ -538,7 +691,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         in_name.assign(words.size(), 0);
         bool last_was_place_mode = false;
         std::size_t last_match_end_word = 0;
-        gazetteer.match(text, words, word_hashes, matches);
+        gazetteer.match_entries(text, words, word_gazetteer, matches);
         for (const auto& m : matches) {
             const std::size_t k = word_at(m.begin);
             std::size_t k_end = k;
@@ -547,7 +700,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             const bool chained = (is(prev, "and") || is(prev, "or")) && last_was_place_mode && k <= last_match_end_word + 2;
             const bool place_mode = (k > 0 && cue(k - 1, Cue::locative)) || chained;
             last_match_end_word = k_end;
-            const std::string surface = squash(text.substr(m.begin, m.end - m.begin));
+            const std::string_view surface = squashed_view(text.substr(m.begin, m.end - m.begin));
 
             chosen.clear();
             bool noun_ref = !m.refs.empty() && m.refs.front().how == GazetteerRef::How::noun;
@@ -556,13 +709,13 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 const GazetteerRef* best = nullptr;
                 std::size_t best_time = 0;
                 for (const auto& r : m.refs) {
-                    auto it = last_mention.find({r.kind == GazetteerRef::Kind::actor, r.index});
-                    if (it != last_mention.end() && it->second >= best_time) {
-                        best_time = it->second;
+                    const auto at = last_mention_of(r.kind == GazetteerRef::Kind::actor, r.index);
+                    if (at && *at >= best_time) {
+                        best_time = *at;
                         best = &r;
                     }
                 }
-                if (best) chosen.push_back({best->kind == GazetteerRef::Kind::actor, best->index, k, clause[k], surface, "", false});
+                if (best) chosen.push_back({best->kind == GazetteerRef::Kind::actor, best->index, k, clause[k], surface, "", false, {}});
             } else {
                 bool any_actor = false;
                 bool metonym = false;
@@ -582,7 +735,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         const auto& kind = places[r.index].kind;
                         if (any_actor && (metonym || is(kind, "country") || is(kind, "city"))) continue;
                     }
-                    EntityMention em{is_actor, r.index, k, clause[k], surface, "", false};
+                    EntityMention em{is_actor, r.index, k, clause[k], surface, "", false, {}};
                     if (is_actor && r.how == GazetteerRef::How::adjective && k_end < words.size()) {
                         // "Russian-brokered": a mediator; "Azerbaijani environmental activists": a qualifier.
                         if (is(word(k_end), "-") && k_end + 1 < words.size() && cue(k_end + 1, Cue::mediator_suffixes)) {
@@ -612,14 +765,14 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (!chosen.empty())
                 for (std::size_t n = k; n < k_end; ++n) in_name[n] = 1;
             for (auto& em : chosen) {
-                last_mention[{em.is_actor, em.index}] = ++mention_clock;
+                set_last_mention(em.is_actor, em.index, ++mention_clock);
                 // Also remember the surface entry for nouns ("the court" after "Judge Donoghue").
                 mentions.push_back(std::move(em));
             }
             // An official also counts as a mention of the body they stand for, and as
             // themselves, for later back-references.
             for (const auto& r : m.refs)
-                if (r.kind == GazetteerRef::Kind::actor) last_mention[{true, r.index}] = mention_clock;
+                if (r.kind == GazetteerRef::Kind::actor) set_last_mention(true, r.index, mention_clock);
         }
         // Proper names the gazetteer does not know are actors too, under their own
         // name: "Boeing identifies an anomaly", "Bankman-Fried is convicted".
@@ -655,8 +808,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 em.index = k_no_entry;
                 em.word = b;
                 em.clause = clause[b];
-                em.surface = squash(text.substr(words[b].first, words[e - 1].second - words[b].first));
-                em.unknown_name = std::string(strip_possessive(em.surface));
+                em.surface = squashed_view(text.substr(words[b].first, words[e - 1].second - words[b].first));
+                em.unknown_name = strip_possessive(em.surface);
                 mentions.push_back(std::move(em));
             }
             k = std::max(e, k + 1);
@@ -677,7 +830,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         if (!mentions.empty())
             for (const auto& em : mentions)
                 if (em.is_actor) {
-                    last_subject = em.index == k_no_entry ? em.unknown_name : actors[em.index].name;
+                    last_subject = em.index == k_no_entry ? em.unknown_name : std::string_view(actors[em.index].name);
                     break;
                 }
 
@@ -995,7 +1148,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 return true;
             };
             auto add_actor = [&](const EntityMention& em, bool same_clause) {
-                const std::string& name = em.index == k_no_entry ? em.unknown_name : actors[em.index].name;
+                const std::string_view name = em.index == k_no_entry ? em.unknown_name : std::string_view(actors[em.index].name);
                 if (!first_time(seen_actor, name)) return;
                 std::string_view role;
                 bool acting = false;
@@ -1005,7 +1158,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     role = is(et.name, "statement") ? "source" : "agent";
                     acting = true;
                 } else role = "target";
-                if (acting) d.agents.push_back(name);
+                if (acting) d.agents.emplace_back(name);
                 // Built in place: no ActorRef to move and destroy.
                 ActorRef& a = e.actors.emplace_back();
                 a.name = name;
@@ -1016,7 +1169,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             auto add_place = [&](const EntityMention& em) {
                 const PlaceEntry& p = places[em.index];
                 if (!first_time(seen_place, p.name)) return;
-                e.places.push_back({p.name, p.lat, p.lon, em.surface});
+                e.places.push_back({p.name, p.lat, p.lon, std::string(em.surface)});
             };
             for (const auto& em : mentions)
                 if (em.clause == hit.clause) em.is_actor ? add_actor(em, true) : add_place(em);
@@ -1026,7 +1179,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 for (std::size_t k = hit.word; k-- > 0 && clause[k] == hit.clause;) {
                     if (!cue(k, Cue::pronouns)) continue;
                     if (first_time(seen_actor, previous_subject)) {
-                        e.actors.push_back({previous_subject, is(et.name, "statement") ? "source" : "agent", std::string(word(k)), ""});
+                        e.actors.push_back({std::string(previous_subject), is(et.name, "statement") ? "source" : "agent", std::string(word(k)), ""});
                         d.agents.push_back(previous_subject);
                     }
                     break;
@@ -1038,6 +1191,14 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (e.places.empty() || is(et.name, "statement"))
                 for (const auto& em : mentions)
                     if (!em.is_actor) add_place(em);
+            // A saying with no known speaker ("he added") is no fact of its own: the
+            // folding below drops it, and never folds another telling into it (sayings
+            // join only sayings of a shared speaker). Its headline, evidence and id
+            // would be built for nothing.
+            if (is_statement(hit) && d.agents.empty()) {
+                d.folded = true;
+                continue;
+            }
 
             // Status from the words just before the trigger in its clause.
             for (std::size_t k = hit.word; k-- > 0 && k + 4 > hit.word && clause[k] == hit.clause;) {
@@ -1076,20 +1237,19 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             while (cb > 0 && clause[cb - 1] == hit.clause) --cb;
             while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
             while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
-            std::string clause_text;
+            std::string_view clause_text = sentence_text();
             if (ce - cb >= 3) {
                 // Words begin and end with other bytes than whitespace: the squashed
                 // clause is a piece of the squashed sentence.
-                const std::string& all = sentence_text();
-                const std::size_t from = squash_map[words[cb].first - s.begin];
-                clause_text.assign(all, from, squash_map[words[ce].second - 1 - s.begin] + 1 - from);
+                const std::size_t from = squashed_at(words[cb].first);
+                clause_text = clause_text.substr(from, squashed_at(words[ce].second - 1) + 1 - from);
             }
-            std::string headline(strip_quotes(trim_view(ce - cb >= 3 ? std::string_view(clause_text) : sentence_text())));
-            if (!headline.empty() && headline[0] >= 'a' && headline[0] <= 'z') headline[0] = static_cast<char>(headline[0] - 'a' + 'A');
-            e.headline = cut(std::move(headline), 120);
+            e.headline = headline_of(strip_quotes(trim_view(clause_text)), 120);
 
             e.evidence.article = article.id;
-            e.evidence.sentence = sentence_text();
+            // The last event of the sentence takes the squashed sentence itself.
+            if (h + 1 == hits.size()) e.evidence.sentence = std::move(*squashed_sentence);
+            else e.evidence.sentence = sentence_text();
             e.evidence.begin = s.begin;
             e.evidence.end = s.end;
             e.evidence.url = article.url;
@@ -1104,7 +1264,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (e.date_source != DateSource::text) conf -= 0.15;
             if (is(et.name, "other")) conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
-            e.id = event_id(article.id, words[hit.word].first, et.name);
+            e.id = event_id(id_prefix, words[hit.word].first, et.name);
         }
     }
 
@@ -1148,21 +1308,22 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (std::find(b.agents.begin(), b.agents.end(), x) != b.agents.end()) return true;
         return false;
     };
+    // `from` is folded and read no more: its strings are moved, not copied.
     auto absorb = [](Draft& into, Draft& from) {
         Event& e = into.event;
-        for (const auto& a : from.event.actors) {
+        for (auto& a : from.event.actors) {
             bool have = false;
             for (const auto& b : e.actors) have |= a.name == b.name;
-            if (!have) e.actors.push_back(a);
+            if (!have) e.actors.push_back(std::move(a));
         }
-        for (const auto& p : from.event.places) {
+        for (auto& p : from.event.places) {
             bool have = false;
             for (const auto& q : e.places) have |= p.name == q.name;
-            if (!have) e.places.push_back(p);
+            if (!have) e.places.push_back(std::move(p));
         }
-        for (const auto& a : from.agents)
-            if (std::find(into.agents.begin(), into.agents.end(), a) == into.agents.end()) into.agents.push_back(a);
-        e.mentions.push_back(from.event.evidence);
+        for (auto& a : from.agents)
+            if (std::find(into.agents.begin(), into.agents.end(), a) == into.agents.end()) into.agents.push_back(std::move(a));
+        e.mentions.push_back(std::move(from.event.evidence));
         for (auto& m : from.event.mentions) e.mentions.push_back(std::move(m));
         e.confidence = std::min(0.95, e.confidence + 0.05);
         from.folded = true;
@@ -1241,6 +1402,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     out.reserve(drafts.size());
     for (auto& d : drafts)
         if (!d.folded) out.push_back(std::move(d.event));
+    drafts.clear();
+    // A thread keeps room for the drafts of an ordinary article, not of the longest it met.
+    if (drafts.capacity() > 1024) drafts = std::vector<Draft>();
     return out;
 }
 

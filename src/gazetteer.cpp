@@ -71,7 +71,7 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 // A word of a pattern matches a word of text: exactly when the pattern word has
 // a capital (proper names are case-sensitive), case-insensitively otherwise.
 // `upper` is has_upper(pattern), computed when the index is built.
-bool word_matches(std::string_view pattern, bool upper, std::string_view text) {
+[[gnu::always_inline]] inline bool word_matches(std::string_view pattern, bool upper, std::string_view text) {
     if (pattern.size() != text.size()) return false;
     if (upper) {
         if (same_bytes(pattern, text)) return true;
@@ -473,23 +473,28 @@ std::vector<GazetteerMatch> Gazetteer::match(std::string_view text,
     return out;
 }
 
-void Gazetteer::match(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
-                      std::span<const std::uint64_t> word_hashes, std::vector<GazetteerMatch>& out) const {
+namespace {
+
+// The longest-match scan of Gazetteer::match, `entry_of(k)` giving the entry of
+// word k lower-cased (or nullptr) as the caller found it.
+template <typename EntryOf>
+void match_words(const Gazetteer::Index& index, std::string_view text,
+                 const std::vector<std::pair<std::size_t, std::size_t>>& words, EntryOf entry_of,
+                 std::vector<GazetteerMatch>& out) {
     out.clear();
     const char* const t = text.data();
     auto word = [&](std::size_t k) { return std::string_view(t + words[k].first, words[k].second - words[k].first); };
-    const Index& index = *m_index;
     for (std::size_t k = 0; k < words.size();) {
         const std::string_view w = word(k);
         // A possessive "'s" belongs to the name before it: "Azerbaijan's".
         const std::string_view base = strip_possessive(w);
         std::size_t matched = 0;
-        const Index::Pattern* best = nullptr;
+        const Gazetteer::Index::Pattern* best = nullptr;
         // Most words have no "'s": then the second form would repeat the first lookup.
         const bool possessive = base.size() != w.size();
-        const Index::Entry* base_entry = nullptr;  // the entry of `base`, for nouns below
+        const Gazetteer::Index::Entry* base_entry = nullptr;  // the entry of `base`, for nouns below
         for (int f = 0; f < (possessive ? 2 : 1); ++f) {
-            const Index::Entry* entry = f == 0 ? index.find(w, word_hashes[k]) : index.find(base);
+            const Gazetteer::Index::Entry* entry = f == 0 ? entry_of(k) : index.find(base);
             if (f == 1 || !possessive) base_entry = entry;
             if (!entry) continue;
             for (const auto& p : entry->patterns) {
@@ -531,6 +536,31 @@ void Gazetteer::match(std::string_view text, const std::vector<std::pair<std::si
         }
         ++k;
     }
+}
+
+}  // namespace
+
+void Gazetteer::match(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
+                      std::span<const std::uint64_t> word_hashes, std::vector<GazetteerMatch>& out) const {
+    const Index& index = *m_index;
+    match_words(index, text, words, [&](std::size_t k) {
+        return index.find(text.substr(words[k].first, words[k].second - words[k].first), word_hashes[k]);
+    }, out);
+}
+
+void Gazetteer::match_entries(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
+                              std::span<const std::uint32_t> word_entries, std::vector<GazetteerMatch>& out) const {
+    const Index& index = *m_index;
+    match_words(index, text, words, [&](std::size_t k) -> const Index::Entry* {
+        return word_entries[k] ? &index.entries[word_entries[k] - 1] : nullptr;
+    }, out);
+}
+
+std::vector<std::string_view> Gazetteer::index_keys() const {
+    std::vector<std::string_view> keys(m_index->entries.size());
+    for (const auto& slot : m_index->slots)
+        if (slot.entry != 0) keys[slot.entry - 1] = slot.key;
+    return keys;
 }
 
 }  // namespace dateline

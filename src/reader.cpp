@@ -3,6 +3,7 @@
 
 #include "dateline/error.hpp"
 #include "reader_timeml.hpp"
+#include "text_util.hpp"
 
 #include <fmt/format.h>
 #include <gumbo.h>
@@ -10,12 +11,18 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cctype>
+#include <cstdint>
+#include <cstring>
 #include <filesystem>
 #include <iterator>
 #include <limits>
 #include <sstream>
 #include <string.h>  // memmem (POSIX 2024, glibc)
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace dateline {
 namespace {
@@ -55,6 +62,52 @@ constexpr std::size_t k_longest_furniture_line = [] {
     return n;
 }();
 
+// Each fragment holds one of these: a line without any of them holds no fragment.
+constexpr std::array<std::string_view, 3> k_fragment_keys{"cookie", "opt-out", "rights reserved"};
+static_assert([] {
+    for (auto frag : k_furniture_fragments) {
+        bool found = false;
+        for (auto k : k_fragment_keys) found = found || frag.find(k) != std::string_view::npos;
+        if (!found) return false;
+    }
+    // The bytes may_hold_fragment looks for, where it looks for them.
+    return k_fragment_keys[0][3] == 'k' && k_fragment_keys[1][3] == '-' && k_fragment_keys[2][12] == 'v';
+}());
+
+// False when `t` holds none of k_fragment_keys in any case, and so no fragment:
+// each key has a byte at a fixed place in it ('k' of "cookie", '-' of "opt-out",
+// 'v' of "rights reserved"), and only around those bytes is the key compared.
+// One pass of sixteen bytes at a time, with no lower-cased copy of the line.
+bool may_hold_fragment(std::string_view t) {
+    auto key_at = [&](std::size_t i) {
+        const char c = static_cast<char>(t[i] | 0x20);
+        auto is_key = [&](std::size_t at, std::string_view key) {
+            if (i < at || i - at + key.size() > t.size()) return false;
+            for (std::size_t k = 0; k < key.size(); ++k) {
+                const char b = t[i - at + k];
+                if ((b >= 'A' && b <= 'Z' ? static_cast<char>(b - 'A' + 'a') : b) != key[k]) return false;
+            }
+            return true;
+        };
+        return (c == 'k' && is_key(3, "cookie")) || (t[i] == '-' && is_key(3, "opt-out")) ||
+               (c == 'v' && is_key(12, "rights reserved"));
+    };
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    for (; i + 16 <= t.size(); i += 16) {
+        const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(t.data() + i));
+        const __m128i folded = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(folded, _mm_set1_epi8('k')), _mm_cmpeq_epi8(folded, _mm_set1_epi8('v'))),
+                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('-')));
+        for (unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hits)); mask != 0; mask &= mask - 1)
+            if (key_at(i + static_cast<std::size_t>(std::countr_zero(mask)))) return true;
+    }
+#endif
+    for (; i < t.size(); ++i)
+        if (key_at(i)) return true;
+    return false;
+}
+
 bool is_furniture(std::string_view line) {
     std::string_view t = trim(line);
     if (t.empty()) return false;
@@ -62,12 +115,14 @@ bool is_furniture(std::string_view line) {
     while (!t.empty() && (t.front() == '-' || t.front() == '*' || t.front() == '|' || t.front() == ' ')) t.remove_prefix(1);
     while (!t.empty() && (t.back() == '-' || t.back() == '*' || t.back() == '|' || t.back() == ' ' || t.back() == ':'))
         t.remove_suffix(1);
-    // Lower-cased into a buffer reused from line to line: most lines are
-    // paragraphs of text, searched for the fragments with memmem.
+    // Most lines are paragraphs of text, longer than any furniture line and
+    // holding no fragment key: those are told apart without a copy.
+    if (t.size() > k_longest_furniture_line && !may_hold_fragment(t)) return false;
+    // Lower-cased into a buffer reused from line to line, then compared and
+    // searched for the fragments with memmem.
     thread_local std::string low;
-    low.assign(t);
-    for (char& c : low)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // std::tolower in the C locale
+    low.resize(t.size());
+    lower_into(t.data(), t.size(), low.data());  // as std::tolower in the C locale
     if (low.size() <= k_longest_furniture_line &&
         std::find(k_furniture_lines.begin(), k_furniture_lines.end(), low) != k_furniture_lines.end())
         return true;
@@ -387,12 +442,35 @@ bool json_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'
 bool flat_string(std::string_view line, std::size_t& i, std::string& out) {
     out.clear();
     std::size_t run = ++i;  // start of the bytes not yet copied
+    bool ascii = true;      // no byte >= 0x80 seen: then no UTF-8 to check
     for (;;) {
+#if defined(__SSE2__)
+        // Sixteen plain bytes at a time (none '"', '\\' or below 0x20), noting
+        // whether any is >= 0x80.
+        while (line.size() - i >= 16) {
+            const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(line.data() + i));
+            const __m128i control = _mm_cmpeq_epi8(_mm_min_epu8(v, _mm_set1_epi8(0x1F)), v);  // v <= 0x1F
+            const __m128i special = _mm_or_si128(control, _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                                         _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+            const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+            const unsigned high = static_cast<unsigned>(_mm_movemask_epi8(v));
+            if (mask == 0) {
+                ascii = ascii && high == 0;
+                i += 16;
+                continue;
+            }
+            const int plain = std::countr_zero(mask);
+            ascii = ascii && (high & ((1u << plain) - 1)) == 0;
+            i += static_cast<std::size_t>(plain);
+            break;
+        }
+#endif
         if (i >= line.size()) return false;
         const unsigned char c = static_cast<unsigned char>(line[i]);
         if (c == '"') break;
         if (c < 0x20) return false;
         if (c != '\\') {
+            ascii = ascii && c < 0x80;
             ++i;
             continue;
         }
@@ -442,8 +520,8 @@ bool flat_string(std::string_view line, std::size_t& i, std::string& out) {
     out.append(line, run, i - run);
     ++i;
     // Escapes decode to whole UTF-8 sequences, which neither end nor begin a
-    // broken one: `out` is UTF-8 exactly when the raw bytes are.
-    return valid_utf8(out);
+    // broken one: `out` is UTF-8 exactly when the raw bytes are (ASCII always).
+    return ascii || valid_utf8(out);
 }
 
 // Reads `line` when it is one JSON object whose values are all strings or null,
@@ -658,6 +736,16 @@ bool valid_utf8(std::string_view s, std::size_t* bad_offset) {
     std::size_t i = 0;
     const std::size_t n = s.size();
     while (i < n) {
+        // Sixteen ASCII bytes at a time: most text is.
+        if (n - i >= 16) {
+            std::uint64_t a, b;
+            std::memcpy(&a, s.data() + i, 8);
+            std::memcpy(&b, s.data() + i + 8, 8);
+            if (((a | b) & 0x8080808080808080ull) == 0) {
+                i += 16;
+                continue;
+            }
+        }
         const unsigned char c = static_cast<unsigned char>(s[i]);
         std::size_t len = 0;
         std::uint32_t cp = 0;

@@ -12,6 +12,22 @@ namespace dateline {
 
 inline char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+/// `n` bytes of `from` lower-cased (ASCII, as lower_char) into `to`, eight at a time.
+inline void lower_into(const char* from, std::size_t n, char* to) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    std::size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        std::uint64_t x;
+        std::memcpy(&x, from + i, 8);
+        const std::uint64_t low7 = x & ~highs;
+        // High bit of a byte: its low seven bits are >= 'A', <= 'Z'; the byte itself < 0x80.
+        const std::uint64_t upper = (low7 + (0x80 - 'A') * ones) & ~(low7 + (0x80 - 'Z' - 1) * ones) & ~x & highs;
+        x |= upper >> 2;  // 0x80 >> 2 == 'a' - 'A'
+        std::memcpy(to + i, &x, 8);
+    }
+    for (; i < n; ++i) to[i] = lower_char(from[i]);
+}
+
 inline std::string lower(std::string_view s) {
     std::string out(s);
     for (char& c : out) c = lower_char(c);
@@ -57,9 +73,27 @@ inline std::string lower(std::string_view s) {
 }
 
 /// a == b for words (a few bytes): inline, where operator== calls memcmp.
-inline bool same_bytes(std::string_view a, std::string_view b) {
-    if (a.size() != b.size()) return false;
-    for (std::size_t i = 0; i < a.size(); ++i)
+/// Eight bytes at a time, the last eight (or four) overlapping the ones before.
+[[gnu::always_inline]] inline bool same_bytes(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    auto load8 = [](const char* at) {
+        std::uint64_t x;
+        std::memcpy(&x, at, 8);
+        return x;
+    };
+    auto load4 = [](const char* at) {
+        std::uint32_t x;
+        std::memcpy(&x, at, 4);
+        return x;
+    };
+    if (n >= 8) {
+        for (std::size_t i = 0; i + 8 < n; i += 8)
+            if (load8(a.data() + i) != load8(b.data() + i)) return false;
+        return load8(a.data() + n - 8) == load8(b.data() + n - 8);
+    }
+    if (n >= 4) return load4(a.data()) == load4(b.data()) && load4(a.data() + n - 4) == load4(b.data() + n - 4);
+    for (std::size_t i = 0; i < n; ++i)
         if (a[i] != b[i]) return false;
     return true;
 }
@@ -93,7 +127,7 @@ inline bool is_all_upper(std::string_view s) {
 inline bool is_capitalised(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
 
 /// "Azerbaijan's" -> "Azerbaijan" (ASCII or U+2019 apostrophe); other words unchanged.
-inline std::string_view strip_possessive(std::string_view w) {
+[[gnu::always_inline]] inline std::string_view strip_possessive(std::string_view w) {
     // Most words end in neither form: one byte tells.
     if (w.size() <= 2 || (w.back() != 's' && w.back() != 'S')) return w;
     if (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) return w.substr(0, w.size() - 2);

@@ -86,6 +86,17 @@ public:
     /// (`hash_lower` of src/text_util.hpp): each word is then hashed once per sentence.
     void match(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
                std::span<const std::uint64_t> word_hashes, std::vector<GazetteerMatch>& out) const;
+    /// The words the name index is keyed by, lower-cased (ASCII): the first words
+    /// of names and the nouns. A caller that looks every word of a text up in a
+    /// table of its own may list them there and hand match_entries() what it found.
+    /// Views into the Gazetteer: valid as long as it is.
+    std::vector<std::string_view> index_keys() const;
+    /// match() with the look-up done: `word_entries[k]` is 1 + the position in
+    /// index_keys() of word k lower-cased (ASCII), or 0 when it is none of them.
+    void match_entries(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
+                       std::span<const std::uint32_t> word_entries, std::vector<GazetteerMatch>& out) const;
+
+    struct Index;  // defined in gazetteer.cpp
 
 private:
     void load(const std::string& json, const std::string& origin);
@@ -93,7 +104,6 @@ private:
     std::vector<ActorEntry> m_actors;
     std::vector<PlaceEntry> m_places;
     std::vector<ConflictEntry> m_conflicts;
-    struct Index;
     std::shared_ptr<const Index> m_index;
 };
 

@@ -2,6 +2,7 @@
 #include "dateline/gazetteer.hpp"
 
 #include "dateline/error.hpp"
+#include "text_util.hpp"
 
 #include <doctest/doctest.h>
 
@@ -33,6 +34,31 @@ TEST_CASE("the longest name wins: the United Nations Supreme Court is the ICJ, n
     auto m = matched(builtin(), "with the United Nations Supreme Court on Wednesday");
     REQUIRE(m.size() == 1);
     CHECK(m[0] == "United Nations Supreme Court=International Court of Justice;");
+}
+
+TEST_CASE("match_entries, given each word's place among index_keys, finds what match finds") {
+    const auto& g = builtin();
+    const auto keys = g.index_keys();
+    const std::string text =
+        "Azerbaijan's President Ilham Aliyev said the United Nations Supreme Court in The Hague erred; "
+        "the court and Yerevan's officials, Russian-brokered talks in BAKU, the enclave, U.N. envoys.";
+    const auto words = split_words(text, 0, text.size());
+    std::vector<std::uint32_t> entries(words.size(), 0);
+    for (std::size_t k = 0; k < words.size(); ++k)
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (lower(text.substr(words[k].first, words[k].second - words[k].first)) == keys[i])
+                entries[k] = static_cast<std::uint32_t>(i + 1);
+    std::vector<GazetteerMatch> got;
+    g.match_entries(text, words, entries, got);
+    const auto want = g.match(text, words);
+    REQUIRE(got.size() == want.size());
+    CHECK(want.size() >= 8);
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].begin == want[i].begin);
+        CHECK(got[i].end == want[i].end);
+        CHECK(got[i].refs.data() == want[i].refs.data());
+        CHECK(got[i].refs.size() == want[i].refs.size());
+    }
 }
 
 TEST_CASE("a capital is both its state, by metonymy, and a city") {
