@@ -40,6 +40,27 @@ std::optional<Date> parse_day(const std::optional<std::string>& text) {
     }
 }
 
+// parse_day() without a copy, for the ISO days the store writes ("2023-02-23");
+// anything else takes parse_day()'s way, so the result is always the same.
+std::optional<Date> parse_day(std::string_view text) {
+    auto digits = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            v = v * 10 + (text[i] - '0');
+        }
+        return v;
+    };
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+        const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+        if (y >= 1400 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+            d <= boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                           static_cast<unsigned short>(m)))
+            return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+    }
+    return parse_day(std::optional<std::string>(std::string(text)));
+}
+
 DateSource date_source_from(std::string_view s) {
     if (s == "published") return DateSource::published;
     if (s == "unresolved") return DateSource::unresolved;
@@ -246,6 +267,9 @@ struct EventStore::Impl {
     Statement events_of_article;
     Statement delete_mentions_of_article;
     Statement load_bucket;
+    Statement actor_links_of_event;   // a cached event's links and sources, read when first needed
+    Statement place_links_of_event;
+    Statement sources_of_event;
     Statement data_version;
     Statement max_event_key;
     Statement candidates;  // the merge probe without the cache (a store larger than it)
@@ -291,17 +315,15 @@ struct EventStore::Impl {
           events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE article = ?"),
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
           // One bucket of merge candidates (see Bucket): every event of a type,
-          // date source and status that begins in one month, with all its links.
+          // date source and status that begins in one month, with its span and
+          // counts; its links and sources are read when a probe first needs them.
           load_bucket(db,
-                      "SELECT key, earliest, latest, precision, open_start, open_end, "
-                      "(SELECT group_concat(actor || char(31) || role || char(31) || canonical, char(30)) "
-                      "FROM event_actors WHERE event = e.key), "
-                      "(SELECT group_concat(place || char(31) || canonical, char(30)) FROM event_places "
-                      "WHERE event = e.key), "
-                      "(SELECT group_concat(source_key, char(30)) FROM mentions WHERE event = e.key), "
-                      "confidence, first_reported "
+                      "SELECT key, earliest, latest, precision, open_start, open_end, confidence, first_reported "
                       "FROM events e INDEXED BY events_for_merge "
                       "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
+          actor_links_of_event(db, "SELECT actor, role, canonical FROM event_actors WHERE event = ?"),
+          place_links_of_event(db, "SELECT place, canonical FROM event_places WHERE event = ?"),
+          sources_of_event(db, "SELECT source_key FROM mentions WHERE event = ?"),
           data_version(db, "PRAGMA data_version"),
           max_event_key(db, "SELECT coalesce(max(key), 0) FROM events"),
           // Two ranges (schema step 5): events that begin within the mention's
@@ -529,6 +551,11 @@ struct EventStore::Impl {
         std::vector<std::string> sources;
         double confidence = 0;
         std::optional<std::string> first_reported;
+        // An event read from the store into a bucket has its span and counts;
+        // its links when a probe finds its span compatible, its sources when
+        // a mention merges into it (most events of a bucket need neither).
+        bool links_loaded = true;
+        bool sources_loaded = true;
     };
 
     // Links an event to actors and places, as canonical ones or not. `known`,
@@ -600,9 +627,9 @@ struct EventStore::Impl {
     // Reads the nine span columns starting at `at`; nullopt when unresolved.
     static std::optional<Span> read_span(const Statement& s, int at) {
         if (s.column_is_null(at + 2)) return std::nullopt;
-        auto earliest = parse_day(s.column_optional_text(at + 2));
-        auto latest = parse_day(s.column_optional_text(at + 3));
-        auto precision = precision_from_string(s.column_text(at + 4));
+        auto earliest = parse_day(s.column_view(at + 2));
+        auto latest = parse_day(s.column_view(at + 3));
+        auto precision = precision_from_string(s.column_view(at + 4));
         if (!earliest || !latest || !precision) return std::nullopt;
         Span w;
         w.earliest = *earliest;
@@ -618,9 +645,9 @@ struct EventStore::Impl {
     // A short span read from (earliest, latest, precision, open_start, open_end) at `at`.
     static Span read_short_span(const Statement& s, int at) {
         Span w;
-        w.earliest = *parse_day(s.column_optional_text(at));
-        w.latest = *parse_day(s.column_optional_text(at + 1));
-        w.precision = precision_from_string(s.column_text(at + 2)).value_or(Precision::day);
+        w.earliest = *parse_day(s.column_view(at));
+        w.latest = *parse_day(s.column_view(at + 1));
+        w.precision = precision_from_string(s.column_view(at + 2)).value_or(Precision::day);
         w.open_start = s.column_int(at + 3) != 0;
         w.open_end = s.column_int(at + 4) != 0;
         return w;
@@ -652,14 +679,16 @@ struct EventStore::Impl {
         std::vector<Match> events;
         std::uint64_t used = 0;  // the transaction that last read it
     };
-    // 100,000 events unless DATELINE_MERGE_CACHE_EVENTS says otherwise (0: never
-    // cache), which the tests use to run the store's suite on the uncached path.
+    // 200,000 events (about 90 MB) unless DATELINE_MERGE_CACHE_EVENTS says
+    // otherwise (0: never cache), which the tests use to run the store's suite
+    // on the uncached path.
+    static constexpr std::size_t k_default_cache_events = 200'000;
     static std::size_t cache_limit() {
         const char* v = std::getenv("DATELINE_MERGE_CACHE_EVENTS");
-        if (!v || !*v) return 100'000;
+        if (!v || !*v) return k_default_cache_events;
         char* end = nullptr;
         const unsigned long long n = std::strtoull(v, &end, 10);
-        return *end == '\0' ? static_cast<std::size_t>(n) : 100'000;
+        return *end == '\0' ? static_cast<std::size_t>(n) : k_default_cache_events;
     }
     const std::size_t max_cached_events = cache_limit();
     std::unordered_map<std::string, Bucket> buckets;
@@ -742,23 +771,6 @@ struct EventStore::Impl {
         }
     }
 
-    // "3\x1Fagent\x1F1\x1E5\x1Ftarget\x1F0" (group_concat of actor, role, canonical).
-    static void read_actor_links(const std::string& text, Match& m) {
-        each_keyed_record(text, [&](long long key, std::string_view rest) {
-            const std::size_t flag = rest.rfind('\x1f');
-            if (flag == std::string_view::npos) return;
-            auto& list = rest.substr(flag + 1) == "0" ? m.other_actors : m.actors;
-            list.emplace_back(key, std::string(rest.substr(0, flag)));
-        });
-    }
-
-    // "3\x1F1\x1E5\x1F0" (group_concat of place, canonical).
-    static void read_place_links(const std::string& text, Match& m) {
-        each_keyed_record(text, [&](long long key, std::string_view rest) {
-            (rest == "0" ? m.other_places : m.places).push_back(key);
-        });
-    }
-
     // The bucket of candidates, loaded from the store when absent.
     Bucket& bucket(std::string_view type, std::string_view date_source, std::string_view status, int month) {
         auto [it, added] = buckets.try_emplace(name_bucket(type, date_source, status, month));
@@ -774,19 +786,9 @@ struct EventStore::Impl {
                 Match m;
                 m.key = load_bucket.column_int64(0);
                 m.span = read_short_span(load_bucket, 1);
-                read_actor_links(load_bucket.column_text(6), m);
-                read_place_links(load_bucket.column_text(7), m);
-                const std::string sources = load_bucket.column_text(8);
-                // One per mention (mentions_by_event gives them in order): kept once each.
-                for (std::size_t at = 0; at < sources.size();) {
-                    std::size_t end = std::min(sources.find('\x1e', at), sources.size());
-                    std::string_view source(sources.data() + at, end - at);
-                    if (std::find(m.sources.begin(), m.sources.end(), source) == m.sources.end())
-                        m.sources.emplace_back(source);
-                    at = end + 1;
-                }
-                m.confidence = load_bucket.column_double(9);
-                m.first_reported = load_bucket.column_optional_text(10);
+                m.confidence = load_bucket.column_double(6);
+                m.first_reported = load_bucket.column_optional_text(7);
+                m.links_loaded = m.sources_loaded = false;
                 b.events.push_back(std::move(m));
             }
         } catch (...) {
@@ -795,6 +797,31 @@ struct EventStore::Impl {
         }
         cached_events += b.events.size();
         return b;
+    }
+
+    // Reads the actor and place links of an event of a loaded bucket.
+    void load_links(Match& m) {
+        actor_links_of_event.bind(1, m.key);
+        while (actor_links_of_event.step()) {
+            auto& list = actor_links_of_event.column_int(2) ? m.actors : m.other_actors;
+            list.emplace_back(actor_links_of_event.column_int64(0), actor_links_of_event.column_text(1));
+        }
+        place_links_of_event.bind(1, m.key);
+        while (place_links_of_event.step())
+            (place_links_of_event.column_int(1) ? m.places : m.other_places)
+                .push_back(place_links_of_event.column_int64(0));
+        m.links_loaded = true;
+    }
+
+    // Reads the distinct source keys of an event's mentions (before a new one is added).
+    void load_sources(Match& m) {
+        sources_of_event.bind(1, m.key);
+        while (sources_of_event.step()) {
+            std::string source = sources_of_event.column_text(0);
+            if (std::find(m.sources.begin(), m.sources.end(), source) == m.sources.end())
+                m.sources.push_back(std::move(source));
+        }
+        m.sources_loaded = true;
     }
 
     // The cached entry of a stored event whose canonical span is `span`; null when its bucket is not loaded.
@@ -857,9 +884,10 @@ struct EventStore::Impl {
         const Match* best = nullptr;
         std::tuple<std::size_t, int, long long> best_score{};
         for (int month = month_index(low), last = month_index(high); month <= last; ++month) {
-            for (const Match& candidate : bucket(e.type, date_source, status, month).events) {
+            for (Match& candidate : bucket(e.type, date_source, status, month).events) {
                 const auto& span = candidate.span;
                 if (span.earliest < low || high < span.earliest || !compatible_spans(span, w)) continue;
+                if (!candidate.links_loaded) load_links(candidate);
                 if (!keyed) {
                     for (const auto& a : e.actors)
                         if (auto k = known_key(actor_keys, find_actor, a.name)) mine_actors.insert(*k);
@@ -1031,6 +1059,9 @@ struct EventStore::Impl {
     bool add_mention(long long article, const std::string& source_key, const std::optional<std::string>& published,
                      const Event& e) {
         const std::optional<Match> match = find_match(e);
+        // The cached entry the probe found (a copy of it is `match`), kept in step below.
+        Match* entry = match && use_cache ? cached_event(e, match->span, match->key) : nullptr;
+        if (entry && !entry->sources_loaded) load_sources(*entry);  // before this mention is stored
         const long long mention = next_mention_key();
         span_text.set(e);
         const long long event = match ? match->key : insert_new_event(e, published, mention);
@@ -1064,8 +1095,6 @@ struct EventStore::Impl {
             }
             return false;
         }
-        // The cached entry the probe found (a copy of it is `match`), kept in step below.
-        Match* entry = use_cache ? cached_event(e, match->span, event) : nullptr;
         Match fallback;
         if (!entry) {
             // Without the cache (or, not expected, an entry gone): the probe's
@@ -1337,73 +1366,174 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
     }
 }
 
-std::vector<Event> EventStore::query(const TimelineQuery& q) {
-    auto& impl = *m_impl;
-    std::string where = "1";
-    std::vector<std::string> texts;  // bound in order as ?1, ?2, ...
-    auto param = [&](std::string value) {
-        texts.push_back(std::move(value));
-        return fmt::format("?{}", texts.size());
-    };
-    auto list = [&](const std::vector<std::string>& values) {
-        std::string out;
-        for (const auto& v : values) {
-            if (!out.empty()) out += ", ";
-            out += param(v);
-        }
-        return out;
+namespace {
+
+// One filter of a timeline query as SQL, with its parameters: `drive`, a
+// condition that finds its events through an index (the rows come from it);
+// `check`, the same condition tested on one row `e` (for a walk of the rank
+// index, which stops after `--limit` events); `count`, at most k rows it
+// keeps, cheaply (the estimate that picks one of the two plans), or "" when
+// it keeps too many to tell (a status). Parameters are numbered across all
+// filters of a query (?1, ?2, ...); a filter's own are the last it uses.
+struct Filter {
+    std::string drive, check, count;
+    std::size_t params = 0;  // how many parameters there were when this filter was made
+};
+
+std::string numbered(std::vector<std::string>& params, std::string value) {
+    params.push_back(std::move(value));
+    return fmt::format("?{}", params.size());
+}
+
+std::string numbered_list(std::vector<std::string>& params, const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += ", ";
+        out += numbered(params, v);
+    }
+    return out;
+}
+
+std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>& params) {
+    std::vector<Filter> out;
+    auto done = [&](Filter& f) {
+        f.params = params.size();
+        out.push_back(std::move(f));
     };
     // Overlap semantics: a coarse date ("2023") is kept by any range touching it.
     if (q.from || q.to) {
         // Narrow events by a range on `earliest`, wide ones by their own index (schema step 3).
+        Filter f;
         std::string narrow = "wide = 0";
         std::string wide = "wide = 1";
         if (q.from) {
-            std::string from = param(iso(*q.from));
+            std::string from = numbered(params, iso(*q.from));
             narrow += fmt::format(" AND earliest >= {} AND latest >= {}",
-                                  param(iso(*q.from - boost::gregorian::days(k_narrow_days))), from);
+                                  numbered(params, iso(*q.from - boost::gregorian::days(k_narrow_days))), from);
             wide += fmt::format(" AND upper >= {}", from);
         }
         if (q.to) {
-            std::string to = param(iso(*q.to));
+            std::string to = numbered(params, iso(*q.to));
             narrow += fmt::format(" AND earliest <= {}", to);
             wide += fmt::format(" AND (earliest <= {} OR open_start)", to);
         }
-        where += fmt::format(" AND e.key IN (SELECT key FROM events WHERE {} UNION ALL SELECT key FROM events WHERE {})",
-                             narrow, wide);
+        f.drive = fmt::format("e.key IN (SELECT key FROM events WHERE {} UNION ALL SELECT key FROM events WHERE {})",
+                              narrow, wide);
+        f.check = fmt::format("(({}) OR ({}))", narrow, wide);
+        f.count = fmt::format("SELECT 1 FROM events WHERE {} UNION ALL SELECT 1 FROM events WHERE {}", narrow, wide);
+        done(f);
     }
-    if (!q.types.empty()) where += fmt::format(" AND e.type IN ({})", list(q.types));
-    if (!q.statuses.empty()) where += fmt::format(" AND e.status IN ({})", list(q.statuses));
-    if (!q.actors.empty())
-        where += fmt::format(
-            " AND e.key IN (SELECT ea.event FROM event_actors ea JOIN actors a ON a.key = ea.actor "
-            "WHERE a.name IN ({0}) OR a.key IN (SELECT actor FROM actor_aliases WHERE alias IN ({0})))",
-            list(q.actors));
-    if (!q.places.empty())
-        where += fmt::format(
-            " AND e.key IN (SELECT ep.event FROM event_places ep JOIN places p ON p.key = ep.place "
-            "WHERE p.name IN ({0}) OR p.key IN (SELECT place FROM place_aliases WHERE alias IN ({0})))",
-            list(q.places));
-    if (!q.query.empty())
-        where += fmt::format(
-            " AND e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key = f.rowid "
+    if (!q.types.empty()) {
+        Filter f;
+        std::string types = numbered_list(params, q.types);
+        f.drive = f.check = fmt::format("e.type IN ({})", types);
+        f.count = fmt::format("SELECT 1 FROM events INDEXED BY events_for_merge WHERE type IN ({})", types);
+        done(f);
+    }
+    if (!q.statuses.empty()) {
+        Filter f;
+        f.drive = f.check = fmt::format("e.status IN ({})", numbered_list(params, q.statuses));
+        done(f);
+    }
+    auto named = [&](const std::vector<std::string>& names, const char* links, const char* column,
+                     const char* table, const char* aliases) {
+        Filter f;
+        const std::string list = numbered_list(params, names);
+        const std::string keys = fmt::format(
+            "SELECT x.key FROM {0} x WHERE x.name IN ({1}) OR x.key IN (SELECT {2} FROM {3} WHERE alias IN ({1}))",
+            table, list, column, aliases);
+        f.drive = fmt::format("e.key IN (SELECT event FROM {} WHERE {} IN ({}))", links, column, keys);
+        f.check = fmt::format("EXISTS (SELECT 1 FROM {0} l WHERE l.event = e.key AND l.{1} IN ({2}))", links, column,
+                              keys);
+        f.count = fmt::format("SELECT 1 FROM {} WHERE {} IN ({})", links, column, keys);
+        done(f);
+    };
+    if (!q.actors.empty()) named(q.actors, "event_actors", "actor", "actors", "actor_aliases");
+    if (!q.places.empty()) named(q.places, "event_places", "place", "places", "place_aliases");
+    if (!q.query.empty()) {
+        Filter f;
+        const std::string match = numbered(params, fts_query(q.query));
+        f.drive = fmt::format(
+            "e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key = f.rowid "
             "WHERE mentions_fts MATCH {})",
-            param(fts_query(q.query)));
-    if (q.min_sources > 0) where += fmt::format(" AND e.source_count >= {}", q.min_sources);
+            match);
+        f.check = fmt::format(
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.key IN "
+            "(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}))",
+            match);
+        f.count = fmt::format("SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH {}", match);
+        done(f);
+    }
+    if (q.min_sources > 0) {
+        Filter f;
+        f.drive = f.check = fmt::format("e.source_count >= {}", q.min_sources);
+        f.count = fmt::format("SELECT 1 FROM events INDEXED BY events_by_sources WHERE source_count >= {}",
+                              q.min_sources);
+        done(f);
+    }
+    return out;
+}
 
+std::string joined(const std::vector<Filter>& filters, std::string Filter::*part) {
+    std::string out = "1";
+    for (const Filter& f : filters) out += " AND " + f.*part;
+    return out;
+}
+
+// Above this many candidates a ranked --limit walks the rank index instead
+// of reading and sorting every candidate: 20,000 unless
+// DATELINE_RANK_WALK_ABOVE says otherwise (the tests compare both plans).
+long long walk_above() {
+    const char* v = std::getenv("DATELINE_RANK_WALK_ABOVE");
+    if (!v || !*v) return 20'000;
+    char* end = nullptr;
+    const long long n = std::strtoll(v, &end, 10);
+    return *end == '\0' && n >= 0 ? n : 20'000;
+}
+
+}  // namespace
+
+std::vector<Event> EventStore::query(const TimelineQuery& q) {
+    auto& impl = *m_impl;
+    std::vector<std::string> params;  // bound in order as ?1, ?2, ...
+    const std::vector<Filter> filters = filters_of(q, params);
+
+    // Which plan: a `--limit` ranked by sources or confidence is read from the
+    // rank index, best first, testing each event against the filters, when
+    // every filter keeps many events (reading and sorting them all took
+    // seconds on a store of a million); otherwise the filters find their
+    // events by their own indexes, and those are sorted.
+    bool walk = false;
+    if (q.limit && q.rank != Rank::date) {
+        const long long above = walk_above();
+        long long fewest = above;
+        for (const Filter& f : filters) {
+            if (f.count.empty() || fewest == 0) continue;
+            Statement count(impl.db, fmt::format("SELECT count(*) FROM ({} LIMIT {})", f.count, above));
+            for (std::size_t i = 0; i < f.params; ++i) count.bind(static_cast<int>(i + 1), params[i]);
+            if (count.step()) fewest = std::min(fewest, count.column_int64(0));
+            count.reset();
+        }
+        walk = fewest >= above;
+    }
+
+    const std::string where = joined(filters, walk ? &Filter::check : &Filter::drive);
     std::string order = "e.earliest IS NULL, e.earliest, e.key";
+    std::string from = "events e";
     if (q.limit) {
         if (q.rank == Rank::sources) order = "e.source_count DESC, e.confidence DESC, " + order;
         else if (q.rank == Rank::confidence) order = "e.confidence DESC, e.source_count DESC, " + order;
         order += fmt::format(" LIMIT {}", *q.limit);
+        if (walk) from = q.rank == Rank::sources ? "events e INDEXED BY events_by_sources"
+                                                 : "events e INDEXED BY events_by_confidence";
     }
     Statement select(impl.db,
                      fmt::format("SELECT e.key, e.id, e.type, e.cameo, e.date_source, e.edtf, e.earliest, "
                                  "e.latest, e.precision, e.open_start, e.open_end, e.approximate, e.uncertain, "
                                  "e.timex_value, e.headline, e.confidence, e.status, e.source_count, "
-                                 "e.primary_mention FROM events e WHERE {} ORDER BY {}",
-                                 where, order));
-    for (std::size_t i = 0; i < texts.size(); ++i) select.bind(static_cast<int>(i + 1), texts[i]);
+                                 "e.primary_mention FROM {} WHERE {} ORDER BY {}",
+                                 from, where, order));
+    for (std::size_t i = 0; i < params.size(); ++i) select.bind(static_cast<int>(i + 1), params[i]);
     std::vector<Event> events;
     while (select.step()) events.push_back(impl.load_event(select));
     sort_chronologically(events);
