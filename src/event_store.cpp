@@ -1406,20 +1406,27 @@ std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>&
         Filter f;
         std::string narrow = "wide = 0";
         std::string wide = "wide = 1";
+        std::string days;  // the condition on `earliest` alone that a narrow event passes
         if (q.from) {
             std::string from = numbered(params, iso(*q.from));
-            narrow += fmt::format(" AND earliest >= {} AND latest >= {}",
-                                  numbered(params, iso(*q.from - boost::gregorian::days(k_narrow_days))), from);
+            std::string low = numbered(params, iso(*q.from - boost::gregorian::days(k_narrow_days)));
+            narrow += fmt::format(" AND earliest >= {} AND latest >= {}", low, from);
             wide += fmt::format(" AND upper >= {}", from);
+            days = fmt::format("e.earliest >= {}", low);
         }
         if (q.to) {
             std::string to = numbered(params, iso(*q.to));
             narrow += fmt::format(" AND earliest <= {}", to);
             wide += fmt::format(" AND (earliest <= {} OR open_start)", to);
+            days += fmt::format("{}e.earliest <= {}", days.empty() ? "" : " AND ", to);
         }
         f.drive = fmt::format("e.key IN (SELECT key FROM events WHERE {} UNION ALL SELECT key FROM events WHERE {})",
                               narrow, wide);
-        f.check = fmt::format("(({}) OR ({}))", narrow, wide);
+        // On a walk, first what the rank index holds (`earliest`, and the key
+        // among the few wide events, found once by their own index): the row
+        // is read only for the events that may be in the window.
+        f.check = fmt::format("(({}) OR e.key IN (SELECT key FROM events WHERE {})) AND (({}) OR ({}))", days, wide,
+                              narrow, wide);
         f.count = fmt::format("SELECT 1 FROM events WHERE {} UNION ALL SELECT 1 FROM events WHERE {}", narrow, wide);
         done(f);
     }
@@ -1480,15 +1487,16 @@ std::string joined(const std::vector<Filter>& filters, std::string Filter::*part
     return out;
 }
 
-// Above this many candidates a ranked --limit walks the rank index instead
-// of reading and sorting every candidate: 20,000 unless
-// DATELINE_RANK_WALK_ABOVE says otherwise (the tests compare both plans).
-long long walk_above() {
-    const char* v = std::getenv("DATELINE_RANK_WALK_ABOVE");
-    if (!v || !*v) return 20'000;
-    char* end = nullptr;
-    const long long n = std::strtoll(v, &end, 10);
-    return *end == '\0' && n >= 0 ? n : 20'000;
+// Each filter's events are counted up to this many to choose a plan.
+constexpr long long k_count_cap = 100'000;
+
+// "walk" or "sort" in DATELINE_RANK_PLAN forces a plan (the tests compare both).
+std::optional<bool> forced_walk() {
+    const char* v = std::getenv("DATELINE_RANK_PLAN");
+    if (!v) return std::nullopt;
+    if (std::string_view(v) == "walk") return true;
+    if (std::string_view(v) == "sort") return false;
+    return std::nullopt;
 }
 
 }  // namespace
@@ -1498,23 +1506,32 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
     std::vector<std::string> params;  // bound in order as ?1, ?2, ...
     const std::vector<Filter> filters = filters_of(q, params);
 
-    // Which plan: a `--limit` ranked by sources or confidence is read from the
-    // rank index, best first, testing each event against the filters, when
-    // every filter keeps many events (reading and sorting them all took
-    // seconds on a store of a million); otherwise the filters find their
-    // events by their own indexes, and those are sorted.
+    // Which plan for a `--limit`: walk the index of its rank, best first,
+    // testing each event against the filters until `limit` pass, or let the
+    // filters find their events by their own indexes and sort them all. Each
+    // filter's events are counted (up to a cap, from its index alone); taking
+    // the filters as independent, the walk reads about limit * N / kept
+    // entries, the sort at least the fewest any one filter keeps. (Sorting
+    // every event of a broad filter took a second on a store of a million;
+    // walking for three filters that together keep a few hundred, seconds.)
+    // A date window ranked by date is always sorted: its events lie in one
+    // stretch of the date index, which the walk would reach from the start.
     bool walk = false;
-    if (q.limit && q.rank != Rank::date) {
-        const long long above = walk_above();
-        long long fewest = above;
+    if (q.limit) {
+        const double n = static_cast<double>(std::max(1LL, impl.db.scalar("SELECT coalesce(max(key), 0) FROM events")));
+        double kept = n, fewest = n;
         for (const Filter& f : filters) {
-            if (f.count.empty() || fewest == 0) continue;
-            Statement count(impl.db, fmt::format("SELECT count(*) FROM ({} LIMIT {})", f.count, above));
+            if (f.count.empty()) continue;
+            Statement count(impl.db, fmt::format("SELECT count(*) FROM ({} LIMIT {})", f.count, k_count_cap));
             for (std::size_t i = 0; i < f.params; ++i) count.bind(static_cast<int>(i + 1), params[i]);
-            if (count.step()) fewest = std::min(fewest, count.column_int64(0));
+            const double c = count.step() ? static_cast<double>(count.column_int64(0)) : n;
             count.reset();
+            fewest = std::min(fewest, c);
+            kept *= std::max(c, 1.0) / n;
         }
-        walk = fewest >= above;
+        const bool window_by_date = q.rank == Rank::date && (q.from || q.to);
+        walk = !window_by_date && static_cast<double>(*q.limit) * n / std::max(kept, 1.0) < fewest;
+        if (auto forced = forced_walk()) walk = *forced;
     }
 
     const std::string where = joined(filters, walk ? &Filter::check : &Filter::drive);
@@ -1524,8 +1541,10 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
         if (q.rank == Rank::sources) order = "e.source_count DESC, e.confidence DESC, " + order;
         else if (q.rank == Rank::confidence) order = "e.confidence DESC, e.source_count DESC, " + order;
         order += fmt::format(" LIMIT {}", *q.limit);
-        if (walk) from = q.rank == Rank::sources ? "events e INDEXED BY events_by_sources"
-                                                 : "events e INDEXED BY events_by_confidence";
+        if (walk)
+            from = fmt::format("events e INDEXED BY {}", q.rank == Rank::sources      ? "events_by_sources"
+                                                         : q.rank == Rank::confidence ? "events_by_confidence"
+                                                                                      : "events_by_date");
     }
     Statement select(impl.db,
                      fmt::format("SELECT e.key, e.id, e.type, e.cameo, e.date_source, e.edtf, e.earliest, "

@@ -523,6 +523,10 @@ TEST_CASE("a ranked limit keeps the same events whether it walks the rank index 
                             {places[static_cast<std::size_t>(told / 3) % places.size()]});
             e.confidence = 0.5 + 0.1 * (told % 5);
             e.headline = fmt::format("event {}", told);
+            if (told % 10 == 5) {  // undated: last by date, after every dated one
+                e.when.reset();
+                e.date_source = DateSource::unresolved;
+            }
             store.ingest(a, {e});
         }
         batch.commit();
@@ -538,19 +542,19 @@ TEST_CASE("a ranked limit keeps the same events whether it walks the rank index 
     queries[7] = queries[6];
     queries[7].types = {"attack", "protest"};
     queries[7].statuses = {"asserted"};
-    auto ids = [&](const TimelineQuery& q, const char* walk_above) {
-        setenv("DATELINE_RANK_WALK_ABOVE", walk_above, 1);
+    auto ids = [&](const TimelineQuery& q, const char* plan) {
+        setenv("DATELINE_RANK_PLAN", plan, 1);
         std::vector<std::string> out;
         for (const auto& e : store.query(q)) out.push_back(e.id);
-        unsetenv("DATELINE_RANK_WALK_ABOVE");
+        unsetenv("DATELINE_RANK_PLAN");
         return out;
     };
     for (auto q : queries)
-        for (Rank rank : {Rank::sources, Rank::confidence})
+        for (Rank rank : {Rank::sources, Rank::confidence, Rank::date})
             for (std::size_t limit : {1, 7, 30, 1000}) {
                 q.rank = rank;
                 q.limit = limit;
-                const auto walked = ids(q, "0"), sorted = ids(q, "1000000000");
+                const auto walked = ids(q, "walk"), sorted = ids(q, "sort");
                 CHECK(!sorted.empty());
                 CHECK(walked == sorted);
             }
@@ -715,17 +719,17 @@ TEST_CASE("a version 6 store gets the rank indexes of step 7 and a ranked limit 
     {
         sqlite::Connection db(dir.db());
         CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('events_by_sources', "
-                        "'events_by_confidence')") == 2);
+                        "'events_by_confidence', 'events_by_date')") == 3);
     }
     Article a = article("new", "Shelling near Jermuk again overnight.", "B", Date(2022, 9, 20));
     store.ingest(a, {event(a, "attack", day(2022, 9, 19), {})});
-    for (Rank rank : {Rank::sources, Rank::confidence}) {
+    for (Rank rank : {Rank::sources, Rank::confidence, Rank::date}) {
         TimelineQuery q;
         q.limit = 1;
         q.rank = rank;
         auto events = store.query(q);
         REQUIRE(events.size() == 1);
-        CHECK(events[0].id == "old-attack-0");  // 3 sources, confidence 0.9: first by either rank
+        CHECK(events[0].id == "old-attack-0");  // 3 sources, confidence 0.9, the first day: first by every rank
     }
     CHECK(store.integrity_check() == "ok");
 }
