@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -278,7 +279,12 @@ struct EventStore::Impl {
     Statement insert_mention;
     Statement set_primary;
     Statement merge_counts;  // recounts from all mentions (after a removal)
-    Statement merge_one;     // counts one more mention in (after a merge that changes them)
+    // Counts one more mention in (after a merge that changes them), one
+    // statement per set of counts that change (bit 1: a new source, 2: a
+    // higher confidence, 4: an earlier report): an UPDATE rewrites the
+    // entries of every index that holds a column it sets, and the rank
+    // indexes hold source_count and confidence.
+    std::array<std::unique_ptr<Statement>, 8> merge_counts_changed;
     Statement merge_one_probe;  // the same without the cache: is the source new
     Statement clear_canonical_actors;
     Statement clear_canonical_places;
@@ -371,10 +377,6 @@ struct EventStore::Impl {
                        "UPDATE events SET (source_count, confidence, first_reported) = "
                        "(SELECT count(DISTINCT m.source_key), max(m.confidence), min(a.published) "
                        "FROM mentions m JOIN articles a ON a.key = m.article WHERE m.event = ?1) WHERE key = ?1"),
-          merge_one(db,
-                    "UPDATE events SET source_count = source_count + ?2, confidence = max(confidence, ?3), "
-                    "first_reported = CASE WHEN first_reported IS NULL OR ?4 < first_reported "
-                    "THEN coalesce(?4, first_reported) ELSE first_reported END WHERE key = ?1"),
           merge_one_probe(db,
                           "UPDATE events SET source_count = source_count + NOT EXISTS "
                           "(SELECT 1 FROM mentions WHERE event = ?1 AND source_key = ?2 AND key <> ?3), "
@@ -1055,6 +1057,24 @@ struct EventStore::Impl {
         return db.last_insert_rowid();
     }
 
+    Statement& merge_counts_statement(int changed) {
+        auto& s = merge_counts_changed[static_cast<std::size_t>(changed)];
+        if (!s) {
+            std::string set;
+            auto add = [&](const char* column) {
+                if (!set.empty()) set += ", ";
+                set += column;
+            };
+            if (changed & 1) add("source_count = source_count + 1");
+            if (changed & 2) add("confidence = max(confidence, ?3)");
+            if (changed & 4)
+                add("first_reported = CASE WHEN first_reported IS NULL OR ?4 < first_reported "
+                    "THEN coalesce(?4, first_reported) ELSE first_reported END");
+            s = std::make_unique<Statement>(db, fmt::format("UPDATE events SET {} WHERE key = ?1", set));
+        }
+        return *s;
+    }
+
     // Stores one extracted event of an article; true if it merged into a stored event.
     bool add_mention(long long article, const std::string& source_key, const std::optional<std::string>& published,
                      const Event& e) {
@@ -1114,7 +1134,11 @@ struct EventStore::Impl {
         const bool higher = e.confidence > entry->confidence;
         const bool earlier = published && (!entry->first_reported || *published < *entry->first_reported);
         if (entry != &fallback && (new_source || higher || earlier)) {
-            merge_one.bind(1, event).bind(2, new_source ? 1 : 0).bind(3, e.confidence).bind(4, published).run();
+            Statement& merge_one = merge_counts_statement((new_source ? 1 : 0) | (higher ? 2 : 0) | (earlier ? 4 : 0));
+            merge_one.bind(1, event);
+            if (higher) merge_one.bind(3, e.confidence);
+            if (earlier) merge_one.bind(4, published);
+            merge_one.run();
             if (new_source) entry->sources.push_back(source_key);
             if (higher) entry->confidence = e.confidence;
             if (earlier) entry->first_reported = published;
