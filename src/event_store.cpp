@@ -1401,6 +1401,9 @@ namespace {
 // filters of a query (?1, ?2, ...); a filter's own are the last it uses.
 struct Filter {
     std::string drive, check, count;
+    // A date window only: its narrow and wide events apart, and the range of
+    // `earliest` that holds every narrow one (for a window ranked by date).
+    std::string narrow, wide, days;
     std::size_t params = 0;  // how many parameters there were when this filter was made
 };
 
@@ -1452,6 +1455,9 @@ std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>&
         f.check = fmt::format("(({}) OR e.key IN (SELECT key FROM events WHERE {})) AND (({}) OR ({}))", days, wide,
                               narrow, wide);
         f.count = fmt::format("SELECT 1 FROM events WHERE {} UNION ALL SELECT 1 FROM events WHERE {}", narrow, wide);
+        f.narrow = narrow;
+        f.wide = wide;
+        f.days = days;
         done(f);
     }
     if (!q.types.empty()) {
@@ -1547,7 +1553,9 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
         for (const Filter& f : filters) {
             if (f.count.empty()) continue;
             Statement count(impl.db, fmt::format("SELECT count(*) FROM ({} LIMIT {})", f.count, k_count_cap));
-            for (std::size_t i = 0; i < f.params; ++i) count.bind(static_cast<int>(i + 1), params[i]);
+            // Its own parameters are the last it uses (a count may use none).
+            const std::size_t used = static_cast<std::size_t>(count.parameter_count());
+            for (std::size_t i = 0; i < std::min(used, f.params); ++i) count.bind(static_cast<int>(i + 1), params[i]);
             const double c = count.step() ? static_cast<double>(count.column_int64(0)) : n;
             count.reset();
             fewest = std::min(fewest, c);
@@ -1556,6 +1564,29 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
         const bool window_by_date = q.rank == Rank::date && (q.from || q.to);
         walk = !window_by_date && static_cast<double>(*q.limit) * n / std::max(kept, 1.0) < fewest;
         if (auto forced = forced_walk()) walk = *forced;
+    }
+    constexpr const char* columns =
+        "e.key, e.id, e.type, e.cameo, e.date_source, e.edtf, e.earliest, e.latest, e.precision, e.open_start, "
+        "e.open_end, e.approximate, e.uncertain, e.timex_value, e.headline, e.confidence, e.status, "
+        "e.source_count, e.primary_mention";
+    std::string sql;
+    // A date window ranked by date: its narrow events are read in order of
+    // their first day from the window's index (which holds `latest` too, so
+    // the year before the window that a narrow event may begin in costs no
+    // row), ties by key; its few wide ones are found by their own index; the
+    // first `limit` of both.
+    const auto window = std::find_if(filters.begin(), filters.end(), [](const Filter& f) { return !f.days.empty(); });
+    if (q.limit && q.rank == Rank::date && window != filters.end() && !forced_walk()) {
+        std::string others = "1";
+        for (const Filter& f : filters)
+            if (&f != &*window) others += " AND " + f.check;
+        sql = fmt::format(
+            "SELECT * FROM (SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_narrow "
+            "WHERE {1} AND {2} AND {3} ORDER BY e.earliest, e.key LIMIT {5}) "
+            "UNION ALL SELECT * FROM (SELECT {0} FROM events e WHERE e.key IN (SELECT key FROM events WHERE {4}) "
+            "AND {3} ORDER BY e.earliest IS NULL, e.earliest, e.key LIMIT {5})) "
+            "ORDER BY earliest IS NULL, earliest, key LIMIT {5}",
+            columns, window->days, window->narrow, others, window->wide, *q.limit);
     }
 
     const std::string where = joined(filters, walk ? &Filter::check : &Filter::drive);
@@ -1570,12 +1601,8 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
                                                          : q.rank == Rank::confidence ? "events_by_confidence"
                                                                                       : "events_by_date");
     }
-    Statement select(impl.db,
-                     fmt::format("SELECT e.key, e.id, e.type, e.cameo, e.date_source, e.edtf, e.earliest, "
-                                 "e.latest, e.precision, e.open_start, e.open_end, e.approximate, e.uncertain, "
-                                 "e.timex_value, e.headline, e.confidence, e.status, e.source_count, "
-                                 "e.primary_mention FROM {} WHERE {} ORDER BY {}",
-                                 from, where, order));
+    if (sql.empty()) sql = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}", columns, from, where, order);
+    Statement select(impl.db, sql);
     for (std::size_t i = 0; i < params.size(); ++i) select.bind(static_cast<int>(i + 1), params[i]);
     std::vector<Event> events;
     while (select.step()) events.push_back(impl.load_event(select));

@@ -531,7 +531,7 @@ TEST_CASE("a ranked limit keeps the same events whether it walks the rank index 
         }
         batch.commit();
     }
-    std::vector<TimelineQuery> queries(8);
+    std::vector<TimelineQuery> queries(9);
     queries[1].types = {"statement"};
     queries[2].actors = {"Russia", "Turkey"};
     queries[3].places = {"Lachin"};
@@ -542,6 +542,8 @@ TEST_CASE("a ranked limit keeps the same events whether it walks the rank index 
     queries[7] = queries[6];
     queries[7].types = {"attack", "protest"};
     queries[7].statuses = {"asserted"};
+    queries[8] = queries[6];  // a filter without parameters after one with them
+    queries[8].min_sources = 2;
     auto ids = [&](const TimelineQuery& q, const char* plan) {
         setenv("DATELINE_RANK_PLAN", plan, 1);
         std::vector<std::string> out;
@@ -554,9 +556,10 @@ TEST_CASE("a ranked limit keeps the same events whether it walks the rank index 
             for (std::size_t limit : {1, 7, 30, 1000}) {
                 q.rank = rank;
                 q.limit = limit;
-                const auto walked = ids(q, "walk"), sorted = ids(q, "sort");
+                const auto walked = ids(q, "walk"), sorted = ids(q, "sort"), chosen = ids(q, "");
                 CHECK(!sorted.empty());
                 CHECK(walked == sorted);
+                CHECK(chosen == sorted);  // the plan the store picks (a window by date: its own)
             }
 }
 
