@@ -271,6 +271,7 @@ struct EventStore::Impl {
     Statement actor_links_of_event;   // a cached event's links and sources, read when first needed
     Statement place_links_of_event;
     Statement sources_of_event;
+    Statement counts_of_event;
     Statement data_version;
     Statement max_event_key;
     Statement candidates;  // the merge probe without the cache (a store larger than it)
@@ -321,15 +322,17 @@ struct EventStore::Impl {
           events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE article = ?"),
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
           // One bucket of merge candidates (see Bucket): every event of a type,
-          // date source and status that begins in one month, with its span and
-          // counts; its links and sources are read when a probe first needs them.
+          // date source and status that begins in one month, with its span,
+          // from the index alone (schema step 7); its links, and its sources
+          // and counts, are read when a probe first needs them.
           load_bucket(db,
-                      "SELECT key, earliest, latest, precision, open_start, open_end, confidence, first_reported "
+                      "SELECT key, earliest, latest, precision, open_start, open_end "
                       "FROM events e INDEXED BY events_for_merge "
                       "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
           actor_links_of_event(db, "SELECT actor, role, canonical FROM event_actors WHERE event = ?"),
           place_links_of_event(db, "SELECT place, canonical FROM event_places WHERE event = ?"),
           sources_of_event(db, "SELECT source_key FROM mentions WHERE event = ?"),
+          counts_of_event(db, "SELECT confidence, first_reported FROM events WHERE key = ?"),
           data_version(db, "PRAGMA data_version"),
           max_event_key(db, "SELECT coalesce(max(key), 0) FROM events"),
           // Two ranges (schema step 5): events that begin within the mention's
@@ -553,9 +556,10 @@ struct EventStore::Impl {
         std::vector<std::string> sources;
         double confidence = 0;
         std::optional<std::string> first_reported;
-        // An event read from the store into a bucket has its span and counts;
-        // its links when a probe finds its span compatible, its sources when
-        // a mention merges into it (most events of a bucket need neither).
+        // An event read from the store into a bucket has its span; its links
+        // when a probe finds its span compatible, its sources, confidence and
+        // first report when a mention merges into it (most events of a bucket
+        // need neither).
         bool links_loaded = true;
         bool sources_loaded = true;
     };
@@ -788,8 +792,6 @@ struct EventStore::Impl {
                 Match m;
                 m.key = load_bucket.column_int64(0);
                 m.span = read_short_span(load_bucket, 1);
-                m.confidence = load_bucket.column_double(6);
-                m.first_reported = load_bucket.column_optional_text(7);
                 m.links_loaded = m.sources_loaded = false;
                 b.events.push_back(std::move(m));
             }
@@ -815,8 +817,15 @@ struct EventStore::Impl {
         m.links_loaded = true;
     }
 
-    // Reads the distinct source keys of an event's mentions (before a new one is added).
+    // Reads the distinct source keys of an event's mentions (before a new
+    // one is added), its confidence and its first report.
     void load_sources(Match& m) {
+        counts_of_event.bind(1, m.key);
+        if (counts_of_event.step()) {
+            m.confidence = counts_of_event.column_double(0);
+            m.first_reported = counts_of_event.column_optional_text(1);
+            counts_of_event.reset();
+        }
         sources_of_event.bind(1, m.key);
         while (sources_of_event.step()) {
             std::string source = sources_of_event.column_text(0);

@@ -723,6 +723,7 @@ TEST_CASE("a version 6 store gets the rank indexes of step 7 and a ranked limit 
         sqlite::Connection db(dir.db());
         CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('events_by_sources', "
                         "'events_by_confidence', 'events_by_date')") == 3);
+        CHECK(db.scalar("SELECT count(*) FROM pragma_index_info('events_for_merge')") == 8);  // the whole span
     }
     Article a = article("new", "Shelling near Jermuk again overnight.", "B", Date(2022, 9, 20));
     store.ingest(a, {event(a, "attack", day(2022, 9, 19), {})});
