@@ -131,8 +131,8 @@ void fill_synthetic(EventStore& store, std::size_t events_wanted, std::size_t ba
 
 int main(int argc, char** argv) {
     std::string corpus, db = "ingest_bench.db";
-    std::size_t batch_size = 500, synthetic = 0;
-    bool keep = false, exports = true, extract_first = false;
+    std::size_t batch_size = 2000, synthetic = 0;  // the batch of `dateline ingest`
+    bool keep = false, exports = true, extract_first = false, query_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
         if (arg == "--db" && i + 1 < argc) db = argv[++i];
@@ -141,16 +141,18 @@ int main(int argc, char** argv) {
         else if (arg == "--keep") keep = true;
         else if (arg == "--no-export") exports = false;
         else if (arg == "--extract-first") extract_first = true;
+        else if (arg == "--query-only") query_only = keep = true;
         else if (arg == "--help" || arg == "-h") {
             std::cout << "usage: ingest_bench CORPUS.jsonl [--db PATH] [--batch N] [--keep] [--no-export] [--extract-first]\n"
                          "       ingest_bench --synthetic EVENTS [--db PATH] [--keep] [--no-export]\n"
+                         "       ingest_bench --query-only --db PATH   (the exports alone, on a store made before)\n"
                          "  --no-export      skip the export timings (profile the ingest alone)\n"
                          "  --extract-first  extract the whole corpus, then store it (the store part alone\n"
                          "                   in a profile; memory grows with the corpus)\n";
             return 0;
         } else corpus = arg;
     }
-    if (corpus.empty() && synthetic == 0) {
+    if (corpus.empty() && synthetic == 0 && !query_only) {
         std::cerr << "ingest_bench: give a corpus (gen_articles N > corpus.jsonl) or --synthetic N\n";
         return 1;
     }
@@ -158,7 +160,9 @@ int main(int argc, char** argv) {
         for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
 
     EventStore store(db);
-    if (synthetic > 0) {
+    if (query_only) {
+        // Nothing to ingest: the exports below, on the store as it is.
+    } else if (synthetic > 0) {
         fill_synthetic(store, synthetic, batch_size);
     } else {
         const Pipeline pipeline(DataFiles::builtin());
@@ -231,10 +235,34 @@ int main(int argc, char** argv) {
     // Exports: the whole timeline, then filtered ones of about a thousand events.
     TimelineQuery all;
     if (st.events <= 200'000) time_export(store, all, "whole timeline", "json");
-    TimelineQuery limited;
-    limited.limit = 1000;
-    limited.types = {"statement"};
-    time_export(store, limited, "--type statement --limit 1000 --rank sources", "json");
+    // The filters of issue 5, each keeping about a thousand events (--limit
+    // 1000 with each --rank, alone and combined with the other filters).
+    auto limited = [](TimelineQuery q, Rank rank) {
+        q.limit = 1000;
+        q.rank = rank;
+        return q;
+    };
+    const std::pair<Rank, const char*> ranks[] = {
+        {Rank::sources, "sources"}, {Rank::confidence, "confidence"}, {Rank::date, "date"}};
+    TimelineQuery statement;
+    statement.types = {"statement"};
+    for (const auto& [rank, name] : ranks)
+        time_export(store, limited(statement, rank), fmt::format("--type statement --limit 1000 --rank {}", name),
+                    "json");
+    for (const auto& [rank, name] : ranks)
+        time_export(store, limited(TimelineQuery{}, rank), fmt::format("--limit 1000 --rank {}", name), "json");
+    TimelineQuery actor;
+    actor.actors = {"Russia"};
+    TimelineQuery place;
+    place.places = {"Stepanakert"};
+    TimelineQuery text;
+    text.query = "ceasefire";
+    TimelineQuery sources;
+    sources.min_sources = 2;
+    for (const auto& [q, name] : {std::pair{actor, "--actor Russia"}, std::pair{place, "--place Stepanakert"},
+                                  std::pair{text, "--query ceasefire"}, std::pair{sources, "--min-sources 2"}})
+        for (const auto& [rank, rank_name] : ranks)
+            time_export(store, limited(q, rank), fmt::format("{} --limit 1000 --rank {}", name, rank_name), "json");
     // A date window sized to hold about 1,000 events.
     if (!st.earliest.empty() && st.events > 0) {
         auto first = parse_iso_date(st.earliest), last = parse_iso_date(st.latest);
@@ -249,8 +277,22 @@ int main(int argc, char** argv) {
             window_q.from = recent + boost::gregorian::days(int((*last - recent).days()) / 2);
             window_q.to = *window_q.from + boost::gregorian::days(window - 1);
             time_export(store, window_q, fmt::format("--from/--to window of {} days", window), "json");
+            for (const auto& [rank, name] : ranks)
+                time_export(store, limited(window_q, rank),
+                            fmt::format("--from/--to window --limit 1000 --rank {}", name), "json");
+            TimelineQuery year = window_q;
+            year.from = window_q.from;
+            year.to = *window_q.from + boost::gregorian::days(364);
+            for (const auto& [rank, name] : ranks)
+                time_export(store, limited(year, rank), fmt::format("--from/--to a year --limit 1000 --rank {}", name),
+                            "json");
             window_q.actors = {"Russia"};
             time_export(store, window_q, "same window --actor Russia", "timelinejs");
+            TimelineQuery all_filters = limited(year, Rank::sources);
+            all_filters.types = {"statement"};
+            all_filters.actors = {"Russia"};
+            time_export(store, all_filters, "a year --type statement --actor Russia --limit 1000 --rank sources",
+                        "json");
         }
     }
     std::cout << fmt::format("peak RSS at the end: {} MB\n", peak_rss_mb());

@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -38,6 +39,27 @@ std::optional<Date> parse_day(const std::optional<std::string>& text) {
     } catch (const std::exception&) {
         return std::nullopt;
     }
+}
+
+// parse_day() without a copy, for the ISO days the store writes ("2023-02-23");
+// anything else takes parse_day()'s way, so the result is always the same.
+std::optional<Date> parse_day(std::string_view text) {
+    auto digits = [&](std::size_t at, std::size_t n) {
+        int v = 0;
+        for (std::size_t i = at; i < at + n; ++i) {
+            if (text[i] < '0' || text[i] > '9') return -1;
+            v = v * 10 + (text[i] - '0');
+        }
+        return v;
+    };
+    if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+        const int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
+        if (y >= 1400 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 &&
+            d <= boost::gregorian::gregorian_calendar::end_of_month_day(static_cast<unsigned short>(y),
+                                                                           static_cast<unsigned short>(m)))
+            return Date(static_cast<unsigned short>(y), static_cast<unsigned short>(m), static_cast<unsigned short>(d));
+    }
+    return parse_day(std::optional<std::string>(std::string(text)));
 }
 
 DateSource date_source_from(std::string_view s) {
@@ -246,6 +268,10 @@ struct EventStore::Impl {
     Statement events_of_article;
     Statement delete_mentions_of_article;
     Statement load_bucket;
+    Statement actor_links_of_event;   // a cached event's links and sources, read when first needed
+    Statement place_links_of_event;
+    Statement sources_of_event;
+    Statement counts_of_event;
     Statement data_version;
     Statement max_event_key;
     Statement candidates;  // the merge probe without the cache (a store larger than it)
@@ -254,7 +280,12 @@ struct EventStore::Impl {
     Statement insert_mention;
     Statement set_primary;
     Statement merge_counts;  // recounts from all mentions (after a removal)
-    Statement merge_one;     // counts one more mention in (after a merge that changes them)
+    // Counts one more mention in (after a merge that changes them), one
+    // statement per set of counts that change (bit 1: a new source, 2: a
+    // higher confidence, 4: an earlier report): an UPDATE rewrites the
+    // entries of every index that holds a column it sets, and the rank
+    // indexes hold source_count and confidence.
+    std::array<std::unique_ptr<Statement>, 8> merge_counts_changed;
     Statement merge_one_probe;  // the same without the cache: is the source new
     Statement clear_canonical_actors;
     Statement clear_canonical_places;
@@ -291,17 +322,17 @@ struct EventStore::Impl {
           events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE article = ?"),
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
           // One bucket of merge candidates (see Bucket): every event of a type,
-          // date source and status that begins in one month, with all its links.
+          // date source and status that begins in one month, with its span,
+          // from the index alone (schema step 7); its links, and its sources
+          // and counts, are read when a probe first needs them.
           load_bucket(db,
-                      "SELECT key, earliest, latest, precision, open_start, open_end, "
-                      "(SELECT group_concat(actor || char(31) || role || char(31) || canonical, char(30)) "
-                      "FROM event_actors WHERE event = e.key), "
-                      "(SELECT group_concat(place || char(31) || canonical, char(30)) FROM event_places "
-                      "WHERE event = e.key), "
-                      "(SELECT group_concat(source_key, char(30)) FROM mentions WHERE event = e.key), "
-                      "confidence, first_reported "
+                      "SELECT key, earliest, latest, precision, open_start, open_end "
                       "FROM events e INDEXED BY events_for_merge "
                       "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
+          actor_links_of_event(db, "SELECT actor, role, canonical FROM event_actors WHERE event = ?"),
+          place_links_of_event(db, "SELECT place, canonical FROM event_places WHERE event = ?"),
+          sources_of_event(db, "SELECT source_key FROM mentions WHERE event = ?"),
+          counts_of_event(db, "SELECT confidence, first_reported FROM events WHERE key = ?"),
           data_version(db, "PRAGMA data_version"),
           max_event_key(db, "SELECT coalesce(max(key), 0) FROM events"),
           // Two ranges (schema step 5): events that begin within the mention's
@@ -349,10 +380,6 @@ struct EventStore::Impl {
                        "UPDATE events SET (source_count, confidence, first_reported) = "
                        "(SELECT count(DISTINCT m.source_key), max(m.confidence), min(a.published) "
                        "FROM mentions m JOIN articles a ON a.key = m.article WHERE m.event = ?1) WHERE key = ?1"),
-          merge_one(db,
-                    "UPDATE events SET source_count = source_count + ?2, confidence = max(confidence, ?3), "
-                    "first_reported = CASE WHEN first_reported IS NULL OR ?4 < first_reported "
-                    "THEN coalesce(?4, first_reported) ELSE first_reported END WHERE key = ?1"),
           merge_one_probe(db,
                           "UPDATE events SET source_count = source_count + NOT EXISTS "
                           "(SELECT 1 FROM mentions WHERE event = ?1 AND source_key = ?2 AND key <> ?3), "
@@ -529,6 +556,12 @@ struct EventStore::Impl {
         std::vector<std::string> sources;
         double confidence = 0;
         std::optional<std::string> first_reported;
+        // An event read from the store into a bucket has its span; its links
+        // when a probe finds its span compatible, its sources, confidence and
+        // first report when a mention merges into it (most events of a bucket
+        // need neither).
+        bool links_loaded = true;
+        bool sources_loaded = true;
     };
 
     // Links an event to actors and places, as canonical ones or not. `known`,
@@ -600,9 +633,9 @@ struct EventStore::Impl {
     // Reads the nine span columns starting at `at`; nullopt when unresolved.
     static std::optional<Span> read_span(const Statement& s, int at) {
         if (s.column_is_null(at + 2)) return std::nullopt;
-        auto earliest = parse_day(s.column_optional_text(at + 2));
-        auto latest = parse_day(s.column_optional_text(at + 3));
-        auto precision = precision_from_string(s.column_text(at + 4));
+        auto earliest = parse_day(s.column_view(at + 2));
+        auto latest = parse_day(s.column_view(at + 3));
+        auto precision = precision_from_string(s.column_view(at + 4));
         if (!earliest || !latest || !precision) return std::nullopt;
         Span w;
         w.earliest = *earliest;
@@ -618,9 +651,9 @@ struct EventStore::Impl {
     // A short span read from (earliest, latest, precision, open_start, open_end) at `at`.
     static Span read_short_span(const Statement& s, int at) {
         Span w;
-        w.earliest = *parse_day(s.column_optional_text(at));
-        w.latest = *parse_day(s.column_optional_text(at + 1));
-        w.precision = precision_from_string(s.column_text(at + 2)).value_or(Precision::day);
+        w.earliest = *parse_day(s.column_view(at));
+        w.latest = *parse_day(s.column_view(at + 1));
+        w.precision = precision_from_string(s.column_view(at + 2)).value_or(Precision::day);
         w.open_start = s.column_int(at + 3) != 0;
         w.open_end = s.column_int(at + 4) != 0;
         return w;
@@ -652,14 +685,16 @@ struct EventStore::Impl {
         std::vector<Match> events;
         std::uint64_t used = 0;  // the transaction that last read it
     };
-    // 100,000 events unless DATELINE_MERGE_CACHE_EVENTS says otherwise (0: never
-    // cache), which the tests use to run the store's suite on the uncached path.
+    // 200,000 events (about 90 MB) unless DATELINE_MERGE_CACHE_EVENTS says
+    // otherwise (0: never cache), which the tests use to run the store's suite
+    // on the uncached path.
+    static constexpr std::size_t k_default_cache_events = 200'000;
     static std::size_t cache_limit() {
         const char* v = std::getenv("DATELINE_MERGE_CACHE_EVENTS");
-        if (!v || !*v) return 100'000;
+        if (!v || !*v) return k_default_cache_events;
         char* end = nullptr;
         const unsigned long long n = std::strtoull(v, &end, 10);
-        return *end == '\0' ? static_cast<std::size_t>(n) : 100'000;
+        return *end == '\0' ? static_cast<std::size_t>(n) : k_default_cache_events;
     }
     const std::size_t max_cached_events = cache_limit();
     std::unordered_map<std::string, Bucket> buckets;
@@ -742,23 +777,6 @@ struct EventStore::Impl {
         }
     }
 
-    // "3\x1Fagent\x1F1\x1E5\x1Ftarget\x1F0" (group_concat of actor, role, canonical).
-    static void read_actor_links(const std::string& text, Match& m) {
-        each_keyed_record(text, [&](long long key, std::string_view rest) {
-            const std::size_t flag = rest.rfind('\x1f');
-            if (flag == std::string_view::npos) return;
-            auto& list = rest.substr(flag + 1) == "0" ? m.other_actors : m.actors;
-            list.emplace_back(key, std::string(rest.substr(0, flag)));
-        });
-    }
-
-    // "3\x1F1\x1E5\x1F0" (group_concat of place, canonical).
-    static void read_place_links(const std::string& text, Match& m) {
-        each_keyed_record(text, [&](long long key, std::string_view rest) {
-            (rest == "0" ? m.other_places : m.places).push_back(key);
-        });
-    }
-
     // The bucket of candidates, loaded from the store when absent.
     Bucket& bucket(std::string_view type, std::string_view date_source, std::string_view status, int month) {
         auto [it, added] = buckets.try_emplace(name_bucket(type, date_source, status, month));
@@ -774,19 +792,7 @@ struct EventStore::Impl {
                 Match m;
                 m.key = load_bucket.column_int64(0);
                 m.span = read_short_span(load_bucket, 1);
-                read_actor_links(load_bucket.column_text(6), m);
-                read_place_links(load_bucket.column_text(7), m);
-                const std::string sources = load_bucket.column_text(8);
-                // One per mention (mentions_by_event gives them in order): kept once each.
-                for (std::size_t at = 0; at < sources.size();) {
-                    std::size_t end = std::min(sources.find('\x1e', at), sources.size());
-                    std::string_view source(sources.data() + at, end - at);
-                    if (std::find(m.sources.begin(), m.sources.end(), source) == m.sources.end())
-                        m.sources.emplace_back(source);
-                    at = end + 1;
-                }
-                m.confidence = load_bucket.column_double(9);
-                m.first_reported = load_bucket.column_optional_text(10);
+                m.links_loaded = m.sources_loaded = false;
                 b.events.push_back(std::move(m));
             }
         } catch (...) {
@@ -795,6 +801,38 @@ struct EventStore::Impl {
         }
         cached_events += b.events.size();
         return b;
+    }
+
+    // Reads the actor and place links of an event of a loaded bucket.
+    void load_links(Match& m) {
+        actor_links_of_event.bind(1, m.key);
+        while (actor_links_of_event.step()) {
+            auto& list = actor_links_of_event.column_int(2) ? m.actors : m.other_actors;
+            list.emplace_back(actor_links_of_event.column_int64(0), actor_links_of_event.column_text(1));
+        }
+        place_links_of_event.bind(1, m.key);
+        while (place_links_of_event.step())
+            (place_links_of_event.column_int(1) ? m.places : m.other_places)
+                .push_back(place_links_of_event.column_int64(0));
+        m.links_loaded = true;
+    }
+
+    // Reads the distinct source keys of an event's mentions (before a new
+    // one is added), its confidence and its first report.
+    void load_sources(Match& m) {
+        counts_of_event.bind(1, m.key);
+        if (counts_of_event.step()) {
+            m.confidence = counts_of_event.column_double(0);
+            m.first_reported = counts_of_event.column_optional_text(1);
+            counts_of_event.reset();
+        }
+        sources_of_event.bind(1, m.key);
+        while (sources_of_event.step()) {
+            std::string source = sources_of_event.column_text(0);
+            if (std::find(m.sources.begin(), m.sources.end(), source) == m.sources.end())
+                m.sources.push_back(std::move(source));
+        }
+        m.sources_loaded = true;
     }
 
     // The cached entry of a stored event whose canonical span is `span`; null when its bucket is not loaded.
@@ -857,9 +895,10 @@ struct EventStore::Impl {
         const Match* best = nullptr;
         std::tuple<std::size_t, int, long long> best_score{};
         for (int month = month_index(low), last = month_index(high); month <= last; ++month) {
-            for (const Match& candidate : bucket(e.type, date_source, status, month).events) {
+            for (Match& candidate : bucket(e.type, date_source, status, month).events) {
                 const auto& span = candidate.span;
                 if (span.earliest < low || high < span.earliest || !compatible_spans(span, w)) continue;
+                if (!candidate.links_loaded) load_links(candidate);
                 if (!keyed) {
                     for (const auto& a : e.actors)
                         if (auto k = known_key(actor_keys, find_actor, a.name)) mine_actors.insert(*k);
@@ -1027,10 +1066,31 @@ struct EventStore::Impl {
         return db.last_insert_rowid();
     }
 
+    Statement& merge_counts_statement(int changed) {
+        auto& s = merge_counts_changed[static_cast<std::size_t>(changed)];
+        if (!s) {
+            std::string set;
+            auto add = [&](const char* column) {
+                if (!set.empty()) set += ", ";
+                set += column;
+            };
+            if (changed & 1) add("source_count = source_count + 1");
+            if (changed & 2) add("confidence = max(confidence, ?3)");
+            if (changed & 4)
+                add("first_reported = CASE WHEN first_reported IS NULL OR ?4 < first_reported "
+                    "THEN coalesce(?4, first_reported) ELSE first_reported END");
+            s = std::make_unique<Statement>(db, fmt::format("UPDATE events SET {} WHERE key = ?1", set));
+        }
+        return *s;
+    }
+
     // Stores one extracted event of an article; true if it merged into a stored event.
     bool add_mention(long long article, const std::string& source_key, const std::optional<std::string>& published,
                      const Event& e) {
         const std::optional<Match> match = find_match(e);
+        // The cached entry the probe found (a copy of it is `match`), kept in step below.
+        Match* entry = match && use_cache ? cached_event(e, match->span, match->key) : nullptr;
+        if (entry && !entry->sources_loaded) load_sources(*entry);  // before this mention is stored
         const long long mention = next_mention_key();
         span_text.set(e);
         const long long event = match ? match->key : insert_new_event(e, published, mention);
@@ -1064,8 +1124,6 @@ struct EventStore::Impl {
             }
             return false;
         }
-        // The cached entry the probe found (a copy of it is `match`), kept in step below.
-        Match* entry = use_cache ? cached_event(e, match->span, event) : nullptr;
         Match fallback;
         if (!entry) {
             // Without the cache (or, not expected, an entry gone): the probe's
@@ -1085,7 +1143,11 @@ struct EventStore::Impl {
         const bool higher = e.confidence > entry->confidence;
         const bool earlier = published && (!entry->first_reported || *published < *entry->first_reported);
         if (entry != &fallback && (new_source || higher || earlier)) {
-            merge_one.bind(1, event).bind(2, new_source ? 1 : 0).bind(3, e.confidence).bind(4, published).run();
+            Statement& merge_one = merge_counts_statement((new_source ? 1 : 0) | (higher ? 2 : 0) | (earlier ? 4 : 0));
+            merge_one.bind(1, event);
+            if (higher) merge_one.bind(3, e.confidence);
+            if (earlier) merge_one.bind(4, published);
+            merge_one.run();
             if (new_source) entry->sources.push_back(source_key);
             if (higher) entry->confidence = e.confidence;
             if (earlier) entry->first_reported = published;
@@ -1337,73 +1399,220 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
     }
 }
 
-std::vector<Event> EventStore::query(const TimelineQuery& q) {
-    auto& impl = *m_impl;
-    std::string where = "1";
-    std::vector<std::string> texts;  // bound in order as ?1, ?2, ...
-    auto param = [&](std::string value) {
-        texts.push_back(std::move(value));
-        return fmt::format("?{}", texts.size());
-    };
-    auto list = [&](const std::vector<std::string>& values) {
-        std::string out;
-        for (const auto& v : values) {
-            if (!out.empty()) out += ", ";
-            out += param(v);
-        }
-        return out;
+namespace {
+
+// One filter of a timeline query as SQL, with its parameters: `drive`, a
+// condition that finds its events through an index (the rows come from it);
+// `check`, the same condition tested on one row `e` (for a walk of the rank
+// index, which stops after `--limit` events); `count`, at most k rows it
+// keeps, cheaply (the estimate that picks one of the two plans), or "" when
+// it keeps too many to tell (a status). Parameters are numbered across all
+// filters of a query (?1, ?2, ...); a filter's own are the last it uses.
+struct Filter {
+    std::string drive, check, count;
+    // A date window only: its narrow and wide events apart, and the range of
+    // `earliest` that holds every narrow one (for a window ranked by date).
+    std::string narrow, wide, days;
+    std::size_t params = 0;  // how many parameters there were when this filter was made
+};
+
+std::string numbered(std::vector<std::string>& params, std::string value) {
+    params.push_back(std::move(value));
+    return fmt::format("?{}", params.size());
+}
+
+std::string numbered_list(std::vector<std::string>& params, const std::vector<std::string>& values) {
+    std::string out;
+    for (const auto& v : values) {
+        if (!out.empty()) out += ", ";
+        out += numbered(params, v);
+    }
+    return out;
+}
+
+std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>& params) {
+    std::vector<Filter> out;
+    auto done = [&](Filter& f) {
+        f.params = params.size();
+        out.push_back(std::move(f));
     };
     // Overlap semantics: a coarse date ("2023") is kept by any range touching it.
     if (q.from || q.to) {
         // Narrow events by a range on `earliest`, wide ones by their own index (schema step 3).
+        Filter f;
         std::string narrow = "wide = 0";
         std::string wide = "wide = 1";
+        std::string days;  // the condition on `earliest` alone that a narrow event passes
         if (q.from) {
-            std::string from = param(iso(*q.from));
-            narrow += fmt::format(" AND earliest >= {} AND latest >= {}",
-                                  param(iso(*q.from - boost::gregorian::days(k_narrow_days))), from);
+            std::string from = numbered(params, iso(*q.from));
+            std::string low = numbered(params, iso(*q.from - boost::gregorian::days(k_narrow_days)));
+            narrow += fmt::format(" AND earliest >= {} AND latest >= {}", low, from);
             wide += fmt::format(" AND upper >= {}", from);
+            days = fmt::format("e.earliest >= {}", low);
         }
         if (q.to) {
-            std::string to = param(iso(*q.to));
+            std::string to = numbered(params, iso(*q.to));
             narrow += fmt::format(" AND earliest <= {}", to);
             wide += fmt::format(" AND (earliest <= {} OR open_start)", to);
+            days += fmt::format("{}e.earliest <= {}", days.empty() ? "" : " AND ", to);
         }
-        where += fmt::format(" AND e.key IN (SELECT key FROM events WHERE {} UNION ALL SELECT key FROM events WHERE {})",
-                             narrow, wide);
+        f.drive = fmt::format("e.key IN (SELECT key FROM events WHERE {} UNION ALL SELECT key FROM events WHERE {})",
+                              narrow, wide);
+        // On a walk, first what the rank index holds (`earliest`, and the key
+        // among the few wide events, found once by their own index): the row
+        // is read only for the events that may be in the window.
+        f.check = fmt::format("(({}) OR e.key IN (SELECT key FROM events WHERE {})) AND (({}) OR ({}))", days, wide,
+                              narrow, wide);
+        f.count = fmt::format("SELECT 1 FROM events WHERE {} UNION ALL SELECT 1 FROM events WHERE {}", narrow, wide);
+        f.narrow = narrow;
+        f.wide = wide;
+        f.days = days;
+        done(f);
     }
-    if (!q.types.empty()) where += fmt::format(" AND e.type IN ({})", list(q.types));
-    if (!q.statuses.empty()) where += fmt::format(" AND e.status IN ({})", list(q.statuses));
-    if (!q.actors.empty())
-        where += fmt::format(
-            " AND e.key IN (SELECT ea.event FROM event_actors ea JOIN actors a ON a.key = ea.actor "
-            "WHERE a.name IN ({0}) OR a.key IN (SELECT actor FROM actor_aliases WHERE alias IN ({0})))",
-            list(q.actors));
-    if (!q.places.empty())
-        where += fmt::format(
-            " AND e.key IN (SELECT ep.event FROM event_places ep JOIN places p ON p.key = ep.place "
-            "WHERE p.name IN ({0}) OR p.key IN (SELECT place FROM place_aliases WHERE alias IN ({0})))",
-            list(q.places));
-    if (!q.query.empty())
-        where += fmt::format(
-            " AND e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key = f.rowid "
+    if (!q.types.empty()) {
+        Filter f;
+        std::string types = numbered_list(params, q.types);
+        f.drive = f.check = fmt::format("e.type IN ({})", types);
+        f.count = fmt::format("SELECT 1 FROM events INDEXED BY events_for_merge WHERE type IN ({})", types);
+        done(f);
+    }
+    if (!q.statuses.empty()) {
+        Filter f;
+        f.drive = f.check = fmt::format("e.status IN ({})", numbered_list(params, q.statuses));
+        done(f);
+    }
+    auto named = [&](const std::vector<std::string>& names, const char* links, const char* column,
+                     const char* table, const char* aliases) {
+        Filter f;
+        const std::string list = numbered_list(params, names);
+        const std::string keys = fmt::format(
+            "SELECT x.key FROM {0} x WHERE x.name IN ({1}) OR x.key IN (SELECT {2} FROM {3} WHERE alias IN ({1}))",
+            table, list, column, aliases);
+        f.drive = fmt::format("e.key IN (SELECT event FROM {} WHERE {} IN ({}))", links, column, keys);
+        f.check = fmt::format("EXISTS (SELECT 1 FROM {0} l WHERE l.event = e.key AND l.{1} IN ({2}))", links, column,
+                              keys);
+        f.count = fmt::format("SELECT 1 FROM {} WHERE {} IN ({})", links, column, keys);
+        done(f);
+    };
+    if (!q.actors.empty()) named(q.actors, "event_actors", "actor", "actors", "actor_aliases");
+    if (!q.places.empty()) named(q.places, "event_places", "place", "places", "place_aliases");
+    if (!q.query.empty()) {
+        Filter f;
+        const std::string match = numbered(params, fts_query(q.query));
+        f.drive = fmt::format(
+            "e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key = f.rowid "
             "WHERE mentions_fts MATCH {})",
-            param(fts_query(q.query)));
-    if (q.min_sources > 0) where += fmt::format(" AND e.source_count >= {}", q.min_sources);
+            match);
+        f.check = fmt::format(
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.key IN "
+            "(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}))",
+            match);
+        f.count = fmt::format("SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH {}", match);
+        done(f);
+    }
+    if (q.min_sources > 0) {
+        Filter f;
+        f.drive = f.check = fmt::format("e.source_count >= {}", q.min_sources);
+        f.count = fmt::format("SELECT 1 FROM events INDEXED BY events_by_sources WHERE source_count >= {}",
+                              q.min_sources);
+        done(f);
+    }
+    return out;
+}
 
+std::string joined(const std::vector<Filter>& filters, std::string Filter::*part) {
+    std::string out = "1";
+    for (const Filter& f : filters) out += " AND " + f.*part;
+    return out;
+}
+
+// Each filter's events are counted up to this many to choose a plan.
+constexpr long long k_count_cap = 100'000;
+
+// "walk" or "sort" in DATELINE_RANK_PLAN forces a plan (the tests compare both).
+std::optional<bool> forced_walk() {
+    const char* v = std::getenv("DATELINE_RANK_PLAN");
+    if (!v) return std::nullopt;
+    if (std::string_view(v) == "walk") return true;
+    if (std::string_view(v) == "sort") return false;
+    return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<Event> EventStore::query(const TimelineQuery& q) {
+    auto& impl = *m_impl;
+    std::vector<std::string> params;  // bound in order as ?1, ?2, ...
+    const std::vector<Filter> filters = filters_of(q, params);
+
+    // Which plan for a `--limit`: walk the index of its rank, best first,
+    // testing each event against the filters until `limit` pass, or let the
+    // filters find their events by their own indexes and sort them all. Each
+    // filter's events are counted (up to a cap, from its index alone); taking
+    // the filters as independent, the walk reads about limit * N / kept
+    // entries, the sort at least the fewest any one filter keeps. (Sorting
+    // every event of a broad filter took a second on a store of a million;
+    // walking for three filters that together keep a few hundred, seconds.)
+    // A date window ranked by date is always sorted: its events lie in one
+    // stretch of the date index, which the walk would reach from the start.
+    bool walk = false;
+    if (q.limit) {
+        const double n = static_cast<double>(std::max(1LL, impl.db.scalar("SELECT coalesce(max(key), 0) FROM events")));
+        double kept = n, fewest = n;
+        for (const Filter& f : filters) {
+            if (f.count.empty()) continue;
+            Statement count(impl.db, fmt::format("SELECT count(*) FROM ({} LIMIT {})", f.count, k_count_cap));
+            // Its own parameters are the last it uses (a count may use none).
+            const std::size_t used = static_cast<std::size_t>(count.parameter_count());
+            for (std::size_t i = 0; i < std::min(used, f.params); ++i) count.bind(static_cast<int>(i + 1), params[i]);
+            const double c = count.step() ? static_cast<double>(count.column_int64(0)) : n;
+            count.reset();
+            fewest = std::min(fewest, c);
+            kept *= std::max(c, 1.0) / n;
+        }
+        const bool window_by_date = q.rank == Rank::date && (q.from || q.to);
+        walk = !window_by_date && static_cast<double>(*q.limit) * n / std::max(kept, 1.0) < fewest;
+        if (auto forced = forced_walk()) walk = *forced;
+    }
+    constexpr const char* columns =
+        "e.key, e.id, e.type, e.cameo, e.date_source, e.edtf, e.earliest, e.latest, e.precision, e.open_start, "
+        "e.open_end, e.approximate, e.uncertain, e.timex_value, e.headline, e.confidence, e.status, "
+        "e.source_count, e.primary_mention";
+    std::string sql;
+    // A date window ranked by date: its narrow events are read in order of
+    // their first day from the window's index (which holds `latest` too, so
+    // the year before the window that a narrow event may begin in costs no
+    // row), ties by key; its few wide ones are found by their own index; the
+    // first `limit` of both.
+    const auto window = std::find_if(filters.begin(), filters.end(), [](const Filter& f) { return !f.days.empty(); });
+    if (q.limit && q.rank == Rank::date && window != filters.end() && !forced_walk()) {
+        std::string others = "1";
+        for (const Filter& f : filters)
+            if (&f != &*window) others += " AND " + f.check;
+        sql = fmt::format(
+            "SELECT * FROM (SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_narrow "
+            "WHERE {1} AND {2} AND {3} ORDER BY e.earliest, e.key LIMIT {5}) "
+            "UNION ALL SELECT * FROM (SELECT {0} FROM events e WHERE e.key IN (SELECT key FROM events WHERE {4}) "
+            "AND {3} ORDER BY e.earliest IS NULL, e.earliest, e.key LIMIT {5})) "
+            "ORDER BY earliest IS NULL, earliest, key LIMIT {5}",
+            columns, window->days, window->narrow, others, window->wide, *q.limit);
+    }
+
+    const std::string where = joined(filters, walk ? &Filter::check : &Filter::drive);
     std::string order = "e.earliest IS NULL, e.earliest, e.key";
+    std::string from = "events e";
     if (q.limit) {
         if (q.rank == Rank::sources) order = "e.source_count DESC, e.confidence DESC, " + order;
         else if (q.rank == Rank::confidence) order = "e.confidence DESC, e.source_count DESC, " + order;
         order += fmt::format(" LIMIT {}", *q.limit);
+        if (walk)
+            from = fmt::format("events e INDEXED BY {}", q.rank == Rank::sources      ? "events_by_sources"
+                                                         : q.rank == Rank::confidence ? "events_by_confidence"
+                                                                                      : "events_by_date");
     }
-    Statement select(impl.db,
-                     fmt::format("SELECT e.key, e.id, e.type, e.cameo, e.date_source, e.edtf, e.earliest, "
-                                 "e.latest, e.precision, e.open_start, e.open_end, e.approximate, e.uncertain, "
-                                 "e.timex_value, e.headline, e.confidence, e.status, e.source_count, "
-                                 "e.primary_mention FROM events e WHERE {} ORDER BY {}",
-                                 where, order));
-    for (std::size_t i = 0; i < texts.size(); ++i) select.bind(static_cast<int>(i + 1), texts[i]);
+    if (sql.empty()) sql = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}", columns, from, where, order);
+    Statement select(impl.db, sql);
+    for (std::size_t i = 0; i < params.size(); ++i) select.bind(static_cast<int>(i + 1), params[i]);
     std::vector<Event> events;
     while (select.step()) events.push_back(impl.load_event(select));
     sort_chronologically(events);

@@ -87,6 +87,14 @@ std::string Statement::column_text(int column) const {
                        static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column)));
 }
 
+int Statement::parameter_count() const { return sqlite3_bind_parameter_count(m_stmt); }
+
+std::string_view Statement::column_view(int column) const {
+    const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(m_stmt, column));
+    if (!text) return {};
+    return {text, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))};
+}
+
 std::optional<std::string> Statement::column_optional_text(int column) const {
     if (column_is_null(column)) return std::nullopt;
     return column_text(column);

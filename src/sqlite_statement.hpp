@@ -56,6 +56,10 @@ public:
     double column_double(int column) const;
     std::string column_text(int column) const;  // "" for NULL
     std::optional<std::string> column_optional_text(int column) const;
+    /// The text of a column without a copy ("" for NULL): valid until the next step or reset.
+    std::string_view column_view(int column) const;
+    /// The largest parameter number the statement uses (?N).
+    int parameter_count() const;
 
 private:
     Connection* m_db;

@@ -6,7 +6,9 @@
 #include "sqlite_schema.hpp"
 
 #include <doctest/doctest.h>
+#include <fmt/format.h>
 
+#include <cstdlib>
 #include <filesystem>
 #include <random>
 
@@ -502,6 +504,65 @@ TEST_CASE("queries filter by date overlap, actor, place, type, status, text and 
     CHECK(found[1].type == "armed_conflict");
 }
 
+TEST_CASE("a ranked limit keeps the same events whether it walks the rank index or sorts the filtered ones") {
+    TempDir dir;
+    EventStore store(dir.db());
+    const std::vector<std::string> types = {"statement", "attack", "protest"};
+    const std::vector<std::string> actors = {"Russia", "Armenia", "Azerbaijan", "Turkey"};
+    const std::vector<std::string> places = {"Stepanakert", "Lachin", "Shusha"};
+    const std::vector<std::string> sources = {"A", "B", "C", "D"};
+    {
+        auto batch = store.batch();
+        for (int n = 0; n < 240; ++n) {
+            // Every fourth article tells the event of the one before (merged: more sources).
+            const int told = n % 4 == 3 ? n - 1 : n;
+            Article a = article(fmt::format("a{}", n), fmt::format("Report {} of ceasefire talks {}.", n, told % 7),
+                                sources[static_cast<std::size_t>(n) % sources.size()], Date(2023, 1, 1) + boost::gregorian::days(n));
+            Event e = event(a, types[static_cast<std::size_t>(told) % types.size()], day(2023, 1, 1 + told % 28),
+                            {actors[static_cast<std::size_t>(told) % actors.size()]},
+                            {places[static_cast<std::size_t>(told / 3) % places.size()]});
+            e.confidence = 0.5 + 0.1 * (told % 5);
+            e.headline = fmt::format("event {}", told);
+            if (told % 10 == 5) {  // undated: last by date, after every dated one
+                e.when.reset();
+                e.date_source = DateSource::unresolved;
+            }
+            store.ingest(a, {e});
+        }
+        batch.commit();
+    }
+    std::vector<TimelineQuery> queries(9);
+    queries[1].types = {"statement"};
+    queries[2].actors = {"Russia", "Turkey"};
+    queries[3].places = {"Lachin"};
+    queries[4].query = "ceasefire 3";
+    queries[5].min_sources = 2;
+    queries[6].from = Date(2023, 1, 5);
+    queries[6].to = Date(2023, 1, 20);
+    queries[7] = queries[6];
+    queries[7].types = {"attack", "protest"};
+    queries[7].statuses = {"asserted"};
+    queries[8] = queries[6];  // a filter without parameters after one with them
+    queries[8].min_sources = 2;
+    auto ids = [&](const TimelineQuery& q, const char* plan) {
+        setenv("DATELINE_RANK_PLAN", plan, 1);
+        std::vector<std::string> out;
+        for (const auto& e : store.query(q)) out.push_back(e.id);
+        unsetenv("DATELINE_RANK_PLAN");
+        return out;
+    };
+    for (auto q : queries)
+        for (Rank rank : {Rank::sources, Rank::confidence, Rank::date})
+            for (std::size_t limit : {1, 7, 30, 1000}) {
+                q.rank = rank;
+                q.limit = limit;
+                const auto walked = ids(q, "walk"), sorted = ids(q, "sort"), chosen = ids(q, "");
+                CHECK(!sorted.empty());
+                CHECK(walked == sorted);
+                CHECK(chosen == sorted);  // the plan the store picks (a window by date: its own)
+            }
+}
+
 TEST_CASE("every article comes back out with the events extracted from it") {
     TempDir dir;
     Article a = article("a", "The ICJ ruled on 22 February.", "A");
@@ -633,6 +694,47 @@ TEST_CASE("a version 5 store gets the full-text index of step 6 and still finds 
     store.ingest(a, {event(a, "attack", day(2022, 9, 13), {})});
     q.query = "again";
     CHECK(store.query(q).size() == 1);
+    CHECK(store.integrity_check() == "ok");
+}
+
+TEST_CASE("a version 6 store gets the rank indexes of step 7 and a ranked limit reads the same events") {
+    TempDir dir;
+    {
+        sqlite::Connection db(dir.db());
+        sqlite::migrate(db, 6);
+        db.exec(
+            "INSERT INTO articles (id, hash, source, source_key, published, text, ingested_at) "
+            "VALUES ('old', 'h', 'A', 'A', '2022-09-14', 'Shelling near Jermuk overnight.', 'now');"
+            "INSERT INTO events (id, type, date_source, edtf, earliest, latest, upper, precision, headline, "
+            "status, first_reported, primary_mention, source_count, confidence) VALUES ('old-attack-0', 'attack', "
+            "'text', '2022-09-13', '2022-09-13', '2022-09-13', '2022-09-13', 'day', 'Shelling near Jermuk', "
+            "'asserted', '2022-09-14', 1, 3, 0.9);"
+            "INSERT INTO mentions (event, article, id, type, date_source, edtf, earliest, latest, precision, "
+            "headline, sentence, source_key) VALUES (1, 1, 'old-attack-0', 'attack', 'text', '2022-09-13', "
+            "'2022-09-13', '2022-09-13', 'day', 'Shelling near Jermuk', 'Shelling near Jermuk overnight.', 'A');"
+            "INSERT INTO mentions_fts (rowid, headline, sentence) VALUES (1, 'Shelling near Jermuk', "
+            "'Shelling near Jermuk overnight.');");
+        CHECK(db.scalar("PRAGMA user_version") == 6);
+    }
+    EventStore store(dir.db());
+    CHECK(store.stats().schema_version == EventStore::schema_version);
+    CHECK(fs::exists(dir.path / "t.db.v6.bak"));
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('events_by_sources', "
+                        "'events_by_confidence', 'events_by_date')") == 3);
+        CHECK(db.scalar("SELECT count(*) FROM pragma_index_info('events_for_merge')") == 8);  // the whole span
+    }
+    Article a = article("new", "Shelling near Jermuk again overnight.", "B", Date(2022, 9, 20));
+    store.ingest(a, {event(a, "attack", day(2022, 9, 19), {})});
+    for (Rank rank : {Rank::sources, Rank::confidence, Rank::date}) {
+        TimelineQuery q;
+        q.limit = 1;
+        q.rank = rank;
+        auto events = store.query(q);
+        REQUIRE(events.size() == 1);
+        CHECK(events[0].id == "old-attack-0");  // 3 sources, confidence 0.9, the first day: first by every rank
+    }
     CHECK(store.integrity_check() == "ok");
 }
 
