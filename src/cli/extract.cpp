@@ -43,19 +43,22 @@ struct ArticleResult {
 // Runs `work` on articles on `threads` worker threads and hands the results to
 // `emit` in input order, so that -j N writes exactly what -j 1 writes. The
 // calling thread only reads, pushes and writes (about a tenth of the work on
-// JSON Lines); at most `window` articles are in flight, which bounds memory
-// whatever the input size. (A calling thread that also took queued articles
-// while the window was full left the workers idle whenever it held a long one:
-// 1.68x on 2 cores against 1.79x for plain workers, bench/README.md.)
-// Exceptions of `work` (std::bad_alloc; extraction itself never throws) reach
-// the caller when the article's turn to be written comes.
+// JSON Lines). Articles travel in batches of about `batch_bytes` of text: one
+// hand-over per article made ~35,000 context switches a second on 2 cores and
+// cost a third more CPU than one thread (bench/README.md). At most `window`
+// batches are in flight, which bounds memory whatever the input size. (A
+// calling thread that also took queued work while the window was full left the
+// workers idle whenever it held a long one: 1.68x on 2 cores against 1.79x for
+// plain workers, bench/README.md.) Exceptions of `work` (std::bad_alloc;
+// extraction itself never throws) reach the caller when the article's turn to
+// be written comes, after the results before it.
 class OrderedWorkers {
 public:
     using Work = std::function<ArticleResult(const Article&)>;
     using Emit = std::function<void(ArticleResult&&)>;
 
-    OrderedWorkers(unsigned threads, std::size_t window, Work work, Emit emit)
-        : m_window_size(window), m_work(std::move(work)), m_emit(std::move(emit)) {
+    OrderedWorkers(unsigned threads, std::size_t window, std::size_t batch_bytes, Work work, Emit emit)
+        : m_window_size(window), m_batch_bytes(batch_bytes), m_work(std::move(work)), m_emit(std::move(emit)) {
         for (unsigned i = 0; i < threads; ++i) m_threads.emplace_back([this] { worker(); });
     }
     OrderedWorkers(const OrderedWorkers&) = delete;
@@ -63,7 +66,7 @@ public:
 
     ~OrderedWorkers() {
         {
-            // On an early exit (an exception while writing) queued articles are dropped;
+            // On an early exit (an exception while writing) queued batches are dropped;
             // those being processed finish before the join.
             std::lock_guard lock(m_mutex);
             m_queue.clear();
@@ -74,37 +77,50 @@ public:
     }
 
     void push(Article&& article) {
-        auto slot = std::make_unique<Slot>();
-        slot->article = std::move(article);
-        {
-            std::lock_guard lock(m_mutex);
-            m_queue.push_back(slot.get());
-        }
-        m_work_ready.notify_one();
-        m_window.push_back(std::move(slot));
-        while (m_window.size() >= m_window_size) write_front();
+        if (!m_pending) m_pending = std::make_unique<Slot>();
+        m_pending_bytes += article.text.size() + 1;
+        m_pending->articles.push_back(std::move(article));
+        if (m_pending_bytes >= m_batch_bytes || m_pending->articles.size() >= k_max_batch_articles) submit();
     }
 
     /// Writes every remaining result; call after the last push.
     void finish() {
+        submit();
         while (!m_window.empty()) write_front();
     }
 
 private:
+    static constexpr std::size_t k_max_batch_articles = 256;
+
     struct Slot {
-        Article article;
-        ArticleResult result;
-        std::exception_ptr error;
-        bool done = false;  // guarded by m_mutex
+        std::vector<Article> articles;
+        std::vector<ArticleResult> results;
+        std::exception_ptr error;  // of results.size()'s article: those before it are written first
+        bool done = false;         // guarded by m_mutex
     };
 
-    void run(Slot& s) {
+    void submit() {
+        if (!m_pending) return;
+        Slot* s = m_pending.get();
+        {
+            std::lock_guard lock(m_mutex);
+            m_queue.push_back(s);
+        }
+        m_work_ready.notify_one();
+        m_window.push_back(std::move(m_pending));
+        m_pending_bytes = 0;
+        while (m_window.size() >= m_window_size) write_front();
+    }
+
+    static void run(Slot& s, const Work& work) {
+        s.results.reserve(s.articles.size());
         try {
-            s.result = m_work(s.article);
+            for (const auto& a : s.articles) s.results.push_back(work(a));
         } catch (...) {
             s.error = std::current_exception();
         }
-        s.article = Article{};  // the text is no longer needed: keep the window's memory to the results
+        // The texts are no longer needed: keep the window's memory to the results.
+        s.articles = std::vector<Article>{};
     }
 
     void worker() {
@@ -115,14 +131,14 @@ private:
             Slot* s = m_queue.front();
             m_queue.pop_front();
             lock.unlock();
-            run(*s);
+            run(*s, m_work);
             lock.lock();
             s->done = true;
             m_slot_done.notify_one();
         }
     }
 
-    // Waits for the oldest article and writes it.
+    // Waits for the oldest batch and writes it.
     void write_front() {
         Slot& front = *m_window.front();
         {
@@ -131,18 +147,21 @@ private:
         }
         auto slot = std::move(m_window.front());
         m_window.pop_front();
+        for (auto& r : slot->results) m_emit(std::move(r));
         if (slot->error) std::rethrow_exception(slot->error);
-        m_emit(std::move(slot->result));
     }
 
     const std::size_t m_window_size;
+    const std::size_t m_batch_bytes;
     const Work m_work;
     const Emit m_emit;
+    std::unique_ptr<Slot> m_pending;  // the batch being filled; only the calling thread touches it
+    std::size_t m_pending_bytes = 0;
     std::deque<std::unique_ptr<Slot>> m_window;  // in input order; only the calling thread touches it
     std::mutex m_mutex;
     std::condition_variable m_work_ready;
     std::condition_variable m_slot_done;
-    std::deque<Slot*> m_queue;  // pushed, not yet started
+    std::deque<Slot*> m_queue;  // submitted, not yet started
     bool m_stop = false;
     std::vector<std::thread> m_threads;  // last member: joined before the rest is destroyed
 };
@@ -268,9 +287,9 @@ void run(const ExtractOptions& o) {
         for (const auto& input : inputs)
             read_input(input, forced, ropts, [&](Article&& a) { emit(work(a)); }, problem);
     } else {
-        // Some articles per thread in flight: enough that a long article does not
-        // stall the others, few enough that memory stays flat in the input size.
-        OrderedWorkers workers(o.jobs, 16 * std::size_t{o.jobs}, work, emit);
+        // Batches of ~32 KB of text, 4 per thread in flight: enough that a long article
+        // does not stall the others, few enough that memory stays flat in the input size.
+        OrderedWorkers workers(o.jobs, 4 * std::size_t{o.jobs}, 32 * 1024, work, emit);
         for (const auto& input : inputs)
             read_input(input, forced, ropts, [&](Article&& a) { workers.push(std::move(a)); }, problem);
         workers.finish();

@@ -26,4 +26,8 @@ perf_same_output(jobs_articles_jsonl ${_perf}/articles.jsonl)
 perf_same_output(jobs_articles_json ${_perf}/articles.jsonl --format json)
 # The same articles twice over, from two inputs: order holds across files too.
 perf_same_output(jobs_two_inputs ${_perf}/articles.jsonl ${PROJECT_SOURCE_DIR}/data/samples/lachin-corridor.jsonl --published 2023-01-01)
+# Six times over (~470 KB): more batches of ~32 KB than -j 2 and -j 3 keep in flight, so the
+# calling thread waits on a full window and batches finish out of order.
+perf_same_output(jobs_many_batches ${_perf}/articles.jsonl ${_perf}/articles.jsonl ${_perf}/articles.jsonl
+                 ${_perf}/articles.jsonl ${_perf}/articles.jsonl ${_perf}/articles.jsonl)
 golden(NAME perf.jobs_zero ARGS extract data/samples/lachin-corridor.jsonl -j 0 EXIT 1 STDERR_CONTAINS "jobs")
