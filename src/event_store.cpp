@@ -417,7 +417,7 @@ struct EventStore::Impl {
                        "WHERE ep.event = ? AND ep.canonical = 0 ORDER BY p.name"),
           fts_index(db,
                     "INSERT INTO mentions_fts (rowid, headline, sentence) SELECT key, headline, sentence "
-                    "FROM mentions WHERE key IN (SELECT value FROM json_each(?))"),
+                    "FROM mentions WHERE key BETWEEN ?1 AND ?2"),
           fts_unindex(db,
                       "INSERT INTO mentions_fts (mentions_fts, rowid, headline, sentence) "
                       "SELECT 'delete', key, headline, sentence FROM mentions "
@@ -434,9 +434,17 @@ struct EventStore::Impl {
     }
 
     /// Puts the mentions written in this transaction into the full-text index.
+    /// One range of keys: a mention's key is the largest plus one when it is
+    /// written (next_mention_key(), under the write lock), so every row from
+    /// the first pending key on was written by this transaction and is not
+    /// indexed yet (a pending mention deleted again, by a replacement in the
+    /// same batch, is gone from the table and from fts_pending alike). A list
+    /// of keys through json_each cost an IN table of the batch's keys and a
+    /// seek per row.
     void flush_fts() {
         if (fts_pending.empty()) return;
-        fts_index.bind(1, json_keys(fts_pending)).run();
+        const auto [lo, hi] = std::minmax_element(fts_pending.begin(), fts_pending.end());
+        fts_index.bind(1, *lo).bind(2, *hi).run();
         fts_pending.clear();
     }
 
