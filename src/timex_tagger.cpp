@@ -174,7 +174,7 @@ public:
             if (!best) consider(second_day(i, out));
             if (!best) consider(appositive_day(i, out));
             if (best) {
-                out.push_back(*best);
+                out.push_back(std::move(*best));
                 i = best->te;
             } else {
                 ++i;
@@ -2397,6 +2397,17 @@ constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
 }();
 bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0; }
 
+/// The end of the run of run bytes (k_run_byte) that starts at j, at most `end`. Read in
+/// `lower`, which ends in 8 zero bytes (no run bytes) after the text, so that the loop needs
+/// no bound: it may run past `end` into the next sentence, and is cut back to `end`. `lower`
+/// differs from the text only in A-Z, run bytes either way. split_sentences ends no sentence
+/// inside such a run, so the loop rarely reads past `end`.
+[[gnu::always_inline]] inline std::size_t run_end(const char* lower, std::size_t j, std::size_t end) {
+    const unsigned char* q = reinterpret_cast<const unsigned char*>(lower);
+    while (k_byte_class[q[j]] & k_run_byte) ++j;
+    return j < end ? j : end;
+}
+
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
 /// form, its number if all digits, its lexicon entry.
 [[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
@@ -2483,7 +2494,7 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         std::size_t j = i + 1;
         bool hyphen = false;
         for (;;) {
-            while (j < end && (k_byte_class[p[j]] & k_run_byte)) ++j;
+            j = run_end(lower.data(), j, end);
             if (j + 1 >= end) break;
             // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
             const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
