@@ -165,11 +165,12 @@ public:
                 ++i;
                 continue;
             }
-            std::optional<Cand> best;
-            auto consider = [&](std::optional<Cand> c) {
+            // The first result is taken in place, the others moved only when better.
+            std::optional<Cand> best = match_with_modifiers(i);
+            if (best && best->te <= best->tb) best.reset();
+            auto consider = [&](std::optional<Cand>&& c) {
                 if (c && c->te > c->tb && (!best || c->te > best->te)) best = std::move(c);
             };
-            consider(match_with_modifiers(i));
             if (!best) consider(elided_last(i, out));
             if (!best) consider(second_day(i, out));
             if (!best) consider(appositive_day(i, out));
@@ -467,11 +468,10 @@ private:
 
     std::optional<Cand> match_core(std::size_t i, bool after_modifier) const {
         if (i >= m_tk.size()) return std::nullopt;  // a modifier that ends the text ("at 10: early")
-        std::optional<Cand> best;
-        auto consider = [&](std::optional<Cand> c) {
+        std::optional<Cand> best = match_words(i);  // taken in place
+        auto consider = [&](std::optional<Cand>&& c) {
             if (c && (!best || c->te > best->te)) best = std::move(c);
         };
-        consider(match_words(i));
         consider(match_date(i, after_modifier));
         consider(match_relative(i));
         consider(match_amount(i));
@@ -2412,11 +2412,9 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 /// form, its number if all digits, its lexicon entry.
 [[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
                                              std::size_t b, std::size_t e, bool has_hyphen, Tk& t) {
-    // Every field is written: the buffer is reused.
+    // Every field is written: the buffer is reused. The fields are worked out in locals and
+    // stored once each.
     const std::size_t n = e - b;
-    t.w = nullptr;
-    t.num = -1;
-    t.ndig = 0;
     t.b = b;
     t.e = e;
     t.raw = std::string_view(text.data() + b, n);
@@ -2424,34 +2422,48 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     // `lower` has 8 bytes of padding after the text: one load, then the bytes past the token are cut.
     std::uint64_t head;
     std::memcpy(&head, lower.data() + b, 8);
-    head &= ~std::uint64_t{0} >> (64 - 8 * std::min<std::size_t>(n, 8));  // n >= 1
+    if (n < 8) head &= (std::uint64_t{1} << (8 * n)) - 1;  // n >= 1
     t.head = head;
     const unsigned char c0 = static_cast<unsigned char>(text[b]);
-    t.cap = c0 >= 'A' && c0 <= 'Z';
-    t.alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
+    const bool alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
+    t.cap = static_cast<unsigned char>(c0 - 'A') < 26u;
+    t.alpha = alpha;
     t.has_hyphen = has_hyphen;
     // The scanner tries a token that is no lexicon word if it begins with a digit, has a hyphen or is "'".
     if (static_cast<unsigned char>(c0 - '0') < 10u) {
+        t.w = nullptr;
         t.starter = true;
-        if (n > 9) return;
         int value = 0;
-        for (std::size_t k = 0; k < n; ++k) {
-            const unsigned d = static_cast<unsigned char>(text[b + k]) - '0';
-            if (d >= 10) return;
-            value = value * 10 + static_cast<int>(d);  // at most 9 digits: no overflow
+        if (n <= 9) {
+            std::size_t k = 0;
+            for (; k < n; ++k) {
+                const unsigned d = static_cast<unsigned char>(text[b + k]) - '0';
+                if (d >= 10) break;
+                value = value * 10 + static_cast<int>(d);  // at most 9 digits: no overflow
+            }
+            if (k == n) {
+                t.num = value;
+                t.ndig = static_cast<int>(n);
+                return;
+            }
         }
-        t.num = value;
-        t.ndig = static_cast<int>(n);
+        t.num = -1;
+        t.ndig = 0;
         return;
     }
-    t.starter = has_hyphen || (n == 1 && c0 == '\'');
-    if (t.alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || t.raw == "'ll") {
+    t.num = -1;
+    t.ndig = 0;
+    bool starter = has_hyphen || (n == 1 && c0 == '\'');
+    const Word* w = nullptr;
+    if (alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || t.raw == "'ll") {
         const std::string_view key = t.low;
-        t.w = lex.find(key, head);
+        w = lex.find(key, head);
         // "Friday's", "Tuesday's": the possessive of a lexicon word
-        if (!t.w && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') t.w = lex.find(key.substr(0, n - 2));
-        if (t.w) t.starter = t.w->has(tx::k_starter);
+        if (!w && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') w = lex.find(key.substr(0, n - 2));
+        if (w) starter = w->has(tx::k_starter);
     }
+    t.w = w;
+    t.starter = starter;
 }
 
 /// The tokens of text[begin, end) into `tk`, exactly as `tokenize` (segmenter.hpp) splits
