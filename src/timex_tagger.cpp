@@ -2557,14 +2557,19 @@ TimexRole role_before(Tokens tk, std::size_t tb) {
 std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vector<Sentence>& sentences,
                                           std::optional<Date> dct) const {
     std::vector<Timex> out;
-    std::string lower(text.size() + 8, '\0');  // padded for add_token's 8-byte loads
+    // The text lower-cased, padded with 8 zero bytes for add_token's 8-byte loads, in a buffer
+    // kept from call to call on this thread (no allocation and zero-filling per text).
+    thread_local std::string lower_buffer;
+    if (lower_buffer.size() < text.size() + 8) lower_buffer.resize(text.size() + 8);
     {
         // Branch-free and through plain pointers, so that the compiler vectorises it.
         const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
-        unsigned char* to = reinterpret_cast<unsigned char*>(lower.data());
+        unsigned char* to = reinterpret_cast<unsigned char*>(lower_buffer.data());
         for (std::size_t k = 0, n = text.size(); k < n; ++k)
             to[k] = static_cast<unsigned char>(in[k] + (static_cast<unsigned char>(in[k] - 'A') < 26u ? 32 : 0));
+        std::memset(to + text.size(), 0, 8);
     }
+    const std::string_view lower(lower_buffer.data(), text.size() + 8);
     std::optional<Anchor> anchor;
     std::optional<Anchor> period;
     // One token buffer per thread, kept from call to call: it is as long as the longest sentence
@@ -2716,6 +2721,10 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     if (buffer.size() > (std::size_t{1} << 16)) {  // a text with a huge sentence: do not keep its memory
         buffer.clear();
         buffer.shrink_to_fit();
+    }
+    if (lower_buffer.size() > (std::size_t{1} << 20)) {  // nor that of a huge text
+        lower_buffer.clear();
+        lower_buffer.shrink_to_fit();
     }
     return out;
 }
