@@ -2385,13 +2385,15 @@ bool continues_clock_time(std::string_view text, const Sentence& cur, const Sent
 // tokenize() calls alphanumeric: ASCII letters and digits (std::isalnum in the C locale)
 // and every byte of 0x80 and above; a run byte is a word byte that goes on with a word
 // (all but 0xE2, which begins General Punctuation: quotes, dashes, ellipsis).
-enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2, k_run_byte = 4 };
+// A join byte may go on with a word when between two others: ' - , . / :
+enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2, k_run_byte = 4, k_join_byte = 8 };
 constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
     std::array<std::uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') t[c] = k_space_byte;
         if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
             t[c] = c == 0xE2 ? k_word_byte : k_word_byte | k_run_byte;
+        if (c == '\'' || c == '-' || c == ',' || c == '.' || c == '/' || c == ':') t[c] = k_join_byte;
     }
     return t;
 }();
@@ -2507,6 +2509,9 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         bool hyphen = false;
         for (;;) {
             j = run_end(lower.data(), j, end);
+            // Most words end at a space or a mark that cannot join: one look-up (in `lower`,
+            // which is padded, and differs from the text in no join byte).
+            if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) break;
             if (j + 1 >= end) break;
             // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
             const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
