@@ -111,6 +111,13 @@ std::string lower_copy(std::string_view s) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/// Whether `s` ends in the literal `suffix`: a compare of constant length, inlined (`substr(..) ==`
+/// called memcmp).
+template <std::size_t N>
+bool ends_in(std::string_view s, const char (&suffix)[N]) {
+    return s.size() >= N - 1 && std::memcmp(s.data() + s.size() - (N - 1), suffix, N - 1) == 0;
+}
+
 /// Splits "12/12/2022" or "10:30" at `sep` into up to 3 numbers; returns how many
 /// fields there are (0 if any field is empty, too long or not all digits).
 int split_digits(std::string_view s, char sep, int* fields, int* ndigits) {
@@ -694,12 +701,12 @@ private:
         // Weekday: Wednesday, Wednesday night, Friday, Feb. 24.
         if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) && !t.w->has(tx::k_weekday_plural)) {
             // "Friday prayers", "the Sunday edition" are recurring; "Friday's edition" is that Friday's.
-            const bool possessive = t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s";
+            const bool possessive = t.low.size() > 2 && ends_in(t.low, "'s");
             if (!possessive && flag(i + 1, tx::k_not_after_weekday)) return std::nullopt;
             c.sem.kind = Kind::weekday;
             c.sem.weekday = t.w->weekday;
             c.te = i + 1;
-            if (t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s") c.trim_end = 2;
+            if (t.low.size() > 2 && ends_in(t.low, "'s")) c.trim_end = 2;
             std::size_t k = i + 1;
             if (is(k, ",")) ++k;
             if (std::size_t ml = month_at(k, m)) {
@@ -1116,7 +1123,7 @@ private:
             } else {
                 attach_part_of_day(c, false);
             }
-            if (t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s") c.trim_end = 2;
+            if (t.low.size() > 2 && ends_in(t.low, "'s")) c.trim_end = 2;
             return c;
         }
         if (t.w->relative == tx::k_none) return std::nullopt;
@@ -1164,7 +1171,7 @@ private:
             if (is(i, "following") || is(i, "previous")) {
                 c.sem.kind = Kind::anaphor;
             } else if (nx->unit == Unit::year && m_tk[k].low.size() > 2 &&
-                       m_tk[k].low.substr(m_tk[k].low.size() - 2) == "'s") {
+                       ends_in(m_tk[k].low, "'s")) {
                 // "this year's third quarter", "last year's quarter": a part of that year.
                 c.te += reporting_part_at(k + 1, c.sem);
             }
@@ -1873,7 +1880,7 @@ int possessive_weekday_tense(const Lexicon& lex, Tokens tk, std::size_t tb, std:
 /// A deadline word right before it ("by", "until", "as soon as") leans to the future
 /// (+1) unless a clear past cue is found: "had filed the reports by Wednesday".
 int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
-    auto next_is = [&](std::size_t j, std::string_view a, std::string_view b) {
+    auto next_is = [&](std::size_t j, const auto& a, const auto& b) {  // literals: TokText's inline compare
         return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
     };
     const bool lean_future = after_deadline_word(lex, tk, tb);
@@ -1902,7 +1909,7 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
             if (j > 0 && tk[j - 1].low == "will") return 2;
             return after_be ? 2 : -2;
         }
-        if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) {
+        if (t.alpha && t.low.size() > 4 && ends_in(t.low, "ed") && !t.cap) {
             if (after_be) return 2;
             // "had filed", "been filed": a participle after a past auxiliary is a clear past.
             if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_past_auxiliary)) return -2;
@@ -2620,7 +2627,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 tk[c.tb - 1].low == "from")
                 tense = 1;
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.te - c.tb == 1 &&
-                tk[c.tb].low.size() > 2 && tk[c.tb].low.substr(tk[c.tb].low.size() - 2) == "'s")
+                tk[c.tb].low.size() > 2 && ends_in(tk[c.tb].low, "'s"))
                 tense = possessive_weekday_tense(lex, tk, c.tb, c.te, tense);
             Resolved r;
             try {
@@ -2652,7 +2659,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             t.begin = tk[c.tb].b;
             // "last year's": the possessive is not part of the expression.
             std::size_t trim = c.trim_end;
-            if (!trim && tk[c.te - 1].low.size() > 2 && tk[c.te - 1].low.substr(tk[c.te - 1].low.size() - 2) == "'s")
+            if (!trim && tk[c.te - 1].low.size() > 2 && ends_in(tk[c.te - 1].low, "'s"))
                 trim = 2;
             t.end = tk[c.te - 1].e - trim;
             t.type = c.type;
