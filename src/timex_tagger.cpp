@@ -2393,13 +2393,15 @@ bool continues_clock_time(std::string_view text, const Sentence& cur, const Sent
 // and every byte of 0x80 and above; a run byte is a word byte that goes on with a word
 // (all but 0xE2, which begins General Punctuation: quotes, dashes, ellipsis).
 // A join byte may go on with a word when between two others: ' - , . / :
-enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2, k_run_byte = 4, k_join_byte = 8 };
+// A start byte begins a word: a word byte but 0xE2 and the continuation bytes 0x80..0xBF.
+enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2, k_run_byte = 4, k_join_byte = 8, k_start_byte = 16 };
 constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
     std::array<std::uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') t[c] = k_space_byte;
         if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
             t[c] = c == 0xE2 ? k_word_byte : k_word_byte | k_run_byte;
+        if (t[c] == (k_word_byte | k_run_byte) && !(c >= 0x80 && c < 0xC0)) t[c] |= k_start_byte;
         if (c == '\'' || c == '-' || c == ',' || c == '.' || c == '/' || c == ':') t[c] = k_join_byte;
     }
     return t;
@@ -2491,6 +2493,33 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
     while (i < end) {
         const unsigned char c = p[i];
         const std::uint8_t cls = k_byte_class[c];
+        if (cls & k_start_byte) {  // a word: the most common case first
+            std::size_t j = i + 1;
+            bool hyphen = false;
+            for (;;) {
+                j = run_end(lower.data(), j, end);
+                // Most words end at a space or a mark that cannot join: one look-up (in `lower`,
+                // which is padded, and differs from the text in no join byte).
+                if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) break;
+                if (j + 1 >= end) break;
+                // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
+                const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
+                if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
+                    hyphen = hyphen || d == '-';
+                    ++j;
+                    continue;
+                }
+                if ((d == ',' || d == '.' || d == '/' || d == ':') && static_cast<unsigned char>(prev - '0') < 10u &&
+                    static_cast<unsigned char>(next - '0') < 10u) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            add_token(lex, text, lower, i, j, hyphen, tk[count++]);
+            i = j;
+            continue;
+        }
         if (cls & k_space_byte) {
             ++i;
             continue;
@@ -2507,35 +2536,9 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
             ++i;
             continue;
         }
-        if (!(cls & k_word_byte)) {
-            add_token(lex, text, lower, i, i + 1, c == '-', tk[count++]);
-            ++i;
-            continue;
-        }
-        std::size_t j = i + 1;
-        bool hyphen = false;
-        for (;;) {
-            j = run_end(lower.data(), j, end);
-            // Most words end at a space or a mark that cannot join: one look-up (in `lower`,
-            // which is padded, and differs from the text in no join byte).
-            if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) break;
-            if (j + 1 >= end) break;
-            // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
-            const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
-            if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
-                hyphen = hyphen || d == '-';
-                ++j;
-                continue;
-            }
-            if ((d == ',' || d == '.' || d == '/' || d == ':') && static_cast<unsigned char>(prev - '0') < 10u &&
-                static_cast<unsigned char>(next - '0') < 10u) {
-                ++j;
-                continue;
-            }
-            break;
-        }
-        add_token(lex, text, lower, i, j, hyphen, tk[count++]);
-        i = j;
+        // Any other byte (no word byte: a word byte left is a start byte) is a token alone.
+        add_token(lex, text, lower, i, i + 1, c == '-', tk[count++]);
+        ++i;
     }
     return Tokens(tk, count);
 }
