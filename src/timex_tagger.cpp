@@ -2422,10 +2422,11 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
 /// form, its number if all digits, its lexicon entry.
 [[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
-                                             std::size_t b, std::size_t e, bool has_hyphen, Tk& t) {
+                                             std::size_t b, std::size_t e, bool has_hyphen, bool apostrophe, Tk& t) {
     // Every field is written: the buffer is reused. The fields are worked out in locals and
     // stored once each.
     const std::size_t n = e - b;
+    if (n == 0) __builtin_unreachable();  // every token has a byte: Lexicon::find need not test for ""
     t.b = b;
     t.e = e;
     t.raw = std::string_view(text.data() + b, n);
@@ -2470,7 +2471,8 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
         const std::string_view key = t.low;
         w = lex.find(key, head);
         // "Friday's", "Tuesday's": the possessive of a lexicon word
-        if (!w && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') w = lex.find(key.substr(0, n - 2));
+        // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
+        if (!w && apostrophe && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') w = lex.find(key.substr(0, n - 2));
         if (w) starter = w->has(tx::k_starter);
     }
     t.w = w;
@@ -2495,7 +2497,7 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         const std::uint8_t cls = k_byte_class[c];
         if (cls & k_start_byte) {  // a word: the most common case first
             std::size_t j = i + 1;
-            bool hyphen = false;
+            bool hyphen = false, apostrophe = false;
             for (;;) {
                 j = run_end(lower.data(), j, end);
                 // Most words end at a space or a mark that cannot join: one look-up (in `lower`,
@@ -2506,6 +2508,7 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
                 const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
                 if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
                     hyphen = hyphen || d == '-';
+                    apostrophe = apostrophe || d == '\'';
                     ++j;
                     continue;
                 }
@@ -2516,7 +2519,7 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
                 }
                 break;
             }
-            add_token(lex, text, lower, i, j, hyphen, tk[count++]);
+            add_token(lex, text, lower, i, j, hyphen, apostrophe, tk[count++]);
             i = j;
             continue;
         }
@@ -2527,17 +2530,17 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         if (c == 0xE2) {  // General Punctuation block: quotes, dashes, ellipsis
             const std::size_t len = std::min<std::size_t>(3, end - i);  // taken whole, even if malformed
             const bool hyphen = text.substr(i, len).find('-') != std::string_view::npos;
-            add_token(lex, text, lower, i, i + len, hyphen, tk[count++]);
+            add_token(lex, text, lower, i, i + len, hyphen, true, tk[count++]);
             i += len;
             continue;
         }
         if (c >= 0x80 && c < 0xC0) {  // stray continuation byte: alone
-            add_token(lex, text, lower, i, i + 1, false, tk[count++]);
+            add_token(lex, text, lower, i, i + 1, false, false, tk[count++]);
             ++i;
             continue;
         }
         // Any other byte (no word byte: a word byte left is a start byte) is a token alone.
-        add_token(lex, text, lower, i, i + 1, c == '-', tk[count++]);
+        add_token(lex, text, lower, i, i + 1, c == '-', false, tk[count++]);
         ++i;
     }
     return Tokens(tk, count);
