@@ -182,6 +182,7 @@ public:
             if (!best) consider(second_day(i, out));
             if (!best) consider(appositive_day(i, out));
             if (best) {
+                if (out.empty()) out.reserve(4);  // no moves of the candidates as the list grows to 4
                 out.push_back(std::move(*best));
                 i = best->te;
             } else {
