@@ -36,6 +36,23 @@ constexpr std::size_t k_longest_abbreviation = [] {
     return n;
 }();
 
+static_assert(k_longest_abbreviation <= 7, "abbreviation_key packs the bytes below the size");
+
+// Up to 7 bytes, the first lowest, with the size in the top byte.
+constexpr std::uint64_t abbreviation_key(std::string_view s) {
+    std::uint64_t v = static_cast<std::uint64_t>(s.size()) << 56;
+    for (std::size_t k = 0; k < s.size(); ++k)
+        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * k);
+    return v;
+}
+
+constexpr auto k_abbreviation_keys = [] {
+    std::array<std::uint64_t, k_abbreviations.size()> keys{};
+    for (std::size_t i = 0; i < keys.size(); ++i) keys[i] = abbreviation_key(k_abbreviations[i]);
+    std::sort(keys.begin(), keys.end());
+    return keys;
+}();
+
 bool is_abbreviation(std::string_view word) {
     if (word.empty()) return false;
     if (word.size() <= k_longest_abbreviation) {
@@ -43,13 +60,10 @@ bool is_abbreviation(std::string_view word) {
         char buf[k_longest_abbreviation];
         for (std::size_t i = 0; i < word.size(); ++i)
             buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
-        // Sizes compared first, bytes inline: std::find called memcmp for every entry.
-        for (const std::string_view a : k_abbreviations) {
-            if (a.size() != word.size()) continue;
-            std::size_t k = 0;
-            while (k < a.size() && a[k] == buf[k]) ++k;
-            if (k == a.size()) return true;
-        }
+        // One binary search over the entries packed as numbers (size included: a word may hold '\0').
+        if (std::binary_search(k_abbreviation_keys.begin(), k_abbreviation_keys.end(),
+                               abbreviation_key(std::string_view(buf, word.size()))))
+            return true;
     }
     // Dotted initialisms: "U.N", "U.S", "e.g", and single capital initials "J".
     if (word.size() == 1 && is_upper(static_cast<unsigned char>(word[0]))) return true;

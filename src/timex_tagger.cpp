@@ -111,6 +111,13 @@ std::string lower_copy(std::string_view s) {
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/// Whether `s` ends in the literal `suffix`: a compare of constant length, inlined (`substr(..) ==`
+/// called memcmp).
+template <std::size_t N>
+bool ends_in(std::string_view s, const char (&suffix)[N]) {
+    return s.size() >= N - 1 && std::memcmp(s.data() + s.size() - (N - 1), suffix, N - 1) == 0;
+}
+
 /// Splits "12/12/2022" or "10:30" at `sep` into up to 3 numbers; returns how many
 /// fields there are (0 if any field is empty, too long or not all digits).
 int split_digits(std::string_view s, char sep, int* fields, int* ndigits) {
@@ -165,16 +172,18 @@ public:
                 ++i;
                 continue;
             }
-            std::optional<Cand> best;
-            auto consider = [&](std::optional<Cand> c) {
+            // The first result is taken in place, the others moved only when better.
+            std::optional<Cand> best = match_with_modifiers(i);
+            if (best && best->te <= best->tb) best.reset();
+            auto consider = [&](std::optional<Cand>&& c) {
                 if (c && c->te > c->tb && (!best || c->te > best->te)) best = std::move(c);
             };
-            consider(match_with_modifiers(i));
             if (!best) consider(elided_last(i, out));
             if (!best) consider(second_day(i, out));
             if (!best) consider(appositive_day(i, out));
             if (best) {
-                out.push_back(*best);
+                if (out.empty()) out.reserve(4);  // no moves of the candidates as the list grows to 4
+                out.push_back(std::move(*best));
                 i = best->te;
             } else {
                 ++i;
@@ -467,11 +476,10 @@ private:
 
     std::optional<Cand> match_core(std::size_t i, bool after_modifier) const {
         if (i >= m_tk.size()) return std::nullopt;  // a modifier that ends the text ("at 10: early")
-        std::optional<Cand> best;
-        auto consider = [&](std::optional<Cand> c) {
+        std::optional<Cand> best = match_words(i);  // taken in place
+        auto consider = [&](std::optional<Cand>&& c) {
             if (c && (!best || c->te > best->te)) best = std::move(c);
         };
-        consider(match_words(i));
         consider(match_date(i, after_modifier));
         consider(match_relative(i));
         consider(match_amount(i));
@@ -694,12 +702,12 @@ private:
         // Weekday: Wednesday, Wednesday night, Friday, Feb. 24.
         if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) && !t.w->has(tx::k_weekday_plural)) {
             // "Friday prayers", "the Sunday edition" are recurring; "Friday's edition" is that Friday's.
-            const bool possessive = t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s";
+            const bool possessive = t.low.size() > 2 && ends_in(t.low, "'s");
             if (!possessive && flag(i + 1, tx::k_not_after_weekday)) return std::nullopt;
             c.sem.kind = Kind::weekday;
             c.sem.weekday = t.w->weekday;
             c.te = i + 1;
-            if (t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s") c.trim_end = 2;
+            if (t.low.size() > 2 && ends_in(t.low, "'s")) c.trim_end = 2;
             std::size_t k = i + 1;
             if (is(k, ",")) ++k;
             if (std::size_t ml = month_at(k, m)) {
@@ -1116,7 +1124,7 @@ private:
             } else {
                 attach_part_of_day(c, false);
             }
-            if (t.low.size() > 2 && t.low.substr(t.low.size() - 2) == "'s") c.trim_end = 2;
+            if (t.low.size() > 2 && ends_in(t.low, "'s")) c.trim_end = 2;
             return c;
         }
         if (t.w->relative == tx::k_none) return std::nullopt;
@@ -1164,7 +1172,7 @@ private:
             if (is(i, "following") || is(i, "previous")) {
                 c.sem.kind = Kind::anaphor;
             } else if (nx->unit == Unit::year && m_tk[k].low.size() > 2 &&
-                       m_tk[k].low.substr(m_tk[k].low.size() - 2) == "'s") {
+                       ends_in(m_tk[k].low, "'s")) {
                 // "this year's third quarter", "last year's quarter": a part of that year.
                 c.te += reporting_part_at(k + 1, c.sem);
             }
@@ -1873,7 +1881,7 @@ int possessive_weekday_tense(const Lexicon& lex, Tokens tk, std::size_t tb, std:
 /// A deadline word right before it ("by", "until", "as soon as") leans to the future
 /// (+1) unless a clear past cue is found: "had filed the reports by Wednesday".
 int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
-    auto next_is = [&](std::size_t j, std::string_view a, std::string_view b) {
+    auto next_is = [&](std::size_t j, const auto& a, const auto& b) {  // literals: TokText's inline compare
         return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
     };
     const bool lean_future = after_deadline_word(lex, tk, tb);
@@ -1902,7 +1910,7 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
             if (j > 0 && tk[j - 1].low == "will") return 2;
             return after_be ? 2 : -2;
         }
-        if (t.alpha && t.low.size() > 4 && t.low.substr(t.low.size() - 2) == "ed" && !t.cap) {
+        if (t.alpha && t.low.size() > 4 && ends_in(t.low, "ed") && !t.cap) {
             if (after_be) return 2;
             // "had filed", "been filed": a participle after a past auxiliary is a clear past.
             if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_past_auxiliary)) return -2;
@@ -2385,27 +2393,41 @@ bool continues_clock_time(std::string_view text, const Sentence& cur, const Sent
 // tokenize() calls alphanumeric: ASCII letters and digits (std::isalnum in the C locale)
 // and every byte of 0x80 and above; a run byte is a word byte that goes on with a word
 // (all but 0xE2, which begins General Punctuation: quotes, dashes, ellipsis).
-enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2, k_run_byte = 4 };
+// A join byte may go on with a word when between two others: ' - , . / :
+// A start byte begins a word: a word byte but 0xE2 and the continuation bytes 0x80..0xBF.
+enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2, k_run_byte = 4, k_join_byte = 8, k_start_byte = 16 };
 constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
     std::array<std::uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c) {
         if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') t[c] = k_space_byte;
         if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
             t[c] = c == 0xE2 ? k_word_byte : k_word_byte | k_run_byte;
+        if (t[c] == (k_word_byte | k_run_byte) && !(c >= 0x80 && c < 0xC0)) t[c] |= k_start_byte;
+        if (c == '\'' || c == '-' || c == ',' || c == '.' || c == '/' || c == ':') t[c] = k_join_byte;
     }
     return t;
 }();
 bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0; }
 
+/// The end of the run of run bytes (k_run_byte) that starts at j, at most `end`. Read in
+/// `lower`, which ends in 8 zero bytes (no run bytes) after the text, so that the loop needs
+/// no bound: it may run past `end` into the next sentence, and is cut back to `end`. `lower`
+/// differs from the text only in A-Z, run bytes either way. split_sentences ends no sentence
+/// inside such a run, so the loop rarely reads past `end`.
+[[gnu::always_inline]] inline std::size_t run_end(const char* lower, std::size_t j, std::size_t end) {
+    const unsigned char* q = reinterpret_cast<const unsigned char*>(lower);
+    while (k_byte_class[q[j]] & k_run_byte) ++j;
+    return j < end ? j : end;
+}
+
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
 /// form, its number if all digits, its lexicon entry.
 [[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
-                                             std::size_t b, std::size_t e, bool has_hyphen, Tk& t) {
-    // Every field is written: the buffer is reused.
+                                             std::size_t b, std::size_t e, bool has_hyphen, bool apostrophe, Tk& t) {
+    // Every field is written: the buffer is reused. The fields are worked out in locals and
+    // stored once each.
     const std::size_t n = e - b;
-    t.w = nullptr;
-    t.num = -1;
-    t.ndig = 0;
+    if (n == 0) __builtin_unreachable();  // every token has a byte: Lexicon::find need not test for ""
     t.b = b;
     t.e = e;
     t.raw = std::string_view(text.data() + b, n);
@@ -2413,34 +2435,49 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     // `lower` has 8 bytes of padding after the text: one load, then the bytes past the token are cut.
     std::uint64_t head;
     std::memcpy(&head, lower.data() + b, 8);
-    head &= ~std::uint64_t{0} >> (64 - 8 * std::min<std::size_t>(n, 8));  // n >= 1
+    if (n < 8) head &= (std::uint64_t{1} << (8 * n)) - 1;  // n >= 1
     t.head = head;
     const unsigned char c0 = static_cast<unsigned char>(text[b]);
-    t.cap = c0 >= 'A' && c0 <= 'Z';
-    t.alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
+    const bool alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
+    t.cap = static_cast<unsigned char>(c0 - 'A') < 26u;
+    t.alpha = alpha;
     t.has_hyphen = has_hyphen;
     // The scanner tries a token that is no lexicon word if it begins with a digit, has a hyphen or is "'".
     if (static_cast<unsigned char>(c0 - '0') < 10u) {
+        t.w = nullptr;
         t.starter = true;
-        if (n > 9) return;
         int value = 0;
-        for (std::size_t k = 0; k < n; ++k) {
-            const unsigned d = static_cast<unsigned char>(text[b + k]) - '0';
-            if (d >= 10) return;
-            value = value * 10 + static_cast<int>(d);  // at most 9 digits: no overflow
+        if (n <= 9) {
+            std::size_t k = 0;
+            for (; k < n; ++k) {
+                const unsigned d = static_cast<unsigned char>(text[b + k]) - '0';
+                if (d >= 10) break;
+                value = value * 10 + static_cast<int>(d);  // at most 9 digits: no overflow
+            }
+            if (k == n) {
+                t.num = value;
+                t.ndig = static_cast<int>(n);
+                return;
+            }
         }
-        t.num = value;
-        t.ndig = static_cast<int>(n);
+        t.num = -1;
+        t.ndig = 0;
         return;
     }
-    t.starter = has_hyphen || (n == 1 && c0 == '\'');
-    if (t.alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || t.raw == "'ll") {
+    t.num = -1;
+    t.ndig = 0;
+    bool starter = has_hyphen || (n == 1 && c0 == '\'');
+    const Word* w = nullptr;
+    if (alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || t.raw == "'ll") {
         const std::string_view key = t.low;
-        t.w = lex.find(key, head);
+        w = lex.find(key, head);
         // "Friday's", "Tuesday's": the possessive of a lexicon word
-        if (!t.w && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') t.w = lex.find(key.substr(0, n - 2));
-        if (t.w) t.starter = t.w->has(tx::k_starter);
+        // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
+        if (!w && apostrophe && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') w = lex.find(key.substr(0, n - 2));
+        if (w) starter = w->has(tx::k_starter);
     }
+    t.w = w;
+    t.starter = starter;
 }
 
 /// The tokens of text[begin, end) into `tk`, exactly as `tokenize` (segmenter.hpp) splits
@@ -2459,6 +2496,34 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
     while (i < end) {
         const unsigned char c = p[i];
         const std::uint8_t cls = k_byte_class[c];
+        if (cls & k_start_byte) {  // a word: the most common case first
+            std::size_t j = i + 1;
+            bool hyphen = false, apostrophe = false;
+            for (;;) {
+                j = run_end(lower.data(), j, end);
+                // Most words end at a space or a mark that cannot join: one look-up (in `lower`,
+                // which is padded, and differs from the text in no join byte).
+                if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) break;
+                if (j + 1 >= end) break;
+                // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
+                const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
+                if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
+                    hyphen = hyphen || d == '-';
+                    apostrophe = apostrophe || d == '\'';
+                    ++j;
+                    continue;
+                }
+                if ((d == ',' || d == '.' || d == '/' || d == ':') && static_cast<unsigned char>(prev - '0') < 10u &&
+                    static_cast<unsigned char>(next - '0') < 10u) {
+                    ++j;
+                    continue;
+                }
+                break;
+            }
+            add_token(lex, text, lower, i, j, hyphen, apostrophe, tk[count++]);
+            i = j;
+            continue;
+        }
         if (cls & k_space_byte) {
             ++i;
             continue;
@@ -2466,41 +2531,18 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         if (c == 0xE2) {  // General Punctuation block: quotes, dashes, ellipsis
             const std::size_t len = std::min<std::size_t>(3, end - i);  // taken whole, even if malformed
             const bool hyphen = text.substr(i, len).find('-') != std::string_view::npos;
-            add_token(lex, text, lower, i, i + len, hyphen, tk[count++]);
+            add_token(lex, text, lower, i, i + len, hyphen, true, tk[count++]);
             i += len;
             continue;
         }
         if (c >= 0x80 && c < 0xC0) {  // stray continuation byte: alone
-            add_token(lex, text, lower, i, i + 1, false, tk[count++]);
+            add_token(lex, text, lower, i, i + 1, false, false, tk[count++]);
             ++i;
             continue;
         }
-        if (!(cls & k_word_byte)) {
-            add_token(lex, text, lower, i, i + 1, c == '-', tk[count++]);
-            ++i;
-            continue;
-        }
-        std::size_t j = i + 1;
-        bool hyphen = false;
-        for (;;) {
-            while (j < end && (k_byte_class[p[j]] & k_run_byte)) ++j;
-            if (j + 1 >= end) break;
-            // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
-            const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
-            if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
-                hyphen = hyphen || d == '-';
-                ++j;
-                continue;
-            }
-            if ((d == ',' || d == '.' || d == '/' || d == ':') && static_cast<unsigned char>(prev - '0') < 10u &&
-                static_cast<unsigned char>(next - '0') < 10u) {
-                ++j;
-                continue;
-            }
-            break;
-        }
-        add_token(lex, text, lower, i, j, hyphen, tk[count++]);
-        i = j;
+        // Any other byte (no word byte: a word byte left is a start byte) is a token alone.
+        add_token(lex, text, lower, i, i + 1, c == '-', false, tk[count++]);
+        ++i;
     }
     return Tokens(tk, count);
 }
@@ -2534,14 +2576,19 @@ TimexRole role_before(Tokens tk, std::size_t tb) {
 std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vector<Sentence>& sentences,
                                           std::optional<Date> dct) const {
     std::vector<Timex> out;
-    std::string lower(text.size() + 8, '\0');  // padded for add_token's 8-byte loads
+    // The text lower-cased, padded with 8 zero bytes for add_token's 8-byte loads, in a buffer
+    // kept from call to call on this thread (no allocation and zero-filling per text).
+    thread_local std::string lower_buffer;
+    if (lower_buffer.size() < text.size() + 8) lower_buffer.resize(text.size() + 8);
     {
         // Branch-free and through plain pointers, so that the compiler vectorises it.
         const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
-        unsigned char* to = reinterpret_cast<unsigned char*>(lower.data());
+        unsigned char* to = reinterpret_cast<unsigned char*>(lower_buffer.data());
         for (std::size_t k = 0, n = text.size(); k < n; ++k)
             to[k] = static_cast<unsigned char>(in[k] + (static_cast<unsigned char>(in[k] - 'A') < 26u ? 32 : 0));
+        std::memset(to + text.size(), 0, 8);
     }
+    const std::string_view lower(lower_buffer.data(), text.size() + 8);
     std::optional<Anchor> anchor;
     std::optional<Anchor> period;
     // One token buffer per thread, kept from call to call: it is as long as the longest sentence
@@ -2587,7 +2634,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 tk[c.tb - 1].low == "from")
                 tense = 1;
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.te - c.tb == 1 &&
-                tk[c.tb].low.size() > 2 && tk[c.tb].low.substr(tk[c.tb].low.size() - 2) == "'s")
+                tk[c.tb].low.size() > 2 && ends_in(tk[c.tb].low, "'s"))
                 tense = possessive_weekday_tense(lex, tk, c.tb, c.te, tense);
             Resolved r;
             try {
@@ -2619,7 +2666,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             t.begin = tk[c.tb].b;
             // "last year's": the possessive is not part of the expression.
             std::size_t trim = c.trim_end;
-            if (!trim && tk[c.te - 1].low.size() > 2 && tk[c.te - 1].low.substr(tk[c.te - 1].low.size() - 2) == "'s")
+            if (!trim && tk[c.te - 1].low.size() > 2 && ends_in(tk[c.te - 1].low, "'s"))
                 trim = 2;
             t.end = tk[c.te - 1].e - trim;
             t.type = c.type;
@@ -2693,6 +2740,10 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     if (buffer.size() > (std::size_t{1} << 16)) {  // a text with a huge sentence: do not keep its memory
         buffer.clear();
         buffer.shrink_to_fit();
+    }
+    if (lower_buffer.size() > (std::size_t{1} << 20)) {  // nor that of a huge text
+        lower_buffer.clear();
+        lower_buffer.shrink_to_fit();
     }
     return out;
 }
