@@ -154,9 +154,9 @@ void run(const IngestOptions& o) {
     const std::size_t articles = totals.added + totals.unchanged + totals.replaced;
     if (!o.quiet || totals.failed > 0)
         std::cerr << fmt::format(
-            "dateline: ingested {} articles into {} ({} new, {} unchanged, {} replaced, {} failed); "
+            "dateline: ingested {} {} into {} ({} new, {} unchanged, {} replaced, {} failed); "
             "events: {} new, {} merged{}; {:.1f} s, {:.0f} articles/s\n",
-            articles, o.db, totals.added, totals.unchanged, totals.replaced, totals.failed, totals.events_new,
+            articles, articles == 1 ? "article" : "articles", o.db, totals.added, totals.unchanged, totals.replaced, totals.failed, totals.events_new,
             totals.events_merged,
             totals.events_removed ? fmt::format(", {} removed", totals.events_removed) : std::string(), seconds,
             articles / std::max(seconds, 1e-6));

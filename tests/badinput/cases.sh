@@ -33,7 +33,7 @@ huge_line)
   expect 1 "huge-line.jsonl:1: line is 209760026 bytes, over the article limit of 10485760" \
     "$bin" ingest "$in/huge-line.jsonl" --db "$work/h.db"
   expect_memory "$huge_limit_mb"
-  grep -Eq "ingested 1 articles .*1 new" "$work/err" || fail "the line after the huge one was not stored: $(cat "$work/err")"
+  grep -Eq "ingested 1 article .*1 new" "$work/err" || fail "the line after the huge one was not stored: $(cat "$work/err")"
   ;;
 huge_text)
   expect 1 "huge-line.jsonl: article is 209760149 bytes, over the limit of 10485760" \

@@ -11,7 +11,7 @@ set(_badinput_tests "")
 # bad_beside_good(<name> <file> <stderr regex>): ingest FILE and a good article; exit 1, FILE named, the good one stored.
 function(bad_beside_good name file pattern)
   golden(NAME badinput.${name} ARGS ingest ${_bad}/${file} ${_bad}/good.txt --db ${_bout}/badinput.${name}/s.db
-         EXIT 1 STDERR_CONTAINS "${file}: ${pattern}.*ingested 1 articles .*1 new")
+         EXIT 1 STDERR_CONTAINS "${file}: ${pattern}.*ingested 1 article .*1 new")
   set(_badinput_tests ${_badinput_tests} golden.badinput.${name} PARENT_SCOPE)
 endfunction()
 bad_beside_good(empty_file empty.txt "file is empty")
@@ -26,11 +26,11 @@ bad_beside_good(binary_file binary.txt "text contains NUL bytes")
 bad_beside_good(timeml_invalid_utf8 bad-utf8.tml "invalid UTF-8 at byte 59")
 bad_beside_good(html_without_text notext.html "no article text found in the page")
 golden(NAME badinput.timeml_malformed ARGS ingest ${_bad}/broken.tml ${_bad}/good.txt --db ${_bout}/badinput.timeml_malformed/s.db
-       EXIT 1 STDERR_CONTAINS "broken.tml:2: malformed TimeML: <TIMEX3> is not closed before </TEXT>.*ingested 1 articles .*1 new")
+       EXIT 1 STDERR_CONTAINS "broken.tml:2: malformed TimeML: <TIMEX3> is not closed before </TEXT>.*ingested 1 article .*1 new")
 list(APPEND _badinput_tests golden.badinput.timeml_malformed)
 # A small --max-article-bytes: the limit's message and the skip, without a big file.
 golden(NAME badinput.max_article_bytes ARGS ingest ${_bad}/good.jsonl ${_bad}/script.html --max-article-bytes 100 --db ${_bout}/badinput.max_article_bytes/s.db
-       EXIT 1 STDERR_CONTAINS "script.html: page is 113 bytes, over the limit of 100.*ingested 1 articles .*1 new")
+       EXIT 1 STDERR_CONTAINS "script.html: page is 113 bytes, over the limit of 100.*ingested 1 article .*1 new")
 # One bad JSON line of each kind between two good ones: each named by its line (and id), both good ones stored.
 golden(NAME badinput.jsonl_bad_lines ARGS ingest ${_bad}/badlines.jsonl --db ${_bout}/badinput.jsonl_bad_lines/s.db EXIT 1 STDERR_CONTAINS
   "badlines.jsonl:2: malformed JSON .*missing closing quote.*:3: \"text\" is not a string.*:4: \"text\" is not a string.*:5: \"text\" is not a string.*:6: \"text\" is not a string.*:7: no \"text\" field.*:8: expected a JSON object.*:9: expected a JSON object.*:10 \\(nul\\): text contains NUL bytes.*:11: malformed JSON .*surrogate.*:12: malformed JSON .*ill-formed UTF-8.*:13 \\(empty\\): article text is empty.*ingested 2 articles .*2 new")
