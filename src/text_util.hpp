@@ -12,17 +12,22 @@ namespace dateline {
 
 inline char lower_char(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
+/// Eight bytes lower-cased in a register (ASCII, as lower_char on each).
+[[gnu::always_inline]] inline std::uint64_t lower8(std::uint64_t x) {
+    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    const std::uint64_t low7 = x & ~highs;
+    // High bit of a byte: its low seven bits are >= 'A', <= 'Z'; the byte itself < 0x80.
+    const std::uint64_t upper = (low7 + (0x80 - 'A') * ones) & ~(low7 + (0x80 - 'Z' - 1) * ones) & ~x & highs;
+    return x | (upper >> 2);  // 0x80 >> 2 == 'a' - 'A'
+}
+
 /// `n` bytes of `from` lower-cased (ASCII, as lower_char) into `to`, eight at a time.
 inline void lower_into(const char* from, std::size_t n, char* to) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
     std::size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         std::uint64_t x;
         std::memcpy(&x, from + i, 8);
-        const std::uint64_t low7 = x & ~highs;
-        // High bit of a byte: its low seven bits are >= 'A', <= 'Z'; the byte itself < 0x80.
-        const std::uint64_t upper = (low7 + (0x80 - 'A') * ones) & ~(low7 + (0x80 - 'Z' - 1) * ones) & ~x & highs;
-        x |= upper >> 2;  // 0x80 >> 2 == 'a' - 'A'
+        x = lower8(x);
         std::memcpy(to + i, &x, 8);
     }
     for (; i < n; ++i) to[i] = lower_char(from[i]);
@@ -38,13 +43,6 @@ inline std::string lower(std::string_view s) {
 /// equal_ci. Eight bytes at a time, lower-cased in a register: the look-up
 /// tables of words hash every word of a text with it.
 [[gnu::always_inline]] inline std::uint64_t hash_lower(std::string_view s) {
-    constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    auto lower8 = [](std::uint64_t x) {
-        const std::uint64_t low7 = x & ~highs;
-        // High bit of a byte: its low seven bits are >= 'A', > 'Z'; the byte itself < 0x80.
-        const std::uint64_t upper = (low7 + (0x80 - 'A') * ones) & ~(low7 + (0x80 - 'Z' - 1) * ones) & ~x & highs;
-        return x | (upper >> 2);  // 0x80 >> 2 == 'a' - 'A'
-    };
     auto mix = [](std::uint64_t h, std::uint64_t x) {
         h = (h ^ x) * 0x9E3779B97F4A7C15ull;
         return h ^ (h >> 29);
