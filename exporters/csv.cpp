@@ -36,6 +36,11 @@ public:
     }
 
     void write(const Timeline& t, std::ostream& out) const override {
+        VectorEventSource events(t.events);
+        write_stream(t, events, out);
+    }
+
+    void write_stream(const Timeline&, EventSource& events, std::ostream& out) const override {
         // A UTF-8 byte order mark: without it Excel reads the file as the local
         // code page and garbles Armenian, Arabic and emoji.
         out << "\xEF\xBB\xBF";
@@ -45,7 +50,8 @@ public:
             line += c;
         }
         out << line << "\r\n";
-        for (const Event& e : t.events) {
+        while (const Event* next = events.next()) {
+            const Event& e = *next;
             std::vector<std::string> actors, places;
             for (const ActorRef& a : e.actors) actors.push_back(a.name);
             for (const PlaceRef& p : e.places) places.push_back(p.name);

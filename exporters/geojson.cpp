@@ -2,6 +2,7 @@
 #include "dateline/exporter.hpp"
 
 #include "labels.hpp"
+#include "stream.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -39,8 +40,16 @@ public:
     }
 
     void write(const Timeline& t, std::ostream& out) const override {
-        json features = json::array();
-        for (const Event& e : t.events) {
+        VectorEventSource events(t.events);
+        write_stream(t, events, out);
+    }
+
+    // Written feature by feature, in the bytes of the whole document's dump.
+    void write_stream(const Timeline&, EventSource& events, std::ostream& out) const override {
+        out << "{\n  \"features\": ";
+        JsonArrayWriter features(out, 1);
+        while (const Event* next = events.next()) {
+            const Event& e = *next;
             json points = json::array();
             json place_names = json::array();
             for (const PlaceRef& p : e.places) {
@@ -71,10 +80,11 @@ public:
                             {"geometry", std::move(geometry)},
                             {"properties", std::move(props)}};
             if (e.when) feature["when"] = when_of(*e.when);
-            features.push_back(std::move(feature));
+            features.add(feature);
         }
-        json doc = {{"type", "FeatureCollection"}, {"features", std::move(features)}};
-        out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+        features.close();
+        // Keys in the order of the tree's std::map: features, type.
+        out << ",\n  \"type\": " << json_text(json("FeatureCollection")) << "\n}\n";
     }
 };
 

@@ -3,6 +3,7 @@
 
 #include "escape.hpp"
 #include "labels.hpp"
+#include "stream.hpp"
 
 #include <fmt/format.h>
 
@@ -59,15 +60,24 @@ public:
     }
 
     void write(const Timeline& t, std::ostream& out) const override {
-        out << "# " << (t.title.empty() ? std::string("Timeline") : markdown_escape(t.title)) << "\n";
-        out << "\n" << t.events.size() << (t.events.size() == 1 ? " event" : " events")
-            << ", exported on " << iso(t.exported_on) << ".\n";
+        VectorEventSource events(t.events);
+        write_stream(t, events, out);
+    }
+
+    // The heading counts the events, so the list goes to a temporary file
+    // first and follows the heading when the count is known.
+    void write_stream(const Timeline& t, EventSource& events, std::ostream& out) const override {
+        Spill spill;
+        SpillStream body(spill);
+        std::size_t count = 0;
         std::string current;
         bool first = true;
-        for (const Event& e : t.events) {
+        while (const Event* next = events.next()) {
+            const Event& e = *next;
+            ++count;
             const std::string h = heading(e);
             if (first || h != current) {
-                out << "\n## " << h << "\n\n";
+                body << "\n## " << h << "\n\n";
                 current = h;
                 first = false;
             }
@@ -75,8 +85,13 @@ public:
             std::string line = fmt::format("- **{}** — {} ({})", markdown_escape(date),
                                            markdown_escape(e.headline), sources(e));
             if (e.date_source == DateSource::published) line += " *dated by the report*";
-            out << line << "\n";
+            body << line << "\n";
         }
+        body.flush();
+        out << "# " << (t.title.empty() ? std::string("Timeline") : markdown_escape(t.title)) << "\n";
+        out << "\n" << count << (count == 1 ? " event" : " events") << ", exported on " << iso(t.exported_on)
+            << ".\n";
+        spill.copy_to(out);
     }
 };
 

@@ -3,6 +3,7 @@
 
 #include "escape.hpp"
 #include "labels.hpp"
+#include "stream.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -130,25 +131,15 @@ public:
     }
 
     void write(const Timeline& t, std::ostream& out) const override {
-        json doc = json::object();
-        doc["scale"] = "human";
-        std::set<std::string> used_ids;
-        json events = json::array();
-        for (const Event& e : t.events)
-            if (e.when) events.push_back(slide(e, t, used_ids));
-        if (events.size() > k_timelinejs_slide_warning)
-            std::clog << fmt::format(
-                "dateline: warning: timelinejs: {} slides; TimelineJS is built for dozens and slows down past {} "
-                "(use --limit N)\n",
-                events.size(), k_timelinejs_slide_warning);
-        doc["events"] = std::move(events);
-        if (!t.title.empty()) {
-            doc["title"] = {{"text",
-                             {{"headline", html_escape(one_line(t.title))},
-                              {"text", fmt::format("<p>{} events, exported on {}.</p>", doc["events"].size(),
-                                                   iso(t.exported_on))}}},
-                            {"unique_id", "title"}};
-        }
+        VectorEventSource events(t.events);
+        write_stream(t, events, out);
+    }
+
+    // Written slide by slide in the bytes of the whole document's dump (keys
+    // in std::map order: eras, events, scale, title; the title slide counts
+    // the slides, so it comes last anyway). Only the slide ids are kept.
+    void write_stream(const Timeline& t, EventSource& events, std::ostream& out) const override {
+        out << "{\n";
         if (!t.eras.empty()) {
             json eras = json::array();
             for (const Era& era : t.eras) {
@@ -160,9 +151,29 @@ public:
                                 {"end_date", date_parts(end, p)},
                                 {"text", {{"headline", html_escape(one_line(era.name))}}}});
             }
-            doc["eras"] = std::move(eras);
+            out << "  \"eras\": " << json_nested(eras, 1) << ",\n";
         }
-        out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+        out << "  \"events\": ";
+        std::set<std::string> used_ids;
+        JsonArrayWriter slides(out, 1);
+        while (const Event* e = events.next())
+            if (e->when) slides.add(slide(*e, t, used_ids));
+        slides.close();
+        if (slides.size() > k_timelinejs_slide_warning)
+            std::clog << fmt::format(
+                "dateline: warning: timelinejs: {} slides; TimelineJS is built for dozens and slows down past {} "
+                "(use --limit N)\n",
+                slides.size(), k_timelinejs_slide_warning);
+        out << ",\n  \"scale\": " << json_text(json("human"));
+        if (!t.title.empty()) {
+            const json title = {{"text",
+                                 {{"headline", html_escape(one_line(t.title))},
+                                  {"text", fmt::format("<p>{} events, exported on {}.</p>", slides.size(),
+                                                       iso(t.exported_on))}}},
+                                {"unique_id", "title"}};
+            out << ",\n  \"title\": " << json_nested(title, 1);
+        }
+        out << "\n}\n";
     }
 };
 

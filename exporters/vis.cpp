@@ -3,11 +3,14 @@
 
 #include "escape.hpp"
 #include "labels.hpp"
+#include "stream.hpp"
 
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
+#include <utility>
 
 namespace dateline {
 namespace {
@@ -66,19 +69,40 @@ public:
     }
 
     void write(const Timeline& t, std::ostream& out) const override {
-        json items = json::array();
-        for (const Event& e : t.events)
-            if (e.when) items.push_back(item(e, t));
-        json groups = json::array();
-        int order = 0;
-        for (const std::string& g : groups_of(t)) {
-            // Only groups with a dated item, so vis shows no empty rows.
-            const bool used = std::any_of(t.events.begin(), t.events.end(),
-                                          [&](const Event& e) { return e.when && group_of(e, t.group_by) == g; });
-            if (used) groups.push_back({{"id", g}, {"content", html_escape(g)}, {"order", order++}});
+        VectorEventSource events(t.events);
+        write_stream(t, events, out);
+    }
+
+    // The document's keys come in std::map order, groups before items, and
+    // the groups are known only after the last item: the items go to a
+    // temporary file and follow the groups. Only the group names are kept.
+    void write_stream(const Timeline& t, EventSource& events, std::ostream& out) const override {
+        Spill spill;
+        SpillStream body(spill);
+        JsonArrayWriter items(body, 1);
+        // Every group in the order first seen (dated or not), and whether a
+        // dated item is in it: only those become rows, so vis shows none empty.
+        std::vector<std::pair<std::string, bool>> groups;
+        std::unordered_map<std::string, std::size_t> group_at;
+        while (const Event* next = events.next()) {
+            const Event& e = *next;
+            if (t.group_by != "none") {
+                std::string g = group_of(e, t.group_by);
+                auto [at, inserted] = group_at.try_emplace(g, groups.size());
+                if (inserted) groups.emplace_back(std::move(g), false);
+                if (e.when) groups[at->second].second = true;
+            }
+            if (e.when) items.add(item(e, t));
         }
-        json doc = {{"items", std::move(items)}, {"groups", std::move(groups)}};
-        out << doc.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
+        items.close();
+        body.flush();
+        json rows = json::array();
+        int order = 0;
+        for (const auto& [g, used] : groups)
+            if (used) rows.push_back({{"id", g}, {"content", html_escape(g)}, {"order", order++}});
+        out << "{\n  \"groups\": " << json_nested(rows, 1) << ",\n  \"items\": ";
+        spill.copy_to(out);
+        out << "\n}\n";
     }
 };
 

@@ -10,6 +10,16 @@
 
 namespace dateline {
 
+void Exporter::write_stream(const Timeline& header, EventSource& events, std::ostream& out) const {
+    Timeline whole;
+    whole.title = header.title;
+    whole.eras = header.eras;
+    whole.group_by = header.group_by;
+    whole.exported_on = header.exported_on;
+    while (const Event* e = events.next()) whole.events.push_back(*e);
+    write(whole, out);
+}
+
 void ExporterRegistry::add(std::unique_ptr<Exporter> exporter) {
     // A later format of the same name replaces the earlier one, so a program
     // can swap a built-in format for its own.

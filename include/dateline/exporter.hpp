@@ -25,6 +25,13 @@ public:
     virtual std::string_view extension() const = 0;    // "json"
     virtual std::string_view description() const = 0;  // one line for --help
     virtual void write(const Timeline& timeline, std::ostream& out) const = 0;
+    /// The same bytes as `write` of `header` with the events of `events`
+    /// (`header.events` is ignored). Formats that can write an event and
+    /// forget it override this, so an export of a whole store holds one event
+    /// at a time (plus what the format must keep: group names, slide ids);
+    /// the default collects the events and calls `write` (html: its time axis
+    /// and its list are two passes over the events).
+    virtual void write_stream(const Timeline& header, EventSource& events, std::ostream& out) const;
 };
 
 /// Formats by name. Filled explicitly by `register_builtin_exporters` (no static

@@ -41,6 +41,28 @@ struct Timeline {
     Date exported_on{2000, 1, 1};     // "today" for open ends; set by the CLI, fixed in tests
 };
 
+/// Events handed over one at a time, in chronological order: how a large
+/// export reaches an exporter without the whole timeline in memory.
+///
+///   while (const Event* e = source.next()) write(*e);
+class EventSource {
+public:
+    virtual ~EventSource() = default;
+    /// The next event, valid until the next call; nullptr after the last.
+    virtual const Event* next() = 0;
+};
+
+/// An EventSource over events already in memory (they must outlive it).
+class VectorEventSource final : public EventSource {
+public:
+    explicit VectorEventSource(const std::vector<Event>& events) : m_events(events) {}
+    const Event* next() override { return m_at < m_events.size() ? &m_events[m_at++] : nullptr; }
+
+private:
+    const std::vector<Event>& m_events;
+    std::size_t m_at = 0;
+};
+
 /// Applies a query's filters, limit and ranking to events in memory (the store
 /// does the same in SQL); the result is in chronological order.
 std::vector<Event> apply_query(std::vector<Event> events, const TimelineQuery& q);

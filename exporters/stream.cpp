@@ -1,0 +1,77 @@
+// Piecewise JSON and the spill file of the streaming exporters.
+#include "stream.hpp"
+
+#include "dateline/error.hpp"
+
+namespace dateline::exporters {
+
+using json = nlohmann::json;
+
+std::string json_text(const json& j) { return j.dump(2, ' ', false, json::error_handler_t::replace); }
+
+std::string json_nested(const json& j, int levels) {
+    const std::string text = json_text(j);
+    const std::string pad(static_cast<std::size_t>(2 * levels), ' ');
+    std::string shifted;
+    shifted.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        shifted += c;
+        if (c == '\n') shifted += pad;
+    }
+    return shifted;
+}
+
+void JsonArrayWriter::add(const json& element) {
+    const std::string pad(static_cast<std::size_t>(2 * (m_levels + 1)), ' ');
+    m_out << (m_count == 0 ? "[\n" : ",\n") << pad << json_nested(element, m_levels + 1);
+    ++m_count;
+}
+
+void JsonArrayWriter::close() {
+    if (m_count == 0) {
+        m_out << "[]";
+        return;
+    }
+    m_out << '\n' << std::string(static_cast<std::size_t>(2 * m_levels), ' ') << ']';
+}
+
+Spill::Spill() : m_file(std::tmpfile()) {
+    if (!m_file) throw Error("cannot create a temporary file for the export");
+}
+
+void Spill::flush() {
+    if (m_buffer.empty()) return;
+    if (std::fwrite(m_buffer.data(), 1, m_buffer.size(), m_file.get()) != m_buffer.size())
+        throw Error("cannot write the export's temporary file (disk full?)");
+    m_buffer.clear();
+}
+
+void Spill::write(std::string_view text) {
+    m_buffer.append(text);
+    if (m_buffer.size() >= (1u << 16)) flush();
+}
+
+void Spill::copy_to(std::ostream& out) {
+    flush();
+    std::rewind(m_file.get());
+    char chunk[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(chunk, 1, sizeof chunk, m_file.get())) > 0) out.write(chunk, static_cast<std::streamsize>(n));
+    if (std::ferror(m_file.get())) throw Error("cannot read the export's temporary file");
+}
+
+SpillStream::SpillStream(Spill& spill) : std::ostream(nullptr), m_buf(spill) { rdbuf(&m_buf); }
+
+SpillStream::Buf::int_type SpillStream::Buf::overflow(int_type c) {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    const char ch = traits_type::to_char_type(c);
+    m_spill.write(std::string_view(&ch, 1));
+    return c;
+}
+
+std::streamsize SpillStream::Buf::xsputn(const char* s, std::streamsize n) {
+    m_spill.write(std::string_view(s, static_cast<std::size_t>(n)));
+    return n;
+}
+
+}  // namespace dateline::exporters
