@@ -1548,9 +1548,13 @@ std::optional<bool> forced_walk() {
 
 }  // namespace
 
-std::vector<Event> EventStore::query(const TimelineQuery& q) {
-    auto& impl = *m_impl;
-    std::vector<std::string> params;  // bound in order as ?1, ?2, ...
+namespace {
+
+// The SELECT of a query's events (columns as `load_event` reads them) and its
+// parameters, bound in order as ?1, ?2, ...: without a limit in the order of
+// the first possible day (undated last, ties by key); with one, the best
+// `limit` by rank, in no useful order.
+std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vector<std::string>& params) {
     const std::vector<Filter> filters = filters_of(q, params);
 
     // Which plan for a `--limit`: walk the index of its rank, best first,
@@ -1565,11 +1569,11 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
     // stretch of the date index, which the walk would reach from the start.
     bool walk = false;
     if (q.limit) {
-        const double n = static_cast<double>(std::max(1LL, impl.db.scalar("SELECT coalesce(max(key), 0) FROM events")));
+        const double n = static_cast<double>(std::max(1LL, db.scalar("SELECT coalesce(max(key), 0) FROM events")));
         double kept = n, fewest = n;
         for (const Filter& f : filters) {
             if (f.count.empty()) continue;
-            Statement count(impl.db, fmt::format("SELECT count(*) FROM ({} LIMIT {})", f.count, k_count_cap));
+            Statement count(db, fmt::format("SELECT count(*) FROM ({} LIMIT {})", f.count, k_count_cap));
             // Its own parameters are the last it uses (a count may use none).
             const std::size_t used = static_cast<std::size_t>(count.parameter_count());
             for (std::size_t i = 0; i < std::min(used, f.params); ++i) count.bind(static_cast<int>(i + 1), params[i]);
@@ -1619,13 +1623,87 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
                                                                                       : "events_by_date");
     }
     if (sql.empty()) sql = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}", columns, from, where, order);
-    Statement select(impl.db, sql);
-    for (std::size_t i = 0; i < params.size(); ++i) select.bind(static_cast<int>(i + 1), params[i]);
+    return sql;
+}
+
+}  // namespace
+
+// A query's events handed out in chronological order. With a limit, all of
+// them (at most `limit`) are read and sorted at once. Without one, rows come
+// in the order of their first possible day, which is the first thing the
+// chronological order compares: the events of one first day are read, sorted
+// among themselves and handed out before the next day's are read, so memory
+// holds one day's events, not the timeline. Undated events (sorted last) wait
+// for the end. The same order as sorting all of them: runs of equal first
+// days are contiguous in both, and each run keeps its order by key for the
+// stable sort's ties.
+class EventStore::Cursor final : public EventSource {
+public:
+    Cursor(Impl& impl, const TimelineQuery& q) : m_impl(impl), m_limited(q.limit.has_value()) {
+        std::vector<std::string> params;
+        const std::string sql = select_sql(impl.db, q, params);
+        m_select = std::make_unique<Statement>(impl.db, sql);
+        for (std::size_t i = 0; i < params.size(); ++i) m_select->bind(static_cast<int>(i + 1), params[i]);
+    }
+
+    const Event* next() override { return take(); }
+
+    // The next event, which the caller may move from.
+    Event* take() {
+        if (m_at == m_ready.size()) refill();
+        return m_at < m_ready.size() ? &m_ready[m_at++] : nullptr;
+    }
+
+private:
+    void refill() {
+        m_ready.clear();
+        m_at = 0;
+        if (m_limited) {
+            if (m_done) return;
+            while (m_select->step()) m_ready.push_back(m_impl.load_event(*m_select));
+            m_done = true;
+            sort_chronologically(m_ready);
+            return;
+        }
+        while (!m_done) {
+            if (!m_pending) {
+                if (!m_select->step()) {
+                    m_done = true;
+                    break;
+                }
+                m_pending = m_impl.load_event(*m_select);
+            }
+            if (!m_pending->when) {
+                m_undated.push_back(std::move(*m_pending));
+                m_pending.reset();
+                continue;
+            }
+            if (!m_ready.empty() && m_ready.front().when->earliest != m_pending->when->earliest) break;
+            m_ready.push_back(std::move(*m_pending));
+            m_pending.reset();
+        }
+        if (m_ready.empty() && m_done) m_ready = std::move(m_undated);  // once: m_undated is left empty
+        sort_chronologically(m_ready);
+    }
+
+    Impl& m_impl;
+    bool m_limited;
+    std::unique_ptr<Statement> m_select;
+    std::vector<Event> m_ready;     // sorted, handed out from m_at
+    std::size_t m_at = 0;
+    std::optional<Event> m_pending;  // read, of the next first day
+    std::vector<Event> m_undated;
+    bool m_done = false;
+};
+
+std::vector<Event> EventStore::query(const TimelineQuery& q) {
+    Cursor cursor(*m_impl, q);
     std::vector<Event> events;
-    while (select.step()) events.push_back(impl.load_event(select));
-    sort_chronologically(events);
+    while (Event* e = cursor.take()) events.push_back(std::move(*e));
     return events;
 }
+
+std::unique_ptr<EventSource> EventStore::stream(const TimelineQuery& q) { return std::make_unique<Cursor>(*m_impl, q); }
 
 StoreStats EventStore::stats() {
     auto& db = m_impl->db;

@@ -94,6 +94,12 @@ public:
 
     /// Events matching the query, in chronological order, with all mentions.
     std::vector<Event> query(const TimelineQuery& q);
+    /// The same events in the same order, read from the database as they are
+    /// handed out: an export of a whole store holds one day's events at a
+    /// time (and the undated ones, which come last), not the timeline. Reads
+    /// one snapshot of the store; use no other method of this store until the
+    /// source is destroyed, and destroy it before the store.
+    std::unique_ptr<EventSource> stream(const TimelineQuery& q);
     StoreStats stats();
 
     /// Calls `visit` with every stored article (in ingest order) and the events
@@ -107,6 +113,7 @@ public:
 
 private:
     struct Impl;
+    class Cursor;
     std::unique_ptr<Impl> m_impl;
 };
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <streambuf>
@@ -198,9 +199,32 @@ void Progress::finish() {
 
 Output::Output(const std::string& path) : m_path(path) {
     if (path.empty() || path == "-") return;
+    // A new file or a plain regular one is written beside the target and
+    // renamed over it when complete: a failed or interrupted run leaves the
+    // previous file as it was, never half of one. Anything else (a symbolic
+    // link such as /dev/stdout, a device such as /dev/null, a pipe) is
+    // written in place, as it must never be renamed over.
+    std::error_code ec;
+    const auto status = std::filesystem::symlink_status(path, ec);
+    if (!std::filesystem::exists(status) || std::filesystem::is_regular_file(status)) {
+        m_temp = fmt::format("{}.part-{}", path, static_cast<long>(::getpid()));
+        auto f = std::make_unique<std::ofstream>(m_temp, std::ios::binary | std::ios::trunc);
+        if (*f) {
+            m_file = std::move(f);
+            return;
+        }
+        m_temp.clear();  // a folder we may not write: the file itself, in place
+    }
     auto f = std::make_unique<std::ofstream>(path, std::ios::binary | std::ios::trunc);
     if (!*f) throw InputError(fmt::format("cannot write {}: check the folder exists and is writable", path));
     m_file = std::move(f);
+}
+
+Output::~Output() {
+    if (m_temp.empty()) return;
+    m_file.reset();
+    std::error_code ec;
+    std::filesystem::remove(m_temp, ec);
 }
 
 std::ostream& Output::stream() { return m_file ? *m_file : std::cout; }
@@ -208,7 +232,15 @@ std::ostream& Output::stream() { return m_file ? *m_file : std::cout; }
 void Output::close() {
     stream().flush();
     if (!stream()) throw InputError(fmt::format("writing {} failed (disk full?)", m_path.empty() ? "stdout" : m_path));
-    if (m_file) static_cast<std::ofstream&>(*m_file).close();
+    if (!m_file) return;
+    auto& file = static_cast<std::ofstream&>(*m_file);
+    file.close();
+    if (!file) throw InputError(fmt::format("writing {} failed (disk full?)", m_path));
+    if (m_temp.empty()) return;
+    std::error_code ec;
+    std::filesystem::rename(m_temp, m_path, ec);
+    if (ec) throw InputError(fmt::format("cannot write {}: {}", m_path, ec.message()));
+    m_temp.clear();
 }
 
 }  // namespace dateline::cli

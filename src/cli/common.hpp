@@ -88,11 +88,15 @@ private:
 class Output {
 public:
     explicit Output(const std::string& path);
+    ~Output();  // without close(): the partial file is removed, the target untouched
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
     std::ostream& stream();
-    void close();  // flushes; throws InputError if the write failed
+    void close();  // flushes and puts the file in place; throws InputError if the write failed
 
 private:
     std::string m_path;
+    std::string m_temp;  // "<path>.part-<pid>" until close()
     std::unique_ptr<std::ostream> m_file;
 };
 

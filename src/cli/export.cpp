@@ -73,9 +73,11 @@ void run(const ExportOptions& o) {
     o.filters.check_database();
 
     EventStore store(o.filters.db, EventStore::Access::read);
-    timeline.events = store.query(query);
+    // Streamed: the store hands the events over one day at a time and the
+    // exporter writes each as it comes, so a whole store fits in memory.
+    const auto events = store.stream(query);
     Output output(o.output);
-    exporter.write(timeline, output.stream());
+    exporter.write_stream(timeline, *events, output.stream());
     output.close();
 }
 

@@ -24,6 +24,7 @@ golden(NAME store.export_bad_date ARGS export --db ${_out}/store.export_bad_date
 golden(NAME store.export_bad_rank ARGS export --db ${_out}/store.export_bad_rank/none.db --format json --limit 5 --rank loudest EXIT 1 STDERR_CONTAINS "unknown --rank 'loudest'")
 golden(NAME store.export_bad_era ARGS export --db ${_out}/store.export_bad_era/none.db --format json --era 2020-09-27 EXIT 1 STDERR_CONTAINS "has no name")
 add_test(NAME store.concurrent_ingest COMMAND bash ${PROJECT_SOURCE_DIR}/tests/store/concurrent_ingest.sh $<TARGET_FILE:dateline_cli> ${CMAKE_CURRENT_BINARY_DIR}/store-concurrent)
+add_test(NAME store.export_output COMMAND bash ${PROJECT_SOURCE_DIR}/tests/store/export_output.sh $<TARGET_FILE:dateline_cli> ${CMAKE_CURRENT_BINARY_DIR}/store-export-output)
 add_test(NAME store.killed_ingest COMMAND bash ${PROJECT_SOURCE_DIR}/tests/store/killed_ingest.sh $<TARGET_FILE:dateline_cli> ${CMAKE_CURRENT_BINARY_DIR}/store-killed)
 golden(NAME store.ingest_glob ARGS ingest "tests/golden/store/two-*.jsonl" --db ${_out}/store.ingest_glob/s.db STDERR_CONTAINS "2 articles .*2 new")
 golden(NAME store.ingest_stdin ARGS ingest - --db ${_out}/store.ingest_stdin/s.db STDIN ${_store}/two-reports.jsonl STDERR_CONTAINS "2 articles .*2 new")

@@ -2,15 +2,18 @@
 #include "dateline/event_store.hpp"
 
 #include "dateline/error.hpp"
+#include "dateline/exporter.hpp"
 #include "sqlite_connection.hpp"
 #include "sqlite_schema.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 #include <fmt/format.h>
 
 #include <cstdlib>
 #include <filesystem>
 #include <random>
+#include <sstream>
 
 namespace fs = std::filesystem;
 using namespace dateline;
@@ -761,4 +764,101 @@ TEST_CASE("the integrity check notices a full-text index out of step with the me
     }
     EventStore store(dir.db());
     CHECK(store.integrity_check() != "ok");
+}
+
+TEST_CASE("a streamed query hands out the same events in the same order as query, a first day at a time") {
+    TempDir dir;
+    EventStore store(dir.db());
+    // Many events share a first day (a decade, a year, a quarter, a month, a
+    // week and days all open on 2020-01-01 or nearby), across articles, in
+    // an ingest order unlike the chronological one; some are undated.
+    const std::vector<std::string> types = {"statement", "attack", "protest", "meeting", "appeal", "blockade"};
+    std::vector<Span> spans = {Span::decade(2020), Span::year(2020), Span::quarter(2020, 1), Span::month(2020, 1),
+                               day(2020, 1, 1),    day(2019, 12, 31), day(2020, 1, 2), Span::year(1991)};
+    Span open = Span::year(2020);
+    open.open_end = true;
+    spans.push_back(open);
+    Span rough = day(2020, 1, 1);
+    rough.approximate = true;
+    spans.push_back(rough);
+    int n = 0;
+    for (int art = 0; art < 6; ++art) {
+        Article a = article(fmt::format("art{}", art), std::string(400, 'x'), fmt::format("S{}", art));
+        std::vector<Event> events;
+        for (std::size_t i = 0; i < spans.size(); ++i) {
+            const std::size_t k = (i * 7 + static_cast<std::size_t>(art) * 3) % spans.size();
+            Event e = event(a, types[(i + static_cast<std::size_t>(art)) % types.size()], spans[k],
+                            {fmt::format("Actor{}", n % 5)},
+                            i % 2 ? std::vector<std::string>{} : std::vector<std::string>{"Lachin"}, i * 20);
+            ++n;
+            events.push_back(std::move(e));
+        }
+        Event undated = event(a, "statement", day(2020, 1, 1), {"Nobody"}, {}, 300);
+        undated.when.reset();
+        undated.date_source = DateSource::unresolved;
+        events.push_back(std::move(undated));
+        store.ingest(a, events);
+    }
+
+    auto ids = [](const std::vector<Event>& events) {
+        std::vector<std::string> out;
+        for (const Event& e : events) out.push_back(e.id);
+        return out;
+    };
+    auto streamed = [&](const TimelineQuery& q) {
+        std::vector<Event> out;
+        auto source = store.stream(q);
+        while (const Event* e = source->next()) out.push_back(*e);
+        CHECK(source->next() == nullptr);  // stays at the end
+        return out;
+    };
+
+    std::vector<TimelineQuery> queries(5);
+    queries[1].from = Date(2020, 1, 1);
+    queries[1].to = Date(2020, 1, 1);
+    queries[2].types = {"attack", "meeting"};
+    queries[3].limit = 7;
+    queries[4].limit = 9;
+    queries[4].rank = Rank::date;
+    for (const TimelineQuery& q : queries) {
+        const std::vector<Event> whole = store.query(q);
+        REQUIRE(!whole.empty());
+        const std::vector<Event> pieces = streamed(q);
+        CHECK(ids(pieces) == ids(whole));
+        CHECK(pieces.size() == whole.size());
+        for (std::size_t i = 0; i < std::min(pieces.size(), whole.size()); ++i)
+            CHECK(to_json(pieces[i], true) == to_json(whole[i], true));
+        // And the order is the chronological one of all of them at once.
+        std::vector<Event> sorted = whole;
+        sort_chronologically(sorted);
+        CHECK(ids(sorted) == ids(whole));
+    }
+    const std::vector<Event> all = store.query({});
+    CHECK(!all.back().when);  // undated last
+
+    // Every format writes the same bytes from the stream as from the timeline in memory.
+    Timeline header;
+    header.title = "T";
+    header.exported_on = Date(2024, 5, 1);
+    header.eras.push_back({Span::year(2020), "The year"});
+    Timeline whole = header;
+    whole.events = all;
+    for (const auto& exporter : builtin_exporters().all()) {
+        CAPTURE(exporter->name());
+        std::ostringstream from_memory, from_store;
+        exporter->write(whole, from_memory);
+        auto source = store.stream({});
+        exporter->write_stream(header, *source, from_store);
+        CHECK(from_store.str() == from_memory.str());
+        CHECK(from_store.str().size() > 100);
+    }
+    // On 2020-01-01 coarser spans open first: the decade before the year before the day.
+    auto first_of = [&](Precision p) {
+        for (std::size_t i = 0; i < all.size(); ++i)
+            if (all[i].when && all[i].when->earliest == Date(2020, 1, 1) && all[i].when->precision == p) return i;
+        return all.size();
+    };
+    CHECK(first_of(Precision::decade) < first_of(Precision::year));
+    CHECK(first_of(Precision::year) < first_of(Precision::month));
+    CHECK(first_of(Precision::month) < first_of(Precision::day));
 }
