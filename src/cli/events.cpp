@@ -43,10 +43,14 @@ std::string joined(const std::vector<std::string>& names) {
     return out;
 }
 
-void write_table(const std::vector<Event>& events, bool with_mentions, std::ostream& out) {
+// Fixed column widths, so rows are written as they come from the store.
+void write_table(EventSource& events, bool with_mentions, std::ostream& out) {
     out << cell("when", 21) << "  " << cell("type", 18) << "  " << cell("src", 3) << "  " << cell("actors", 30)
         << "  " << cell("places", 18) << "  headline\n";
-    for (const auto& e : events) {
+    std::size_t count = 0;
+    while (const Event* next = events.next()) {
+        const Event& e = *next;
+        ++count;
         std::string when = e.when ? e.when->edtf() : "unresolved";
         if (e.date_source == DateSource::published) when += " (pub)";
         std::vector<std::string> actors, places;
@@ -65,7 +69,7 @@ void write_table(const std::vector<Event>& events, bool with_mentions, std::ostr
         }
     }
     out << fmt::format("{} events; src = distinct sources; (pub) = dated by the report, not the text\n",
-                       events.size());
+                       count);
 }
 
 void run(const EventsOptions& o) {
@@ -74,12 +78,12 @@ void run(const EventsOptions& o) {
         throw UsageError(fmt::format("unknown --format '{}'; known: table, jsonl", o.format));
     o.filters.check_database();
     EventStore store(o.filters.db, EventStore::Access::read);
-    const auto events = store.query(query);
+    const auto events = store.stream(query);  // one day's events in memory at a time
     Output output("");
     if (o.format == "jsonl") {
-        for (const auto& e : events) output.stream() << to_json(e, true).dump() << '\n';
+        while (const Event* e = events->next()) output.stream() << to_json(*e, true).dump() << '\n';
     } else {
-        write_table(events, o.mentions, output.stream());
+        write_table(*events, o.mentions, output.stream());
     }
     output.close();
 }
