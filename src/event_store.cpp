@@ -1521,8 +1521,9 @@ std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>&
     if (q.min_sources > 0) {
         Filter f;
         f.drive = f.check = fmt::format("e.source_count >= {}", q.min_sources);
-        f.count = fmt::format("SELECT 1 FROM events INDEXED BY events_by_sources WHERE source_count >= {}",
-                              q.min_sources);
+        // The index of `sources` holds the events of two sources or more (schema step 8).
+        f.count = fmt::format("SELECT 1 FROM events INDEXED BY {} WHERE source_count >= {}",
+                              q.min_sources >= 2 ? "events_by_sources" : "events_by_confidence", q.min_sources);
         done(f);
     }
     return out;
@@ -1615,8 +1616,44 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
         order += fmt::format(" LIMIT {}", *q.limit);
         if (walk)
             from = fmt::format("events e INDEXED BY {}", q.rank == Rank::sources      ? "events_by_sources"
-                                                         : q.rank == Rank::confidence ? "events_by_confidence"
-                                                                                      : "events_by_date");
+                                                         : "events_by_confidence");
+    }
+    if (walk && q.rank == Rank::sources && sql.empty()) {
+        // The index of `sources` holds only the events of two sources or more
+        // (schema step 8): the others, most events, are read after them from
+        // the index of `confidence`, whose order among the events of one
+        // source is the rank's (confidence, then the first day and the key;
+        // `source_count`, equal there, keeps the index's order usable). The
+        // compound runs its branches in turn and stops after `limit` rows,
+        // so the second is read only when the first has too few; the events
+        // are put in date order below.
+        sql = fmt::format(
+            "SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_by_sources "
+            "WHERE e.source_count >= 2 AND {1} ORDER BY e.source_count DESC, e.confidence DESC, "
+            "e.earliest IS NULL, e.earliest, e.key LIMIT {2})",
+            columns, where, *q.limit);
+        if (q.min_sources < 2)
+            sql += fmt::format(
+                " UNION ALL SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_by_confidence "
+                "WHERE e.source_count < 2 AND {1} ORDER BY e.confidence DESC, e.source_count DESC, "
+                "e.earliest IS NULL, e.earliest, e.key LIMIT {2}) LIMIT {2}",
+                columns, where, *q.limit);
+    }
+    if (walk && q.rank == Rank::date && sql.empty()) {
+        // No index of its own (schema step 8): the dated events in order of
+        // their first day from the index of date windows (narrow ones; ties
+        // by key, sorted a day at a time) and the few wide ones from theirs,
+        // the first `limit` of both; then the undated ones (in the window
+        // index too, first there), by key, when those are too few.
+        sql = fmt::format(
+            "SELECT * FROM (SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_narrow "
+            "WHERE e.wide = 0 AND e.earliest IS NOT NULL AND {1} ORDER BY e.earliest, e.key LIMIT {2}) "
+            "UNION ALL SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_wide "
+            "WHERE e.wide = 1 AND {1} ORDER BY e.earliest, e.key LIMIT {2}) "
+            "ORDER BY earliest, key LIMIT {2}) "
+            "UNION ALL SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_narrow "
+            "WHERE e.wide = 0 AND e.earliest IS NULL AND {1} ORDER BY e.key LIMIT {2}) LIMIT {2}",
+            columns, where, *q.limit);
     }
     if (sql.empty()) sql = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}", columns, from, where, order);
     Statement select(impl.db, sql);
