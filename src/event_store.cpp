@@ -1521,9 +1521,15 @@ std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>&
     if (q.min_sources > 0) {
         Filter f;
         f.drive = f.check = fmt::format("e.source_count >= {}", q.min_sources);
-        // The index of `sources` holds the events of two sources or more (schema step 8).
-        f.count = fmt::format("SELECT 1 FROM events INDEXED BY {} WHERE source_count >= {}",
-                              q.min_sources >= 2 ? "events_by_sources" : "events_by_confidence", q.min_sources);
+        // The index of `sources` holds the events of two sources or more
+        // (schema step 8): the query must say so in its own words for
+        // SQLite to use it (`>= 3` is not seen to imply `>= 2`).
+        f.count = q.min_sources >= 2
+                      ? fmt::format("SELECT 1 FROM events INDEXED BY events_by_sources "
+                                    "WHERE source_count >= 2 AND source_count >= {}",
+                                    q.min_sources)
+                      : fmt::format("SELECT 1 FROM events INDEXED BY events_by_confidence WHERE source_count >= {}",
+                                    q.min_sources);
         done(f);
     }
     return out;
@@ -1620,13 +1626,14 @@ std::vector<Event> EventStore::query(const TimelineQuery& q) {
     }
     if (walk && q.rank == Rank::sources && sql.empty()) {
         // The index of `sources` holds only the events of two sources or more
-        // (schema step 8): the others, most events, are read after them from
-        // the index of `confidence`, whose order among the events of one
-        // source is the rank's (confidence, then the first day and the key;
-        // `source_count`, equal there, keeps the index's order usable). The
-        // compound runs its branches in turn and stops after `limit` rows,
-        // so the second is read only when the first has too few; the events
-        // are put in date order below.
+        // (schema step 8): the others (about half of a store) are read after
+        // them from the index of `confidence`, whose order among the events
+        // of one source is the rank's (confidence, then the first day and the
+        // key; `source_count`, equal there, is in the ORDER BY so that the
+        // index's order is used whole). A UNION ALL without ORDER BY runs its
+        // branches in turn and stops after `limit` rows, so the second is
+        // read only when the first has too few (the unit tests compare the
+        // events with the sort's); they are put in date order below.
         sql = fmt::format(
             "SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_by_sources "
             "WHERE e.source_count >= 2 AND {1} ORDER BY e.source_count DESC, e.confidence DESC, "

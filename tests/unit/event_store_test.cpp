@@ -841,13 +841,19 @@ TEST_CASE("a version 7 store gets the partial index of step 8 and a limit ranked
             for (const auto& e : store.query(q)) ids.push_back(e.id);
             CHECK(ids == expected[limit - 1]);
         }
-        TimelineQuery q;
-        q.limit = 4;
-        q.rank = Rank::sources;
-        q.min_sources = 2;
-        auto events = store.query(q);
-        REQUIRE(events.size() == 1);
-        CHECK(events[0].id == "two");
+        for (Rank rank : {Rank::sources, Rank::confidence, Rank::date}) {
+            TimelineQuery q;
+            q.limit = 4;
+            q.rank = rank;
+            q.min_sources = 2;
+            auto events = store.query(q);
+            REQUIRE(events.size() == 1);
+            CHECK(events[0].id == "two");
+            q.min_sources = 3;  // (not seen by SQLite to imply the index's `>= 2` unless said)
+            CHECK(store.query(q).empty());
+            q.min_sources = 1;
+            CHECK(store.query(q).size() == 4);
+        }
         unsetenv("DATELINE_RANK_PLAN");
     }
     // A merge that gives an event a second source puts it in the index.
