@@ -1521,8 +1521,15 @@ std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>&
     if (q.min_sources > 0) {
         Filter f;
         f.drive = f.check = fmt::format("e.source_count >= {}", q.min_sources);
-        f.count = fmt::format("SELECT 1 FROM events INDEXED BY events_by_sources WHERE source_count >= {}",
-                              q.min_sources);
+        // The index of `sources` holds the events of two sources or more
+        // (schema step 8): the query must say so in its own words for
+        // SQLite to use it (`>= 3` is not seen to imply `>= 2`).
+        f.count = q.min_sources >= 2
+                      ? fmt::format("SELECT 1 FROM events INDEXED BY events_by_sources "
+                                    "WHERE source_count >= 2 AND source_count >= {}",
+                                    q.min_sources)
+                      : fmt::format("SELECT 1 FROM events INDEXED BY events_by_confidence WHERE source_count >= {}",
+                                    q.min_sources);
         done(f);
     }
     return out;
@@ -1619,8 +1626,45 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
         order += fmt::format(" LIMIT {}", *q.limit);
         if (walk)
             from = fmt::format("events e INDEXED BY {}", q.rank == Rank::sources      ? "events_by_sources"
-                                                         : q.rank == Rank::confidence ? "events_by_confidence"
-                                                                                      : "events_by_date");
+                                                         : "events_by_confidence");
+    }
+    if (walk && q.rank == Rank::sources && sql.empty()) {
+        // The index of `sources` holds only the events of two sources or more
+        // (schema step 8): the others (about half of a store) are read after
+        // them from the index of `confidence`, whose order among the events
+        // of one source is the rank's (confidence, then the first day and the
+        // key; `source_count`, equal there, is in the ORDER BY so that the
+        // index's order is used whole). A UNION ALL without ORDER BY runs its
+        // branches in turn and stops after `limit` rows, so the second is
+        // read only when the first has too few (the unit tests compare the
+        // events with the sort's); they are put in date order below.
+        sql = fmt::format(
+            "SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_by_sources "
+            "WHERE e.source_count >= 2 AND {1} ORDER BY e.source_count DESC, e.confidence DESC, "
+            "e.earliest IS NULL, e.earliest, e.key LIMIT {2})",
+            columns, where, *q.limit);
+        if (q.min_sources < 2)
+            sql += fmt::format(
+                " UNION ALL SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_by_confidence "
+                "WHERE e.source_count < 2 AND {1} ORDER BY e.confidence DESC, e.source_count DESC, "
+                "e.earliest IS NULL, e.earliest, e.key LIMIT {2}) LIMIT {2}",
+                columns, where, *q.limit);
+    }
+    if (walk && q.rank == Rank::date && sql.empty()) {
+        // No index of its own (schema step 8): the dated events in order of
+        // their first day from the index of date windows (narrow ones; ties
+        // by key, sorted a day at a time) and the few wide ones from theirs,
+        // the first `limit` of both; then the undated ones (in the window
+        // index too, first there), by key, when those are too few.
+        sql = fmt::format(
+            "SELECT * FROM (SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_narrow "
+            "WHERE e.wide = 0 AND e.earliest IS NOT NULL AND {1} ORDER BY e.earliest, e.key LIMIT {2}) "
+            "UNION ALL SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_wide "
+            "WHERE e.wide = 1 AND {1} ORDER BY e.earliest, e.key LIMIT {2}) "
+            "ORDER BY earliest, key LIMIT {2}) "
+            "UNION ALL SELECT * FROM (SELECT {0} FROM events e INDEXED BY events_narrow "
+            "WHERE e.wide = 0 AND e.earliest IS NULL AND {1} ORDER BY e.key LIMIT {2}) LIMIT {2}",
+            columns, where, *q.limit);
     }
     if (sql.empty()) sql = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}", columns, from, where, order);
     return sql;
