@@ -2,6 +2,7 @@
 #include "dateline/event.hpp"
 
 #include "dateline/error.hpp"
+#include "event_json.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -178,7 +179,8 @@ public:
         m_w = w;
     }
 
-    void string_or_null(const std::optional<std::string>& s) {
+    template <typename Str>
+    void string_or_null(const std::optional<Str>& s) {
         if (s) string(*s);
         else raw("null");
     }
@@ -283,30 +285,35 @@ private:
 
 // Upper bounds of what write_evidence and write_event write: the keys and
 // punctuation (a generous constant) plus every string at its escaped maximum.
-std::size_t evidence_bound(const Evidence& ev) {
+// Templates over Event and EventView (and their parts), whose members have the
+// same names: both are written by the same code.
+template <typename Ev>
+std::size_t evidence_bound(const Ev& ev) {
     using W = JsonWriter;
     return 160 + 3 * W::date_bound + 2 * 24 + W::string_bound(ev.article.size()) +
            W::string_bound(ev.sentence.size()) + W::string_bound(ev.source.size()) +
            W::string_bound(ev.timex ? ev.timex->size() : 0) + W::string_bound(ev.url.size());
 }
 
-std::size_t event_bound(const Event& e, bool with_mentions) {
+template <typename E>
+std::size_t event_bound(const E& e, bool with_mentions) {
     using W = JsonWriter;
     std::size_t n = 512 + 3 * W::date_bound + 24 + W::string_bound(e.cameo.size()) + W::string_bound(e.headline.size()) +
                     W::string_bound(e.id.size()) + W::string_bound(e.type.size()) +
                     W::string_bound(e.timex_value.size()) + evidence_bound(e.evidence);
-    for (const ActorRef& a : e.actors)
+    for (const auto& a : e.actors)
         n += 64 + W::string_bound(a.name.size()) + W::string_bound(a.qualifier.size()) +
              W::string_bound(a.role.size()) + W::string_bound(a.surface.size());
-    for (const PlaceRef& p : e.places)
+    for (const auto& p : e.places)
         n += 64 + 2 * W::number_bound + W::string_bound(p.name.size()) + W::string_bound(p.surface.size());
     if (with_mentions)
-        for (const Evidence& m : e.mentions) n += 8 + evidence_bound(m);
+        for (const auto& m : e.mentions) n += 8 + evidence_bound(m);
     return n;
 }
 
 // Keys in byte order: article, begin, end, published, sentence, source, timex, url.
-void write_evidence(JsonWriter& w, const Evidence& ev) {
+template <typename Ev>
+void write_evidence(JsonWriter& w, const Ev& ev) {
     w.raw("{\"article\":");
     w.string(ev.article);
     w.raw(",\"begin\":");
@@ -334,10 +341,11 @@ void write_evidence(JsonWriter& w, const Evidence& ev) {
 
 // Keys in byte order: actors, cameo, confidence, evidence, headline, id, [mentions],
 // places, [source_count], status, type, when.
-void write_event(JsonWriter& w, const Event& e, bool with_mentions, std::string_view edtf) {
+template <typename E>
+void write_event(JsonWriter& w, const E& e, bool with_mentions, std::string_view edtf) {
     w.raw("{\"actors\":[");
     for (std::size_t i = 0; i < e.actors.size(); ++i) {
-        const ActorRef& a = e.actors[i];
+        const auto& a = e.actors[i];
         w.raw(i ? ",{\"name\":" : "{\"name\":");
         w.string(a.name);
         if (!a.qualifier.empty()) {
@@ -373,7 +381,7 @@ void write_event(JsonWriter& w, const Event& e, bool with_mentions, std::string_
     }
     w.raw(",\"places\":[");
     for (std::size_t i = 0; i < e.places.size(); ++i) {
-        const PlaceRef& p = e.places[i];
+        const auto& p = e.places[i];
         w.raw(i ? ",{\"lat\":" : "{\"lat\":");
         if (p.lat) w.number(*p.lat);
         else w.raw("null");
@@ -420,9 +428,10 @@ void write_event(JsonWriter& w, const Event& e, bool with_mentions, std::string_
     w.raw("}}");
 }
 
-}  // namespace
-
-void append_json(std::string& out, const Event& e, bool with_mentions) {
+// append_json of an Event or an EventView; `fallback` gives the Event whose
+// dump() reports text that is not UTF-8.
+template <typename E, typename Fallback>
+void append_json_of(std::string& out, const E& e, bool with_mentions, Fallback fallback) {
     // Events of one article mostly share a few spans (sorted, neighbours share
     // theirs): the text of the last one is kept per thread.
     thread_local std::optional<Span> last_span;
@@ -443,10 +452,55 @@ void append_json(std::string& out, const Event& e, bool with_mentions) {
     write_event(w, e, with_mentions, edtf);
     if (!w.ok()) {
         // Not UTF-8 somewhere: dump() throws its own error for it, as before.
-        out += to_json(e, with_mentions).dump();
+        out += to_json(fallback(), with_mentions).dump();
         return;
     }
     out.append(buffer.data(), static_cast<std::size_t>(w.position() - buffer.data()));
+}
+
+}  // namespace
+
+void append_json(std::string& out, const Event& e, bool with_mentions) {
+    append_json_of(out, e, with_mentions, [&]() -> const Event& { return e; });
+}
+
+void append_json(std::string& out, const EventView& v, bool with_mentions) {
+    append_json_of(out, v, with_mentions, [&] { return to_event(v); });
+}
+
+Event to_event(const EventView& v) {
+    auto evidence = [](const EvidenceView& x) {
+        Evidence ev;
+        ev.article = x.article;
+        ev.sentence = x.sentence;
+        ev.begin = x.begin;
+        ev.end = x.end;
+        if (x.timex) ev.timex = std::string(*x.timex);
+        ev.url = x.url;
+        ev.source = x.source;
+        ev.published = x.published;
+        return ev;
+    };
+    Event e;
+    e.id = v.id;
+    e.when = v.when;
+    e.date_source = v.date_source;
+    e.timex_value = v.timex_value;
+    e.type = v.type;
+    e.cameo = v.cameo;
+    e.headline = v.headline;
+    e.actors.reserve(v.actors.size());
+    for (const ActorView& a : v.actors)
+        e.actors.push_back({std::string(a.name), std::string(a.role), std::string(a.surface), std::string(a.qualifier)});
+    e.places.reserve(v.places.size());
+    for (const PlaceView& p : v.places) e.places.push_back({std::string(p.name), p.lat, p.lon, std::string(p.surface)});
+    e.evidence = evidence(v.evidence);
+    e.mentions.reserve(v.mentions.size());
+    for (const EvidenceView& m : v.mentions) e.mentions.push_back(evidence(m));
+    e.confidence = v.confidence;
+    e.status = v.status;
+    e.source_count = v.source_count;
+    return e;
 }
 
 std::string_view to_string(DateSource s) { return k_date_sources[static_cast<std::size_t>(s)]; }

@@ -2,6 +2,7 @@
 #include "dateline/event.hpp"
 
 #include "dateline/error.hpp"
+#include "event_json.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -122,6 +123,37 @@ TEST_CASE("append_json writes exactly what to_json(...).dump() writes") {
             std::string out = "prefix";
             append_json(out, e, with_mentions);
             CHECK(out == "prefix" + to_json(e, with_mentions).dump());
+            // The same event as views (what the extractor writes from its drafts).
+            std::vector<ActorView> actors;
+            for (const auto& a : e.actors) actors.push_back({a.name, a.role, a.surface, a.qualifier});
+            std::vector<PlaceView> places;
+            for (const auto& p : e.places) places.push_back({p.name, p.lat, p.lon, p.surface});
+            auto evidence = [](const Evidence& ev) {
+                EvidenceView v{ev.article, ev.sentence, ev.begin, ev.end, std::nullopt, ev.url, ev.source, ev.published};
+                if (ev.timex) v.timex = *ev.timex;
+                return v;
+            };
+            std::vector<EvidenceView> mentions;
+            for (const auto& m : e.mentions) mentions.push_back(evidence(m));
+            EventView v;
+            v.id = e.id;
+            v.when = e.when;
+            v.date_source = e.date_source;
+            v.timex_value = e.timex_value;
+            v.type = e.type;
+            v.cameo = e.cameo;
+            v.headline = e.headline;
+            v.actors = actors;
+            v.places = places;
+            v.evidence = evidence(e.evidence);
+            v.mentions = mentions;
+            v.confidence = e.confidence;
+            v.status = e.status;
+            v.source_count = e.source_count;
+            std::string from_view = "prefix";
+            append_json(from_view, v, with_mentions);
+            CHECK(from_view == out);
+            CHECK(to_json(to_event(v), true) == to_json(e, true));
         }
 }
 
@@ -132,6 +164,11 @@ TEST_CASE("append_json throws what dump() throws on text that is not UTF-8") {
         std::string out = "prefix";
         CHECK_THROWS_AS(append_json(out, e), nlohmann::json::type_error);
         CHECK_THROWS_AS((void)to_json(e).dump(), nlohmann::json::type_error);
+        EventView v;
+        v.id = e.id;
+        v.type = e.type;
+        v.evidence.sentence = e.evidence.sentence;
+        CHECK_THROWS_AS(append_json(out, v), nlohmann::json::type_error);
     }
 }
 
