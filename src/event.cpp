@@ -114,20 +114,43 @@ public:
         m_w += s.size();
     }
 
+#if defined(__SSE2__)
+    // The bytes of the sixteen at `p` that are not copied as they are: as signed
+    // bytes, those >= 0x80 are below 0x20 too.
+    static unsigned special16(const unsigned char* p, __m128i& v) {
+        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+        return static_cast<unsigned>(_mm_movemask_epi8(special));
+    }
+#endif
+
     void string(std::string_view s) {
         *m_w++ = '"';
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
         const auto* const end = p + s.size();
         char* w = m_w;
+        if (s.size() < 16) {
+            // A short string (names, roles, keys' values): one table look-up per
+            // byte, then one copy when none needs care (most).
+            unsigned char cls = 0;
+            for (const unsigned char* q = p; q < end; ++q) cls |= k_byte_class[*q];
+            if (cls == 0) {
+                std::memcpy(w, p, s.size());
+                w += s.size();
+                p = end;
+            }
+        }
+#if defined(__SSE2__)
+        __m128i v16;
+#endif
         while (p < end) {
 #if defined(__SSE2__)
-            // Sixteen bytes at a time: as signed bytes, those >= 0x80 are below 0x20 too.
+            // Sixteen bytes at a time.
             if (end - p >= 16) {
-                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-                const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-                const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+                __m128i v;
+                const unsigned mask = special16(p, v);
                 if (mask == 0) {
                     _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
                     w += 16;
@@ -139,6 +162,12 @@ public:
                 std::memcpy(w, p, static_cast<std::size_t>(plain));
                 w += plain;
                 p += plain;
+            } else if (s.size() >= 16 && special16(end - 16, v16) == 0) {
+                // Fewer than sixteen left of a longer string, and the last sixteen
+                // bytes (some already written) need no care: the rest copied whole.
+                std::memcpy(w, p, static_cast<std::size_t>(end - p));
+                w += end - p;
+                break;
             } else
 #endif
             // Eight plain ASCII bytes at a time: no byte >= 0x80, < 0x20, '"' or '\\'.

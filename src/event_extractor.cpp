@@ -645,6 +645,17 @@ Pipeline::JsonlSummary Pipeline::Impl::extract_jsonl(const Article& article, std
         if (ta != tb) return ta < tb;
         return a.id < b.id;
     });
+    // Room for the lines at once (a generous estimate: keys and numbers, the
+    // sentence, the headline, the names): `out` mostly starts empty for each
+    // article, and would otherwise be moved a dozen times while it doubles.
+    std::size_t estimate = 0;
+    for (const std::uint32_t i : order) {
+        const DraftEvent& e = drafts[i].event;
+        estimate += 640 + article.id.size() + article.url.size() + article.source.size() + e.evidence.sentence.size() +
+                    e.headline.size() + 128 * (e.actors.size() + e.places.size());
+    }
+    if (const std::size_t need = out.size() + estimate; out.capacity() < need)
+        out.reserve(std::max(need, 2 * out.capacity()));
     char id[16];
     for (const std::uint32_t i : order) {
         append_json(out, view_of(drafts[i], article, id));
