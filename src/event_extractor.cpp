@@ -824,7 +824,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         word_gazetteer.resize(words.size());
         for (std::size_t k = 0; k < words.size(); ++k) {
             // The gazetteer's keys are in the same table: one look-up for both.
-            const Cues::Info info = cues.of(lw(k));
+            const std::string_view w = lw(k);  // lower-case already: hashed as it is
+            const Cues::Info info = cues.of(w, hash_lowered(w));
             word_cues[k] = info.bits;
             word_triggers[k] = info.triggers;
             word_gazetteer[k] = info.gazetteer;

@@ -105,3 +105,13 @@ TEST_CASE("split_words follows its rules on random text") {
     }
     CHECK(words > 100000);
 }
+
+TEST_CASE("hash_lowered of lower-cased text is hash_lower of the text") {
+    std::mt19937 rng(11);
+    for (int round = 0; round < 100000; ++round) {
+        std::string s;
+        const int n = static_cast<int>(rng() % 24);
+        for (int k = 0; k < n; ++k) s += static_cast<char>(rng() % 3 ? 'A' + rng() % 58 : rng() % 256);
+        REQUIRE(hash_lowered(lower(s)) == hash_lower(s));
+    }
+}
