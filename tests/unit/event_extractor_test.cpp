@@ -406,7 +406,7 @@ std::vector<Article> comparison_articles() {
     std::vector<fs::path> files;
     auto add_dir = [&](const fs::path& dir) {
         if (!fs::is_directory(dir)) return;
-        for (const auto& e : fs::directory_iterator(dir))
+        for (const auto& e : fs::recursive_directory_iterator(dir))
             if (e.is_regular_file()) files.push_back(e.path());
     };
     add_dir(test::source_dir() / "tests/articles");
@@ -457,6 +457,7 @@ TEST_CASE("extract_jsonl writes the bytes of the sorted events' append_json") {
         undated.source = "Wire \\ Agency";
         articles.push_back(undated);
     }
+    MESSAGE(articles.size(), " articles");
     std::size_t events = 0, compared = 0;
     for (const Article& a : articles) {
         std::size_t count = 0;
