@@ -132,14 +132,46 @@ public:
         const auto* const end = p + s.size();
         char* w = m_w;
         if (s.size() < 16) {
-            // A short string (names, roles, keys' values): one table look-up per
-            // byte, then one copy when none needs care (most).
-            unsigned char cls = 0;
-            for (const unsigned char* q = p; q < end; ++q) cls |= k_byte_class[*q];
-            if (cls == 0) {
-                std::memcpy(w, p, s.size());
-                w += s.size();
-                p = end;
+            // A short string (names, roles, keys' values): checked, then copied
+            // whole when no byte needs care (most), as two overlapping words of
+            // eight (or four) bytes, all within the string.
+            const std::size_t n = s.size();
+            constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            // 0x80 in the bytes of v that are >= 0x80, < 0x20, '"' or '\\'.
+            auto special8 = [](std::uint64_t v) {
+                auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+                return (v & highs) | ((v - 0x20 * ones) & ~v & highs) | has_zero(v ^ ('"' * ones)) |
+                       has_zero(v ^ ('\\' * ones));
+            };
+            if (n >= 8) {
+                std::uint64_t a, b;
+                std::memcpy(&a, p, 8);
+                std::memcpy(&b, end - 8, 8);
+                if ((special8(a) | special8(b)) == 0) {
+                    std::memcpy(w, &a, 8);
+                    std::memcpy(w + n - 8, &b, 8);
+                    w += n;
+                    p = end;
+                }
+            } else if (n >= 4) {
+                std::uint32_t a, b;
+                std::memcpy(&a, p, 4);
+                std::memcpy(&b, end - 4, 4);
+                // Two halves of eight: the low four bytes are a, the high four b.
+                if (special8(std::uint64_t{a} | (std::uint64_t{b} << 32)) == 0) {
+                    std::memcpy(w, &a, 4);
+                    std::memcpy(w + n - 4, &b, 4);
+                    w += n;
+                    p = end;
+                }
+            } else {
+                unsigned char cls = 0;
+                for (const unsigned char* q = p; q < end; ++q) cls |= k_byte_class[*q];
+                if (cls == 0) {
+                    for (std::size_t i = 0; i < n; ++i) w[i] = static_cast<char>(p[i]);
+                    w += n;
+                    p = end;
+                }
             }
         }
 #if defined(__SSE2__)

@@ -113,6 +113,18 @@ TEST_CASE("append_json writes exactly what to_json(...).dump() writes") {
             e.evidence.sentence = std::string(at, 'a') + special + std::string(25, 'b') + special;
             events.push_back(e);
         }
+    for (std::size_t size = 0; size < 17; ++size)
+        for (std::size_t at = 0; at < size; ++at)
+            for (const char* special : {"\"", "\\", "\n", "\x01", "\x1F", "\x7F", "\xC3\xA9", "\xE2\x80\x94"}) {
+                // Short strings (names, roles): each special byte at every place.
+                Event e = sample_event();
+                std::string text(size, 'n');
+                text.replace(at, 1, special);
+                e.actors[0].name = text;
+                e.actors[0].role = "r" + text;
+                e.headline = text + "h";
+                events.push_back(e);
+            }
     for (double c : {-0.0001, -0.3, 0.0004, 1.5, 0.0, 0.05, 0.1, 0.15, 0.3, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.85, 0.9, 0.95, 1.0, 0.123456, 2.0 / 3.0}) {
         Event e = sample_event();
         e.confidence = c;
