@@ -2,6 +2,7 @@
 #include "dateline/event.hpp"
 
 #include "dateline/error.hpp"
+#include "event_json.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -113,20 +114,75 @@ public:
         m_w += s.size();
     }
 
+#if defined(__SSE2__)
+    // The bytes of the sixteen at `p` that are not copied as they are: as signed
+    // bytes, those >= 0x80 are below 0x20 too.
+    static unsigned special16(const unsigned char* p, __m128i& v) {
+        v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+        const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
+                                             _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+                                                          _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
+        return static_cast<unsigned>(_mm_movemask_epi8(special));
+    }
+#endif
+
     void string(std::string_view s) {
         *m_w++ = '"';
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
         const auto* const end = p + s.size();
         char* w = m_w;
+        if (s.size() < 16) {
+            // A short string (names, roles, keys' values): checked, then copied
+            // whole when no byte needs care (most), as two overlapping words of
+            // eight (or four) bytes, all within the string.
+            const std::size_t n = s.size();
+            constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            // 0x80 in the bytes of v that are >= 0x80, < 0x20, '"' or '\\'.
+            auto special8 = [](std::uint64_t v) {
+                auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+                return (v & highs) | ((v - 0x20 * ones) & ~v & highs) | has_zero(v ^ ('"' * ones)) |
+                       has_zero(v ^ ('\\' * ones));
+            };
+            if (n >= 8) {
+                std::uint64_t a, b;
+                std::memcpy(&a, p, 8);
+                std::memcpy(&b, end - 8, 8);
+                if ((special8(a) | special8(b)) == 0) {
+                    std::memcpy(w, &a, 8);
+                    std::memcpy(w + n - 8, &b, 8);
+                    w += n;
+                    p = end;
+                }
+            } else if (n >= 4) {
+                std::uint32_t a, b;
+                std::memcpy(&a, p, 4);
+                std::memcpy(&b, end - 4, 4);
+                // Two halves of eight: the low four bytes are a, the high four b.
+                if (special8(std::uint64_t{a} | (std::uint64_t{b} << 32)) == 0) {
+                    std::memcpy(w, &a, 4);
+                    std::memcpy(w + n - 4, &b, 4);
+                    w += n;
+                    p = end;
+                }
+            } else {
+                unsigned char cls = 0;
+                for (const unsigned char* q = p; q < end; ++q) cls |= k_byte_class[*q];
+                if (cls == 0) {
+                    for (std::size_t i = 0; i < n; ++i) w[i] = static_cast<char>(p[i]);
+                    w += n;
+                    p = end;
+                }
+            }
+        }
+#if defined(__SSE2__)
+        __m128i v16;
+#endif
         while (p < end) {
 #if defined(__SSE2__)
-            // Sixteen bytes at a time: as signed bytes, those >= 0x80 are below 0x20 too.
+            // Sixteen bytes at a time.
             if (end - p >= 16) {
-                const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-                const __m128i special = _mm_or_si128(_mm_cmplt_epi8(v, _mm_set1_epi8(0x20)),
-                                                     _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
-                                                                  _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))));
-                const unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(special));
+                __m128i v;
+                const unsigned mask = special16(p, v);
                 if (mask == 0) {
                     _mm_storeu_si128(reinterpret_cast<__m128i*>(w), v);
                     w += 16;
@@ -138,6 +194,12 @@ public:
                 std::memcpy(w, p, static_cast<std::size_t>(plain));
                 w += plain;
                 p += plain;
+            } else if (s.size() >= 16 && special16(end - 16, v16) == 0) {
+                // Fewer than sixteen left of a longer string, and the last sixteen
+                // bytes (some already written) need no care: the rest copied whole.
+                std::memcpy(w, p, static_cast<std::size_t>(end - p));
+                w += end - p;
+                break;
             } else
 #endif
             // Eight plain ASCII bytes at a time: no byte >= 0x80, < 0x20, '"' or '\\'.
@@ -178,7 +240,8 @@ public:
         m_w = w;
     }
 
-    void string_or_null(const std::optional<std::string>& s) {
+    template <typename Str>
+    void string_or_null(const std::optional<Str>& s) {
         if (s) string(*s);
         else raw("null");
     }
@@ -283,30 +346,35 @@ private:
 
 // Upper bounds of what write_evidence and write_event write: the keys and
 // punctuation (a generous constant) plus every string at its escaped maximum.
-std::size_t evidence_bound(const Evidence& ev) {
+// Templates over Event and EventView (and their parts), whose members have the
+// same names: both are written by the same code.
+template <typename Ev>
+std::size_t evidence_bound(const Ev& ev) {
     using W = JsonWriter;
     return 160 + 3 * W::date_bound + 2 * 24 + W::string_bound(ev.article.size()) +
            W::string_bound(ev.sentence.size()) + W::string_bound(ev.source.size()) +
            W::string_bound(ev.timex ? ev.timex->size() : 0) + W::string_bound(ev.url.size());
 }
 
-std::size_t event_bound(const Event& e, bool with_mentions) {
+template <typename E>
+std::size_t event_bound(const E& e, bool with_mentions) {
     using W = JsonWriter;
     std::size_t n = 512 + 3 * W::date_bound + 24 + W::string_bound(e.cameo.size()) + W::string_bound(e.headline.size()) +
                     W::string_bound(e.id.size()) + W::string_bound(e.type.size()) +
                     W::string_bound(e.timex_value.size()) + evidence_bound(e.evidence);
-    for (const ActorRef& a : e.actors)
+    for (const auto& a : e.actors)
         n += 64 + W::string_bound(a.name.size()) + W::string_bound(a.qualifier.size()) +
              W::string_bound(a.role.size()) + W::string_bound(a.surface.size());
-    for (const PlaceRef& p : e.places)
+    for (const auto& p : e.places)
         n += 64 + 2 * W::number_bound + W::string_bound(p.name.size()) + W::string_bound(p.surface.size());
     if (with_mentions)
-        for (const Evidence& m : e.mentions) n += 8 + evidence_bound(m);
+        for (const auto& m : e.mentions) n += 8 + evidence_bound(m);
     return n;
 }
 
 // Keys in byte order: article, begin, end, published, sentence, source, timex, url.
-void write_evidence(JsonWriter& w, const Evidence& ev) {
+template <typename Ev>
+void write_evidence(JsonWriter& w, const Ev& ev) {
     w.raw("{\"article\":");
     w.string(ev.article);
     w.raw(",\"begin\":");
@@ -334,10 +402,11 @@ void write_evidence(JsonWriter& w, const Evidence& ev) {
 
 // Keys in byte order: actors, cameo, confidence, evidence, headline, id, [mentions],
 // places, [source_count], status, type, when.
-void write_event(JsonWriter& w, const Event& e, bool with_mentions, std::string_view edtf) {
+template <typename E>
+void write_event(JsonWriter& w, const E& e, bool with_mentions, std::string_view edtf) {
     w.raw("{\"actors\":[");
     for (std::size_t i = 0; i < e.actors.size(); ++i) {
-        const ActorRef& a = e.actors[i];
+        const auto& a = e.actors[i];
         w.raw(i ? ",{\"name\":" : "{\"name\":");
         w.string(a.name);
         if (!a.qualifier.empty()) {
@@ -373,7 +442,7 @@ void write_event(JsonWriter& w, const Event& e, bool with_mentions, std::string_
     }
     w.raw(",\"places\":[");
     for (std::size_t i = 0; i < e.places.size(); ++i) {
-        const PlaceRef& p = e.places[i];
+        const auto& p = e.places[i];
         w.raw(i ? ",{\"lat\":" : "{\"lat\":");
         if (p.lat) w.number(*p.lat);
         else w.raw("null");
@@ -420,9 +489,10 @@ void write_event(JsonWriter& w, const Event& e, bool with_mentions, std::string_
     w.raw("}}");
 }
 
-}  // namespace
-
-void append_json(std::string& out, const Event& e, bool with_mentions) {
+// append_json of an Event or an EventView; `fallback` gives the Event whose
+// dump() reports text that is not UTF-8.
+template <typename E, typename Fallback>
+void append_json_of(std::string& out, const E& e, bool with_mentions, Fallback fallback) {
     // Events of one article mostly share a few spans (sorted, neighbours share
     // theirs): the text of the last one is kept per thread.
     thread_local std::optional<Span> last_span;
@@ -443,10 +513,55 @@ void append_json(std::string& out, const Event& e, bool with_mentions) {
     write_event(w, e, with_mentions, edtf);
     if (!w.ok()) {
         // Not UTF-8 somewhere: dump() throws its own error for it, as before.
-        out += to_json(e, with_mentions).dump();
+        out += to_json(fallback(), with_mentions).dump();
         return;
     }
     out.append(buffer.data(), static_cast<std::size_t>(w.position() - buffer.data()));
+}
+
+}  // namespace
+
+void append_json(std::string& out, const Event& e, bool with_mentions) {
+    append_json_of(out, e, with_mentions, [&]() -> const Event& { return e; });
+}
+
+void append_json(std::string& out, const EventView& v, bool with_mentions) {
+    append_json_of(out, v, with_mentions, [&] { return to_event(v); });
+}
+
+Event to_event(const EventView& v) {
+    auto evidence = [](const EvidenceView& x) {
+        Evidence ev;
+        ev.article = x.article;
+        ev.sentence = x.sentence;
+        ev.begin = x.begin;
+        ev.end = x.end;
+        if (x.timex) ev.timex = std::string(*x.timex);
+        ev.url = x.url;
+        ev.source = x.source;
+        ev.published = x.published;
+        return ev;
+    };
+    Event e;
+    e.id = v.id;
+    e.when = v.when;
+    e.date_source = v.date_source;
+    e.timex_value = v.timex_value;
+    e.type = v.type;
+    e.cameo = v.cameo;
+    e.headline = v.headline;
+    e.actors.reserve(v.actors.size());
+    for (const ActorView& a : v.actors)
+        e.actors.push_back({std::string(a.name), std::string(a.role), std::string(a.surface), std::string(a.qualifier)});
+    e.places.reserve(v.places.size());
+    for (const PlaceView& p : v.places) e.places.push_back({std::string(p.name), p.lat, p.lon, std::string(p.surface)});
+    e.evidence = evidence(v.evidence);
+    e.mentions.reserve(v.mentions.size());
+    for (const EvidenceView& m : v.mentions) e.mentions.push_back(evidence(m));
+    e.confidence = v.confidence;
+    e.status = v.status;
+    e.source_count = v.source_count;
+    return e;
 }
 
 std::string_view to_string(DateSource s) { return k_date_sources[static_cast<std::size_t>(s)]; }

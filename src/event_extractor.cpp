@@ -4,6 +4,7 @@
 
 #include "dateline/error.hpp"
 #include "dateline/segmenter.hpp"
+#include "event_json.hpp"
 #include "text_util.hpp"
 
 #include <fmt/format.h>
@@ -20,6 +21,8 @@
 #include <emmintrin.h>
 #endif
 #include <map>
+#include <memory>
+#include <span>
 #include <unordered_map>
 
 namespace dateline {
@@ -164,7 +167,7 @@ struct EntityMention {
     // The words in the text, squashed: a view into the article text, or into the
     // sentence's store of squashed names when they spanned a line break.
     std::string_view surface;
-    std::string qualifier;
+    std::string_view qualifier;  // in the article's Arena
     bool mediator = false;
     /// Set for a proper name the gazetteer does not know ("Boeing", "Bankman-Fried"):
     /// the actor is then this name, with no entry behind it.
@@ -192,9 +195,89 @@ struct TriggerHit {
     std::size_t clause = 0;
 };
 
-// An event under construction, before folding.
+// Bytes that live as long as one article's extraction: squashed sentences and
+// names, headlines, qualifiers. Blocks are kept by the thread from article to
+// article, so that in the steady state nothing is allocated; a view returned
+// stays valid until reset().
+class Arena {
+public:
+    /// Room for `n` bytes, at a stable address.
+    char* allocate(std::size_t n) {
+        if (n > m_left) return grow(n);
+        char* at = m_at;
+        m_at += n;
+        m_left -= n;
+        return at;
+    }
+    std::string_view copy(std::string_view s) {
+        if (s.empty()) return {};
+        char* at = allocate(s.size());
+        std::memcpy(at, s.data(), s.size());
+        return {at, s.size()};
+    }
+    /// Of the `n` bytes allocate() gave at `at`, only the first `used` are kept:
+    /// the rest is handed out again when it was the latest allocation.
+    void keep(const char* at, std::size_t n, std::size_t used) {
+        if (at + n == m_at) {
+            m_at -= n - used;
+            m_left += n - used;
+        }
+    }
+    /// Forgets every view handed out; keeps a few blocks for the next article.
+    void reset() {
+        if (m_blocks.size() > k_kept_blocks) m_blocks.resize(k_kept_blocks);
+        m_big.clear();
+        m_next = 0;
+        m_at = nullptr;
+        m_left = 0;
+    }
+
+private:
+    static constexpr std::size_t k_block = 64 * 1024;
+    static constexpr std::size_t k_kept_blocks = 4;
+    char* grow(std::size_t n) {
+        if (n > k_block / 4) {
+            // A large piece gets a block of its own; the current block stays current.
+            m_big.push_back(std::make_unique<char[]>(n));
+            return m_big.back().get();
+        }
+        if (m_next == m_blocks.size()) m_blocks.push_back(std::make_unique<char[]>(k_block));
+        m_at = m_blocks[m_next++].get();
+        m_left = k_block;
+        return allocate(n);
+    }
+    std::vector<std::unique_ptr<char[]>> m_blocks;
+    std::vector<std::unique_ptr<char[]>> m_big;
+    std::size_t m_next = 0;
+    char* m_at = nullptr;
+    std::size_t m_left = 0;
+};
+
+// An event under construction, before folding: an Event whose strings are views
+// into the article, the loaded knowledge (gazetteer, event types) or the
+// article's Arena. Pipeline::extract copies it into an Event; extract_jsonl
+// writes its JSON from the views.
+struct DraftEvidence {
+    std::string_view sentence;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::optional<std::string_view> timex;
+};
+struct DraftEvent {
+    std::uint64_t id = 0;  // event_hash(); written as 16 hex digits
+    std::optional<Span> when;
+    DateSource date_source = DateSource::text;
+    std::string_view timex_value;
+    std::string_view headline;
+    std::vector<ActorView> actors;
+    std::vector<PlaceView> places;
+    DraftEvidence evidence;
+    std::vector<DraftEvidence> mentions;
+    double confidence = 0.5;
+    EventStatus status = EventStatus::asserted;
+};
 struct Draft {
-    Event event;
+    DraftEvent event;
     std::size_t sentence = 0;
     std::size_t type = 0;  // index into EventTypes::types(), whose names are unique: same type, same name
     bool dated_by_text = false;
@@ -203,6 +286,27 @@ struct Draft {
     // into the article (unknown names), valid while the article is extracted.
     std::vector<std::string_view> agents;
     bool folded = false;
+
+    /// As a new Draft, its vectors keeping their memory.
+    void reset() {
+        event.id = 0;
+        event.when.reset();
+        event.date_source = DateSource::text;
+        event.timex_value = {};
+        event.headline = {};
+        event.actors.clear();
+        event.places.clear();
+        event.evidence = {};
+        event.mentions.clear();
+        event.confidence = 0.5;
+        event.status = EventStatus::asserted;
+        sentence = 0;
+        type = 0;
+        dated_by_text = false;
+        full_sentence = true;
+        agents.clear();
+        folded = false;
+    }
 };
 
 
@@ -275,11 +379,10 @@ bool squashed_already(std::string_view s) {
     return true;
 }
 
-std::string squash(std::string_view s, std::vector<std::uint32_t>* map = nullptr) {
-    if (!map && squashed_already(s)) return std::string(s);
-    std::string out(s.size(), '\0');
+// Writes squash(s) at `out` (room for s.size() bytes) and returns its size.
+std::size_t squash_into(std::string_view s, char* const out, std::vector<std::uint32_t>* map = nullptr) {
     if (map) map->resize(s.size());
-    char* const start = out.data();
+    char* const start = out;
     char* w = start;
     const char* p = s.data();
     const char* const end = p + s.size();
@@ -323,8 +426,16 @@ std::string squash(std::string_view s, std::vector<std::uint32_t>* map = nullptr
         ++p;
         *w++ = c;
     }
-    out.resize(static_cast<std::size_t>(w - start));
-    return out;
+    return static_cast<std::size_t>(w - start);
+}
+
+// squash(s) as a view: `s` itself when it is squashed already, else a copy in `arena`.
+std::string_view squashed_in(Arena& arena, std::string_view s) {
+    if (squashed_already(s)) return s;
+    char* const at = arena.allocate(s.size());
+    const std::size_t n = squash_into(s, at);
+    arena.keep(at, s.size(), n);
+    return {at, n};
 }
 
 // Removes quote marks and ellipses at the edges of a headline.
@@ -352,25 +463,27 @@ std::string_view strip_quotes(std::string_view s) {
 
 // The headline of `s`: its first letter upper-cased, cut at a word boundary to
 // at most `max` bytes (never inside a UTF-8 sequence) and ended by an ellipsis
-// when cut. Built once, with no copy of the whole of `s` on the way.
-std::string headline_of(std::string_view s, std::size_t max) {
-    std::string out;
-    if (s.size() <= max) {
-        out.assign(s);
-    } else {
+// when cut. Written once into `arena`, with no copy of the whole of `s` on the way.
+std::string_view headline_of(Arena& arena, std::string_view s, std::size_t max) {
+    std::string_view kept = s;
+    bool cut = false;
+    if (s.size() > max) {
         std::size_t p = s.rfind(' ', max);
         if (p == std::string_view::npos || p < max / 2) {
             p = max;
             while (p > 0 && (static_cast<unsigned char>(s[p]) & 0xC0) == 0x80) --p;
         }
-        std::string_view kept = s.substr(0, p);
+        kept = s.substr(0, p);
         while (!kept.empty() && (kept.back() == ',' || kept.back() == ';' || kept.back() == ' ')) kept.remove_suffix(1);
-        out.reserve(kept.size() + 3);
-        out.assign(kept);
-        out += "\xE2\x80\xA6";
+        cut = true;
     }
-    if (!out.empty() && out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
-    return out;
+    const std::size_t n = kept.size() + (cut ? 3 : 0);
+    if (n == 0) return {};
+    char* const out = arena.allocate(n);
+    std::memcpy(out, kept.data(), kept.size());
+    if (cut) std::memcpy(out + kept.size(), "\xE2\x80\xA6", 3);
+    if (out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');
+    return {out, n};
 }
 
 // content_hash(fmt::format("{}:{}:{}", article, offset, type)), without building
@@ -382,7 +495,7 @@ std::uint64_t fnv_add(std::uint64_t h, std::string_view bytes) {
     return h;
 }
 std::uint64_t event_id_prefix(std::string_view article) { return fnv_add(fnv_add(k_fnv_basis, article), ":"); }
-std::string event_id(std::uint64_t prefix, std::size_t offset, std::string_view type) {
+std::uint64_t event_hash(std::uint64_t prefix, std::size_t offset, std::string_view type) {
     char digits[20];
     char* d = digits + sizeof digits;
     do {
@@ -390,10 +503,12 @@ std::string event_id(std::uint64_t prefix, std::size_t offset, std::string_view 
         offset /= 10;
     } while (offset != 0);
     std::uint64_t h = fnv_add(prefix, std::string_view(d, static_cast<std::size_t>(digits + sizeof digits - d)));
-    h = fnv_add(fnv_add(h, ":"), type);
-    std::string out(16, '0');
+    return fnv_add(fnv_add(h, ":"), type);
+}
+// An event id: the hash as 16 lower-case hex digits (their byte order is the
+// hashes' numeric order).
+void write_hex16(std::uint64_t h, char* out) {
     for (std::size_t i = 16; i-- > 0; h >>= 4) out[i] = "0123456789abcdef"[h & 0xF];
-    return out;
 }
 
 Span with_role(Span s, TimexRole role) {
@@ -445,7 +560,33 @@ struct Pipeline::Impl {
         index_conflicts(gazetteer.places(), [](const ConflictEntry& c) -> const auto& { return c.places; }, place_conflicts);
     }
 
+    /// The article's drafts, folded ones included (flagged), in the order they
+    /// were found: per-thread storage, valid until the thread's next call.
+    std::span<Draft> extract_drafts(const Article& article) const;
+    /// The view of a draft as an event of `article`; `id` holds 16 bytes.
+    EventView view_of(const Draft& d, const Article& article, char* id) const {
+        EventView v;
+        write_hex16(d.event.id, id);
+        v.id = std::string_view(id, 16);
+        const EventType& et = types.types()[d.type];
+        v.when = d.event.when;
+        v.date_source = d.event.date_source;
+        v.timex_value = d.event.timex_value;
+        v.type = et.name;
+        v.cameo = et.cameo;
+        v.headline = d.event.headline;
+        v.actors = d.event.actors;
+        v.places = d.event.places;
+        v.evidence = evidence_view(d.event.evidence, article);
+        v.confidence = d.event.confidence;
+        v.status = d.event.status;
+        return v;
+    }
+    static EvidenceView evidence_view(const DraftEvidence& ev, const Article& article) {
+        return {article.id, ev.sentence, ev.begin, ev.end, ev.timex, article.url, article.source, article.published};
+    }
     std::vector<Event> extract(const Article& article) const;
+    Pipeline::JsonlSummary extract_jsonl(const Article& article, std::string& out) const;
 };
 
 Pipeline::Pipeline(const DataFiles& files) : m_impl(std::make_unique<Impl>(files)) {}
@@ -454,8 +595,77 @@ const TimexTagger& Pipeline::tagger() const { return m_impl->tagger; }
 const Gazetteer& Pipeline::gazetteer() const { return m_impl->gazetteer; }
 const EventTypes& Pipeline::event_types() const { return m_impl->types; }
 std::vector<Event> Pipeline::extract(const Article& article) const { return m_impl->extract(article); }
+Pipeline::JsonlSummary Pipeline::extract_jsonl(const Article& article, std::string& out) const {
+    return m_impl->extract_jsonl(article, out);
+}
 
 std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
+    const std::span<Draft> drafts = extract_drafts(article);
+    std::size_t kept = 0;
+    for (const Draft& d : drafts) kept += !d.folded;
+    std::vector<Event> out;
+    out.reserve(kept);
+    std::vector<EvidenceView> mentions;
+    char id[16];
+    for (const Draft& d : drafts) {
+        if (d.folded) continue;
+        EventView v = view_of(d, article, id);
+        mentions.clear();
+        for (const DraftEvidence& m : d.event.mentions) mentions.push_back(evidence_view(m, article));
+        v.mentions = mentions;
+        out.push_back(to_event(v));
+    }
+    return out;
+}
+
+Pipeline::JsonlSummary Pipeline::Impl::extract_jsonl(const Article& article, std::string& out) const {
+    const std::span<Draft> drafts = extract_drafts(article);
+    // The order sort_chronologically gives the Events extract() returns: the same
+    // comparison (all of one article; ids compared as the numbers their hex digits
+    // spell) in a stable sort of the same sequence.
+    thread_local std::vector<std::uint32_t> order;
+    order.clear();
+    JsonlSummary summary;
+    for (std::size_t i = 0; i < drafts.size(); ++i)
+        if (!drafts[i].folded) {
+            order.push_back(static_cast<std::uint32_t>(i));
+            summary.unresolved |= drafts[i].event.date_source == DateSource::unresolved;
+        }
+    const auto& all_types = types.types();
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+        const DraftEvent& a = drafts[i].event;
+        const DraftEvent& b = drafts[j].event;
+        if (a.when.has_value() != b.when.has_value()) return a.when.has_value();  // undated last
+        if (a.when && b.when && *a.when != *b.when) {
+            if (chronologically_before(*a.when, *b.when)) return true;
+            if (chronologically_before(*b.when, *a.when)) return false;
+        }
+        if (a.evidence.begin != b.evidence.begin) return a.evidence.begin < b.evidence.begin;
+        const std::string_view ta = all_types[drafts[i].type].name, tb = all_types[drafts[j].type].name;
+        if (ta != tb) return ta < tb;
+        return a.id < b.id;
+    });
+    // Room for the lines at once (a generous estimate: keys and numbers, the
+    // sentence, the headline, the names): `out` mostly starts empty for each
+    // article, and would otherwise be moved a dozen times while it doubles.
+    std::size_t estimate = 0;
+    for (const std::uint32_t i : order) {
+        const DraftEvent& e = drafts[i].event;
+        estimate += 640 + article.id.size() + article.url.size() + article.source.size() + e.evidence.sentence.size() +
+                    e.headline.size() + 128 * (e.actors.size() + e.places.size());
+    }
+    if (const std::size_t need = out.size() + estimate; out.capacity() < need)
+        out.reserve(std::max(need, 2 * out.capacity()));
+    char id[16];
+    for (const std::uint32_t i : order) {
+        append_json(out, view_of(drafts[i], article, id));
+        out += '\n';
+    }
+    summary.events = order.size();
+    return summary;
+}
+
+std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     const std::string_view text = article.text;
     const auto sentences = split_sentences(text);
     const auto timexes = tagger.tag(text, sentences, article.published);
@@ -468,7 +678,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         std::vector<std::size_t> last_actor, last_place;
         std::vector<std::pair<bool, std::size_t>> touched;
         std::vector<int> conflict_score;
+        // Drafts of the article: the first `n_drafts` are in use; the others keep
+        // their vectors' memory for the next article.
         std::vector<Draft> drafts;
+        std::size_t n_drafts = 0;
+        Arena arena;
         std::vector<WordRange> words;
         std::string lowered;
         std::vector<std::size_t> clause;
@@ -485,9 +699,10 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         std::vector<TriggerHit> hits;
         std::vector<std::string_view> seen_actor, seen_place;
         std::vector<const Timex*> assigned;
-        std::deque<std::string> squashed_names;
     };
     thread_local Scratch scratch;
+    Arena& arena = scratch.arena;
+    arena.reset();
 
     // A "sentence" of thousands of words (a table, a list, junk) is cut into
     // windows so that the per-sentence rules stay linear in the text.
@@ -533,10 +748,25 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     conflict_score.assign(gazetteer.conflicts().size(), 0);
 
     // Built in place in a vector kept from article to article: once its capacity
-    // is reached, drafts are not moved again (a vector growing within each article
-    // moved every Draft, and so every Event, each time it grew).
-    std::vector<Draft>& drafts = scratch.drafts;
-    drafts.clear();
+    // is reached, drafts are not moved again, and a draft's vectors keep their
+    // memory from article to article.
+    std::vector<Draft>& draft_pool = scratch.drafts;
+    std::size_t& n_drafts = scratch.n_drafts;
+    // A thread keeps room for the drafts of an ordinary article, not of the longest it met.
+    if (draft_pool.size() > 1024) {
+        draft_pool.resize(1024);
+        draft_pool.shrink_to_fit();
+    }
+    n_drafts = 0;
+    auto new_draft = [&]() -> Draft& {
+        if (n_drafts == draft_pool.size()) {
+            ++n_drafts;
+            return draft_pool.emplace_back();
+        }
+        Draft& d = draft_pool[n_drafts++];
+        d.reset();
+        return d;
+    };
     std::size_t timex_cursor = 0;
     // The first actor named in the latest sentence that named one: what "he",
     // "she" or "they" at the head of a clause most likely refers to.
@@ -570,13 +800,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     std::vector<EntityMention>& chosen = scratch.chosen;     // the readings of one gazetteer match
     // Names as squash() gives them, without a string for each: most contain no
     // whitespace to collapse and are views into the text; the others are kept
-    // for the article in a deque (whose elements stay where they are).
-    std::deque<std::string>& squashed_names = scratch.squashed_names;
-    squashed_names.clear();
-    auto squashed_view = [&](std::string_view raw) -> std::string_view {
-        if (squashed_already(raw)) return raw;
-        return squashed_names.emplace_back(squash(raw));
-    };
+    // for the article in the arena.
+    auto squashed_view = [&](std::string_view raw) { return squashed_in(arena, raw); };
 
     for (std::size_t si = 0; si < units.size(); ++si) {
         const Sentence& s = units[si];
@@ -599,7 +824,8 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         word_gazetteer.resize(words.size());
         for (std::size_t k = 0; k < words.size(); ++k) {
             // The gazetteer's keys are in the same table: one look-up for both.
-            const Cues::Info info = cues.of(lw(k));
+            const std::string_view w = lw(k);  // lower-case already: hashed as it is
+            const Cues::Info info = cues.of(w, hash_lowered(w));
             word_cues[k] = info.bits;
             word_triggers[k] = info.triggers;
             word_gazetteer[k] = info.gazetteer;
@@ -615,13 +841,21 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         };
         auto is_statement = [&](const TriggerHit& h) { return statement_type && h.type == *statement_type; };
         // The sentence as evidence and fallback headline, squashed once for all its events.
-        std::optional<std::string> squashed_sentence;
+        // A view into the text when it is squashed already, else into the arena.
+        std::optional<std::string_view> squashed_sentence;
         bool squash_identity = false;  // the sentence was squashed already: offsets stay, no map
-        auto sentence_text = [&]() -> const std::string& {
+        auto sentence_text = [&]() -> std::string_view {
             if (!squashed_sentence) {
                 const std::string_view raw = text.substr(s.begin, s.end - s.begin);
                 squash_identity = squashed_already(raw);
-                squashed_sentence = squash_identity ? std::string(raw) : squash(raw, &squash_map);
+                if (squash_identity) {
+                    squashed_sentence = raw;
+                } else {
+                    char* const at = arena.allocate(raw.size());
+                    const std::size_t n = squash_into(raw, at, &squash_map);
+                    arena.keep(at, raw.size(), n);
+                    squashed_sentence = std::string_view(at, n);
+                }
             }
             return *squashed_sentence;
         };
@@ -741,18 +975,37 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                         if (is(word(k_end), "-") && k_end + 1 < words.size() && cue(k_end + 1, Cue::mediator_suffixes)) {
                             em.mediator = true;
                         } else {
-                            std::string q;
-                            for (std::size_t n = k_end; n < words.size() && n < k_end + 3; ++n) {
+                            std::size_t n = k_end;
+                            for (; n < words.size() && n < k_end + 3; ++n) {
                                 const std::string_view w = lw(n);
                                 if (is_capitalised(word(n)) || cue(n, Cue::prepositions) || is(w, "-") ||
                                     cue(n, Cue::clause_break) || cue(n, Cue::reference_determiners) || is(w, "or") ||
                                     word_triggers[n] || in_name[n] || clause[n] != clause[k])
                                     break;
-                                if (!q.empty()) q += ' ';
-                                q += std::string(word(n));
                             }
-                            // A bare adjective before a plain noun qualifies it only if it names people.
-                            em.qualifier = q;
+                            // The words joined by single spaces: a view into the text when
+                            // one space is all that parts them there.
+                            if (n > k_end) {
+                                bool single = true;
+                                std::size_t size = 0;
+                                for (std::size_t m = k_end; m < n; ++m) {
+                                    size += (m > k_end) + (words[m].second - words[m].first);
+                                    if (m > k_end)
+                                        single &= words[m].first == words[m - 1].second + 1 && text[words[m - 1].second] == ' ';
+                                }
+                                if (single) {
+                                    em.qualifier = text.substr(words[k_end].first, words[n - 1].second - words[k_end].first);
+                                } else {
+                                    char* const q = arena.allocate(size);
+                                    char* w = q;
+                                    for (std::size_t m = k_end; m < n; ++m) {
+                                        if (m > k_end) *w++ = ' ';
+                                        std::memcpy(w, text.data() + words[m].first, words[m].second - words[m].first);
+                                        w += words[m].second - words[m].first;
+                                    }
+                                    em.qualifier = std::string_view(q, size);
+                                }
+                            }
                         }
                     }
                     if (is_actor) em.index = canonical_actor[r.index];
@@ -1111,12 +1364,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 if (hits.size() > 1 || referring) continue;
             }
 
-            // Built in place: moving a Draft moves all its strings.
-            Draft& d = drafts.emplace_back();
+            Draft& d = new_draft();
             d.type = hit.type;
-            Event& e = d.event;
-            e.type = et.name;
-            e.cameo = et.cameo;
+            DraftEvent& e = d.event;
             d.sentence = si;
             d.full_sentence = full;
             if (tx) {
@@ -1127,8 +1377,9 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 } else {
                     e.date_source = DateSource::unresolved;
                 }
-                e.timex_value = tx->value;
-                e.evidence.timex = squash(text.substr(tx->begin, tx->end - tx->begin));
+                // (A range's value lives with the sentence's ranges: copied.)
+                e.timex_value = arena.copy(tx->value);
+                e.evidence.timex = squashed_view(text.substr(tx->begin, tx->end - tx->begin));
             } else if (article.published) {
                 e.when = Span::day(*article.published);
                 e.date_source = DateSource::published;
@@ -1159,17 +1410,12 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                     acting = true;
                 } else role = "target";
                 if (acting) d.agents.emplace_back(name);
-                // Built in place: no ActorRef to move and destroy.
-                ActorRef& a = e.actors.emplace_back();
-                a.name = name;
-                a.role = role;
-                a.surface = em.surface;
-                a.qualifier = em.qualifier;
+                e.actors.push_back({name, role, em.surface, em.qualifier});
             };
             auto add_place = [&](const EntityMention& em) {
                 const PlaceEntry& p = places[em.index];
                 if (!first_time(seen_place, p.name)) return;
-                e.places.push_back({p.name, p.lat, p.lon, std::string(em.surface)});
+                e.places.push_back({p.name, p.lat, p.lon, em.surface});
             };
             for (const auto& em : mentions)
                 if (em.clause == hit.clause) em.is_actor ? add_actor(em, true) : add_place(em);
@@ -1179,7 +1425,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 for (std::size_t k = hit.word; k-- > 0 && clause[k] == hit.clause;) {
                     if (!cue(k, Cue::pronouns)) continue;
                     if (first_time(seen_actor, previous_subject)) {
-                        e.actors.push_back({std::string(previous_subject), is(et.name, "statement") ? "source" : "agent", std::string(word(k)), ""});
+                        e.actors.push_back({previous_subject, is(et.name, "statement") ? "source" : "agent", word(k), {}});
                         d.agents.push_back(previous_subject);
                     }
                     break;
@@ -1244,17 +1490,12 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
                 const std::size_t from = squashed_at(words[cb].first);
                 clause_text = clause_text.substr(from, squashed_at(words[ce].second - 1) + 1 - from);
             }
-            e.headline = headline_of(strip_quotes(trim_view(clause_text)), 120);
+            e.headline = headline_of(arena, strip_quotes(trim_view(clause_text)), 120);
 
-            e.evidence.article = article.id;
-            // The last event of the sentence takes the squashed sentence itself.
-            if (h + 1 == hits.size()) e.evidence.sentence = std::move(*squashed_sentence);
-            else e.evidence.sentence = sentence_text();
+            // The article's id, url, source and date are added when the event is written.
+            e.evidence.sentence = sentence_text();
             e.evidence.begin = s.begin;
             e.evidence.end = s.end;
-            e.evidence.url = article.url;
-            e.evidence.source = article.source;
-            e.evidence.published = article.published;
 
             double conf = 0.45;
             if (d.dated_by_text) conf += 0.2;
@@ -1264,9 +1505,11 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             if (e.date_source != DateSource::text) conf -= 0.15;
             if (is(et.name, "other")) conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
-            e.id = event_id(id_prefix, words[hit.word].first, et.name);
+            e.id = event_hash(id_prefix, words[hit.word].first, et.name);
         }
     }
+
+    const std::span<Draft> drafts(draft_pool.data(), n_drafts);
 
     // Dyadic events (war, ceasefire, talks) need two sides: take the missing ones
     // from the conflict the article is about.
@@ -1289,14 +1532,14 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
             for (const auto& party : conflict.parties) {
                 bool present = false;
                 for (const auto& a : d.event.actors) present |= a.name == party;
-                if (!present) d.event.actors.push_back({party, "participant", "", ""});
+                if (!present) d.event.actors.push_back({party, "participant", {}, {}});
             }
         }
     }
 
     auto is_statement_type = [&](const Draft& d) { return statement_type && d.type == *statement_type; };
     // Fold the same event told twice in one article into one event with several mentions.
-    auto shares_actor = [](const Event& a, const Event& b) {
+    auto shares_actor = [](const DraftEvent& a, const DraftEvent& b) {
         for (const auto& x : a.actors)
             for (const auto& y : b.actors)
                 if (x.name == y.name) return true;
@@ -1310,7 +1553,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
     };
     // `from` is folded and read no more: its strings are moved, not copied.
     auto absorb = [](Draft& into, Draft& from) {
-        Event& e = into.event;
+        DraftEvent& e = into.event;
         for (auto& a : from.event.actors) {
             bool have = false;
             for (const auto& b : e.actors) have |= a.name == b.name;
@@ -1398,14 +1641,7 @@ std::vector<Event> Pipeline::Impl::extract(const Article& article) const {
         if (target) absorb(*target, d);
     }
 
-    std::vector<Event> out;
-    out.reserve(drafts.size());
-    for (auto& d : drafts)
-        if (!d.folded) out.push_back(std::move(d.event));
-    drafts.clear();
-    // A thread keeps room for the drafts of an ordinary article, not of the longest it met.
-    if (drafts.capacity() > 1024) drafts = std::vector<Draft>();
-    return out;
+    return drafts;
 }
 
 }  // namespace dateline

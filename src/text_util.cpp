@@ -2,6 +2,7 @@
 #include "text_util.hpp"
 
 #include <array>
+#include <cstdint>
 #include <bit>
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -60,6 +61,31 @@ constexpr std::array<bool, 256> k_plain_word_byte = [] {
     return p;
 }
 
+#if defined(__SSE2__)
+// The sixteen bytes at `p` as bit masks (bit k: byte k): plain word bytes (as
+// skip_plain), 0xE2, '-', and the apostrophe and the dot (which may go on a word).
+struct Classes16 {
+    unsigned plain, e2, dash, quote_dot;
+};
+[[gnu::always_inline]] inline Classes16 classify16(const char* p) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    auto eq = [&](char c) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(c)); };
+    const __m128i letter = [&] {
+        const __m128i x = _mm_sub_epi8(_mm_or_si128(v, _mm_set1_epi8(0x20)), _mm_set1_epi8('a'));
+        return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(25)), x);
+    }();
+    const __m128i digit = [&] {
+        const __m128i x = _mm_sub_epi8(v, _mm_set1_epi8('0'));
+        return _mm_cmpeq_epi8(_mm_min_epu8(x, _mm_set1_epi8(9)), x);
+    }();
+    const __m128i e2 = eq(static_cast<char>(0xE2));
+    const __m128i high = _mm_andnot_si128(e2, _mm_cmplt_epi8(v, _mm_setzero_si128()));
+    auto bits = [](__m128i m) { return static_cast<unsigned>(_mm_movemask_epi8(m)); };
+    return {bits(_mm_or_si128(_mm_or_si128(letter, digit), high)), bits(e2), bits(eq('-')),
+            bits(_mm_or_si128(eq('\''), eq('.')))};
+}
+#endif
+
 // Bytes that neither begin a word nor are one ('-' is a word of its own).
 constexpr std::array<bool, 256> k_skip_byte = [] {
     std::array<bool, 256> t{};
@@ -94,6 +120,44 @@ void split_words(std::string_view text, std::size_t begin, std::size_t end, std:
         // Spaces and punctuation other than '-' are passed over in a tight loop.
         while (i < end && k_skip_byte[byte(i)]) ++i;
         if (i >= end) break;
+#if defined(__SSE2__)
+        // Thirty-two (or sixteen) bytes at once where they are left: the words in
+        // them that are a run of plain bytes ended by a byte that ends a word
+        // outright (a space, a comma, a hyphen; not an apostrophe, a dot or 0xE2,
+        // which the rules below look at) are taken from bit masks, several per
+        // load. A word that runs past the window is looked at again from a window
+        // that begins with it.
+        if (end - i >= 16 && k_plain_word_byte[byte(i)]) {
+            const Classes16 lo = classify16(t + i);
+            std::uint64_t plain = lo.plain, begins = lo.plain | lo.e2 | lo.dash, care = lo.e2 | lo.quote_dot;
+            unsigned window = 16;
+            if (end - i >= 32) {
+                const Classes16 hi = classify16(t + i + 16);
+                plain |= std::uint64_t{hi.plain} << 16;
+                begins |= std::uint64_t{hi.plain | hi.e2 | hi.dash} << 16;
+                care |= std::uint64_t{hi.e2 | hi.quote_dot} << 16;
+                window = 32;
+            }
+            unsigned at = 0;     // a plain byte: a word begins here
+            bool rules = false;  // that word is read by the rules below
+            for (;;) {
+                const unsigned stop = static_cast<unsigned>(std::countr_zero(~(plain >> at))) + at;
+                if (stop >= window || ((care >> stop) & 1u)) {
+                    // Past the window: again from a window at the word, unless it
+                    // began this one (a word of 16 bytes or more).
+                    rules = stop < window || at == 0;
+                    break;
+                }
+                out.emplace_back(i + at, i + stop);
+                const std::uint64_t rest = begins >> stop;
+                // Only bytes to skip left, or a hyphen or 0xE2 next: the loop goes on there.
+                at = rest == 0 ? window : stop + static_cast<unsigned>(std::countr_zero(rest));
+                if (at == window || !((plain >> at) & 1u)) break;
+            }
+            i += at;
+            if (!rules) continue;
+        }
+#endif
         const unsigned char c = byte(i);
         // punct_utf8_len is 0 unless the byte is 0xE2, a word byte.
         if (!word_byte(c)) {  // '-'

@@ -42,7 +42,8 @@ inline std::string lower(std::string_view s) {
 /// A hash of `s` lower-cased (ASCII, as lower_char): equal for words that are
 /// equal_ci. Eight bytes at a time, lower-cased in a register: the look-up
 /// tables of words hash every word of a text with it.
-[[gnu::always_inline]] inline std::uint64_t hash_lower(std::string_view s) {
+template <bool Lower>
+[[gnu::always_inline]] inline std::uint64_t hash_of(std::string_view s) {
     auto mix = [](std::uint64_t h, std::uint64_t x) {
         h = (h ^ x) * 0x9E3779B97F4A7C15ull;
         return h ^ (h >> 29);
@@ -52,6 +53,10 @@ inline std::string lower(std::string_view s) {
         std::memcpy(&x, at, bytes);
         return x;
     };
+    auto fold = [](std::uint64_t x) {
+        if constexpr (Lower) return lower8(x);
+        else return x;
+    };
     std::uint64_t h = 0x84222325CBF29CE4ull ^ s.size();
     const char* p = s.data();
     const std::size_t n = s.size();
@@ -59,16 +64,21 @@ inline std::string lower(std::string_view s) {
     // before); a short word as two overlapping halves or three of its bytes.
     if (n >= 8) {
         std::size_t left = n;
-        for (; left > 8; p += 8, left -= 8) h = mix(h, lower8(load(p, 8)));
-        h = mix(h, lower8(load(s.data() + n - 8, 8)));
+        for (; left > 8; p += 8, left -= 8) h = mix(h, fold(load(p, 8)));
+        h = mix(h, fold(load(s.data() + n - 8, 8)));
     } else if (n >= 4) {
-        h = mix(h, lower8(load(p, 4) | (load(p + n - 4, 4) << 32)));
+        h = mix(h, fold(load(p, 4) | (load(p + n - 4, 4) << 32)));
     } else if (n > 0) {
         const auto byte = [&](std::size_t i) { return std::uint64_t(static_cast<unsigned char>(p[i])); };
-        h = mix(h, lower8(byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16)));
+        h = mix(h, fold(byte(0) | (byte(n / 2) << 8) | (byte(n - 1) << 16)));
     }
     return h;
 }
+
+[[gnu::always_inline]] inline std::uint64_t hash_lower(std::string_view s) { return hash_of<true>(s); }
+/// hash_lower(s) for `s` that is lower-case (ASCII) already: the same value,
+/// without lower-casing it again.
+[[gnu::always_inline]] inline std::uint64_t hash_lowered(std::string_view s) { return hash_of<false>(s); }
 
 /// a == b for words (a few bytes): inline, where operator== calls memcmp.
 /// Eight bytes at a time, the last eight (or four) overlapping the ones before.

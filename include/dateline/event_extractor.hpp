@@ -7,7 +7,9 @@
 #include "dateline/gazetteer.hpp"
 #include "dateline/timex_tagger.hpp"
 
+#include <cstddef>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace dateline {
@@ -24,6 +26,22 @@ public:
     ~Pipeline();
 
     std::vector<Event> extract(const Article& article) const;
+
+    /// What `dateline extract` writes for one article, without building Events:
+    /// appends to `out` exactly the bytes of
+    ///
+    ///   auto events = extract(article);
+    ///   sort_chronologically(events);
+    ///   for (const Event& e : events) { append_json(out, e); out += '\n'; }
+    ///
+    /// and says how many events that was and whether any is unresolved. The
+    /// events' strings are written from views into the article and the loaded
+    /// knowledge. Throws what append_json throws on text that is not UTF-8.
+    struct JsonlSummary {
+        std::size_t events = 0;
+        bool unresolved = false;  // some event has DateSource::unresolved
+    };
+    JsonlSummary extract_jsonl(const Article& article, std::string& out) const;
 
     const TimexTagger& tagger() const;
     const Gazetteer& gazetteer() const;

@@ -260,20 +260,20 @@ void run(const ExtractOptions& o) {
     // included (a third of the per-article time on the TimeBank corpus, bench/README.md).
     const auto work = [&](const Article& a) {
         ArticleResult r;
+        r.origin = a.origin;
+        if (o.format == "jsonl") {
+            // The JSON lines of the sorted events (the bytes of to_json(e).dump()),
+            // written from the extractor's drafts without building the Events.
+            const auto summary = pipeline.extract_jsonl(a, r.jsonl);
+            if (!a.published) r.undated = summary.unresolved;
+            return r;
+        }
         auto events = pipeline.extract(a);
         if (!a.published)
             r.undated = std::any_of(events.begin(), events.end(),
                                     [](const Event& e) { return e.date_source == DateSource::unresolved; });
-        r.origin = a.origin;
         sort_chronologically(events);
-        if (o.format == "jsonl") {
-            for (const auto& e : events) {
-                append_json(r.jsonl, e);  // the bytes of to_json(e).dump(), without the tree
-                r.jsonl += '\n';
-            }
-        } else {
-            r.events = std::move(events);
-        }
+        r.events = std::move(events);
         return r;
     };
     const auto emit = [&](ArticleResult&& r) {

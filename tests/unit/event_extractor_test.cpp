@@ -7,6 +7,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
 #include <sstream>
 
 using namespace dateline;
@@ -376,4 +379,129 @@ TEST_CASE("extraction never throws on odd text") {
                                    std::string("the the the court court"), std::string("In , since then, .")})
         CHECK_NOTHROW(extract(text));
     CHECK_NOTHROW(extract("Since then, talks.", std::nullopt));
+}
+
+namespace {
+
+// What `dateline extract` wrote before extract_jsonl: the Events of extract(),
+// sorted, each as append_json and a newline.
+std::string jsonl_of_events(const Article& a, std::size_t& count, bool& unresolved) {
+    auto events = pipeline().extract(a);
+    count = events.size();
+    unresolved = std::any_of(events.begin(), events.end(),
+                             [](const Event& e) { return e.date_source == DateSource::unresolved; });
+    sort_chronologically(events);
+    std::string out;
+    for (const Event& e : events) {
+        append_json(out, e);
+        out += '\n';
+    }
+    return out;
+}
+
+// Articles to compare the two paths on: every test article, the samples, the
+// extract fuzz seeds and (when ../shared is there) the TimeML corpus.
+std::vector<Article> comparison_articles() {
+    namespace fs = std::filesystem;
+    std::vector<fs::path> files;
+    auto add_dir = [&](const fs::path& dir) {
+        if (!fs::is_directory(dir)) return;
+        for (const auto& e : fs::recursive_directory_iterator(dir))
+            if (e.is_regular_file()) files.push_back(e.path());
+    };
+    add_dir(test::source_dir() / "tests/articles");
+    add_dir(test::source_dir() / "data/samples");
+    add_dir(test::source_dir() / "fuzz/corpus/extract");
+    add_dir(test::shared_dir() / "eval/timeml");
+    std::sort(files.begin(), files.end());
+    std::vector<Article> out;
+    for (const auto& f : files) {
+        const std::string name = f.filename().string();
+        const std::string content = test::slurp(f);
+        InputFormat format = detect_format(name, content.substr(0, 512));
+        if (name.ends_with(".json") || name.ends_with(".TE3input")) continue;
+        std::istringstream in(content);
+        read_articles(in, name, format, {}, [&](Article&& a) { out.push_back(std::move(a)); },
+                      [](const ReadProblem&) {});
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("extract_jsonl writes the bytes of the sorted events' append_json") {
+    const std::vector<Article> base = comparison_articles();
+    REQUIRE(base.size() >= 20);
+    std::vector<Article> articles;
+    for (const Article& a : base) {
+        articles.push_back(a);
+        // Case variants: other names and triggers match, other capitals make names.
+        Article upper = a, lower = a;
+        for (char& c : upper.text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        for (char& c : lower.text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        articles.push_back(upper);
+        articles.push_back(lower);
+        // Re-wrapped with runs of whitespace: squashed sentences, names and timexes
+        // are built in the arena instead of viewed in the text.
+        Article wrapped = a;
+        for (std::size_t i = 0, n = 0; i < wrapped.text.size(); ++i)
+            if (wrapped.text[i] == ' ' && ++n % 3 == 0) wrapped.text[i] = n % 2 ? '\n' : '\t';
+        wrapped.text = "  " + wrapped.text;
+        for (std::size_t i = wrapped.text.find(". "); i != std::string::npos; i = wrapped.text.find(". ", i + 4))
+            wrapped.text.replace(i, 2, ".  \r\n ");
+        articles.push_back(wrapped);
+        // No publication date (unresolved events), and a source and a URL to write.
+        Article undated = a;
+        undated.published.reset();
+        undated.url = "https://example.test/a?b=\"c\"";
+        undated.source = "Wire \\ Agency";
+        articles.push_back(undated);
+    }
+    MESSAGE(articles.size(), " articles");
+    std::size_t events = 0, compared = 0;
+    for (const Article& a : articles) {
+        std::size_t count = 0;
+        bool unresolved = false;
+        std::string expected;
+        try {
+            expected = jsonl_of_events(a, count, unresolved);
+        } catch (const nlohmann::json::exception&) {
+            // Text that is not UTF-8: the direct path throws too.
+            std::string out;
+            CHECK_THROWS_AS(pipeline().extract_jsonl(a, out), nlohmann::json::exception);
+            continue;
+        }
+        std::string out = "prefix\n";
+        const auto summary = pipeline().extract_jsonl(a, out);
+        CHECK_MESSAGE(out == "prefix\n" + expected, a.id);
+        CHECK(summary.events == count);
+        CHECK(summary.unresolved == unresolved);
+        events += count;
+        ++compared;
+    }
+    CHECK(compared > 5 * 20 - 10);
+    CHECK(events > 100);
+}
+
+TEST_CASE("extract_jsonl on a long wrapped article (views across several arena blocks)") {
+    Article a;
+    a.id = "long";
+    a.published = Date(2023, 2, 23);
+    for (int i = 0; i < 3000; ++i)
+        a.text += "Azerbaijani  environmental\nactivists   blocked the Lachin\tcorridor on 12 December 2022,\n"
+                  "the ministry said; Baku denies  it.\n" +
+                  std::string(i % 7 == 0 ? "From 27 September to 10 November 2020 a  second war\nraged.\n" : "");
+    std::size_t count = 0;
+    bool unresolved = false;
+    const std::string expected = jsonl_of_events(a, count, unresolved);
+    std::string out;
+    const auto summary = pipeline().extract_jsonl(a, out);
+    CHECK(out == expected);
+    CHECK(summary.events == count);
+    CHECK(count > 3000);
+    // Again, after another article on this thread: nothing of the first is kept.
+    std::string again;
+    (void)extract("Russia and Ukraine signed a deal on Friday.");
+    pipeline().extract_jsonl(a, again);
+    CHECK(again == expected);
 }

@@ -2,6 +2,7 @@
 #include "dateline/event.hpp"
 
 #include "dateline/error.hpp"
+#include "event_json.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -112,6 +113,18 @@ TEST_CASE("append_json writes exactly what to_json(...).dump() writes") {
             e.evidence.sentence = std::string(at, 'a') + special + std::string(25, 'b') + special;
             events.push_back(e);
         }
+    for (std::size_t size = 0; size < 17; ++size)
+        for (std::size_t at = 0; at < size; ++at)
+            for (const char* special : {"\"", "\\", "\n", "\x01", "\x1F", "\x7F", "\xC3\xA9", "\xE2\x80\x94"}) {
+                // Short strings (names, roles): each special byte at every place.
+                Event e = sample_event();
+                std::string text(size, 'n');
+                text.replace(at, 1, special);
+                e.actors[0].name = text;
+                e.actors[0].role = "r" + text;
+                e.headline = text + "h";
+                events.push_back(e);
+            }
     for (double c : {-0.0001, -0.3, 0.0004, 1.5, 0.0, 0.05, 0.1, 0.15, 0.3, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.85, 0.9, 0.95, 1.0, 0.123456, 2.0 / 3.0}) {
         Event e = sample_event();
         e.confidence = c;
@@ -122,6 +135,37 @@ TEST_CASE("append_json writes exactly what to_json(...).dump() writes") {
             std::string out = "prefix";
             append_json(out, e, with_mentions);
             CHECK(out == "prefix" + to_json(e, with_mentions).dump());
+            // The same event as views (what the extractor writes from its drafts).
+            std::vector<ActorView> actors;
+            for (const auto& a : e.actors) actors.push_back({a.name, a.role, a.surface, a.qualifier});
+            std::vector<PlaceView> places;
+            for (const auto& p : e.places) places.push_back({p.name, p.lat, p.lon, p.surface});
+            auto evidence = [](const Evidence& ev) {
+                EvidenceView v{ev.article, ev.sentence, ev.begin, ev.end, std::nullopt, ev.url, ev.source, ev.published};
+                if (ev.timex) v.timex = *ev.timex;
+                return v;
+            };
+            std::vector<EvidenceView> mentions;
+            for (const auto& m : e.mentions) mentions.push_back(evidence(m));
+            EventView v;
+            v.id = e.id;
+            v.when = e.when;
+            v.date_source = e.date_source;
+            v.timex_value = e.timex_value;
+            v.type = e.type;
+            v.cameo = e.cameo;
+            v.headline = e.headline;
+            v.actors = actors;
+            v.places = places;
+            v.evidence = evidence(e.evidence);
+            v.mentions = mentions;
+            v.confidence = e.confidence;
+            v.status = e.status;
+            v.source_count = e.source_count;
+            std::string from_view = "prefix";
+            append_json(from_view, v, with_mentions);
+            CHECK(from_view == out);
+            CHECK(to_json(to_event(v), true) == to_json(e, true));
         }
 }
 
@@ -132,6 +176,11 @@ TEST_CASE("append_json throws what dump() throws on text that is not UTF-8") {
         std::string out = "prefix";
         CHECK_THROWS_AS(append_json(out, e), nlohmann::json::type_error);
         CHECK_THROWS_AS((void)to_json(e).dump(), nlohmann::json::type_error);
+        EventView v;
+        v.id = e.id;
+        v.type = e.type;
+        v.evidence.sentence = e.evidence.sentence;
+        CHECK_THROWS_AS(append_json(out, v), nlohmann::json::type_error);
     }
 }
 

@@ -1,0 +1,66 @@
+// Internal: the event record as views, for writing its JSON without building an
+// Event. The extractor's drafts are written through it by Pipeline::extract_jsonl;
+// append_json(Event) goes through the very same writer (src/event.cpp), so both
+// give the same bytes.
+#pragma once
+
+#include "dateline/event.hpp"
+
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace dateline {
+
+struct ActorView {
+    std::string_view name;
+    std::string_view role;
+    std::string_view surface;
+    std::string_view qualifier;
+};
+
+struct PlaceView {
+    std::string_view name;
+    std::optional<double> lat;
+    std::optional<double> lon;
+    std::string_view surface;
+};
+
+struct EvidenceView {
+    std::string_view article;
+    std::string_view sentence;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    std::optional<std::string_view> timex;
+    std::string_view url;
+    std::string_view source;
+    std::optional<Date> published;
+};
+
+/// An Event whose strings and lists live elsewhere (valid while the view is used).
+struct EventView {
+    std::string_view id;
+    std::optional<Span> when;
+    DateSource date_source = DateSource::text;
+    std::string_view timex_value;
+    std::string_view type;
+    std::string_view cameo;
+    std::string_view headline;
+    std::span<const ActorView> actors;
+    std::span<const PlaceView> places;
+    EvidenceView evidence;
+    std::span<const EvidenceView> mentions;
+    double confidence = 0.5;
+    EventStatus status = EventStatus::asserted;
+    int source_count = 1;
+};
+
+/// The Event the view describes (every string copied).
+Event to_event(const EventView& v);
+
+/// Appends exactly what append_json(out, to_event(v), with_mentions) appends.
+void append_json(std::string& out, const EventView& v, bool with_mentions = false);
+
+}  // namespace dateline
