@@ -70,7 +70,10 @@ void Lexicon::group_phrases() {
             if (w.phrase_count[list] == 0) w.phrase_first[list] = static_cast<std::uint16_t>(k);
             ++w.phrase_count[list];
             if (phrases[k].words.size() == 1) w.phrase_single |= static_cast<std::uint8_t>(1u << list);
-            else w.phrase_next[list] |= std::uint64_t{1} << next_bit(phrases[k].heads[1]);
+            else {
+                w.phrase_next[list] |= std::uint64_t{1} << next_bit(phrases[k].heads[1]);
+                w.phrase_next2[list] |= std::uint64_t{1} << next_bit2(phrases[k].heads[1]);
+            }
         }
     }
 }

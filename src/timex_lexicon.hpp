@@ -75,6 +75,7 @@ struct Word {
     std::uint16_t phrase_count[5] = {};
     std::uint8_t phrase_single = 0;       // bit i: one of them, in list i, is this word alone
     std::uint64_t phrase_next[5] = {};    // bit Lexicon::next_bit(second word) of each, per list
+    std::uint64_t phrase_next2[5] = {};   // the same with Lexicon::next_bit2: a second, independent filter
 
     std::string part_of_day;    // MO, AF, EV, NI, MI or a clock time "12:00"
     std::string set_value;      // daily -> P1D
@@ -130,6 +131,11 @@ public:
     /// is the second word of no phrase of the group.
     static unsigned next_bit(std::uint64_t head) {
         return static_cast<unsigned>((head * 0x9E3779B97F4A7C15ull) >> 58);
+    }
+    /// A second bit, from another hash: a word must have both bits set in a group to go on
+    /// with one of its phrases (one 64-bit filter lets through about one word in three).
+    static unsigned next_bit2(std::uint64_t head) {
+        return static_cast<unsigned>(((head ^ (head >> 29)) * 0xBF58476D1CE4E5B9ull) >> 58);
     }
 
     /// The first 8 bytes of a word, the first byte lowest, zero-padded.

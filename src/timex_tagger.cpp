@@ -222,7 +222,13 @@ private:
     /// them must add it here; debug builds assert that nothing is skipped that would match.
     bool cannot_begin(std::size_t i) const {
         const Tk& t = m_tk[i];
-        if (!t.w || t.w->phrase_single) return false;
+        if (!t.w) {
+            // "'" (no lexicon word) begins only "'90s": a token of a digit and two bytes after it.
+            if (t.raw == "'")
+                return !(i + 1 < m_n && m_tk[i + 1].raw.size() == 3 && is_digit(m_tk[i + 1].raw[0]));
+            return false;
+        }
+        if (t.w->phrase_single) return false;
         if (t.low == "the" || t.low == "that") {
             if (!t.w->has(tx::k_plain)) return false;
         } else if (t.low == "a" || t.low == "an") {
@@ -235,9 +241,10 @@ private:
         if (n.w || is_digit(n.raw[0]) || n.has_hyphen || n.raw == "'" || n.low == "latest" || n.low == "most" ||
             n.low == "full" || n.low == "hundred" || n.low == "thousand" || n.low == "and")
             return false;
-        std::uint64_t next = 0;
+        std::uint64_t next = 0, next2 = 0;
         for (std::uint64_t bits : t.w->phrase_next) next |= bits;
-        return !(next >> Lexicon::next_bit(n.head) & 1u);
+        for (std::uint64_t bits : t.w->phrase_next2) next2 |= bits;
+        return !(next >> Lexicon::next_bit(n.head) & next2 >> Lexicon::next_bit2(n.head) & 1u);
     }
 
     /// Length of the phrase from `list` starting at i (longest), with its value.
@@ -256,7 +263,8 @@ private:
         if (pi == pe || phrases[pi].words[0].size() != m_tk[i].low.size()) return 0;
         // Most often the next word goes on with none of them ("the" + "company").
         if (!(first->phrase_single & (1u << list)) &&
-            (i + 1 >= m_n || !(first->phrase_next[list] >> Lexicon::next_bit(m_tk[i + 1].head) & 1u)))
+            (i + 1 >= m_n || !(first->phrase_next[list] >> Lexicon::next_bit(m_tk[i + 1].head) &
+                               first->phrase_next2[list] >> Lexicon::next_bit2(m_tk[i + 1].head) & 1u)))
             return 0;
         for (std::size_t k = pi; k < pe; ++k) {
             const tx::Phrase& p = phrases[k];
