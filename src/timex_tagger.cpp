@@ -36,6 +36,18 @@ constexpr int k_weak_bias = 2;
 constexpr int k_none_bias = 3;
 constexpr std::size_t k_tense_window = 12;  // tokens looked at on each side for a tense cue
 
+/// The first 8 bytes of a string literal as Lexicon::pack packs a word (first byte lowest,
+/// zero-padded): at compile time.
+template <std::size_t N>
+constexpr std::uint64_t packed(const char (&s)[N]) {
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < N - 1 && k < 8; ++k)
+        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * k);
+    return v;
+}
+static_assert(packed("the") == 0x656874u && packed("a") == 0x61u);
+static_assert(packed("thursday") == 0x7961647372756874u && packed("thursdays") == packed("thursday"));
+
 /// A token's text. It compares with a string literal by length, then inline: the grammar
 /// asks "is this word 'the'?" a great many times.
 struct TokText : std::string_view {
@@ -90,7 +102,7 @@ struct Cand {
     std::size_t tb = 0, te = 0;  // token range [tb, te)
     std::size_t trim_end = 0;    // bytes to drop from the last token ("Friday's")
     TimexType type = TimexType::date;
-    std::string mod;
+    std::string_view mod;  // a literal or a phrase value of the lexicon: no string to build or move
     Sem sem;
 };
 
@@ -200,9 +212,15 @@ private:
     // The grammar asks these at every step: inlined, they cost a few instructions each.
     [[gnu::always_inline]] const Tk* at(std::size_t i) const { return i < m_n ? &m_tk[i] : nullptr; }
     [[gnu::always_inline]] const Word* w(std::size_t i) const { return i < m_n ? m_tk[i].w : nullptr; }
+    // "Is the token at i this word?": a word of up to 8 bytes compares as the token's packed head
+    // (Tk::head, its first 8 lower-case bytes) and its size, two compares with constants.
     template <std::size_t N>
     [[gnu::always_inline]] bool is(std::size_t i, const char (&s)[N]) const {
-        return i < m_n && m_tk[i].low == s;
+        if constexpr (N - 1 <= 8) {
+            return i < m_n && m_tk[i].low.size() == N - 1 && m_tk[i].head == packed(s);
+        } else {
+            return i < m_n && m_tk[i].low == s;
+        }
     }
     [[gnu::always_inline]] bool adjacent(std::size_t i) const {
         return i + 1 < m_n && m_tk[i].e == m_tk[i + 1].b;
@@ -248,13 +266,14 @@ private:
     }
 
     /// Length of the phrase from `list` starting at i (longest), with its value.
-    [[gnu::always_inline]] std::size_t phrase_at(tx::PhraseList which, std::size_t i, std::string& value) const {
+    /// `value` is set to the phrase's value, a string of the lexicon (not copied).
+    [[gnu::always_inline]] std::size_t phrase_at(tx::PhraseList which, std::size_t i, const std::string*& value) const {
         const Word* first = w(i);
         if (!first || !(first->phrase_lists & (1u << static_cast<int>(which)))) return 0;
         return phrase_in_group(which, i, first, value);
     }
 
-    std::size_t phrase_in_group(tx::PhraseList which, std::size_t i, const Word* first, std::string& value) const {
+    std::size_t phrase_in_group(tx::PhraseList which, std::size_t i, const Word* first, const std::string*& value) const {
         std::size_t best = 0;
         const auto& phrases = m_lex.phrases(which);
         const int list = static_cast<int>(which);
@@ -279,7 +298,7 @@ private:
             }
             if (ok) {
                 best = len;
-                value = p.value;
+                value = &p.value;
             }
         }
         return best;
@@ -292,9 +311,9 @@ private:
     std::size_t number_at(std::size_t i, int& value, bool allow_article) const {
         const Tk* t = at(i);
         if (!t) return 0;
-        std::string pv;
+        const std::string* pv = nullptr;
         if (std::size_t len = phrase_at(tx::PhraseList::cardinal, i, pv)) {
-            value = pv == "X" ? k_vague : std::atoi(pv.c_str());
+            value = *pv == "X" ? k_vague : std::atoi(pv->c_str());
             return len;
         }
         if (t->num >= 0) {
@@ -441,15 +460,15 @@ private:
 
     /// Modifiers ("about", "more than", "early", "the end of") followed by a core expression.
     std::optional<Cand> match_with_modifiers(std::size_t i) const {
-        std::string qmod, pmod;
+        std::string_view qmod, pmod;
         std::size_t j = i;
-        std::string v;
+        const std::string* v = nullptr;
         if (std::size_t len = phrase_at(tx::PhraseList::quantity_modifier, j, v); len && !is(j + len, "the")) {
-            qmod = v;
+            qmod = *v;
             j += len;
         }
         if (std::size_t len = phrase_at(tx::PhraseList::position_modifier, j, v)) {
-            pmod = v;
+            pmod = *v;
             j += len;
             // "earlier in the year", "late in the month": the modifier, "in", the period told of.
             if (len == 1 && is(j, "in") && is(j + 1, "the")) ++j;
@@ -507,7 +526,7 @@ private:
                 Cand c = *it;
                 c.tb = i;
                 c.te = i + 1;
-                c.mod.clear();
+                c.mod = {};
                 c.sem.offset = -1;
                 return c;
             }
@@ -535,7 +554,7 @@ private:
         c.tb = i;
         c.te = i + 1;
         c.trim_end = 0;
-        c.mod.clear();
+        c.mod = {};
         c.sem.day = t.num;
         c.sem.weekday = -1;
         if (int y = 0; is(i + 1, ",") && year_at(i + 2, y)) {  // "May 3 to 5, 2024"
@@ -892,9 +911,9 @@ private:
                 return finish_date(c);
             }
             // Holidays.
-            std::string hv;
+            const std::string* hv = nullptr;
             if (std::size_t hl = phrase_at(tx::PhraseList::holiday, i, hv); hl && m_tk[i].cap) {
-                return holiday(c, i, i + hl, hv);
+                return holiday(c, i, i + hl, *hv);
             }
             if (t.w && !t.w->single_word_holiday.empty() && t.cap) return holiday(c, i, i + 1, t.w->single_word_holiday);
         }
@@ -1466,10 +1485,10 @@ private:
         const Tk& t = m_tk[i];
         Cand c;
         c.tb = i;
-        std::string v;
+        const std::string* v = nullptr;
         if (std::size_t len = phrase_at(tx::PhraseList::reference, i, v)) {
             c.sem.kind = Kind::reference;
-            c.sem.literal = v;
+            c.sem.literal = *v;
             c.te = i + len;
             return c;
         }
