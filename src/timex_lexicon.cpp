@@ -273,7 +273,9 @@ void Lexicon::load(const std::string& path, const std::string& text) {
         if (doc.contains("future_leaning_before"))
             for (const auto& w : doc.at("future_leaning_before")) {
                 auto words = split_words(w.get<std::string>());
-                if (!words.empty()) m_future_leaning.push_back(std::move(words));
+                if (words.empty()) continue;
+                m_future_leaning_last.push_back(pack(words.back()));
+                m_future_leaning.push_back(std::move(words));
             }
         flag_list("not_after_year", k_not_after_year);
         flag_list("not_after_weekday", k_not_after_weekday);

@@ -152,6 +152,8 @@ public:
 
     /// Words right before an expression that lean it to the future: "by", "until", "as soon as".
     const std::vector<std::vector<std::string>>& future_leaning() const { return m_future_leaning; }
+    /// pack() of the last word of each of them, in the same order.
+    const std::vector<std::uint64_t>& future_leaning_last() const { return m_future_leaning_last; }
 
 private:
     static std::size_t mix(std::uint64_t head, std::size_t n) {
@@ -183,6 +185,7 @@ private:
     std::unordered_map<std::string, Word, Hash, std::equal_to<>> m_words;
     std::vector<Phrase> m_phrases[static_cast<int>(PhraseList::count)];
     std::vector<std::vector<std::string>> m_future_leaning;
+    std::vector<std::uint64_t> m_future_leaning_last;
     // The look-up index over m_words (whose nodes never move): built once after loading.
     std::vector<Slot> m_slots;
     std::size_t m_mask = 0;

@@ -75,6 +75,17 @@ struct Tk {
     bool starter = false;  // may begin an expression: a starter word, a number, a hyphenated word, "'"
 };
 
+/// Whether a token is this word (lower-case): a word of up to 8 bytes compares as the token's
+/// packed head and its size, two compares with constants.
+template <std::size_t N>
+[[gnu::always_inline]] inline bool word_is(const Tk& t, const char (&s)[N]) {
+    if constexpr (N - 1 <= 8) {
+        return t.low.size() == N - 1 && t.head == packed(s);
+    } else {
+        return t.low == s;
+    }
+}
+
 enum class Kind { absolute, weekday, relative_unit, offset, deictic, reference, duration, set, anaphor };
 
 /// What a matched expression means, before resolution.
@@ -212,15 +223,10 @@ private:
     // The grammar asks these at every step: inlined, they cost a few instructions each.
     [[gnu::always_inline]] const Tk* at(std::size_t i) const { return i < m_n ? &m_tk[i] : nullptr; }
     [[gnu::always_inline]] const Word* w(std::size_t i) const { return i < m_n ? m_tk[i].w : nullptr; }
-    // "Is the token at i this word?": a word of up to 8 bytes compares as the token's packed head
-    // (Tk::head, its first 8 lower-case bytes) and its size, two compares with constants.
+    // "Is the token at i this word?" (word_is)
     template <std::size_t N>
     [[gnu::always_inline]] bool is(std::size_t i, const char (&s)[N]) const {
-        if constexpr (N - 1 <= 8) {
-            return i < m_n && m_tk[i].low.size() == N - 1 && m_tk[i].head == packed(s);
-        } else {
-            return i < m_n && m_tk[i].low == s;
-        }
+        return i < m_n && word_is(m_tk[i], s);
     }
     [[gnu::always_inline]] bool adjacent(std::size_t i) const {
         return i + 1 < m_n && m_tk[i].e == m_tk[i + 1].b;
@@ -247,17 +253,17 @@ private:
             return false;
         }
         if (t.w->phrase_single) return false;
-        if (t.low == "the" || t.low == "that") {
+        if (word_is(t, "the") || word_is(t, "that")) {
             if (!t.w->has(tx::k_plain)) return false;
-        } else if (t.low == "a" || t.low == "an") {
+        } else if (word_is(t, "a") || word_is(t, "an")) {
             if (!t.w->has(tx::k_plain_count)) return false;
         } else {
             return false;
         }
         if (i + 1 >= m_n) return true;
         const Tk& n = m_tk[i + 1];
-        if (n.w || is_digit(n.raw[0]) || n.has_hyphen || n.raw == "'" || n.low == "latest" || n.low == "most" ||
-            n.low == "full" || n.low == "hundred" || n.low == "thousand" || n.low == "and")
+        if (n.w || is_digit(n.raw[0]) || n.has_hyphen || n.raw == "'" || word_is(n, "latest") || word_is(n, "most") ||
+            word_is(n, "full") || word_is(n, "hundred") || word_is(n, "thousand") || word_is(n, "and"))
             return false;
         std::uint64_t next = 0, next2 = 0;
         for (std::uint64_t bits : t.w->phrase_next) next |= bits;
@@ -354,7 +360,7 @@ private:
             return 1;
         }
         if (t->w->cardinal >= 0) {
-            if ((t->low == "a" || t->low == "an") && !allow_article) return 0;
+            if ((word_is(*t, "a") || word_is(*t, "an")) && !allow_article) return 0;
             value = t->w->cardinal;
             std::size_t len = 1;
             const Word* nx = w(i + 1);
@@ -614,7 +620,7 @@ private:
     // i (a lexicon field, a digit, a hyphen, a word by name), a superset; debug builds assert
     // that a token turned away would have matched nothing.
     static bool may_begin_date(const Tk& t) {
-        if (is_digit(t.raw[0]) || t.has_hyphen || t.raw == "'" || t.low == "the" || t.low == "fiscal") return true;
+        if (is_digit(t.raw[0]) || t.has_hyphen || t.raw == "'" || word_is(t, "the") || word_is(t, "fiscal")) return true;
         const Word* w = t.w;
         return w && (w->month || w->weekday >= 0 || w->ordinal || w->cardinal >= 0 || w->decade > 0 || w->season ||
                      !w->single_word_holiday.empty() ||
@@ -627,9 +633,9 @@ private:
         if (w->unit != Unit::none || w->cardinal >= 0 || w->has(tx::k_vague_quantity) ||
             (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::cardinal))))
             return true;
-        return t.low == "the" || t.low == "every" || t.low == "each" || t.low == "past" || t.low == "last" ||
-               t.low == "next" || t.low == "coming" || t.low == "first" || t.low == "final" ||
-               t.low == "previous" || t.low == "latest" || t.low == "recent" || t.low == "following";
+        return word_is(t, "the") || word_is(t, "every") || word_is(t, "each") || word_is(t, "past") || word_is(t, "last") ||
+               word_is(t, "next") || word_is(t, "coming") || word_is(t, "first") || word_is(t, "final") ||
+               word_is(t, "previous") || word_is(t, "latest") || word_is(t, "recent") || word_is(t, "following");
     }
     static bool may_begin_words(const Tk& t) {
         if (t.has_hyphen) return true;
@@ -637,8 +643,8 @@ private:
         if (w && (w->weekday >= 0 || !w->single_word_reference.empty() || !w->set_value.empty() ||
                   (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::reference)))))
             return true;
-        return t.low == "mid" || t.low == "midday" || t.low == "one" || t.low == "year" || t.low == "year's" ||
-               t.low == "the" || t.low == "then" || t.low == "that";
+        return word_is(t, "mid") || word_is(t, "midday") || word_is(t, "one") || word_is(t, "year") || word_is(t, "year's") ||
+               word_is(t, "the") || word_is(t, "then") || word_is(t, "that");
     }
 
     std::optional<Cand> match_date(std::size_t i, bool after_modifier) const {
@@ -977,11 +983,11 @@ private:
     /// or money; years far from now need a cue word ("in 1848").
     bool plausible_year(std::size_t i, bool after_modifier) const {
         const Tk& t = m_tk[i];
-        if (i > 0 && (m_tk[i - 1].raw == "$" || m_tk[i - 1].raw == "#" || m_tk[i - 1].low == "no")) return false;
+        if (i > 0 && (m_tk[i - 1].raw == "$" || m_tk[i - 1].raw == "#" || word_is(m_tk[i - 1], "no"))) return false;
         if (i + 1 < m_n) {
             const Tk& nx = m_tk[i + 1];
             if (nx.w && nx.w->has(tx::k_not_after_year)) return false;
-            if (nx.raw == "%" || nx.low == "percent") return false;
+            if (nx.raw == "%" || word_is(nx, "percent")) return false;
             if (nx.w && nx.w->unit != Unit::none) return false;  // "1500 years"
             if ((nx.raw == ":" || nx.raw == "." || nx.raw == "/" || nx.raw == ",") && adjacent(i) && i + 2 < m_n &&
                 m_tk[i + 2].num >= 0 && adjacent(i + 1))
@@ -1145,7 +1151,7 @@ private:
             c.sem.kind = Kind::deictic;
             c.sem.offset = t.w->deictic;
             c.te = i + 1;
-            if (t.low == "tonight") {
+            if (word_is(t, "tonight")) {
                 c.sem.pod = "NI";
                 c.type = TimexType::time;
             } else {
@@ -1158,7 +1164,7 @@ private:
         // "last night", "this morning"
         int rel = t.w->relative;
         std::size_t k = i + 1;
-        if (t.low == "this" && (is(i + 1, "past") || is(i + 1, "coming"))) {
+        if (word_is(t, "this") && (is(i + 1, "past") || is(i + 1, "coming"))) {
             // "this past spring", "this coming Sunday": the last or next one.
             rel = is(i + 1, "past") ? -1 : 1;
             k = i + 2;
@@ -1166,7 +1172,7 @@ private:
             return std::nullopt;  // "the past week" is a duration
         }
         // "at this moment", "at this crucial moment": the present (one adjective allowed).
-        if (t.low == "this") {
+        if (word_is(t, "this")) {
             const std::size_t m =
                 !is(k, "moment") && at(k) && m_tk[k].alpha && !m_tk[k].w && !m_tk[k].cap ? k + 1 : k;
             if (is(m, "moment") && !m_tk[m].cap && !is(m + 1, "of")) {
@@ -1179,13 +1185,13 @@ private:
         // "the current fiscal year", "last fiscal year": the fiscal year is named as the year.
         if (is(k, "fiscal") && w(k + 1) && (w(k + 1)->unit == Unit::year || w(k + 1)->unit == Unit::quarter)) ++k;
         // "the current year": the article belongs to the expression.
-        if (t.low == "current" && i > 0 && is(i - 1, "the")) c.tb = i - 1;
+        if (word_is(t, "current") && i > 0 && is(i - 1, "the")) c.tb = i - 1;
         const Word* nx = w(k);
         if (!nx) return std::nullopt;
-        if (!nx->part_of_day.empty() && k == i + 1 && (t.low == "this" || t.low == "last") &&
+        if (!nx->part_of_day.empty() && k == i + 1 && (word_is(t, "this") || word_is(t, "last")) &&
             nx->part_of_day.size() == 2) {
             c.sem.kind = Kind::deictic;
-            c.sem.offset = t.low == "last" && nx->part_of_day == "NI" ? -1 : 0;
+            c.sem.offset = word_is(t, "last") && nx->part_of_day == "NI" ? -1 : 0;
             c.sem.pod = nx->part_of_day;
             c.type = TimexType::time;
             c.te = k + 1;
@@ -1431,9 +1437,9 @@ private:
             // "$2 million a year", "24 hours a day": a rate, not a time.
             if ((is(i, "a") || is(i, "an")) && i > 0 && !plural) {
                 const Tk& p = m_tk[i - 1];
-                const bool amount = (!p.raw.empty() && is_digit(p.raw[0])) || p.low == "million" ||
-                                    p.low == "billion" || p.low == "thousand" || p.low == "percent" ||
-                                    p.raw == "%" || p.low == "cents" || (p.w && p.w->has(tx::k_unit_plural));
+                const bool amount = (!p.raw.empty() && is_digit(p.raw[0])) || word_is(p, "million") ||
+                                    word_is(p, "billion") || word_is(p, "thousand") || word_is(p, "percent") ||
+                                    p.raw == "%" || word_is(p, "cents") || (p.w && p.w->has(tx::k_unit_plural));
                 if (amount) return std::nullopt;
                 // "four flights a week", "700 seats a week": a count of things per unit.
                 if (i > 1 && p.alpha && (!p.w || p.w->has(tx::k_not_after_year)) && p.low.size() > 3 &&
@@ -1501,11 +1507,11 @@ private:
                 if (const Word* pw = m_lex.find(t.low.substr(4)); pw && pw->part_of_day.size() == 2) pod = pw->part_of_day;
                 mid = true;
                 ++k;
-            } else if (t.low == "mid" && w(i + 1) && w(i + 1)->part_of_day.size() == 2) {
+            } else if (word_is(t, "mid") && w(i + 1) && w(i + 1)->part_of_day.size() == 2) {
                 pod = w(i + 1)->part_of_day;
                 mid = true;
                 k += 2;
-            } else if (t.low == "midday" && i > 0 && (is(i - 1, "at") || is(i - 1, "by"))) {
+            } else if (word_is(t, "midday") && i > 0 && (is(i - 1, "at") || is(i - 1, "by"))) {
                 pod = "12:00";
                 ++k;
             }
@@ -1525,7 +1531,7 @@ private:
             }
         }
         // "will one day be", "could one day replace": some day to come, not a day's length.
-        if (t.low == "one" && is(i + 1, "day") && i > 0 && m_tk[i - 1].w &&
+        if (word_is(t, "one") && is(i + 1, "day") && i > 0 && m_tk[i - 1].w &&
             (m_tk[i - 1].w->has(tx::k_modal_cue) || m_tk[i - 1].w->has(tx::k_future_cue))) {
             c.sem.kind = Kind::reference;
             c.sem.literal = "FUTURE_REF";
@@ -1554,13 +1560,13 @@ private:
         }
         // "by year-end", "at year's end", "since year end": the end of the year told of, last
         // year's after "since"; "year-end results" is an adjective.
-        if ((t.low == "year-end" || ((t.low == "year" || t.low == "year's") && is(i + 1, "end"))) && i > 0 &&
+        if ((word_is(t, "year-end") || ((word_is(t, "year") || word_is(t, "year's")) && is(i + 1, "end"))) && i > 0 &&
             m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_temporal_prep) && !m_tk[i - 1].w->has(tx::k_determiner)) {
             c.sem.kind = Kind::relative_unit;
             c.sem.unit = Unit::year;
             c.sem.offset = is(i - 1, "since") ? -1 : 0;
             c.mod = "END";
-            c.te = t.low == "year-end" ? i + 1 : i + 2;
+            c.te = word_is(t, "year-end") ? i + 1 : i + 2;
             return c;
         }
         if (!t.w) return std::nullopt;
@@ -1571,7 +1577,7 @@ private:
             // more specific: "the current quarter" is a date, "recent years" a duration.
             const Word* nx = w(i + 1);
             if (nx && (nx->unit != Unit::none || nx->month || nx->season)) return std::nullopt;
-            if (t.low == "future" && !(i > 0 && (is(i - 1, "the") || is(i - 1, "near")))) {
+            if (word_is(t, "future") && !(i > 0 && (is(i - 1, "the") || is(i - 1, "near")))) {
                 // "future generations" is an adjective about people, not a time.
                 if (nx && nx->cardinal < 0 && !nx->has(tx::k_temporal_prep)) {
                     if (at(i + 1) && m_tk[i + 1].alpha) return std::nullopt;
@@ -1590,7 +1596,7 @@ private:
             return c;
         }
         // "the weekend": the nearest one, in the direction of the tense.
-        if (t.low == "the" && is(i + 1, "weekend")) {
+        if (word_is(t, "the") && is(i + 1, "weekend")) {
             c.sem.kind = Kind::weekday;
             c.sem.weekday = 5;
             c.sem.literal = "WE";
@@ -1598,7 +1604,7 @@ private:
             return c;
         }
         // "the quarter", "the latest quarter", "the current quarter": financial reporting.
-        if (t.low == "the") {
+        if (word_is(t, "the")) {
             std::size_t k = i + 1;
             int rel = -1;
             if (is(k, "latest") || is(k, "most") || is(k, "current") || is(k, "fiscal")) {
@@ -1628,8 +1634,8 @@ private:
             }
         }
         // "year-earlier", "the year-ago period": the date a year before the last one in the text.
-        if (t.has_hyphen || t.low == "the") {
-            std::size_t k = t.low == "the" ? i + 1 : i;
+        if (t.has_hyphen || word_is(t, "the")) {
+            std::size_t k = word_is(t, "the") ? i + 1 : i;
             if (is(k, "year-earlier") || is(k, "year-ago")) {
                 c.sem.kind = Kind::offset;
                 c.sem.unit = Unit::year;
@@ -1642,7 +1648,7 @@ private:
                     // "the year-earlier nine months": a span of that length, a DURATION.
                     const Word* uw = w(k + 1 + nl);
                     if (!uw || uw->unit == Unit::none || !uw->has(tx::k_unit_plural) || n < 2) {
-                        if (t.low == "the") return std::nullopt;
+                        if (word_is(t, "the")) return std::nullopt;
                         return c;
                     }
                     c.type = TimexType::duration;
@@ -1653,21 +1659,21 @@ private:
                                                        is(k + 2, "quarter")) {
                     c.sem.quarter = ow->ordinal;  // "the year-ago third quarter"
                     c.te = k + 3;
-                } else if (t.low == "the") {
+                } else if (word_is(t, "the")) {
                     return std::nullopt;
                 }
                 return c;
             }
         }
         // "the then current price": the present of a time gone by.
-        if (t.low == "then" && is(i + 1, "current")) {
+        if (word_is(t, "then") && is(i + 1, "current")) {
             c.sem.kind = Kind::reference;
             c.sem.literal = "PAST_REF";
             c.te = i + 2;
             return c;
         }
         // since then, until then, by then
-        if (t.low == "then" && i > 0 &&
+        if (word_is(t, "then") && i > 0 &&
             (is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") ||
              is(i - 1, "before") || is(i - 1, "from") || is(i - 1, "after"))) {
             c.sem.kind = Kind::anaphor;
@@ -1676,7 +1682,7 @@ private:
             return c;
         }
         // "the week of March 6": the calendar week containing that day.
-        if (t.low == "the" && is(i + 1, "week") && is(i + 2, "of")) {
+        if (word_is(t, "the") && is(i + 1, "week") && is(i + 2, "of")) {
             if (auto d = match_date(i + 3, false); d && d->sem.kind == Kind::absolute && d->sem.day > 0) {
                 Cand wc = *d;
                 wc.tb = i;
@@ -1685,7 +1691,7 @@ private:
             }
         }
         // "the year ended Sept. 30": a fiscal year, a DURATION; "the full year": this year.
-        if (t.low == "the") {
+        if (word_is(t, "the")) {
             std::size_t k = i + 1;
             const bool full = is(k, "full");
             if (full || is(k, "fiscal")) ++k;
@@ -1707,7 +1713,7 @@ private:
         // "for the year", "a high for the week", "the week's busiest session": the year, month
         // or week the text is about, after a preposition and with nothing that makes it a
         // span of its own ("the year before", "the year 2000", "the year in which").
-        if (t.low == "the" && i > 0 && m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_anaphor_preposition)) {
+        if (word_is(t, "the") && i > 0 && m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_anaphor_preposition)) {
             const std::size_t u = is(i + 1, "fiscal") && is(i + 2, "year") ? i + 2 : i + 1;  // "for the fiscal year"
             const Word* uw = w(u);
             if (uw && !m_tk[u].cap && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
@@ -1731,9 +1737,9 @@ private:
         // "that night", "the next morning", "the following evening": a part of the day the
         // text is telling of, or of the day after it. A DATE, as a named day with its part.
         {
-            const bool after = t.low == "the" && (is(i + 1, "next") || is(i + 1, "following"));
+            const bool after = word_is(t, "the") && (is(i + 1, "next") || is(i + 1, "following"));
             const std::size_t p = after ? i + 2 : i + 1;
-            if ((after || t.low == "that") && w(p) && w(p)->part_of_day.size() == 2) {
+            if ((after || word_is(t, "that")) && w(p) && w(p)->part_of_day.size() == 2) {
                 c.sem.kind = Kind::anaphor;
                 c.sem.unit = Unit::day;
                 c.sem.offset = after ? 1 : 0;
@@ -1743,7 +1749,7 @@ private:
             }
             // "orders were placed in the morning": that part of the day the text is telling of,
             // a TIME as "this morning" is; not "in the morning of May 2", "in the evening after".
-            if (t.low == "the" && i > 0 && (is(i - 1, "in") || is(i - 1, "during")) && w(i + 1) &&
+            if (word_is(t, "the") && i > 0 && (is(i - 1, "in") || is(i - 1, "during")) && w(i + 1) &&
                 w(i + 1)->part_of_day.size() == 2 && !is(i + 2, "of") && !is(i + 2, "after") &&
                 !is(i + 2, "before") && !is(i + 2, "when") &&
                 !(at(i + 2) && m_tk[i + 2].alpha && !m_tk[i + 2].w)) {  // "the morning shift": a noun's modifier
@@ -1757,7 +1763,7 @@ private:
         }
         // "Today is the eighth day of the strike", "It's the second day of talks": the present
         // counted from a start the text names; it is the day of the report.
-        if (t.low == "the" && i > 0 && (is(i - 1, "is") || is(i - 1, "it's") || is(i - 1, "that's")) && w(i + 1) &&
+        if (word_is(t, "the") && i > 0 && (is(i - 1, "is") || is(i - 1, "it's") || is(i - 1, "that's")) && w(i + 1) &&
             w(i + 1)->ordinal >= 1 && is(i + 2, "day") && is(i + 3, "of") && !names_a_period(i + 4)) {
             c.sem.kind = Kind::deictic;
             c.sem.offset = 0;
@@ -1765,7 +1771,7 @@ private:
             return c;
         }
         // "the day before yesterday", "the day after Tuesday's vote": one day from a named day.
-        if (t.low == "the" && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
+        if (word_is(t, "the") && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
             if (auto d = match_core(i + 3, false);
                 d && d->tb == i + 3 && d->sem.pod.empty() && d->sem.day_shift == 0 &&
                 (d->sem.kind == Kind::deictic || d->sem.kind == Kind::weekday ||
@@ -1778,8 +1784,8 @@ private:
         }
         // that year, that day, the same day
         std::size_t k = i;
-        if (t.low == "that" || (t.low == "the" && is(i + 1, "same"))) {
-            k = t.low == "that" && !is(i + 1, "same") ? i + 1 : i + 2;  // "that same day"
+        if (word_is(t, "that") || (word_is(t, "the") && is(i + 1, "same"))) {
+            k = word_is(t, "that") && !is(i + 1, "same") ? i + 1 : i + 2;  // "that same day"
             const Word* uw = w(k);
             if (uw && uw->unit >= Unit::day && !uw->has(tx::k_unit_plural)) {
                 c.sem.kind = Kind::anaphor;
@@ -1796,14 +1802,14 @@ private:
     std::optional<Cand> match_clock(std::size_t i) const {
         const Tk& t = m_tk[i];
         // Only "noon", "midnight" or a token that begins with a digit can begin a clock time.
-        if (!is_digit(t.raw[0]) && !(t.w && (t.low == "noon" || t.low == "midnight"))) return std::nullopt;
+        if (!is_digit(t.raw[0]) && !(t.w && (word_is(t, "noon") || word_is(t, "midnight")))) return std::nullopt;
         Cand c;
         c.tb = i;
         int hour = -1, minute = 0;
         std::size_t k = i;
-        if (t.w && (t.low == "noon" || t.low == "midnight")) {
-            if (t.low == "noon" && i > 0 && is(i - 1, "high")) return std::nullopt;  // "high noon": an idiom
-            hour = t.low == "noon" ? 12 : 24;
+        if (t.w && (word_is(t, "noon") || word_is(t, "midnight"))) {
+            if (word_is(t, "noon") && i > 0 && is(i - 1, "high")) return std::nullopt;  // "high noon": an idiom
+            hour = word_is(t, "noon") ? 12 : 24;
             k = i + 1;
         } else if (int f[3], nd[3]; (t.num >= 0 && t.ndig <= 2 && t.num <= 24) ||
                                     (split_digits(t.raw, ':', f, nd) == 2 && nd[0] <= 2 && nd[1] == 2)) {
@@ -1880,8 +1886,13 @@ private:
 
 /// Whether a deadline word ("by", "until", "as soon as", "ahead of") comes right before token tb.
 bool after_deadline_word(const Lexicon& lex, Tokens tk, std::size_t tb) {
-    for (const auto& words : lex.future_leaning()) {
-        if (words.size() > tb) continue;
+    if (tb == 0) return false;
+    const auto& lists = lex.future_leaning();
+    const auto& last = lex.future_leaning_last();
+    const std::uint64_t prev = tk[tb - 1].head;  // most entries differ from the word before in its head
+    for (std::size_t e = 0; e < lists.size(); ++e) {
+        const auto& words = lists[e];
+        if (last[e] != prev || words.size() > tb) continue;
         bool match = true;
         for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
         if (match) return true;
@@ -1896,7 +1907,7 @@ bool after_deadline_word(const Lexicon& lex, Tokens tk, std::size_t tb) {
 int possessive_weekday_tense(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te, int tense) {
     // "would" after the noun is rather a conditional: "said Friday's decision would hurt exports".
     for (std::size_t k = te + 1; k < tk.size() && k <= te + 2; ++k)
-        if (tk[k].w && tk[k].w->has(tx::k_future_cue) && tk[k].low != "would") return 2;
+        if (tk[k].w && tk[k].w->has(tx::k_future_cue) && !word_is(tk[k], "would")) return 2;
     if (tense <= 0 || after_deadline_word(lex, tk, tb)) return tense;
     return -1;
 }
@@ -1931,10 +1942,10 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
             return 2;
         }
         // "is to resume trading Tuesday": a plan told with "be to".
-        if (t.low == "to" && j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_be_to)) return 2;
+        if (word_is(t, "to") && j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_be_to)) return 2;
         if (t.w && t.w->has(tx::k_past_cue)) {
             // "will last until April 22": a bare verb after "will" is no past cue.
-            if (j > 0 && tk[j - 1].low == "will") return 2;
+            if (j > 0 && word_is(tk[j - 1], "will")) return 2;
             return after_be ? 2 : -2;
         }
         if (t.alpha && t.low.size() > 4 && ends_in(t.low, "ed") && !t.cap) {
@@ -2591,10 +2602,10 @@ TimexRole role_before(Tokens tk, std::size_t tb) {
     if (tb == 0) return TimexRole::point;
     const Tk& p = tk[tb - 1];
     if (!p.w) return TimexRole::point;
-    if (p.low == "since" || p.low == "starting" || p.low == "beginning") return TimexRole::start;
-    if (p.low == "from") return TimexRole::start;
-    if (p.low == "until" || p.low == "till" || p.low == "til" || p.low == "through") return TimexRole::end;
-    if (p.low == "to" && tb >= 2 && tk[tb - 2].low == "up") return TimexRole::end;
+    if (word_is(p, "since") || word_is(p, "starting") || word_is(p, "beginning")) return TimexRole::start;
+    if (word_is(p, "from")) return TimexRole::start;
+    if (word_is(p, "until") || word_is(p, "till") || word_is(p, "til") || word_is(p, "through")) return TimexRole::end;
+    if (word_is(p, "to") && tb >= 2 && word_is(tk[tb - 2], "up")) return TimexRole::end;
     return TimexRole::point;
 }
 
@@ -2648,7 +2659,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             // "on Monday and Tuesday nights": a weekday joined to a recurring one recurs as well.
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.sem.literal.empty() &&
                 c.sem.pod.empty() && ci + 1 < cands.size() && cands[ci + 1].tb == c.te + 1 &&
-                (tk[c.te].low == "and" || tk[c.te].low == "or") && cands[ci + 1].sem.kind == Kind::set &&
+                (word_is(tk[c.te], "and") || word_is(tk[c.te], "or")) && cands[ci + 1].sem.kind == Kind::set &&
                 cands[ci + 1].sem.literal.rfind("XXXX-WXX-", 0) == 0 && cands[ci + 1].sem.literal.size() > 10) {
                 c.type = TimexType::set;
                 c.sem.kind = Kind::set;
@@ -2658,7 +2669,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             // "each Thursday from August 6": a recurring schedule that starts on a date lies ahead
             // unless the tense says otherwise.
             if (tense == 0 && ci > 0 && cands[ci - 1].sem.kind == Kind::set && cands[ci - 1].te + 1 == c.tb &&
-                tk[c.tb - 1].low == "from")
+                word_is(tk[c.tb - 1], "from"))
                 tense = 1;
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.te - c.tb == 1 &&
                 tk[c.tb].low.size() > 2 && ends_in(tk[c.tb].low, "'s"))
