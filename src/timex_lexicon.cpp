@@ -80,7 +80,9 @@ void Lexicon::group_phrases() {
 
 void Lexicon::build_index() {
     std::size_t capacity = 16;
-    while (capacity < 2 * m_words.size()) capacity *= 2;
+    // At most one slot in 4 taken: most words of a text are no entry, and their probe then ends at the
+    // first (empty) slot it tries.
+    while (capacity < 4 * m_words.size()) capacity *= 2;
     m_slots.assign(capacity, Slot{});
     m_mask = capacity - 1;
     for (const auto& [key, word] : m_words) {
