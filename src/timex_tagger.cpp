@@ -105,9 +105,32 @@ struct Sem {
     bool anchored = false;   // "a year earlier": from the last date in the text, not the DCT
     bool strict = false;     // "last Friday": strictly before the DCT
     std::int8_t rel = tx::k_none;  // weekday/month/season: this 0, last -1, next +1
-    std::string pod;         // part of day (MO, NI) or a clock time "22:00"
+    // Part of day (MO, NI: the lexicon's string or a literal) or a clock time "22:00" (clock_text):
+    // a view, no string to build or move.
+    std::string_view pod;
     std::string literal;     // a value given by the words themselves (references, durations, sets)
 };
+
+/// "HH:MM" for 0 <= hour <= 24 and 0 <= minute <= 59 (what match_clock reads), zero-padded
+/// as tx::padded writes each: a view of a table built at compile time.
+std::string_view clock_text(int hour, int minute) {
+    static constexpr auto table = [] {
+        std::array<std::array<char, 5>, 25 * 60> t{};
+        for (int h = 0; h < 25; ++h) {
+            for (int m = 0; m < 60; ++m) {
+                auto& e = t[static_cast<std::size_t>(h * 60 + m)];
+                e[0] = static_cast<char>('0' + h / 10);
+                e[1] = static_cast<char>('0' + h % 10);
+                e[2] = ':';
+                e[3] = static_cast<char>('0' + m / 10);
+                e[4] = static_cast<char>('0' + m % 10);
+            }
+        }
+        return t;
+    }();
+    if (hour < 0 || hour > 24 || minute < 0 || minute > 59) throw std::logic_error("clock_text: no such time");
+    return std::string_view(table[static_cast<std::size_t>(hour * 60 + minute)].data(), 5);
+}
 
 struct Cand {
     std::size_t tb = 0, te = 0;  // token range [tb, te)
@@ -1502,7 +1525,7 @@ private:
         {
             std::size_t k = i;
             bool mid = false;
-            std::string pod;
+            std::string_view pod;
             if (t.low.size() > 4 && t.low.substr(0, 4) == "mid-") {
                 if (const Word* pw = m_lex.find(t.low.substr(4)); pw && pw->part_of_day.size() == 2) pod = pw->part_of_day;
                 mid = true;
@@ -1861,7 +1884,7 @@ private:
         c.type = TimexType::time;
         c.sem.kind = Kind::deictic;
         c.sem.offset = 0;
-        c.sem.pod = tx::padded(hour, 2) + ":" + tx::padded(minute, 2);
+        c.sem.pod = clock_text(hour, minute);
         if (is(k, ",")) ++k;
         // "10 p.m. Wednesday", "5 p.m. EST Nov. 9"
         if (is(k, "on")) ++k;
@@ -2048,7 +2071,10 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
     Resolved r;
     const Sem& s = c.sem;
     auto with_pod = [&](Resolved& out) {
-        if (!s.pod.empty() && !out.value.empty()) out.value += "T" + s.pod;
+        if (!s.pod.empty() && !out.value.empty()) {
+            out.value += 'T';
+            out.value += s.pod;
+        }
     };
     switch (s.kind) {
         case Kind::absolute: {
