@@ -291,7 +291,25 @@ private:
         std::uint64_t next = 0, next2 = 0;
         for (std::uint64_t bits : t.w->phrase_next) next |= bits;
         for (std::uint64_t bits : t.w->phrase_next2) next2 |= bits;
-        return !(next >> Lexicon::next_bit(n.head) & next2 >> Lexicon::next_bit2(n.head) & 1u);
+        if (!(next >> Lexicon::next_bit(n.head) & next2 >> Lexicon::next_bit2(n.head) & 1u)) return true;
+        // The filters let a few words through that go on with no phrase ("the market" in some
+        // lists): the second words of the phrases themselves decide.
+        return !second_word_of_phrase(*t.w, n);
+    }
+
+    /// Whether token n is the second word of a phrase (any list) that begins with `first`.
+    bool second_word_of_phrase(const Word& first, const Tk& n) const {
+        for (int list = 0; list < static_cast<int>(tx::PhraseList::count); ++list) {
+            const auto& phrases = m_lex.phrases(static_cast<tx::PhraseList>(list));
+            const std::size_t pi = first.phrase_first[list], pe = pi + first.phrase_count[list];
+            for (std::size_t k = pi; k < pe; ++k) {
+                const tx::Phrase& p = phrases[k];
+                if (p.words.size() < 2 || p.heads[1] != n.head || p.words[1].size() != n.low.size()) continue;
+                const std::string& word = p.words[1];
+                if (word.size() <= 8 || std::memcmp(n.low.data() + 8, word.data() + 8, word.size() - 8) == 0) return true;
+            }
+        }
+        return false;
     }
 
     /// Length of the phrase from `list` starting at i (longest), with its value.
