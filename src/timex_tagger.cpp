@@ -9,6 +9,7 @@
 #include "dateline/timex_tagger.hpp"
 
 #include "timex_calendar.hpp"
+#include "timex_digits.hpp"
 #include "timex_lexicon.hpp"
 
 #include <algorithm>
@@ -164,27 +165,7 @@ bool ends_in(std::string_view s, const char (&suffix)[N]) {
     return s.size() >= N - 1 && std::memcmp(s.data() + s.size() - (N - 1), suffix, N - 1) == 0;
 }
 
-/// Splits "12/12/2022" or "10:30" at `sep` into up to 3 numbers; returns how many
-/// fields there are (0 if any field is empty, too long or not all digits).
-int split_digits(std::string_view s, char sep, int* fields, int* ndigits) {
-    int count = 0;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        std::size_t stop = s.find(sep, start);
-        if (stop == std::string_view::npos) stop = s.size();
-        if (count == 3 || stop == start || stop - start > 4) return 0;
-        int v = 0;
-        for (std::size_t k = start; k < stop; ++k) {
-            if (!is_digit(s[k])) return 0;
-            v = v * 10 + (s[k] - '0');
-        }
-        fields[count] = v;
-        ndigits[count] = static_cast<int>(stop - start);
-        ++count;
-        start = stop + 1;
-    }
-    return count;
-}
+using timex::split_digits;  // timex_digits.hpp
 
 }  // namespace
 
