@@ -2436,8 +2436,11 @@ bool continues_clock_time(std::string_view text, const Sentence& cur, const Sent
     std::string_view a = text.substr(cur.begin, cur.end - cur.begin);
     while (!a.empty() && (a.back() == ' ' || a.back() == '\n')) a.remove_suffix(1);
     if (a.size() < 6) return false;
-    const std::string tail = lower_copy(a.substr(a.size() - 4));
-    if (tail != "a.m." && tail != "p.m.") return false;
+    // The last 4 bytes "a.m." or "p.m." in any case, compared in place (most sentences end otherwise).
+    const char* tail = a.data() + a.size() - 4;
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (tail[1] != '.' || tail[3] != '.' || lower(tail[2]) != 'm' || (lower(tail[0]) != 'a' && lower(tail[0]) != 'p'))
+        return false;
     if (!is_digit(a[a.size() - 6]) && a[a.size() - 5] != ' ') return false;
     std::string_view b = text.substr(next.begin, next.end - next.begin);
     std::size_t k = 0;
@@ -2658,6 +2661,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     // One token buffer per thread, kept from call to call: it is as long as the longest sentence
     // in bytes, and most of it is never written.
     thread_local std::vector<Tk> buffer;
+    const Date calendar_first(1400, 1, 1), calendar_last(9999, 12, 31);  // built once, not per timex
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         Sentence sentence = sentences[si];
         // "at 5 p.m. EST Nov. 9": a sentence splitter takes "p.m." before a capital for an
@@ -2723,8 +2727,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             // Day arithmetic does not check Boost's calendar (1400..9999): "yesterday" on
             // 1400-01-01 would be a day it cannot name. Such an expression is dropped, as
             // one whose resolution threw above.
-            auto outside_calendar = [](const Span& w) {
-                return w.earliest < Date(1400, 1, 1) || w.latest > Date(9999, 12, 31);
+            auto outside_calendar = [&](const Span& w) {
+                return w.earliest < calendar_first || w.latest > calendar_last;
             };
             if (r.when && outside_calendar(*r.when)) continue;
             Timex t;
