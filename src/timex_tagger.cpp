@@ -2588,7 +2588,9 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
                 break;
             }
             add_token(lex, text, lower, i, j, hyphen, apostrophe, tk[count++]);
-            i = j;
+            // Most words are followed by one space: stepped over here, not by the loop (`lower` is
+            // padded; a space at `end` belongs to no token of this sentence either).
+            i = j + (lower[j] == ' ');
             continue;
         }
         if (cls & k_space_byte) {
