@@ -183,19 +183,19 @@ namespace {
 /// bounded number of tokens, so a sentence is scanned in linear time.
 class Scanner {
 public:
-    Scanner(const Lexicon& lex, Tokens tk) : m_lex(lex), m_tk(tk), m_n(tk.size()) {}
+    /// `starters`: the indexes of the tokens whose `starter` is set, in order (read_tokens).
+    Scanner(const Lexicon& lex, Tokens tk, std::span<const std::size_t> starters)
+        : m_lex(lex), m_tk(tk), m_n(tk.size()), m_starters(starters) {}
 
     /// The candidates of the sentence into `out` (cleared first; the caller keeps it from
     /// sentence to sentence, so that its memory is reused).
     [[gnu::noinline]] void scan(std::vector<Cand>& out) const {
         out.clear();
-        std::size_t i = 0;
-        while (i < m_n) {
-            const Tk& t = m_tk[i];
-            if (!t.starter) {
-                ++i;
-                continue;
-            }
+        std::size_t i = 0;  // the first token not read yet
+        // Only the starters are tried: a walk over their indexes, not over every token.
+        for (const std::size_t s : m_starters) {
+            if (s < i) continue;  // inside the last candidate
+            i = s;
             if (cannot_begin(i)) {
                 assert(!match_with_modifiers(i) || match_with_modifiers(i)->te <= i);
                 ++i;
@@ -224,6 +224,7 @@ private:
     const Lexicon& m_lex;
     Tokens m_tk;
     std::size_t m_n;
+    std::span<const std::size_t> m_starters;
 
     // The grammar asks these at every step: inlined, they cost a few instructions each.
     [[gnu::always_inline]] const Tk* at(std::size_t i) const { return i < m_n ? &m_tk[i] : nullptr; }
@@ -2552,12 +2553,24 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 /// and hyphens and digit separators; a General Punctuation character (E2 ..) or any other
 /// non-space byte alone. One pass, no allocation once `tk` has grown.
 Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view lower, std::size_t begin,
-                 std::size_t end, std::vector<Tk>& buffer) {
+                 std::size_t end, std::vector<Tk>& buffer, std::vector<std::size_t>& starter_buffer,
+                 std::size_t& starters) {
+    starters = 0;
     end = std::min(end, text.size());
     if (begin >= end) return {};
     if (buffer.size() < end - begin) buffer.resize(end - begin);  // a token has one byte at least
+    if (starter_buffer.size() < end - begin) starter_buffer.resize(end - begin);
     Tk* tk = buffer.data();
-    std::size_t count = 0;
+    std::size_t* st = starter_buffer.data();
+    std::size_t count = 0, ns = 0;
+    // Each token is appended, and its index to the starters' if it is one (stored always, counted if so).
+    auto append = [&](std::size_t b, std::size_t e, bool hyphen, bool apostrophe) __attribute__((always_inline)) {
+        Tk& t = tk[count];
+        add_token(lex, text, lower, b, e, hyphen, apostrophe, t);
+        st[ns] = count;
+        ns += t.starter;
+        ++count;
+    };
     const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t i = begin;
     while (i < end) {
@@ -2587,7 +2600,7 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
                 }
                 break;
             }
-            add_token(lex, text, lower, i, j, hyphen, apostrophe, tk[count++]);
+            append(i, j, hyphen, apostrophe);
             // Most words are followed by one space: stepped over here, not by the loop (`lower` is
             // padded; a space at `end` belongs to no token of this sentence either).
             i = j + (lower[j] == ' ');
@@ -2600,19 +2613,20 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         if (c == 0xE2) {  // General Punctuation block: quotes, dashes, ellipsis
             const std::size_t len = std::min<std::size_t>(3, end - i);  // taken whole, even if malformed
             const bool hyphen = text.substr(i, len).find('-') != std::string_view::npos;
-            add_token(lex, text, lower, i, i + len, hyphen, true, tk[count++]);
+            append(i, i + len, hyphen, true);
             i += len;
             continue;
         }
         if (c >= 0x80 && c < 0xC0) {  // stray continuation byte: alone
-            add_token(lex, text, lower, i, i + 1, false, false, tk[count++]);
+            append(i, i + 1, false, false);
             ++i;
             continue;
         }
         // Any other byte (no word byte: a word byte left is a start byte) is a token alone.
-        add_token(lex, text, lower, i, i + 1, c == '-', false, tk[count++]);
+        append(i, i + 1, c == '-', false);
         ++i;
     }
+    starters = ns;
     return Tokens(tk, count);
 }
 
@@ -2663,6 +2677,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     // One token buffer per thread, kept from call to call: it is as long as the longest sentence
     // in bytes, and most of it is never written.
     thread_local std::vector<Tk> buffer;
+    thread_local std::vector<std::size_t> starter_buffer;  // the indexes of the starters in `buffer`
     const Date calendar_first(1400, 1, 1), calendar_last(9999, 12, 31);  // built once, not per timex
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         Sentence sentence = sentences[si];
@@ -2671,8 +2686,9 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
         while (si + 1 < sentences.size() && continues_clock_time(text, sentence, sentences[si + 1])) {
             sentence.end = sentences[++si].end;
         }
-        const Tokens tk = read_tokens(lex, text, lower, sentence.begin, sentence.end, buffer);
-        Scanner scanner(lex, tk);
+        std::size_t starters = 0;
+        const Tokens tk = read_tokens(lex, text, lower, sentence.begin, sentence.end, buffer, starter_buffer, starters);
+        Scanner scanner(lex, tk, std::span<const std::size_t>(starter_buffer.data(), starters));
         thread_local std::vector<Cand> cands;  // reused: no allocation per sentence
         scanner.scan(cands);
         const std::size_t first_in_sentence = out.size();
@@ -2811,6 +2827,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     if (buffer.size() > (std::size_t{1} << 16)) {  // a text with a huge sentence: do not keep its memory
         buffer.clear();
         buffer.shrink_to_fit();
+        starter_buffer.clear();
+        starter_buffer.shrink_to_fit();
     }
     if (lower_buffer.size() > (std::size_t{1} << 20)) {  // nor that of a huge text
         lower_buffer.clear();
