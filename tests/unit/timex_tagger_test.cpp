@@ -952,7 +952,7 @@ TEST_CASE("split_digits reads as the reference does on random strings") {
         for (char& c : s) c = alphabet[rng() % alphabet.size()];
         for (char sep : {'/', ':'}) {
             int f[3] = {-1, -1, -1}, nd[3] = {-1, -1, -1}, rf[3] = {-1, -1, -1}, rnd[3] = {-1, -1, -1};
-            const int got = timex::split_digits(s, sep, f, nd);
+            const int got = dateline::timex::split_digits(s, sep, f, nd);
             const int want = reference_split_digits(s, sep, rf, rnd);
             REQUIRE_MESSAGE(got == want, s);
             for (int k = 0; k < got; ++k) {
@@ -962,12 +962,12 @@ TEST_CASE("split_digits reads as the reference does on random strings") {
         }
     }
     int f[3], nd[3];
-    CHECK(timex::split_digits("12/12/2022", '/', f, nd) == 3);
+    CHECK(dateline::timex::split_digits("12/12/2022", '/', f, nd) == 3);
     CHECK((f[0] == 12 && f[1] == 12 && f[2] == 2022 && nd[2] == 4));
-    CHECK(timex::split_digits("10:30", ':', f, nd) == 2);
-    CHECK(timex::split_digits("10:", ':', f, nd) == 0);
-    CHECK(timex::split_digits("", ':', f, nd) == 0);
-    CHECK(timex::split_digits("1/2/3/4", '/', f, nd) == 0);
-    CHECK(timex::split_digits("12345/1", '/', f, nd) == 0);
-    CHECK(timex::split_digits("99999999999999", '/', f, nd) == 0);
+    CHECK(dateline::timex::split_digits("10:30", ':', f, nd) == 2);
+    CHECK(dateline::timex::split_digits("10:", ':', f, nd) == 0);
+    CHECK(dateline::timex::split_digits("", ':', f, nd) == 0);
+    CHECK(dateline::timex::split_digits("1/2/3/4", '/', f, nd) == 0);
+    CHECK(dateline::timex::split_digits("12345/1", '/', f, nd) == 0);
+    CHECK(dateline::timex::split_digits("99999999999999", '/', f, nd) == 0);
 }
