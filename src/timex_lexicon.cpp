@@ -70,14 +70,19 @@ void Lexicon::group_phrases() {
             if (w.phrase_count[list] == 0) w.phrase_first[list] = static_cast<std::uint16_t>(k);
             ++w.phrase_count[list];
             if (phrases[k].words.size() == 1) w.phrase_single |= static_cast<std::uint8_t>(1u << list);
-            else w.phrase_next[list] |= std::uint64_t{1} << next_bit(phrases[k].heads[1]);
+            else {
+                w.phrase_next[list] |= std::uint64_t{1} << next_bit(phrases[k].heads[1]);
+                w.phrase_next2[list] |= std::uint64_t{1} << next_bit2(phrases[k].heads[1]);
+            }
         }
     }
 }
 
 void Lexicon::build_index() {
     std::size_t capacity = 16;
-    while (capacity < 2 * m_words.size()) capacity *= 2;
+    // At most one slot in 4 taken: most words of a text are no entry, and their probe then ends at the
+    // first (empty) slot it tries.
+    while (capacity < 4 * m_words.size()) capacity *= 2;
     m_slots.assign(capacity, Slot{});
     m_mask = capacity - 1;
     for (const auto& [key, word] : m_words) {
@@ -270,7 +275,9 @@ void Lexicon::load(const std::string& path, const std::string& text) {
         if (doc.contains("future_leaning_before"))
             for (const auto& w : doc.at("future_leaning_before")) {
                 auto words = split_words(w.get<std::string>());
-                if (!words.empty()) m_future_leaning.push_back(std::move(words));
+                if (words.empty()) continue;
+                m_future_leaning_last.push_back(pack(words.back()));
+                m_future_leaning.push_back(std::move(words));
             }
         flag_list("not_after_year", k_not_after_year);
         flag_list("not_after_weekday", k_not_after_weekday);

@@ -75,6 +75,7 @@ struct Word {
     std::uint16_t phrase_count[5] = {};
     std::uint8_t phrase_single = 0;       // bit i: one of them, in list i, is this word alone
     std::uint64_t phrase_next[5] = {};    // bit Lexicon::next_bit(second word) of each, per list
+    std::uint64_t phrase_next2[5] = {};   // the same with Lexicon::next_bit2: a second, independent filter
 
     std::string part_of_day;    // MO, AF, EV, NI, MI or a clock time "12:00"
     std::string set_value;      // daily -> P1D
@@ -131,6 +132,11 @@ public:
     static unsigned next_bit(std::uint64_t head) {
         return static_cast<unsigned>((head * 0x9E3779B97F4A7C15ull) >> 58);
     }
+    /// A second bit, from another hash: a word must have both bits set in a group to go on
+    /// with one of its phrases (one 64-bit filter lets through about one word in three).
+    static unsigned next_bit2(std::uint64_t head) {
+        return static_cast<unsigned>(((head ^ (head >> 29)) * 0xBF58476D1CE4E5B9ull) >> 58);
+    }
 
     /// The first 8 bytes of a word, the first byte lowest, zero-padded.
     static std::uint64_t pack(std::string_view s) {
@@ -146,6 +152,8 @@ public:
 
     /// Words right before an expression that lean it to the future: "by", "until", "as soon as".
     const std::vector<std::vector<std::string>>& future_leaning() const { return m_future_leaning; }
+    /// pack() of the last word of each of them, in the same order.
+    const std::vector<std::uint64_t>& future_leaning_last() const { return m_future_leaning_last; }
 
 private:
     static std::size_t mix(std::uint64_t head, std::size_t n) {
@@ -177,6 +185,7 @@ private:
     std::unordered_map<std::string, Word, Hash, std::equal_to<>> m_words;
     std::vector<Phrase> m_phrases[static_cast<int>(PhraseList::count)];
     std::vector<std::vector<std::string>> m_future_leaning;
+    std::vector<std::uint64_t> m_future_leaning_last;
     // The look-up index over m_words (whose nodes never move): built once after loading.
     std::vector<Slot> m_slots;
     std::size_t m_mask = 0;

@@ -9,6 +9,7 @@
 #include "dateline/timex_tagger.hpp"
 
 #include "timex_calendar.hpp"
+#include "timex_digits.hpp"
 #include "timex_lexicon.hpp"
 
 #include <algorithm>
@@ -35,6 +36,18 @@ constexpr int k_vague = -2;  // "several", "a few": an amount written X in TIMEX
 constexpr int k_weak_bias = 2;
 constexpr int k_none_bias = 3;
 constexpr std::size_t k_tense_window = 12;  // tokens looked at on each side for a tense cue
+
+/// The first 8 bytes of a string literal as Lexicon::pack packs a word (first byte lowest,
+/// zero-padded): at compile time.
+template <std::size_t N>
+constexpr std::uint64_t packed(const char (&s)[N]) {
+    std::uint64_t v = 0;
+    for (std::size_t k = 0; k < N - 1 && k < 8; ++k)
+        v |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[k])) << (8 * k);
+    return v;
+}
+static_assert(packed("the") == 0x656874u && packed("a") == 0x61u);
+static_assert(packed("thursday") == 0x7961647372756874u && packed("thursdays") == packed("thursday"));
 
 /// A token's text. It compares with a string literal by length, then inline: the grammar
 /// asks "is this word 'the'?" a great many times.
@@ -63,6 +76,17 @@ struct Tk {
     bool starter = false;  // may begin an expression: a starter word, a number, a hyphenated word, "'"
 };
 
+/// Whether a token is this word (lower-case): a word of up to 8 bytes compares as the token's
+/// packed head and its size, two compares with constants.
+template <std::size_t N>
+[[gnu::always_inline]] inline bool word_is(const Tk& t, const char (&s)[N]) {
+    if constexpr (N - 1 <= 8) {
+        return t.low.size() == N - 1 && t.head == packed(s);
+    } else {
+        return t.low == s;
+    }
+}
+
 enum class Kind { absolute, weekday, relative_unit, offset, deictic, reference, duration, set, anaphor };
 
 /// What a matched expression means, before resolution.
@@ -82,15 +106,38 @@ struct Sem {
     bool anchored = false;   // "a year earlier": from the last date in the text, not the DCT
     bool strict = false;     // "last Friday": strictly before the DCT
     std::int8_t rel = tx::k_none;  // weekday/month/season: this 0, last -1, next +1
-    std::string pod;         // part of day (MO, NI) or a clock time "22:00"
+    // Part of day (MO, NI: the lexicon's string or a literal) or a clock time "22:00" (clock_text):
+    // a view, no string to build or move.
+    std::string_view pod;
     std::string literal;     // a value given by the words themselves (references, durations, sets)
 };
+
+/// "HH:MM" for 0 <= hour <= 24 and 0 <= minute <= 59 (what match_clock reads), zero-padded
+/// as tx::padded writes each: a view of a table built at compile time.
+std::string_view clock_text(int hour, int minute) {
+    static constexpr auto table = [] {
+        std::array<std::array<char, 5>, 25 * 60> t{};
+        for (int h = 0; h < 25; ++h) {
+            for (int m = 0; m < 60; ++m) {
+                auto& e = t[static_cast<std::size_t>(h * 60 + m)];
+                e[0] = static_cast<char>('0' + h / 10);
+                e[1] = static_cast<char>('0' + h % 10);
+                e[2] = ':';
+                e[3] = static_cast<char>('0' + m / 10);
+                e[4] = static_cast<char>('0' + m % 10);
+            }
+        }
+        return t;
+    }();
+    if (hour < 0 || hour > 24 || minute < 0 || minute > 59) throw std::logic_error("clock_text: no such time");
+    return std::string_view(table[static_cast<std::size_t>(hour * 60 + minute)].data(), 5);
+}
 
 struct Cand {
     std::size_t tb = 0, te = 0;  // token range [tb, te)
     std::size_t trim_end = 0;    // bytes to drop from the last token ("Friday's")
     TimexType type = TimexType::date;
-    std::string mod;
+    std::string_view mod;  // a literal or a phrase value of the lexicon: no string to build or move
     Sem sem;
 };
 
@@ -118,27 +165,7 @@ bool ends_in(std::string_view s, const char (&suffix)[N]) {
     return s.size() >= N - 1 && std::memcmp(s.data() + s.size() - (N - 1), suffix, N - 1) == 0;
 }
 
-/// Splits "12/12/2022" or "10:30" at `sep` into up to 3 numbers; returns how many
-/// fields there are (0 if any field is empty, too long or not all digits).
-int split_digits(std::string_view s, char sep, int* fields, int* ndigits) {
-    int count = 0;
-    std::size_t start = 0;
-    while (start <= s.size()) {
-        std::size_t stop = s.find(sep, start);
-        if (stop == std::string_view::npos) stop = s.size();
-        if (count == 3 || stop == start || stop - start > 4) return 0;
-        int v = 0;
-        for (std::size_t k = start; k < stop; ++k) {
-            if (!is_digit(s[k])) return 0;
-            v = v * 10 + (s[k] - '0');
-        }
-        fields[count] = v;
-        ndigits[count] = static_cast<int>(stop - start);
-        ++count;
-        start = stop + 1;
-    }
-    return count;
-}
+using timex::split_digits;  // timex_digits.hpp
 
 }  // namespace
 
@@ -156,17 +183,19 @@ namespace {
 /// bounded number of tokens, so a sentence is scanned in linear time.
 class Scanner {
 public:
-    Scanner(const Lexicon& lex, Tokens tk) : m_lex(lex), m_tk(tk), m_n(tk.size()) {}
+    /// `starters`: the indexes of the tokens whose `starter` is set, in order (read_tokens).
+    Scanner(const Lexicon& lex, Tokens tk, std::span<const std::size_t> starters)
+        : m_lex(lex), m_tk(tk), m_n(tk.size()), m_starters(starters) {}
 
-    std::vector<Cand> scan() const {
-        std::vector<Cand> out;
-        std::size_t i = 0;
-        while (i < m_n) {
-            const Tk& t = m_tk[i];
-            if (!t.starter) {
-                ++i;
-                continue;
-            }
+    /// The candidates of the sentence into `out` (cleared first; the caller keeps it from
+    /// sentence to sentence, so that its memory is reused).
+    [[gnu::noinline]] void scan(std::vector<Cand>& out) const {
+        out.clear();
+        std::size_t i = 0;  // the first token not read yet
+        // Only the starters are tried: a walk over their indexes, not over every token.
+        for (const std::size_t s : m_starters) {
+            if (s < i) continue;  // inside the last candidate
+            i = s;
             if (cannot_begin(i)) {
                 assert(!match_with_modifiers(i) || match_with_modifiers(i)->te <= i);
                 ++i;
@@ -189,20 +218,21 @@ public:
                 ++i;
             }
         }
-        return out;
     }
 
 private:
     const Lexicon& m_lex;
     Tokens m_tk;
     std::size_t m_n;
+    std::span<const std::size_t> m_starters;
 
     // The grammar asks these at every step: inlined, they cost a few instructions each.
     [[gnu::always_inline]] const Tk* at(std::size_t i) const { return i < m_n ? &m_tk[i] : nullptr; }
     [[gnu::always_inline]] const Word* w(std::size_t i) const { return i < m_n ? m_tk[i].w : nullptr; }
+    // "Is the token at i this word?" (word_is)
     template <std::size_t N>
     [[gnu::always_inline]] bool is(std::size_t i, const char (&s)[N]) const {
-        return i < m_n && m_tk[i].low == s;
+        return i < m_n && word_is(m_tk[i], s);
     }
     [[gnu::always_inline]] bool adjacent(std::size_t i) const {
         return i + 1 < m_n && m_tk[i].e == m_tk[i + 1].b;
@@ -222,32 +252,58 @@ private:
     /// them must add it here; debug builds assert that nothing is skipped that would match.
     bool cannot_begin(std::size_t i) const {
         const Tk& t = m_tk[i];
-        if (!t.w || t.w->phrase_single) return false;
-        if (t.low == "the" || t.low == "that") {
+        if (!t.w) {
+            // "'" (no lexicon word) begins only "'90s": a token of a digit and two bytes after it.
+            if (t.raw == "'")
+                return !(i + 1 < m_n && m_tk[i + 1].raw.size() == 3 && is_digit(m_tk[i + 1].raw[0]));
+            return false;
+        }
+        if (t.w->phrase_single) return false;
+        if (word_is(t, "the") || word_is(t, "that")) {
             if (!t.w->has(tx::k_plain)) return false;
-        } else if (t.low == "a" || t.low == "an") {
+        } else if (word_is(t, "a") || word_is(t, "an")) {
             if (!t.w->has(tx::k_plain_count)) return false;
         } else {
             return false;
         }
         if (i + 1 >= m_n) return true;
         const Tk& n = m_tk[i + 1];
-        if (n.w || is_digit(n.raw[0]) || n.has_hyphen || n.raw == "'" || n.low == "latest" || n.low == "most" ||
-            n.low == "full" || n.low == "hundred" || n.low == "thousand" || n.low == "and")
+        if (n.w || is_digit(n.raw[0]) || n.has_hyphen || n.raw == "'" || word_is(n, "latest") || word_is(n, "most") ||
+            word_is(n, "full") || word_is(n, "hundred") || word_is(n, "thousand") || word_is(n, "and"))
             return false;
-        std::uint64_t next = 0;
+        std::uint64_t next = 0, next2 = 0;
         for (std::uint64_t bits : t.w->phrase_next) next |= bits;
-        return !(next >> Lexicon::next_bit(n.head) & 1u);
+        for (std::uint64_t bits : t.w->phrase_next2) next2 |= bits;
+        if (!(next >> Lexicon::next_bit(n.head) & next2 >> Lexicon::next_bit2(n.head) & 1u)) return true;
+        // The filters let a few words through that go on with no phrase ("the market" in some
+        // lists): the second words of the phrases themselves decide.
+        return !second_word_of_phrase(*t.w, n);
+    }
+
+    /// Whether token n is the second word of a phrase (any list) that begins with `first`.
+    bool second_word_of_phrase(const Word& first, const Tk& n) const {
+        for (int list = 0; list < static_cast<int>(tx::PhraseList::count); ++list) {
+            const auto& phrases = m_lex.phrases(static_cast<tx::PhraseList>(list));
+            const std::size_t pi = first.phrase_first[list], pe = pi + first.phrase_count[list];
+            for (std::size_t k = pi; k < pe; ++k) {
+                const tx::Phrase& p = phrases[k];
+                if (p.words.size() < 2 || p.heads[1] != n.head || p.words[1].size() != n.low.size()) continue;
+                const std::string& word = p.words[1];
+                if (word.size() <= 8 || std::memcmp(n.low.data() + 8, word.data() + 8, word.size() - 8) == 0) return true;
+            }
+        }
+        return false;
     }
 
     /// Length of the phrase from `list` starting at i (longest), with its value.
-    [[gnu::always_inline]] std::size_t phrase_at(tx::PhraseList which, std::size_t i, std::string& value) const {
+    /// `value` is set to the phrase's value, a string of the lexicon (not copied).
+    [[gnu::always_inline]] std::size_t phrase_at(tx::PhraseList which, std::size_t i, const std::string*& value) const {
         const Word* first = w(i);
         if (!first || !(first->phrase_lists & (1u << static_cast<int>(which)))) return 0;
         return phrase_in_group(which, i, first, value);
     }
 
-    std::size_t phrase_in_group(tx::PhraseList which, std::size_t i, const Word* first, std::string& value) const {
+    std::size_t phrase_in_group(tx::PhraseList which, std::size_t i, const Word* first, const std::string*& value) const {
         std::size_t best = 0;
         const auto& phrases = m_lex.phrases(which);
         const int list = static_cast<int>(which);
@@ -256,7 +312,8 @@ private:
         if (pi == pe || phrases[pi].words[0].size() != m_tk[i].low.size()) return 0;
         // Most often the next word goes on with none of them ("the" + "company").
         if (!(first->phrase_single & (1u << list)) &&
-            (i + 1 >= m_n || !(first->phrase_next[list] >> Lexicon::next_bit(m_tk[i + 1].head) & 1u)))
+            (i + 1 >= m_n || !(first->phrase_next[list] >> Lexicon::next_bit(m_tk[i + 1].head) &
+                               first->phrase_next2[list] >> Lexicon::next_bit2(m_tk[i + 1].head) & 1u)))
             return 0;
         for (std::size_t k = pi; k < pe; ++k) {
             const tx::Phrase& p = phrases[k];
@@ -271,7 +328,7 @@ private:
             }
             if (ok) {
                 best = len;
-                value = p.value;
+                value = &p.value;
             }
         }
         return best;
@@ -284,9 +341,9 @@ private:
     std::size_t number_at(std::size_t i, int& value, bool allow_article) const {
         const Tk* t = at(i);
         if (!t) return 0;
-        std::string pv;
+        const std::string* pv = nullptr;
         if (std::size_t len = phrase_at(tx::PhraseList::cardinal, i, pv)) {
-            value = pv == "X" ? k_vague : std::atoi(pv.c_str());
+            value = *pv == "X" ? k_vague : std::atoi(pv->c_str());
             return len;
         }
         if (t->num >= 0) {
@@ -327,7 +384,7 @@ private:
             return 1;
         }
         if (t->w->cardinal >= 0) {
-            if ((t->low == "a" || t->low == "an") && !allow_article) return 0;
+            if ((word_is(*t, "a") || word_is(*t, "an")) && !allow_article) return 0;
             value = t->w->cardinal;
             std::size_t len = 1;
             const Word* nx = w(i + 1);
@@ -433,15 +490,15 @@ private:
 
     /// Modifiers ("about", "more than", "early", "the end of") followed by a core expression.
     std::optional<Cand> match_with_modifiers(std::size_t i) const {
-        std::string qmod, pmod;
+        std::string_view qmod, pmod;
         std::size_t j = i;
-        std::string v;
+        const std::string* v = nullptr;
         if (std::size_t len = phrase_at(tx::PhraseList::quantity_modifier, j, v); len && !is(j + len, "the")) {
-            qmod = v;
+            qmod = *v;
             j += len;
         }
         if (std::size_t len = phrase_at(tx::PhraseList::position_modifier, j, v)) {
-            pmod = v;
+            pmod = *v;
             j += len;
             // "earlier in the year", "late in the month": the modifier, "in", the period told of.
             if (len == 1 && is(j, "in") && is(j + 1, "the")) ++j;
@@ -499,7 +556,7 @@ private:
                 Cand c = *it;
                 c.tb = i;
                 c.te = i + 1;
-                c.mod.clear();
+                c.mod = {};
                 c.sem.offset = -1;
                 return c;
             }
@@ -527,7 +584,7 @@ private:
         c.tb = i;
         c.te = i + 1;
         c.trim_end = 0;
-        c.mod.clear();
+        c.mod = {};
         c.sem.day = t.num;
         c.sem.weekday = -1;
         if (int y = 0; is(i + 1, ",") && year_at(i + 2, y)) {  // "May 3 to 5, 2024"
@@ -587,7 +644,7 @@ private:
     // i (a lexicon field, a digit, a hyphen, a word by name), a superset; debug builds assert
     // that a token turned away would have matched nothing.
     static bool may_begin_date(const Tk& t) {
-        if (is_digit(t.raw[0]) || t.has_hyphen || t.raw == "'" || t.low == "the" || t.low == "fiscal") return true;
+        if (is_digit(t.raw[0]) || t.has_hyphen || t.raw == "'" || word_is(t, "the") || word_is(t, "fiscal")) return true;
         const Word* w = t.w;
         return w && (w->month || w->weekday >= 0 || w->ordinal || w->cardinal >= 0 || w->decade > 0 || w->season ||
                      !w->single_word_holiday.empty() ||
@@ -600,9 +657,9 @@ private:
         if (w->unit != Unit::none || w->cardinal >= 0 || w->has(tx::k_vague_quantity) ||
             (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::cardinal))))
             return true;
-        return t.low == "the" || t.low == "every" || t.low == "each" || t.low == "past" || t.low == "last" ||
-               t.low == "next" || t.low == "coming" || t.low == "first" || t.low == "final" ||
-               t.low == "previous" || t.low == "latest" || t.low == "recent" || t.low == "following";
+        return word_is(t, "the") || word_is(t, "every") || word_is(t, "each") || word_is(t, "past") || word_is(t, "last") ||
+               word_is(t, "next") || word_is(t, "coming") || word_is(t, "first") || word_is(t, "final") ||
+               word_is(t, "previous") || word_is(t, "latest") || word_is(t, "recent") || word_is(t, "following");
     }
     static bool may_begin_words(const Tk& t) {
         if (t.has_hyphen) return true;
@@ -610,8 +667,8 @@ private:
         if (w && (w->weekday >= 0 || !w->single_word_reference.empty() || !w->set_value.empty() ||
                   (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::reference)))))
             return true;
-        return t.low == "mid" || t.low == "midday" || t.low == "one" || t.low == "year" || t.low == "year's" ||
-               t.low == "the" || t.low == "then" || t.low == "that";
+        return word_is(t, "mid") || word_is(t, "midday") || word_is(t, "one") || word_is(t, "year") || word_is(t, "year's") ||
+               word_is(t, "the") || word_is(t, "then") || word_is(t, "that");
     }
 
     std::optional<Cand> match_date(std::size_t i, bool after_modifier) const {
@@ -884,9 +941,9 @@ private:
                 return finish_date(c);
             }
             // Holidays.
-            std::string hv;
+            const std::string* hv = nullptr;
             if (std::size_t hl = phrase_at(tx::PhraseList::holiday, i, hv); hl && m_tk[i].cap) {
-                return holiday(c, i, i + hl, hv);
+                return holiday(c, i, i + hl, *hv);
             }
             if (t.w && !t.w->single_word_holiday.empty() && t.cap) return holiday(c, i, i + 1, t.w->single_word_holiday);
         }
@@ -950,11 +1007,11 @@ private:
     /// or money; years far from now need a cue word ("in 1848").
     bool plausible_year(std::size_t i, bool after_modifier) const {
         const Tk& t = m_tk[i];
-        if (i > 0 && (m_tk[i - 1].raw == "$" || m_tk[i - 1].raw == "#" || m_tk[i - 1].low == "no")) return false;
+        if (i > 0 && (m_tk[i - 1].raw == "$" || m_tk[i - 1].raw == "#" || word_is(m_tk[i - 1], "no"))) return false;
         if (i + 1 < m_n) {
             const Tk& nx = m_tk[i + 1];
             if (nx.w && nx.w->has(tx::k_not_after_year)) return false;
-            if (nx.raw == "%" || nx.low == "percent") return false;
+            if (nx.raw == "%" || word_is(nx, "percent")) return false;
             if (nx.w && nx.w->unit != Unit::none) return false;  // "1500 years"
             if ((nx.raw == ":" || nx.raw == "." || nx.raw == "/" || nx.raw == ",") && adjacent(i) && i + 2 < m_n &&
                 m_tk[i + 2].num >= 0 && adjacent(i + 1))
@@ -1118,7 +1175,7 @@ private:
             c.sem.kind = Kind::deictic;
             c.sem.offset = t.w->deictic;
             c.te = i + 1;
-            if (t.low == "tonight") {
+            if (word_is(t, "tonight")) {
                 c.sem.pod = "NI";
                 c.type = TimexType::time;
             } else {
@@ -1131,7 +1188,7 @@ private:
         // "last night", "this morning"
         int rel = t.w->relative;
         std::size_t k = i + 1;
-        if (t.low == "this" && (is(i + 1, "past") || is(i + 1, "coming"))) {
+        if (word_is(t, "this") && (is(i + 1, "past") || is(i + 1, "coming"))) {
             // "this past spring", "this coming Sunday": the last or next one.
             rel = is(i + 1, "past") ? -1 : 1;
             k = i + 2;
@@ -1139,7 +1196,7 @@ private:
             return std::nullopt;  // "the past week" is a duration
         }
         // "at this moment", "at this crucial moment": the present (one adjective allowed).
-        if (t.low == "this") {
+        if (word_is(t, "this")) {
             const std::size_t m =
                 !is(k, "moment") && at(k) && m_tk[k].alpha && !m_tk[k].w && !m_tk[k].cap ? k + 1 : k;
             if (is(m, "moment") && !m_tk[m].cap && !is(m + 1, "of")) {
@@ -1152,13 +1209,13 @@ private:
         // "the current fiscal year", "last fiscal year": the fiscal year is named as the year.
         if (is(k, "fiscal") && w(k + 1) && (w(k + 1)->unit == Unit::year || w(k + 1)->unit == Unit::quarter)) ++k;
         // "the current year": the article belongs to the expression.
-        if (t.low == "current" && i > 0 && is(i - 1, "the")) c.tb = i - 1;
+        if (word_is(t, "current") && i > 0 && is(i - 1, "the")) c.tb = i - 1;
         const Word* nx = w(k);
         if (!nx) return std::nullopt;
-        if (!nx->part_of_day.empty() && k == i + 1 && (t.low == "this" || t.low == "last") &&
+        if (!nx->part_of_day.empty() && k == i + 1 && (word_is(t, "this") || word_is(t, "last")) &&
             nx->part_of_day.size() == 2) {
             c.sem.kind = Kind::deictic;
-            c.sem.offset = t.low == "last" && nx->part_of_day == "NI" ? -1 : 0;
+            c.sem.offset = word_is(t, "last") && nx->part_of_day == "NI" ? -1 : 0;
             c.sem.pod = nx->part_of_day;
             c.type = TimexType::time;
             c.te = k + 1;
@@ -1404,9 +1461,9 @@ private:
             // "$2 million a year", "24 hours a day": a rate, not a time.
             if ((is(i, "a") || is(i, "an")) && i > 0 && !plural) {
                 const Tk& p = m_tk[i - 1];
-                const bool amount = (!p.raw.empty() && is_digit(p.raw[0])) || p.low == "million" ||
-                                    p.low == "billion" || p.low == "thousand" || p.low == "percent" ||
-                                    p.raw == "%" || p.low == "cents" || (p.w && p.w->has(tx::k_unit_plural));
+                const bool amount = (!p.raw.empty() && is_digit(p.raw[0])) || word_is(p, "million") ||
+                                    word_is(p, "billion") || word_is(p, "thousand") || word_is(p, "percent") ||
+                                    p.raw == "%" || word_is(p, "cents") || (p.w && p.w->has(tx::k_unit_plural));
                 if (amount) return std::nullopt;
                 // "four flights a week", "700 seats a week": a count of things per unit.
                 if (i > 1 && p.alpha && (!p.w || p.w->has(tx::k_not_after_year)) && p.low.size() > 3 &&
@@ -1458,10 +1515,10 @@ private:
         const Tk& t = m_tk[i];
         Cand c;
         c.tb = i;
-        std::string v;
+        const std::string* v = nullptr;
         if (std::size_t len = phrase_at(tx::PhraseList::reference, i, v)) {
             c.sem.kind = Kind::reference;
-            c.sem.literal = v;
+            c.sem.literal = *v;
             c.te = i + len;
             return c;
         }
@@ -1469,16 +1526,16 @@ private:
         {
             std::size_t k = i;
             bool mid = false;
-            std::string pod;
+            std::string_view pod;
             if (t.low.size() > 4 && t.low.substr(0, 4) == "mid-") {
                 if (const Word* pw = m_lex.find(t.low.substr(4)); pw && pw->part_of_day.size() == 2) pod = pw->part_of_day;
                 mid = true;
                 ++k;
-            } else if (t.low == "mid" && w(i + 1) && w(i + 1)->part_of_day.size() == 2) {
+            } else if (word_is(t, "mid") && w(i + 1) && w(i + 1)->part_of_day.size() == 2) {
                 pod = w(i + 1)->part_of_day;
                 mid = true;
                 k += 2;
-            } else if (t.low == "midday" && i > 0 && (is(i - 1, "at") || is(i - 1, "by"))) {
+            } else if (word_is(t, "midday") && i > 0 && (is(i - 1, "at") || is(i - 1, "by"))) {
                 pod = "12:00";
                 ++k;
             }
@@ -1498,7 +1555,7 @@ private:
             }
         }
         // "will one day be", "could one day replace": some day to come, not a day's length.
-        if (t.low == "one" && is(i + 1, "day") && i > 0 && m_tk[i - 1].w &&
+        if (word_is(t, "one") && is(i + 1, "day") && i > 0 && m_tk[i - 1].w &&
             (m_tk[i - 1].w->has(tx::k_modal_cue) || m_tk[i - 1].w->has(tx::k_future_cue))) {
             c.sem.kind = Kind::reference;
             c.sem.literal = "FUTURE_REF";
@@ -1527,13 +1584,13 @@ private:
         }
         // "by year-end", "at year's end", "since year end": the end of the year told of, last
         // year's after "since"; "year-end results" is an adjective.
-        if ((t.low == "year-end" || ((t.low == "year" || t.low == "year's") && is(i + 1, "end"))) && i > 0 &&
+        if ((word_is(t, "year-end") || ((word_is(t, "year") || word_is(t, "year's")) && is(i + 1, "end"))) && i > 0 &&
             m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_temporal_prep) && !m_tk[i - 1].w->has(tx::k_determiner)) {
             c.sem.kind = Kind::relative_unit;
             c.sem.unit = Unit::year;
             c.sem.offset = is(i - 1, "since") ? -1 : 0;
             c.mod = "END";
-            c.te = t.low == "year-end" ? i + 1 : i + 2;
+            c.te = word_is(t, "year-end") ? i + 1 : i + 2;
             return c;
         }
         if (!t.w) return std::nullopt;
@@ -1544,7 +1601,7 @@ private:
             // more specific: "the current quarter" is a date, "recent years" a duration.
             const Word* nx = w(i + 1);
             if (nx && (nx->unit != Unit::none || nx->month || nx->season)) return std::nullopt;
-            if (t.low == "future" && !(i > 0 && (is(i - 1, "the") || is(i - 1, "near")))) {
+            if (word_is(t, "future") && !(i > 0 && (is(i - 1, "the") || is(i - 1, "near")))) {
                 // "future generations" is an adjective about people, not a time.
                 if (nx && nx->cardinal < 0 && !nx->has(tx::k_temporal_prep)) {
                     if (at(i + 1) && m_tk[i + 1].alpha) return std::nullopt;
@@ -1563,7 +1620,7 @@ private:
             return c;
         }
         // "the weekend": the nearest one, in the direction of the tense.
-        if (t.low == "the" && is(i + 1, "weekend")) {
+        if (word_is(t, "the") && is(i + 1, "weekend")) {
             c.sem.kind = Kind::weekday;
             c.sem.weekday = 5;
             c.sem.literal = "WE";
@@ -1571,7 +1628,7 @@ private:
             return c;
         }
         // "the quarter", "the latest quarter", "the current quarter": financial reporting.
-        if (t.low == "the") {
+        if (word_is(t, "the")) {
             std::size_t k = i + 1;
             int rel = -1;
             if (is(k, "latest") || is(k, "most") || is(k, "current") || is(k, "fiscal")) {
@@ -1601,8 +1658,8 @@ private:
             }
         }
         // "year-earlier", "the year-ago period": the date a year before the last one in the text.
-        if (t.has_hyphen || t.low == "the") {
-            std::size_t k = t.low == "the" ? i + 1 : i;
+        if (t.has_hyphen || word_is(t, "the")) {
+            std::size_t k = word_is(t, "the") ? i + 1 : i;
             if (is(k, "year-earlier") || is(k, "year-ago")) {
                 c.sem.kind = Kind::offset;
                 c.sem.unit = Unit::year;
@@ -1615,7 +1672,7 @@ private:
                     // "the year-earlier nine months": a span of that length, a DURATION.
                     const Word* uw = w(k + 1 + nl);
                     if (!uw || uw->unit == Unit::none || !uw->has(tx::k_unit_plural) || n < 2) {
-                        if (t.low == "the") return std::nullopt;
+                        if (word_is(t, "the")) return std::nullopt;
                         return c;
                     }
                     c.type = TimexType::duration;
@@ -1626,21 +1683,21 @@ private:
                                                        is(k + 2, "quarter")) {
                     c.sem.quarter = ow->ordinal;  // "the year-ago third quarter"
                     c.te = k + 3;
-                } else if (t.low == "the") {
+                } else if (word_is(t, "the")) {
                     return std::nullopt;
                 }
                 return c;
             }
         }
         // "the then current price": the present of a time gone by.
-        if (t.low == "then" && is(i + 1, "current")) {
+        if (word_is(t, "then") && is(i + 1, "current")) {
             c.sem.kind = Kind::reference;
             c.sem.literal = "PAST_REF";
             c.te = i + 2;
             return c;
         }
         // since then, until then, by then
-        if (t.low == "then" && i > 0 &&
+        if (word_is(t, "then") && i > 0 &&
             (is(i - 1, "since") || is(i - 1, "until") || is(i - 1, "till") || is(i - 1, "by") ||
              is(i - 1, "before") || is(i - 1, "from") || is(i - 1, "after"))) {
             c.sem.kind = Kind::anaphor;
@@ -1649,7 +1706,7 @@ private:
             return c;
         }
         // "the week of March 6": the calendar week containing that day.
-        if (t.low == "the" && is(i + 1, "week") && is(i + 2, "of")) {
+        if (word_is(t, "the") && is(i + 1, "week") && is(i + 2, "of")) {
             if (auto d = match_date(i + 3, false); d && d->sem.kind == Kind::absolute && d->sem.day > 0) {
                 Cand wc = *d;
                 wc.tb = i;
@@ -1658,7 +1715,7 @@ private:
             }
         }
         // "the year ended Sept. 30": a fiscal year, a DURATION; "the full year": this year.
-        if (t.low == "the") {
+        if (word_is(t, "the")) {
             std::size_t k = i + 1;
             const bool full = is(k, "full");
             if (full || is(k, "fiscal")) ++k;
@@ -1680,7 +1737,7 @@ private:
         // "for the year", "a high for the week", "the week's busiest session": the year, month
         // or week the text is about, after a preposition and with nothing that makes it a
         // span of its own ("the year before", "the year 2000", "the year in which").
-        if (t.low == "the" && i > 0 && m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_anaphor_preposition)) {
+        if (word_is(t, "the") && i > 0 && m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_anaphor_preposition)) {
             const std::size_t u = is(i + 1, "fiscal") && is(i + 2, "year") ? i + 2 : i + 1;  // "for the fiscal year"
             const Word* uw = w(u);
             if (uw && !m_tk[u].cap && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
@@ -1704,9 +1761,9 @@ private:
         // "that night", "the next morning", "the following evening": a part of the day the
         // text is telling of, or of the day after it. A DATE, as a named day with its part.
         {
-            const bool after = t.low == "the" && (is(i + 1, "next") || is(i + 1, "following"));
+            const bool after = word_is(t, "the") && (is(i + 1, "next") || is(i + 1, "following"));
             const std::size_t p = after ? i + 2 : i + 1;
-            if ((after || t.low == "that") && w(p) && w(p)->part_of_day.size() == 2) {
+            if ((after || word_is(t, "that")) && w(p) && w(p)->part_of_day.size() == 2) {
                 c.sem.kind = Kind::anaphor;
                 c.sem.unit = Unit::day;
                 c.sem.offset = after ? 1 : 0;
@@ -1716,7 +1773,7 @@ private:
             }
             // "orders were placed in the morning": that part of the day the text is telling of,
             // a TIME as "this morning" is; not "in the morning of May 2", "in the evening after".
-            if (t.low == "the" && i > 0 && (is(i - 1, "in") || is(i - 1, "during")) && w(i + 1) &&
+            if (word_is(t, "the") && i > 0 && (is(i - 1, "in") || is(i - 1, "during")) && w(i + 1) &&
                 w(i + 1)->part_of_day.size() == 2 && !is(i + 2, "of") && !is(i + 2, "after") &&
                 !is(i + 2, "before") && !is(i + 2, "when") &&
                 !(at(i + 2) && m_tk[i + 2].alpha && !m_tk[i + 2].w)) {  // "the morning shift": a noun's modifier
@@ -1730,7 +1787,7 @@ private:
         }
         // "Today is the eighth day of the strike", "It's the second day of talks": the present
         // counted from a start the text names; it is the day of the report.
-        if (t.low == "the" && i > 0 && (is(i - 1, "is") || is(i - 1, "it's") || is(i - 1, "that's")) && w(i + 1) &&
+        if (word_is(t, "the") && i > 0 && (is(i - 1, "is") || is(i - 1, "it's") || is(i - 1, "that's")) && w(i + 1) &&
             w(i + 1)->ordinal >= 1 && is(i + 2, "day") && is(i + 3, "of") && !names_a_period(i + 4)) {
             c.sem.kind = Kind::deictic;
             c.sem.offset = 0;
@@ -1738,7 +1795,7 @@ private:
             return c;
         }
         // "the day before yesterday", "the day after Tuesday's vote": one day from a named day.
-        if (t.low == "the" && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
+        if (word_is(t, "the") && is(i + 1, "day") && (is(i + 2, "before") || is(i + 2, "after"))) {
             if (auto d = match_core(i + 3, false);
                 d && d->tb == i + 3 && d->sem.pod.empty() && d->sem.day_shift == 0 &&
                 (d->sem.kind == Kind::deictic || d->sem.kind == Kind::weekday ||
@@ -1751,8 +1808,8 @@ private:
         }
         // that year, that day, the same day
         std::size_t k = i;
-        if (t.low == "that" || (t.low == "the" && is(i + 1, "same"))) {
-            k = t.low == "that" && !is(i + 1, "same") ? i + 1 : i + 2;  // "that same day"
+        if (word_is(t, "that") || (word_is(t, "the") && is(i + 1, "same"))) {
+            k = word_is(t, "that") && !is(i + 1, "same") ? i + 1 : i + 2;  // "that same day"
             const Word* uw = w(k);
             if (uw && uw->unit >= Unit::day && !uw->has(tx::k_unit_plural)) {
                 c.sem.kind = Kind::anaphor;
@@ -1769,14 +1826,14 @@ private:
     std::optional<Cand> match_clock(std::size_t i) const {
         const Tk& t = m_tk[i];
         // Only "noon", "midnight" or a token that begins with a digit can begin a clock time.
-        if (!is_digit(t.raw[0]) && !(t.w && (t.low == "noon" || t.low == "midnight"))) return std::nullopt;
+        if (!is_digit(t.raw[0]) && !(t.w && (word_is(t, "noon") || word_is(t, "midnight")))) return std::nullopt;
         Cand c;
         c.tb = i;
         int hour = -1, minute = 0;
         std::size_t k = i;
-        if (t.w && (t.low == "noon" || t.low == "midnight")) {
-            if (t.low == "noon" && i > 0 && is(i - 1, "high")) return std::nullopt;  // "high noon": an idiom
-            hour = t.low == "noon" ? 12 : 24;
+        if (t.w && (word_is(t, "noon") || word_is(t, "midnight"))) {
+            if (word_is(t, "noon") && i > 0 && is(i - 1, "high")) return std::nullopt;  // "high noon": an idiom
+            hour = word_is(t, "noon") ? 12 : 24;
             k = i + 1;
         } else if (int f[3], nd[3]; (t.num >= 0 && t.ndig <= 2 && t.num <= 24) ||
                                     (split_digits(t.raw, ':', f, nd) == 2 && nd[0] <= 2 && nd[1] == 2)) {
@@ -1828,7 +1885,7 @@ private:
         c.type = TimexType::time;
         c.sem.kind = Kind::deictic;
         c.sem.offset = 0;
-        c.sem.pod = tx::padded(hour, 2) + ":" + tx::padded(minute, 2);
+        c.sem.pod = clock_text(hour, minute);
         if (is(k, ",")) ++k;
         // "10 p.m. Wednesday", "5 p.m. EST Nov. 9"
         if (is(k, "on")) ++k;
@@ -1853,8 +1910,13 @@ private:
 
 /// Whether a deadline word ("by", "until", "as soon as", "ahead of") comes right before token tb.
 bool after_deadline_word(const Lexicon& lex, Tokens tk, std::size_t tb) {
-    for (const auto& words : lex.future_leaning()) {
-        if (words.size() > tb) continue;
+    if (tb == 0) return false;
+    const auto& lists = lex.future_leaning();
+    const auto& last = lex.future_leaning_last();
+    const std::uint64_t prev = tk[tb - 1].head;  // most entries differ from the word before in its head
+    for (std::size_t e = 0; e < lists.size(); ++e) {
+        const auto& words = lists[e];
+        if (last[e] != prev || words.size() > tb) continue;
         bool match = true;
         for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
         if (match) return true;
@@ -1869,7 +1931,7 @@ bool after_deadline_word(const Lexicon& lex, Tokens tk, std::size_t tb) {
 int possessive_weekday_tense(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te, int tense) {
     // "would" after the noun is rather a conditional: "said Friday's decision would hurt exports".
     for (std::size_t k = te + 1; k < tk.size() && k <= te + 2; ++k)
-        if (tk[k].w && tk[k].w->has(tx::k_future_cue) && tk[k].low != "would") return 2;
+        if (tk[k].w && tk[k].w->has(tx::k_future_cue) && !word_is(tk[k], "would")) return 2;
     if (tense <= 0 || after_deadline_word(lex, tk, tb)) return tense;
     return -1;
 }
@@ -1904,10 +1966,10 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
             return 2;
         }
         // "is to resume trading Tuesday": a plan told with "be to".
-        if (t.low == "to" && j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_be_to)) return 2;
+        if (word_is(t, "to") && j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_be_to)) return 2;
         if (t.w && t.w->has(tx::k_past_cue)) {
             // "will last until April 22": a bare verb after "will" is no past cue.
-            if (j > 0 && tk[j - 1].low == "will") return 2;
+            if (j > 0 && word_is(tk[j - 1], "will")) return 2;
             return after_be ? 2 : -2;
         }
         if (t.alpha && t.low.size() > 4 && ends_in(t.low, "ed") && !t.cap) {
@@ -2010,7 +2072,10 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
     Resolved r;
     const Sem& s = c.sem;
     auto with_pod = [&](Resolved& out) {
-        if (!s.pod.empty() && !out.value.empty()) out.value += "T" + s.pod;
+        if (!s.pod.empty() && !out.value.empty()) {
+            out.value += 'T';
+            out.value += s.pod;
+        }
     };
     switch (s.kind) {
         case Kind::absolute: {
@@ -2372,8 +2437,11 @@ bool continues_clock_time(std::string_view text, const Sentence& cur, const Sent
     std::string_view a = text.substr(cur.begin, cur.end - cur.begin);
     while (!a.empty() && (a.back() == ' ' || a.back() == '\n')) a.remove_suffix(1);
     if (a.size() < 6) return false;
-    const std::string tail = lower_copy(a.substr(a.size() - 4));
-    if (tail != "a.m." && tail != "p.m.") return false;
+    // The last 4 bytes "a.m." or "p.m." in any case, compared in place (most sentences end otherwise).
+    const char* tail = a.data() + a.size() - 4;
+    auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+    if (tail[1] != '.' || tail[3] != '.' || lower(tail[2]) != 'm' || (lower(tail[0]) != 'a' && lower(tail[0]) != 'p'))
+        return false;
     if (!is_digit(a[a.size() - 6]) && a[a.size() - 5] != ' ') return false;
     std::string_view b = text.substr(next.begin, next.end - next.begin);
     std::size_t k = 0;
@@ -2485,12 +2553,24 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 /// and hyphens and digit separators; a General Punctuation character (E2 ..) or any other
 /// non-space byte alone. One pass, no allocation once `tk` has grown.
 Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view lower, std::size_t begin,
-                 std::size_t end, std::vector<Tk>& buffer) {
+                 std::size_t end, std::vector<Tk>& buffer, std::vector<std::size_t>& starter_buffer,
+                 std::size_t& starters) {
+    starters = 0;
     end = std::min(end, text.size());
     if (begin >= end) return {};
     if (buffer.size() < end - begin) buffer.resize(end - begin);  // a token has one byte at least
+    if (starter_buffer.size() < end - begin) starter_buffer.resize(end - begin);
     Tk* tk = buffer.data();
-    std::size_t count = 0;
+    std::size_t* st = starter_buffer.data();
+    std::size_t count = 0, ns = 0;
+    // Each token is appended, and its index to the starters' if it is one (stored always, counted if so).
+    auto append = [&](std::size_t b, std::size_t e, bool hyphen, bool apostrophe) __attribute__((always_inline)) {
+        Tk& t = tk[count];
+        add_token(lex, text, lower, b, e, hyphen, apostrophe, t);
+        st[ns] = count;
+        ns += t.starter;
+        ++count;
+    };
     const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
     std::size_t i = begin;
     while (i < end) {
@@ -2520,8 +2600,10 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
                 }
                 break;
             }
-            add_token(lex, text, lower, i, j, hyphen, apostrophe, tk[count++]);
-            i = j;
+            append(i, j, hyphen, apostrophe);
+            // Most words are followed by one space: stepped over here, not by the loop (`lower` is
+            // padded; a space at `end` belongs to no token of this sentence either).
+            i = j + (lower[j] == ' ');
             continue;
         }
         if (cls & k_space_byte) {
@@ -2531,19 +2613,20 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         if (c == 0xE2) {  // General Punctuation block: quotes, dashes, ellipsis
             const std::size_t len = std::min<std::size_t>(3, end - i);  // taken whole, even if malformed
             const bool hyphen = text.substr(i, len).find('-') != std::string_view::npos;
-            add_token(lex, text, lower, i, i + len, hyphen, true, tk[count++]);
+            append(i, i + len, hyphen, true);
             i += len;
             continue;
         }
         if (c >= 0x80 && c < 0xC0) {  // stray continuation byte: alone
-            add_token(lex, text, lower, i, i + 1, false, false, tk[count++]);
+            append(i, i + 1, false, false);
             ++i;
             continue;
         }
         // Any other byte (no word byte: a word byte left is a start byte) is a token alone.
-        add_token(lex, text, lower, i, i + 1, c == '-', false, tk[count++]);
+        append(i, i + 1, c == '-', false);
         ++i;
     }
+    starters = ns;
     return Tokens(tk, count);
 }
 
@@ -2564,10 +2647,10 @@ TimexRole role_before(Tokens tk, std::size_t tb) {
     if (tb == 0) return TimexRole::point;
     const Tk& p = tk[tb - 1];
     if (!p.w) return TimexRole::point;
-    if (p.low == "since" || p.low == "starting" || p.low == "beginning") return TimexRole::start;
-    if (p.low == "from") return TimexRole::start;
-    if (p.low == "until" || p.low == "till" || p.low == "til" || p.low == "through") return TimexRole::end;
-    if (p.low == "to" && tb >= 2 && tk[tb - 2].low == "up") return TimexRole::end;
+    if (word_is(p, "since") || word_is(p, "starting") || word_is(p, "beginning")) return TimexRole::start;
+    if (word_is(p, "from")) return TimexRole::start;
+    if (word_is(p, "until") || word_is(p, "till") || word_is(p, "til") || word_is(p, "through")) return TimexRole::end;
+    if (word_is(p, "to") && tb >= 2 && word_is(tk[tb - 2], "up")) return TimexRole::end;
     return TimexRole::point;
 }
 
@@ -2594,6 +2677,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     // One token buffer per thread, kept from call to call: it is as long as the longest sentence
     // in bytes, and most of it is never written.
     thread_local std::vector<Tk> buffer;
+    thread_local std::vector<std::size_t> starter_buffer;  // the indexes of the starters in `buffer`
+    const Date calendar_first(1400, 1, 1), calendar_last(9999, 12, 31);  // built once, not per timex
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         Sentence sentence = sentences[si];
         // "at 5 p.m. EST Nov. 9": a sentence splitter takes "p.m." before a capital for an
@@ -2601,9 +2686,11 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
         while (si + 1 < sentences.size() && continues_clock_time(text, sentence, sentences[si + 1])) {
             sentence.end = sentences[++si].end;
         }
-        const Tokens tk = read_tokens(lex, text, lower, sentence.begin, sentence.end, buffer);
-        Scanner scanner(lex, tk);
-        std::vector<Cand> cands = scanner.scan();
+        std::size_t starters = 0;
+        const Tokens tk = read_tokens(lex, text, lower, sentence.begin, sentence.end, buffer, starter_buffer, starters);
+        Scanner scanner(lex, tk, std::span<const std::size_t>(starter_buffer.data(), starters));
+        thread_local std::vector<Cand> cands;  // reused: no allocation per sentence
+        scanner.scan(cands);
         const std::size_t first_in_sentence = out.size();
         bool months_here = false;  // a span of months ("the nine months") named in this sentence
         for (std::size_t ci = 0; ci < cands.size(); ++ci) {
@@ -2621,7 +2708,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             // "on Monday and Tuesday nights": a weekday joined to a recurring one recurs as well.
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.sem.literal.empty() &&
                 c.sem.pod.empty() && ci + 1 < cands.size() && cands[ci + 1].tb == c.te + 1 &&
-                (tk[c.te].low == "and" || tk[c.te].low == "or") && cands[ci + 1].sem.kind == Kind::set &&
+                (word_is(tk[c.te], "and") || word_is(tk[c.te], "or")) && cands[ci + 1].sem.kind == Kind::set &&
                 cands[ci + 1].sem.literal.rfind("XXXX-WXX-", 0) == 0 && cands[ci + 1].sem.literal.size() > 10) {
                 c.type = TimexType::set;
                 c.sem.kind = Kind::set;
@@ -2631,7 +2718,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             // "each Thursday from August 6": a recurring schedule that starts on a date lies ahead
             // unless the tense says otherwise.
             if (tense == 0 && ci > 0 && cands[ci - 1].sem.kind == Kind::set && cands[ci - 1].te + 1 == c.tb &&
-                tk[c.tb - 1].low == "from")
+                word_is(tk[c.tb - 1], "from"))
                 tense = 1;
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.te - c.tb == 1 &&
                 tk[c.tb].low.size() > 2 && ends_in(tk[c.tb].low, "'s"))
@@ -2658,8 +2745,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             // Day arithmetic does not check Boost's calendar (1400..9999): "yesterday" on
             // 1400-01-01 would be a day it cannot name. Such an expression is dropped, as
             // one whose resolution threw above.
-            auto outside_calendar = [](const Span& w) {
-                return w.earliest < Date(1400, 1, 1) || w.latest > Date(9999, 12, 31);
+            auto outside_calendar = [&](const Span& w) {
+                return w.earliest < calendar_first || w.latest > calendar_last;
             };
             if (r.when && outside_calendar(*r.when)) continue;
             Timex t;
@@ -2740,6 +2827,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     if (buffer.size() > (std::size_t{1} << 16)) {  // a text with a huge sentence: do not keep its memory
         buffer.clear();
         buffer.shrink_to_fit();
+        starter_buffer.clear();
+        starter_buffer.shrink_to_fit();
     }
     if (lower_buffer.size() > (std::size_t{1} << 20)) {  // nor that of a huge text
         lower_buffer.clear();

@@ -1,9 +1,13 @@
 // Tests for TimexTagger: each expression family, resolution against the DCT, and what is not a date.
 #include "dateline/timex_tagger.hpp"
 
+#include "timex_digits.hpp"
+
 #include <doctest/doctest.h>
 
+#include <random>
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace dateline;
@@ -913,4 +917,57 @@ TEST_CASE("'the day' set off after a date names that date again") {
     REQUIRE(found.size() == 2);
     CHECK(found[1].timex.value == "2023-03-03");
     CHECK(tag("The day before the vote, crowds gathered.").empty());
+}
+
+namespace {
+
+/// split_digits as it was written before timex_digits.hpp (find, then the digits of each field).
+int reference_split_digits(std::string_view s, char sep, int* fields, int* ndigits) {
+    int count = 0;
+    std::size_t start = 0;
+    while (start <= s.size()) {
+        std::size_t stop = s.find(sep, start);
+        if (stop == std::string_view::npos) stop = s.size();
+        if (count == 3 || stop == start || stop - start > 4) return 0;
+        int v = 0;
+        for (std::size_t k = start; k < stop; ++k) {
+            if (s[k] < '0' || s[k] > '9') return 0;
+            v = v * 10 + (s[k] - '0');
+        }
+        fields[count] = v;
+        ndigits[count] = static_cast<int>(stop - start);
+        ++count;
+        start = stop + 1;
+    }
+    return count;
+}
+
+}  // namespace
+
+TEST_CASE("split_digits reads as the reference does on random strings") {
+    std::mt19937 rng(20261127);
+    const std::string_view alphabet = "0123456789012345678901234567890123456789/::/,. a\xff";
+    for (int round = 0; round < 200000; ++round) {
+        std::string s(rng() % 16, ' ');
+        for (char& c : s) c = alphabet[rng() % alphabet.size()];
+        for (char sep : {'/', ':'}) {
+            int f[3] = {-1, -1, -1}, nd[3] = {-1, -1, -1}, rf[3] = {-1, -1, -1}, rnd[3] = {-1, -1, -1};
+            const int got = dateline::timex::split_digits(s, sep, f, nd);
+            const int want = reference_split_digits(s, sep, rf, rnd);
+            REQUIRE_MESSAGE(got == want, s);
+            for (int k = 0; k < got; ++k) {
+                REQUIRE_MESSAGE(f[k] == rf[k], s);
+                REQUIRE_MESSAGE(nd[k] == rnd[k], s);
+            }
+        }
+    }
+    int f[3], nd[3];
+    CHECK(dateline::timex::split_digits("12/12/2022", '/', f, nd) == 3);
+    CHECK((f[0] == 12 && f[1] == 12 && f[2] == 2022 && nd[2] == 4));
+    CHECK(dateline::timex::split_digits("10:30", ':', f, nd) == 2);
+    CHECK(dateline::timex::split_digits("10:", ':', f, nd) == 0);
+    CHECK(dateline::timex::split_digits("", ':', f, nd) == 0);
+    CHECK(dateline::timex::split_digits("1/2/3/4", '/', f, nd) == 0);
+    CHECK(dateline::timex::split_digits("12345/1", '/', f, nd) == 0);
+    CHECK(dateline::timex::split_digits("99999999999999", '/', f, nd) == 0);
 }
