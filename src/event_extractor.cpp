@@ -507,9 +507,6 @@ std::uint64_t event_hash(std::uint64_t prefix, std::size_t offset, std::string_v
 }
 // An event id: the hash as 16 lower-case hex digits (their byte order is the
 // hashes' numeric order).
-void write_hex16(std::uint64_t h, char* out) {
-    for (std::size_t i = 16; i-- > 0; h >>= 4) out[i] = "0123456789abcdef"[h & 0xF];
-}
 
 Span with_role(Span s, TimexRole role) {
     if (role == TimexRole::start) s.open_end = true;
