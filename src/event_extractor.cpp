@@ -507,9 +507,6 @@ std::uint64_t event_hash(std::uint64_t prefix, std::size_t offset, std::string_v
 }
 // An event id: the hash as 16 lower-case hex digits (their byte order is the
 // hashes' numeric order).
-void write_hex16(std::uint64_t h, char* out) {
-    for (std::size_t i = 16; i-- > 0; h >>= 4) out[i] = "0123456789abcdef"[h & 0xF];
-}
 
 Span with_role(Span s, TimexRole role) {
     if (role == TimexRole::start) s.open_end = true;
@@ -927,9 +924,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::size_t last_match_end_word = 0;
         gazetteer.match_entries(text, words, word_gazetteer, matches);
         for (const auto& m : matches) {
-            const std::size_t k = word_at(m.begin);
-            std::size_t k_end = k;
-            while (k_end < words.size() && words[k_end].first < m.end) ++k_end;
+            const std::size_t k = m.word;  // match_entries gives its words
+            const std::size_t k_end = m.word_end;
             const std::string_view prev = k > 0 ? lw(k - 1) : std::string_view();
             const bool chained = (is(prev, "and") || is(prev, "or")) && last_was_place_mode && k <= last_match_end_word + 2;
             const bool place_mode = (k > 0 && cue(k - 1, Cue::locative)) || chained;

@@ -524,13 +524,13 @@ void match_words(const Gazetteer::Index& index, std::string_view text,
             std::string_view last = word(k + matched - 1);
             if (strip_possessive(last).size() != last.size() && !has_suffix_ci(best->words.back(), "'s"))
                 e -= last.size() - strip_possessive(last).size();
-            out.push_back({words[k].first, e, best->refs});
+            out.push_back({words[k].first, e, best->refs, k, k + matched});
             k += matched;
             continue;
         }
         // "the court", "the enclave": a noun that refers back to something named before.
         if (base_entry && !base_entry->nouns.empty() && k > 0 && equals_ci(word(k - 1), "the")) {
-            out.push_back({words[k - 1].first, words[k].first + base.size(), base_entry->nouns});
+            out.push_back({words[k - 1].first, words[k].first + base.size(), base_entry->nouns, k - 1, k + 1});
             ++k;
             continue;
         }

@@ -1,6 +1,7 @@
 // Internal text helpers shared by the extractor stages: ASCII case, word splitting.
 #pragma once
 
+#include <bit>
 #include <cstdint>
 #include <cstring>
 #include <string>
@@ -130,6 +131,24 @@ inline bool is_all_upper(std::string_view s) {
         if (c >= 'A' && c <= 'Z') letter = true;
     }
     return letter;
+}
+
+/// `h` as 16 lower-case hex digits into `out` (most significant first), the
+/// nibbles spread into bytes and turned into digits eight at a time.
+inline void write_hex16(std::uint64_t h, char* out) {
+    auto eight = [](std::uint32_t x) {
+        std::uint64_t v = x;
+        v = (v | (v << 16)) & 0x0000FFFF0000FFFFull;
+        v = (v | (v << 8)) & 0x00FF00FF00FF00FFull;
+        v = (v | (v << 4)) & 0x0F0F0F0F0F0F0F0Full;  // nibble i of x in byte i
+        // Most significant first in memory.
+        if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+        const std::uint64_t letters = ((v + 0x0606060606060606ull) >> 4) & 0x0101010101010101ull;  // nibble > 9
+        return v + 0x3030303030303030ull + letters * ('a' - '0' - 10);
+    };
+    const std::uint64_t hi = eight(static_cast<std::uint32_t>(h >> 32)), lo = eight(static_cast<std::uint32_t>(h));
+    std::memcpy(out, &hi, 8);
+    std::memcpy(out + 8, &lo, 8);
 }
 
 inline bool is_capitalised(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }

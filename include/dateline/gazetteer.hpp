@@ -58,6 +58,8 @@ struct GazetteerMatch {
     std::size_t begin = 0;  // byte offsets in the text
     std::size_t end = 0;
     std::span<const GazetteerRef> refs;
+    std::size_t word = 0;      // its words, [word, word_end), in the words it was matched in
+    std::size_t word_end = 0;
 };
 
 /// Loaded from DataFiles "gazetteer/*.json" (in path order; a later entry with

@@ -58,6 +58,19 @@ TEST_CASE("match_entries, given each word's place among index_keys, finds what m
         CHECK(got[i].end == want[i].end);
         CHECK(got[i].refs.data() == want[i].refs.data());
         CHECK(got[i].refs.size() == want[i].refs.size());
+        CHECK(got[i].word == want[i].word);
+        CHECK(got[i].word_end == want[i].word_end);
+    }
+    // A match's words are those the extractor used to find from its bytes: the
+    // word that begins at `begin`, up to the first word that begins at or after `end`.
+    for (const auto& m : got) {
+        std::size_t k = 0;
+        while (k < words.size() && words[k].second <= m.begin) ++k;
+        std::size_t k_end = k;
+        while (k_end < words.size() && words[k_end].first < m.end) ++k_end;
+        CHECK(words[k].first == m.begin);
+        CHECK(m.word == k);
+        CHECK(m.word_end == k_end);
     }
 }
 

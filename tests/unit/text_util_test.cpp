@@ -115,3 +115,26 @@ TEST_CASE("hash_lowered of lower-cased text is hash_lower of the text") {
         REQUIRE(hash_lowered(lower(s)) == hash_lower(s));
     }
 }
+
+TEST_CASE("write_hex16 writes what a nibble-at-a-time loop writes") {
+    auto reference = [](std::uint64_t h) {
+        std::string out(16, ' ');
+        for (std::size_t i = 16; i-- > 0; h >>= 4) out[i] = "0123456789abcdef"[h & 0xF];
+        return out;
+    };
+    std::mt19937_64 rng(20261127);
+    std::vector<std::uint64_t> cases = {0, 1, 9, 10, 15, 16, 0x0123456789abcdefull, 0xfedcba9876543210ull, ~0ull,
+                                        0xa0a0a0a0a0a0a0a0ull, 0x9999999999999999ull, 0xaaaaaaaaaaaaaaaaull};
+    for (int round = 0; round < 200000; ++round) {
+        std::uint64_t h = rng();
+        // Also values made of only a few distinct nibbles (9 and a meet at the digit/letter edge).
+        if (round % 3 == 0) h &= rng();
+        if (round % 5 == 0) h |= rng() & rng();
+        cases.push_back(h);
+    }
+    for (const std::uint64_t h : cases) {
+        char got[17] = {};
+        write_hex16(h, got);
+        REQUIRE_MESSAGE(std::string(got, 16) == reference(h), h);
+    }
+}
