@@ -2498,8 +2498,11 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     if (n == 0) __builtin_unreachable();  // every token has a byte: Lexicon::find need not test for ""
     t.b = b;
     t.e = e;
-    t.raw = std::string_view(text.data() + b, n);
-    t.low = std::string_view(lower.data() + b, n);
+    // The views are kept in locals as well: read back from `t`, they were loaded and spilled again.
+    const char* const raw = text.data() + b;
+    const char* const low = lower.data() + b;
+    t.raw = std::string_view(raw, n);
+    t.low = std::string_view(low, n);
     // `lower` has 8 bytes of padding after the text: one load, then the bytes past the token are cut.
     std::uint64_t head;
     std::memcpy(&head, lower.data() + b, 8);
@@ -2536,8 +2539,9 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     t.ndig = 0;
     bool starter = has_hyphen || (n == 1 && c0 == '\'');
     const Word* w = nullptr;
-    if (alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || t.raw == "'ll") {
-        const std::string_view key = t.low;
+    if (alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) ||
+        (n == 3 && std::memcmp(raw, "'ll", 3) == 0)) {
+        const std::string_view key(low, n);
         w = lex.find(key, head);
         // "Friday's", "Tuesday's": the possessive of a lexicon word
         // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
