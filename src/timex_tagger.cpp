@@ -370,9 +370,12 @@ private:
         }
         if (t->has_hyphen) {  // twenty-four
             auto dash = t->low.find('-');
+            // The second half is looked up only when the first is a tens ("twenty"): most hyphenated
+            // words are no number.
             const Word* a = m_lex.find(t->low.substr(0, dash));
+            if (!a || a->cardinal < 20 || a->cardinal >= 100) return 0;
             const Word* b = m_lex.find(t->low.substr(dash + 1));
-            if (a && b && a->cardinal >= 20 && a->cardinal < 100 && b->cardinal > 0 && b->cardinal < 10) {
+            if (b && b->cardinal > 0 && b->cardinal < 10) {
                 value = a->cardinal + b->cardinal;
                 return 1;
             }
@@ -449,7 +452,7 @@ private:
         if (t.has_hyphen) {  // ninety-six
             const auto dash = t.low.find('-');
             const Word* a = m_lex.find(t.low.substr(0, dash));
-            const Word* b = m_lex.find(t.low.substr(dash + 1));
+            const Word* b = a && a->cardinal >= 20 && a->cardinal < 100 ? m_lex.find(t.low.substr(dash + 1)) : nullptr;
             if (a && b && a->cardinal >= 20 && a->cardinal < 100 && a->cardinal % 10 == 0 && b->cardinal >= 1 &&
                 b->cardinal <= 9)
                 rest = a->cardinal + b->cardinal;
@@ -1077,9 +1080,10 @@ private:
             return finish_date(c);
         }
         // third-quarter, first-half
-        if (np == 2) {
+        // (The second part first: most hyphenated words are neither, and need no look-up.)
+        if (np == 2 && (parts[1] == "quarter" || parts[1] == "half")) {
             const Word* ow = m_lex.find(parts[0]);
-            if (ow && ow->ordinal >= 1 && ow->ordinal <= 4 && (parts[1] == "quarter" || parts[1] == "half")) {
+            if (ow && ow->ordinal >= 1 && ow->ordinal <= 4) {
                 if (parts[1] == "quarter") c.sem.quarter = ow->ordinal;
                 else if (ow->ordinal <= 2) c.sem.half = ow->ordinal;
                 else return std::nullopt;
