@@ -2492,6 +2492,12 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     return j < end ? j : end;
 }
 
+/// The entry of "x" for a token "x's" of n bytes: out of line, so that add_token keeps its
+/// lower-case view in registers.
+[[gnu::noinline]] const Word* find_possessive(const Lexicon& lex, const char* low, std::size_t n) {
+    return lex.find(std::string_view(low, n - 2));
+}
+
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
 /// form, its number if all digits, its lexicon entry.
 [[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
@@ -2549,7 +2555,7 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
         w = lex.find(key, head);
         // "Friday's", "Tuesday's": the possessive of a lexicon word
         // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
-        if (!w && apostrophe && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') w = lex.find(key.substr(0, n - 2));
+        if (!w && apostrophe && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') w = find_possessive(lex, low, n);
         if (w) starter = w->has(tx::k_starter);
     }
     t.w = w;
