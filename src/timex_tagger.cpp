@@ -2547,16 +2547,21 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     }
     t.num = -1;
     t.ndig = 0;
-    bool starter = has_hyphen || (n == 1 && c0 == '\'');
     const Word* w = nullptr;
-    if (alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) ||
-        (n == 3 && std::memcmp(raw, "'ll", 3) == 0)) {
-        const std::string_view key(low, n);
-        w = lex.find(key, head);
+    bool starter;
+    if (alpha) {  // most tokens: a word of letters
+        w = lex.find(std::string_view(low, n), head);
         // "Friday's", "Tuesday's": the possessive of a lexicon word
         // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
-        if (!w && apostrophe && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') w = find_possessive(lex, low, n);
-        if (w) starter = w->has(tx::k_starter);
+        if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
+        starter = w ? w->has(tx::k_starter) : has_hyphen;
+    } else {
+        starter = has_hyphen || (n == 1 && c0 == '\'');
+        if ((n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || (n == 3 && std::memcmp(raw, "'ll", 3) == 0)) {
+            w = lex.find(std::string_view(low, n), head);
+            if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
+            if (w) starter = w->has(tx::k_starter);
+        }
     }
     t.w = w;
     t.starter = starter;
