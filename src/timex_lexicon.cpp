@@ -290,4 +290,9 @@ void Lexicon::load(const std::string& path, const std::string& text) {
     }
 }
 
+const Word* Lexicon::find_long(std::string_view lower) const {
+    auto it = m_words.find(lower);
+    return it == m_words.end() ? nullptr : &it->second;
+}
+
 }  // namespace dateline::timex

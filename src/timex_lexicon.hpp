@@ -112,10 +112,7 @@ public:
     [[gnu::always_inline]] const Word* find(std::string_view lower, std::uint64_t head) const {
         const std::size_t n = lower.size();
         if (n == 0) return m_empty;
-        if (n >= 64) {
-            auto it = m_words.find(lower);
-            return it == m_words.end() ? nullptr : &it->second;
-        }
+        if (n >= 64) return find_long(lower);
         // Most words of a text are not in the lexicon: no word of that length begins with that letter.
         if (!(m_shapes[static_cast<unsigned char>(lower[0])] >> n & 1u)) return nullptr;
         for (std::size_t k = mix(head, n) & m_mask;; k = (k + 1) & m_mask) {
@@ -156,6 +153,9 @@ public:
     const std::vector<std::uint64_t>& future_leaning_last() const { return m_future_leaning_last; }
 
 private:
+    /// A word of 64 bytes or more (no shape bit): out of line, so that the inlined probe keeps
+    /// the word in registers (the map's look-up takes it by reference, in memory).
+    [[gnu::noinline, gnu::cold]] const Word* find_long(std::string_view lower) const;
     static std::size_t mix(std::uint64_t head, std::size_t n) {
         std::uint64_t h = (head ^ (n * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
         return static_cast<std::size_t>(h ^ (h >> 31));

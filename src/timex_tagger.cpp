@@ -370,9 +370,12 @@ private:
         }
         if (t->has_hyphen) {  // twenty-four
             auto dash = t->low.find('-');
+            // The second half is looked up only when the first is a tens ("twenty"): most hyphenated
+            // words are no number.
             const Word* a = m_lex.find(t->low.substr(0, dash));
+            if (!a || a->cardinal < 20 || a->cardinal >= 100) return 0;
             const Word* b = m_lex.find(t->low.substr(dash + 1));
-            if (a && b && a->cardinal >= 20 && a->cardinal < 100 && b->cardinal > 0 && b->cardinal < 10) {
+            if (b && b->cardinal > 0 && b->cardinal < 10) {
                 value = a->cardinal + b->cardinal;
                 return 1;
             }
@@ -449,7 +452,7 @@ private:
         if (t.has_hyphen) {  // ninety-six
             const auto dash = t.low.find('-');
             const Word* a = m_lex.find(t.low.substr(0, dash));
-            const Word* b = m_lex.find(t.low.substr(dash + 1));
+            const Word* b = a && a->cardinal >= 20 && a->cardinal < 100 ? m_lex.find(t.low.substr(dash + 1)) : nullptr;
             if (a && b && a->cardinal >= 20 && a->cardinal < 100 && a->cardinal % 10 == 0 && b->cardinal >= 1 &&
                 b->cardinal <= 9)
                 rest = a->cardinal + b->cardinal;
@@ -1077,9 +1080,10 @@ private:
             return finish_date(c);
         }
         // third-quarter, first-half
-        if (np == 2) {
+        // (The second part first: most hyphenated words are neither, and need no look-up.)
+        if (np == 2 && (parts[1] == "quarter" || parts[1] == "half")) {
             const Word* ow = m_lex.find(parts[0]);
-            if (ow && ow->ordinal >= 1 && ow->ordinal <= 4 && (parts[1] == "quarter" || parts[1] == "half")) {
+            if (ow && ow->ordinal >= 1 && ow->ordinal <= 4) {
                 if (parts[1] == "quarter") c.sem.quarter = ow->ordinal;
                 else if (ow->ordinal <= 2) c.sem.half = ow->ordinal;
                 else return std::nullopt;
@@ -2488,6 +2492,12 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     return j < end ? j : end;
 }
 
+/// The entry of "x" for a token "x's" of n bytes: out of line, so that add_token keeps its
+/// lower-case view in registers.
+[[gnu::noinline]] const Word* find_possessive(const Lexicon& lex, const char* low, std::size_t n) {
+    return lex.find(std::string_view(low, n - 2));
+}
+
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
 /// form, its number if all digits, its lexicon entry.
 [[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
@@ -2498,8 +2508,11 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     if (n == 0) __builtin_unreachable();  // every token has a byte: Lexicon::find need not test for ""
     t.b = b;
     t.e = e;
-    t.raw = std::string_view(text.data() + b, n);
-    t.low = std::string_view(lower.data() + b, n);
+    // The views are kept in locals as well: read back from `t`, they were loaded and spilled again.
+    const char* const raw = text.data() + b;
+    const char* const low = lower.data() + b;
+    t.raw = std::string_view(raw, n);
+    t.low = std::string_view(low, n);
     // `lower` has 8 bytes of padding after the text: one load, then the bytes past the token are cut.
     std::uint64_t head;
     std::memcpy(&head, lower.data() + b, 8);
@@ -2534,15 +2547,21 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     }
     t.num = -1;
     t.ndig = 0;
-    bool starter = has_hyphen || (n == 1 && c0 == '\'');
     const Word* w = nullptr;
-    if (alpha || (n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || t.raw == "'ll") {
-        const std::string_view key = t.low;
-        w = lex.find(key, head);
+    bool starter;
+    if (alpha) {  // most tokens: a word of letters
+        w = lex.find(std::string_view(low, n), head);
         // "Friday's", "Tuesday's": the possessive of a lexicon word
         // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
-        if (!w && apostrophe && n > 2 && key[n - 2] == '\'' && key[n - 1] == 's') w = lex.find(key.substr(0, n - 2));
-        if (w) starter = w->has(tx::k_starter);
+        if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
+        starter = w ? w->has(tx::k_starter) : has_hyphen;
+    } else {
+        starter = has_hyphen || (n == 1 && c0 == '\'');
+        if ((n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || (n == 3 && std::memcmp(raw, "'ll", 3) == 0)) {
+            w = lex.find(std::string_view(low, n), head);
+            if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
+            if (w) starter = w->has(tx::k_starter);
+        }
     }
     t.w = w;
     t.starter = starter;
