@@ -1543,6 +1543,9 @@ std::string joined(const std::vector<Filter>& filters, std::string Filter::*part
 
 // Each filter's events are counted up to this many to choose a plan.
 constexpr long long k_count_cap = 100'000;
+// A query without a limit whose filters keep fewer events than this has them
+// sorted by SQLite (in memory); more are read in order of their first day.
+constexpr long long k_sorted_rows = 20'000;
 
 // "walk" or "sort" in DATELINE_RANK_PLAN forces a plan (the tests compare both).
 std::optional<bool> forced_walk() {
@@ -1575,7 +1578,13 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
     // A date window ranked by date is always sorted: its events lie in one
     // stretch of the date index, which the walk would reach from the start.
     bool walk = false;
-    if (q.limit) {
+    // Without a limit: when every filter keeps many events (or there is
+    // none), the rows are read in order of their first day from the index of
+    // narrow events, the few wide ones merged in, so that SQLite does not
+    // sort a whole store's rows in memory before the first is handed out;
+    // when some filter keeps few, its index finds them and they are sorted.
+    bool ordered = false;
+    if (q.limit || !filters.empty()) {
         const double n = static_cast<double>(std::max(1LL, db.scalar("SELECT coalesce(max(key), 0) FROM events")));
         double kept = n, fewest = n;
         for (const Filter& f : filters) {
@@ -1589,9 +1598,15 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
             fewest = std::min(fewest, c);
             kept *= std::max(c, 1.0) / n;
         }
-        const bool window_by_date = q.rank == Rank::date && (q.from || q.to);
-        walk = !window_by_date && static_cast<double>(*q.limit) * n / std::max(kept, 1.0) < fewest;
-        if (auto forced = forced_walk()) walk = *forced;
+        if (q.limit) {
+            const bool window_by_date = q.rank == Rank::date && (q.from || q.to);
+            walk = !window_by_date && static_cast<double>(*q.limit) * n / std::max(kept, 1.0) < fewest;
+            if (auto forced = forced_walk()) walk = *forced;
+        } else {
+            ordered = fewest >= static_cast<double>(k_sorted_rows);
+        }
+    } else {
+        ordered = true;
     }
     constexpr const char* columns =
         "e.key, e.id, e.type, e.cameo, e.date_source, e.edtf, e.earliest, e.latest, e.precision, e.open_start, "
@@ -1666,6 +1681,16 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
             "WHERE e.wide = 0 AND e.earliest IS NULL AND {1} ORDER BY e.key LIMIT {2}) LIMIT {2}",
             columns, where, *q.limit);
     }
+    if (ordered) {
+        // Column 7 is `earliest`; NULL (undated) sorts first, and the cursor
+        // hands those out last. Events of one first day come in no
+        // particular order: the cursor sorts each day's.
+        const std::string check = joined(filters, &Filter::check);
+        sql = fmt::format(
+            "SELECT {0} FROM events e INDEXED BY events_narrow WHERE e.wide = 0 AND {1} "
+            "UNION ALL SELECT {0} FROM events e WHERE e.wide = 1 AND {1} ORDER BY 7",
+            columns, check);
+    }
     if (sql.empty()) sql = fmt::format("SELECT {} FROM {} WHERE {} ORDER BY {}", columns, from, where, order);
     return sql;
 }
@@ -1679,8 +1704,9 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
 // among themselves and handed out before the next day's are read, so memory
 // holds one day's events, not the timeline. Undated events (sorted last) wait
 // for the end. The same order as sorting all of them: runs of equal first
-// days are contiguous in both, and each run keeps its order by key for the
-// stable sort's ties.
+// days are contiguous in both, and within a run the order does not depend on
+// the order the rows came in (the sort's last tie-break is the event id,
+// which is unique).
 class EventStore::Cursor final : public EventSource {
 public:
     Cursor(Impl& impl, const TimelineQuery& q) : m_impl(impl), m_limited(q.limit.has_value()) {
