@@ -113,16 +113,6 @@ std::string group_of(const Event& e, std::string_view group_by) {
     return e.type.empty() ? "other" : e.type;
 }
 
-std::vector<std::string> groups_of(const Timeline& t) {
-    std::vector<std::string> groups;
-    if (t.group_by == "none") return groups;
-    for (const Event& e : t.events) {
-        std::string g = group_of(e, t.group_by);
-        if (std::find(groups.begin(), groups.end(), g) == groups.end()) groups.push_back(std::move(g));
-    }
-    return groups;
-}
-
 std::vector<std::string> source_names(const Event& e) {
     std::vector<std::string> names;
     auto add = [&](const Evidence& ev) {

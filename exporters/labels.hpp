@@ -39,9 +39,6 @@ std::string unit_label(Date first, Precision p);
 /// Events with no actor or place fall in "other".
 std::string group_of(const Event& e, std::string_view group_by);
 
-/// The distinct groups of the timeline's events in first-seen order, which is
-/// chronological because events are: the rows follow the story.
-std::vector<std::string> groups_of(const Timeline& t);
 
 /// "Reuters, AP" style list of the distinct source names of an event, in the
 /// order they were reported.

@@ -663,17 +663,9 @@ Event event_from_json(const json& j) {
 
 void sort_chronologically(std::vector<Event>& events) {
     auto before = [](const Event& a, const Event& b) {
-        if (a.when.has_value() != b.when.has_value()) return a.when.has_value();  // undated last
-        if (a.when && b.when && *a.when != *b.when) {
-            if (chronologically_before(*a.when, *b.when)) return true;
-            if (chronologically_before(*b.when, *a.when)) return false;
-        }
-        if (a.evidence.article != b.evidence.article) return a.evidence.article < b.evidence.article;
-        if (a.evidence.begin != b.evidence.begin) return a.evidence.begin < b.evidence.begin;
-        // Two events of one sentence: by type name, which does not depend on
-        // the article id the way the event id does.
-        if (a.type != b.type) return a.type < b.type;
-        return a.id < b.id;
+        const int c = chronological_order(a.when, a.evidence.article, a.evidence.begin, a.type, b.when,
+                                          b.evidence.article, b.evidence.begin, b.type);
+        return c != 0 ? c < 0 : a.id < b.id;
     };
     // The order of a stable sort of the events, found on their indexes: each
     // event is then moved once, not at every step of the sort.

@@ -632,15 +632,11 @@ Pipeline::JsonlSummary Pipeline::Impl::extract_jsonl(const Article& article, std
     std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
         const DraftEvent& a = drafts[i].event;
         const DraftEvent& b = drafts[j].event;
-        if (a.when.has_value() != b.when.has_value()) return a.when.has_value();  // undated last
-        if (a.when && b.when && *a.when != *b.when) {
-            if (chronologically_before(*a.when, *b.when)) return true;
-            if (chronologically_before(*b.when, *a.when)) return false;
-        }
-        if (a.evidence.begin != b.evidence.begin) return a.evidence.begin < b.evidence.begin;
-        const std::string_view ta = all_types[drafts[i].type].name, tb = all_types[drafts[j].type].name;
-        if (ta != tb) return ta < tb;
-        return a.id < b.id;
+        // One article: its id (equal on both sides) is not compared.
+        const int c = chronological_order(a.when, {}, a.evidence.begin, all_types[drafts[i].type].name, b.when, {},
+                                          b.evidence.begin, all_types[drafts[j].type].name);
+        // Ids as numbers: the order of their 16 fixed hex digits.
+        return c != 0 ? c < 0 : a.id < b.id;
     });
     // Room for the lines at once (a generous estimate: keys and numbers, the
     // sentence, the headline, the names): `out` mostly starts empty for each

@@ -14,6 +14,27 @@
 
 namespace dateline {
 
+/// The chronological order of sort_chronologically, on what it compares before
+/// the event id: negative when `a` comes first, positive when `b` does, zero
+/// when only the ids can tell them apart. Shared by sort_chronologically and
+/// Pipeline::extract_jsonl (which orders the extractor's drafts the same way
+/// without building Events), so the two cannot drift apart.
+inline int chronological_order(const std::optional<Span>& when_a, std::string_view article_a, std::size_t begin_a,
+                               std::string_view type_a, const std::optional<Span>& when_b,
+                               std::string_view article_b, std::size_t begin_b, std::string_view type_b) {
+    if (when_a.has_value() != when_b.has_value()) return when_a ? -1 : 1;  // undated last
+    if (when_a && when_b && *when_a != *when_b) {
+        if (chronologically_before(*when_a, *when_b)) return -1;
+        if (chronologically_before(*when_b, *when_a)) return 1;
+    }
+    if (article_a != article_b) return article_a < article_b ? -1 : 1;
+    if (begin_a != begin_b) return begin_a < begin_b ? -1 : 1;
+    // Two events of one sentence: by type name, which does not depend on the
+    // article id the way the event id does.
+    if (type_a != type_b) return type_a < type_b ? -1 : 1;
+    return 0;
+}
+
 struct ActorView {
     std::string_view name;
     std::string_view role;
