@@ -3,12 +3,14 @@
 
 #include "escape.hpp"
 #include "labels.hpp"
+#include "stream.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdint>
 #include <map>
 
 namespace dateline {
@@ -94,9 +96,45 @@ public:
     }
 
     void write(const Timeline& t, std::ostream& out) const override {
+        VectorEventSource events(t.events);
+        write_stream(t, events, out);
+    }
+
+    // The page's head needs every type (its colours) and the count, and the
+    // axis needs the first and last day of all events, so one pass writes the
+    // list and each mark's tooltip to temporary files and keeps in memory only
+    // a few numbers per dated event; the page is put together at the end.
+    void write_stream(const Timeline& t, EventSource& events, std::ostream& out) const override {
+        Spill list_spill;
+        SpillStream list(list_spill);
+        Spill tips;
+        std::map<std::string, std::uint32_t> type_ids;
+        std::vector<std::string> css_of_type;
+        std::vector<Mark> marks;
+        std::size_t count = 0;
+        while (const Event* next = events.next()) {
+            const Event& e = *next;
+            ++count;
+            auto [it, added] = type_ids.try_emplace(e.type, static_cast<std::uint32_t>(css_of_type.size()));
+            if (added) css_of_type.push_back(css_name(e.type));
+            write_item(e, list);
+            if (!e.when) continue;
+            const Span& s = *e.when;
+            const std::string tip = human_date(s) + " — " + one_line(e.headline) + "\n" + e.evidence.sentence;
+            const std::string prefix = fmt::format("<a href=\"#{}\"><title>{}</title>", anchor(e.id), html_escape(tip));
+            tips.write(prefix);
+            const Extent x = extent(s, t.exported_on);
+            Mark m{x.first, x.end, prefix.size(), it->second, 0};
+            if (s.approximate) m.flags |= Mark::approximate;
+            if (s.uncertain) m.flags |= Mark::uncertain;
+            if (s.open_end) m.flags |= Mark::open_end;
+            if (s.precision == Precision::day && s.earliest == s.latest && !s.open_end) m.flags |= Mark::point;
+            marks.push_back(m);
+        }
+
         // Colours by type name in sorted order: the same type list gives the same colours.
         std::map<std::string, std::string_view> colour;
-        for (const Event& e : t.events) colour[e.type];
+        for (const auto& entry : type_ids) colour[entry.first];
         std::size_t i = 0;
         for (auto& [type, c] : colour) c = k_palette[i++ % k_palette.size()];
 
@@ -112,27 +150,37 @@ public:
             out << fmt::format(".t-{0}{{fill:{1};stroke:{1}}}.events li.t-{0}{{border-left-color:{1}}}\n",
                                css_name(type), c);
         out << "</style>\n</head>\n<body>\n<header>\n<h1 dir=\"auto\">" << html_escape(title) << "</h1>\n";
-        out << "<p class=\"meta\">" << t.events.size() << (t.events.size() == 1 ? " event" : " events")
+        out << "<p class=\"meta\">" << count << (count == 1 ? " event" : " events")
             << ", exported on " << iso(t.exported_on) << ". Hover a mark for its evidence; click it to jump to the "
             << "entry.</p>\n</header>\n";
-        write_axis(t, colour, out);
-        write_list(t, out);
-        out << "</body>\n</html>\n";
+        write_axis(t, colour, marks, css_of_type, tips, out);
+        out << "<h2>Events</h2>\n<ol class=\"events\">\n";
+        list.flush();
+        list_spill.copy_to(out);
+        out << "</ol>\n</body>\n</html>\n";
     }
 
 private:
+    // What the axis keeps of a dated event while the list is written; its
+    // tooltip waits in a temporary file, `tip_size` bytes long.
+    struct Mark {
+        enum : std::uint8_t { approximate = 1, uncertain = 2, open_end = 4, point = 8 };
+        Date first;
+        Date end;
+        std::size_t tip_size;
+        std::uint32_t type;
+        std::uint8_t flags;
+    };
+
     static void write_axis(const Timeline& t, const std::map<std::string, std::string_view>& colour,
+                           const std::vector<Mark>& marks, const std::vector<std::string>& css_of_type, Spill& tips,
                            std::ostream& out) {
-        std::vector<const Event*> dated;
-        for (const Event& e : t.events)
-            if (e.when) dated.push_back(&e);
-        if (dated.empty()) return;
-        Date lo = dated.front()->when->earliest;
+        if (marks.empty()) return;
+        Date lo = marks.front().first;
         Date hi = day_after(lo);
-        for (const Event* e : dated) {
-            const Extent x = extent(*e->when, t.exported_on);
-            lo = std::min(lo, x.first);
-            hi = std::max(hi, x.end);
+        for (const Mark& m : marks) {
+            lo = std::min(lo, m.first);
+            hi = std::max(hi, m.end);
         }
         // A little air on both sides so end marks are not cut.
         const long pad = std::max<long>(1, (hi - lo).days() / 50);
@@ -143,10 +191,10 @@ private:
         // Lanes: each mark goes in the first lane where it does not overlap.
         std::vector<double> lane_end;
         std::vector<std::size_t> lane_of;
-        for (const Event* e : dated) {
-            const Extent x = extent(*e->when, t.exported_on);
-            const double x0 = axis.x(x.first);
-            double x1 = std::max(axis.x(x.end), x0 + 8);
+        lane_of.reserve(marks.size());
+        for (const Mark& m : marks) {
+            const double x0 = axis.x(m.first);
+            double x1 = std::max(axis.x(m.end), x0 + 8);
             std::size_t lane = 0;
             while (lane < lane_end.size() && lane_end[lane] > x0 - 2) ++lane;
             if (lane == lane_end.size()) lane_end.push_back(0);
@@ -156,7 +204,7 @@ private:
         const double height = k_top + k_lane * static_cast<double>(lane_end.size()) + 8;
         out << fmt::format("<figure>\n<svg viewBox=\"0 0 {} {}\" role=\"img\" "
                            "aria-label=\"Time axis of {} events\">\n",
-                           k_width, height, dated.size());
+                           k_width, height, marks.size());
 
         for (const Era& era : t.eras) {
             const Extent x = extent(era.span, t.exported_on);
@@ -173,24 +221,23 @@ private:
         }
         write_ticks(lo, hi, axis, height, out);
 
-        for (std::size_t n = 0; n < dated.size(); ++n) {
-            const Event& e = *dated[n];
-            const Span& s = *e.when;
-            const Extent x = extent(s, t.exported_on);
+        tips.start_reading();
+        std::string tip;
+        for (std::size_t n = 0; n < marks.size(); ++n) {
+            const Mark& m = marks[n];
             const double y = k_top + k_lane * static_cast<double>(lane_of[n]);
-            std::string cls = "mark t-" + css_name(e.type);
-            if (s.approximate) cls += " approximate";
-            if (s.uncertain) cls += " uncertain";
-            if (s.open_end) cls += " open-end";
-            const std::string tip = human_date(s) + " — " + one_line(e.headline) + "\n" + e.evidence.sentence;
-            out << fmt::format("<a href=\"#{}\"><title>{}</title>", anchor(e.id), html_escape(tip));
-            const bool point = s.precision == Precision::day && s.earliest == s.latest && !s.open_end;
-            if (point) {
-                out << fmt::format("<circle class=\"{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\"/>", cls, axis.x(x.first),
+            std::string cls = "mark t-" + css_of_type[m.type];
+            if (m.flags & Mark::approximate) cls += " approximate";
+            if (m.flags & Mark::uncertain) cls += " uncertain";
+            if (m.flags & Mark::open_end) cls += " open-end";
+            tips.read(m.tip_size, tip);
+            out << tip;
+            if (m.flags & Mark::point) {
+                out << fmt::format("<circle class=\"{}\" cx=\"{:.1f}\" cy=\"{:.1f}\" r=\"5\"/>", cls, axis.x(m.first),
                                    y + 6);
             } else {
-                const double x0 = axis.x(x.first);
-                const double w = std::max(axis.x(x.end) - x0, 6.0);
+                const double x0 = axis.x(m.first);
+                const double w = std::max(axis.x(m.end) - x0, 6.0);
                 out << fmt::format("<rect class=\"{}\" x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"11\" "
                                    "rx=\"2\"/>",
                                    cls, x0, y + 0.5, w);
@@ -237,45 +284,41 @@ private:
         }
     }
 
-    static void write_list(const Timeline& t, std::ostream& out) {
-        out << "<h2>Events</h2>\n<ol class=\"events\">\n";
-        for (const Event& e : t.events) {
-            out << fmt::format("<li id=\"{}\" class=\"t-{}\">", anchor(e.id), css_name(e.type));
-            if (e.when)
-                out << fmt::format("<time datetime=\"{}\">{}</time>", html_escape(iso(e.when->earliest)),
-                                   html_escape(human_date(*e.when)));
-            else
-                out << "<time>undated</time>";
-            out << "<span class=\"type\">" << html_escape(e.type) << "</span>";
-            out << "<strong dir=\"auto\">" << html_escape(one_line(e.headline)) << "</strong>";
-            if (e.date_source == DateSource::published) out << "<span class=\"by-report\">dated by the report</span>";
-            out << "\n<p class=\"evidence\" dir=\"auto\">" << html_escape(e.evidence.sentence) << "</p>\n";
-            std::string who;
-            for (const ActorRef& a : e.actors) who += (who.empty() ? "" : ", ") + html_escape(a.name);
-            std::string where;
-            for (const PlaceRef& p : e.places) where += (where.empty() ? "" : ", ") + html_escape(p.name);
-            std::string sources;
-            std::vector<std::string> seen;
-            std::vector<const Evidence*> all{&e.evidence};
-            for (const Evidence& m : e.mentions) all.push_back(&m);
-            for (const Evidence* ev : all) {
-                const std::string name = ev->source.empty() ? ev->url : ev->source;
-                if (name.empty() || std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
-                seen.push_back(name);
-                const std::string url = safe_url(ev->url);
-                if (!sources.empty()) sources += ", ";
-                sources += url.empty() ? html_escape(name)
-                                       : fmt::format("<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
-                                                     html_escape(url), html_escape(name));
-            }
-            out << "<p class=\"sources\">";
-            if (!who.empty()) out << "Actors: " << who << ". ";
-            if (!where.empty()) out << "Places: " << where << ". ";
-            out << (e.source_count == 1 ? std::string("1 source") : fmt::format("{} sources", e.source_count));
-            if (!sources.empty()) out << ": " << sources;
-            out << ".</p></li>\n";
+    static void write_item(const Event& e, std::ostream& out) {
+        out << fmt::format("<li id=\"{}\" class=\"t-{}\">", anchor(e.id), css_name(e.type));
+        if (e.when)
+            out << fmt::format("<time datetime=\"{}\">{}</time>", html_escape(iso(e.when->earliest)),
+                               html_escape(human_date(*e.when)));
+        else
+            out << "<time>undated</time>";
+        out << "<span class=\"type\">" << html_escape(e.type) << "</span>";
+        out << "<strong dir=\"auto\">" << html_escape(one_line(e.headline)) << "</strong>";
+        if (e.date_source == DateSource::published) out << "<span class=\"by-report\">dated by the report</span>";
+        out << "\n<p class=\"evidence\" dir=\"auto\">" << html_escape(e.evidence.sentence) << "</p>\n";
+        std::string who;
+        for (const ActorRef& a : e.actors) who += (who.empty() ? "" : ", ") + html_escape(a.name);
+        std::string where;
+        for (const PlaceRef& p : e.places) where += (where.empty() ? "" : ", ") + html_escape(p.name);
+        std::string sources;
+        std::vector<std::string> seen;
+        std::vector<const Evidence*> all{&e.evidence};
+        for (const Evidence& m : e.mentions) all.push_back(&m);
+        for (const Evidence* ev : all) {
+            const std::string name = ev->source.empty() ? ev->url : ev->source;
+            if (name.empty() || std::find(seen.begin(), seen.end(), name) != seen.end()) continue;
+            seen.push_back(name);
+            const std::string url = safe_url(ev->url);
+            if (!sources.empty()) sources += ", ";
+            sources += url.empty() ? html_escape(name)
+                                   : fmt::format("<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                                                 html_escape(url), html_escape(name));
         }
-        out << "</ol>\n";
+        out << "<p class=\"sources\">";
+        if (!who.empty()) out << "Actors: " << who << ". ";
+        if (!where.empty()) out << "Places: " << where << ". ";
+        out << (e.source_count == 1 ? std::string("1 source") : fmt::format("{} sources", e.source_count));
+        if (!sources.empty()) out << ": " << sources;
+        out << ".</p></li>\n";
     }
 };
 

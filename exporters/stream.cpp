@@ -60,6 +60,17 @@ void Spill::copy_to(std::ostream& out) {
     if (std::ferror(m_file.get())) throw Error("cannot read the export's temporary file");
 }
 
+void Spill::start_reading() {
+    flush();
+    std::rewind(m_file.get());
+}
+
+void Spill::read(std::size_t n, std::string& into) {
+    into.resize(n);
+    if (n != 0 && std::fread(into.data(), 1, n, m_file.get()) != n)
+        throw Error("cannot read the export's temporary file");
+}
+
 SpillStream::SpillStream(Spill& spill) : std::ostream(nullptr), m_buf(spill) { rdbuf(&m_buf); }
 
 SpillStream::Buf::int_type SpillStream::Buf::overflow(int_type c) {

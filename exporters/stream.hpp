@@ -45,6 +45,10 @@ public:
     void write(std::string_view text);
     /// Appends everything written so far to `out`.
     void copy_to(std::ostream& out);
+    /// Reading back piece by piece: start_reading() once, after the last
+    /// write, then read(n, into) gives the next n bytes (throws when fewer are left).
+    void start_reading();
+    void read(std::size_t n, std::string& into);
 
 private:
     struct Close {

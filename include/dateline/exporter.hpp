@@ -29,8 +29,8 @@ public:
     /// (`header.events` is ignored). Formats that can write an event and
     /// forget it override this, so an export of a whole store holds one event
     /// at a time (plus what the format must keep: group names, slide ids);
-    /// the default collects the events and calls `write` (html: its time axis
-    /// and its list are two passes over the events).
+    /// the default collects the events and calls `write`. Every built-in
+    /// format overrides it.
     virtual void write_stream(const Timeline& header, EventSource& events, std::ostream& out) const;
 };
 

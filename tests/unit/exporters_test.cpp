@@ -229,6 +229,40 @@ TEST_CASE("the html page escapes every piece of article text and carries no scri
     CHECK(page.find("Content-Security-Policy") != std::string::npos);
 }
 
+TEST_CASE("the html axis pairs each mark with its own tooltip, in list order, and leaves undated events off it") {
+    // The page is put together after one pass: the tooltips wait in a
+    // temporary file while the axis is measured, so their order is checked.
+    Timeline t = one(event_at("a", Span::day(Date(2020, 1, 1)), "attack"));
+    Event undated = event_at("b", Span::year(2020), "statement");
+    undated.when.reset();
+    t.events.push_back(undated);
+    Span approx = Span::year(2021);
+    approx.approximate = true;
+    t.events.push_back(event_at("c", approx, "statement"));
+    t.events.push_back(event_at("d", Span::day(Date(2020, 1, 1)), "attack"));
+    const std::string page = test::render(builtin_exporters().get("html"), t);
+    CHECK(page.find("<p class=\"meta\">4 events,") != std::string::npos);
+    CHECK(page.find("aria-label=\"Time axis of 3 events\"") != std::string::npos);
+    const auto a = page.find("<a href=\"#ev-a\"><title>1 January 2020 — headline a\nsentence a</title><circle "
+                             "class=\"mark t-attack\"");
+    const auto c = page.find("<a href=\"#ev-c\"><title>");
+    const auto d = page.find("<a href=\"#ev-d\"><title>1 January 2020 — headline d\nsentence d</title><circle "
+                             "class=\"mark t-attack\"");
+    REQUIRE(a != std::string::npos);
+    REQUIRE(c != std::string::npos);
+    REQUIRE(d != std::string::npos);
+    CHECK(a < c);
+    CHECK(c < d);
+    CHECK(page.find("headline c\nsentence c</title><rect class=\"mark t-statement approximate\"", c) != std::string::npos);
+    CHECK(page.find("href=\"#ev-b\"") == std::string::npos);  // undated: in the list only
+    CHECK(page.find("<li id=\"ev-b\" class=\"t-statement\"><time>undated</time>") != std::string::npos);
+    // The same day twice takes a second lane: two lanes of 16 units under a 34-unit top, plus 8.
+    CHECK(page.find("<svg viewBox=\"0 0 1000 74\"") != std::string::npos);
+    // Both types have a colour rule and a legend entry.
+    CHECK(page.find(".t-attack{fill:") != std::string::npos);
+    CHECK(page.find(".t-statement{fill:") != std::string::npos);
+}
+
 TEST_CASE("markdown lists events under their year and escapes markup") {
     Event e = event_at("x", Span::month(2023, 1));
     e.headline = "*bold* [link](http://x) <b>";
