@@ -2322,6 +2322,9 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.value = s.offset < 0 ? "PAST_REF" : "FUTURE_REF";
                 return r;
             }
+            // "a decade ago" in 1999 is about 1989, not the whole of the 1980s: a count of
+            // decades back names the year it lands on.
+            if (unit == Unit::decade) unit = Unit::year;
             auto u = tx::unit_containing(unit, tx::shift(*base, s.unit, s.offset));
             r.value = u.value;
             r.when = u.span;

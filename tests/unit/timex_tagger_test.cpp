@@ -989,3 +989,13 @@ TEST_CASE("a plan told with 'was' or 'were' lies ahead; 'had planned', 'announce
                Date(1990, 8, 13))
               .value == "1990-03");
 }
+
+TEST_CASE("decades back from the DCT name the year they land on") {
+    const Date dct(1999, 5, 1);
+    const Timex t = only("A decade ago, the plant was closed.", dct);
+    CHECK(t.value == "1989");
+    REQUIRE(t.when);
+    CHECK(t.when->edtf() == "1989");
+    CHECK(only("The party won two decades ago.", dct).value == "1979");
+    CHECK(only("The war ended 50 years ago.", dct).value == "1949");
+}
