@@ -2237,7 +2237,9 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             } else if (s.rel == 1) {
                 delta = (s.weekday - today + 7) % 7;
                 if (delta == 0) delta = 7;
-            } else if (future) {
+            } else if (future || (tense == 0 && (s.weekday - today + 7) % 7 * k_none_bias < (today - s.weekday + 7) % 7)) {
+                // With no tense cue at all the next day is "Tuesday" and the past one "last
+                // Tuesday": the nearer reading wins when it is much nearer, as for dates.
                 delta = (s.weekday - today + 7) % 7;
             } else {
                 delta = -((today - s.weekday + 7) % 7);

@@ -999,3 +999,11 @@ TEST_CASE("decades back from the DCT name the year they land on") {
     CHECK(only("The party won two decades ago.", dct).value == "1979");
     CHECK(only("The war ended 50 years ago.", dct).value == "1949");
 }
+
+TEST_CASE("a weekday with no tense cue is the next day rather than six days back") {
+    const Date monday(1998, 8, 17);
+    CHECK(only("Her first stop Tuesday morning: Dar es Salaam.", monday).value == "1998-08-18TMO");
+    // Two days ahead is not much nearer than five back: the past stays the default.
+    CHECK(only("Her first stop Wednesday morning: Dar es Salaam.", monday).value == "1998-08-12TMO");
+    CHECK(only("The court ruled on Tuesday.", monday).value == "1998-08-11");
+}
