@@ -1941,7 +1941,7 @@ int possessive_weekday_tense(const Lexicon& lex, Tokens tk, std::size_t tb, std:
     // "would" after the noun is rather a conditional: "said Friday's decision would hurt exports".
     for (std::size_t k = te + 1; k < tk.size() && k <= te + 2; ++k)
         if (tk[k].w && tk[k].w->has(tx::k_future_cue) && !word_is(tk[k], "would")) return 2;
-    if (tense <= 0 || after_deadline_word(lex, tk, tb)) return tense;
+    if (tense < 0 || after_deadline_word(lex, tk, tb)) return tense;
     return -1;
 }
 
