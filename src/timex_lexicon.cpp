@@ -272,13 +272,18 @@ void Lexicon::load(const std::string& path, const std::string& text) {
         flag_list("between_amount_and_unit", k_amount_extender);
         flag_list("be_before_to_of_plans", k_be_to);
         flag_list("objects_after_past_verbs", k_object_start);
-        if (doc.contains("future_leaning_before"))
-            for (const auto& w : doc.at("future_leaning_before")) {
+        auto phrase_list = [&](const char* key, std::vector<std::vector<std::string>>& lists,
+                               std::vector<std::uint64_t>& last) {
+            if (!doc.contains(key)) return;
+            for (const auto& w : doc.at(key)) {
                 auto words = split_words(w.get<std::string>());
                 if (words.empty()) continue;
-                m_future_leaning_last.push_back(pack(words.back()));
-                m_future_leaning.push_back(std::move(words));
+                last.push_back(pack(words.back()));
+                lists.push_back(std::move(words));
             }
+        };
+        phrase_list("future_leaning_before", m_future_leaning, m_future_leaning_last);
+        phrase_list("past_before", m_past_before, m_past_before_last);
         flag_list("not_after_year", k_not_after_year);
         flag_list("not_after_weekday", k_not_after_weekday);
         flag_list("day_suffixes", k_day_suffix);

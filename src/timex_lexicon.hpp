@@ -151,6 +151,10 @@ public:
     const std::vector<std::vector<std::string>>& future_leaning() const { return m_future_leaning; }
     /// pack() of the last word of each of them, in the same order.
     const std::vector<std::uint64_t>& future_leaning_last() const { return m_future_leaning_last; }
+    /// Words right before an expression that put it in the past whatever the verbs say: "since".
+    const std::vector<std::vector<std::string>>& past_before() const { return m_past_before; }
+    /// pack() of the last word of each of them, in the same order.
+    const std::vector<std::uint64_t>& past_before_last() const { return m_past_before_last; }
 
 private:
     /// A word of 64 bytes or more (no shape bit): out of line, so that the inlined probe keeps
@@ -186,6 +190,8 @@ private:
     std::vector<Phrase> m_phrases[static_cast<int>(PhraseList::count)];
     std::vector<std::vector<std::string>> m_future_leaning;
     std::vector<std::uint64_t> m_future_leaning_last;
+    std::vector<std::vector<std::string>> m_past_before;
+    std::vector<std::uint64_t> m_past_before_last;
     // The look-up index over m_words (whose nodes never move): built once after loading.
     std::vector<Slot> m_slots;
     std::size_t m_mask = 0;

@@ -1912,11 +1912,11 @@ private:
     }
 };
 
-/// Whether a deadline word ("by", "until", "as soon as", "ahead of") comes right before token tb.
-bool after_deadline_word(const Lexicon& lex, Tokens tk, std::size_t tb) {
+/// Whether one of the phrases `lists` (the pack() of each one's last word in `last`) ends right
+/// before token tb.
+bool after_phrase(const std::vector<std::vector<std::string>>& lists, const std::vector<std::uint64_t>& last,
+                  Tokens tk, std::size_t tb) {
     if (tb == 0) return false;
-    const auto& lists = lex.future_leaning();
-    const auto& last = lex.future_leaning_last();
     const std::uint64_t prev = tk[tb - 1].head;  // most entries differ from the word before in its head
     for (std::size_t e = 0; e < lists.size(); ++e) {
         const auto& words = lists[e];
@@ -1928,6 +1928,11 @@ bool after_deadline_word(const Lexicon& lex, Tokens tk, std::size_t tb) {
     return false;
 }
 
+/// Whether a deadline word ("by", "until", "as soon as", "ahead of") comes right before token tb.
+bool after_deadline_word(const Lexicon& lex, Tokens tk, std::size_t tb) {
+    return after_phrase(lex.future_leaning(), lex.future_leaning_last(), tk, tb);
+}
+
 /// The tense of a weekday named by a possessive ("Wednesday's ruling"): the tense of its
 /// clause is that of another verb ("would look for ways to get around Wednesday's ruling"),
 /// and news names by their day events already reported. Ahead only after a deadline word
@@ -1936,7 +1941,7 @@ int possessive_weekday_tense(const Lexicon& lex, Tokens tk, std::size_t tb, std:
     // "would" after the noun is rather a conditional: "said Friday's decision would hurt exports".
     for (std::size_t k = te + 1; k < tk.size() && k <= te + 2; ++k)
         if (tk[k].w && tk[k].w->has(tx::k_future_cue) && !word_is(tk[k], "would")) return 2;
-    if (tense <= 0 || after_deadline_word(lex, tk, tb)) return tense;
+    if (tense < 0 || after_deadline_word(lex, tk, tb)) return tense;
     return -1;
 }
 
@@ -1947,33 +1952,46 @@ int possessive_weekday_tense(const Lexicon& lex, Tokens tk, std::size_t tb, std:
 /// A deadline word right before it ("by", "until", "as soon as") leans to the future
 /// (+1) unless a clear past cue is found: "had filed the reports by Wednesday".
 int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
+    // "has been on patrol since March and was scheduled to return": what began "since" a
+    // date lies before the telling, whatever the verbs around say.
+    if (after_phrase(lex.past_before(), lex.past_before_last(), tk, tb)) return -2;
     auto next_is = [&](std::size_t j, const auto& a, const auto& b) {  // literals: TokText's inline compare
         return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
     };
     const bool lean_future = after_deadline_word(lex, tk, tb);
+    // The verdict of a future cue at j ("will", "planned", "scheduled"): 0 when it is no cue there.
+    auto future_verdict = [&](std::size_t j) -> int {
+        const Tk& t = tk[j];
+        // "next to the embassy": a place; "the record set on": a past participle.
+        if (t.w->has(tx::k_no_cue_before_to) && next_is(j, "to", "to")) return 0;
+        if (t.w->has(tx::k_cue_before_to_for) && !next_is(j, "to", "for")) return 0;
+        // "the plan", "a deadline", "the Friday deadline": a noun after a determiner tells no tense.
+        const std::size_t p = j == te ? tb : j;  // skip the expression itself
+        if (p > 0 && tk[p - 1].w && tk[p - 1].w->has(tx::k_determiner)) return 0;
+        // "had been due to expire": a plan told in the past perfect, which may still be ahead.
+        for (std::size_t b = 1; b <= 2 && b <= j; ++b)
+            if (tk[j - b].w && tk[j - b].w->has(tx::k_past_auxiliary)) return -1;
+        return 2;
+    };
     auto verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
         // "will be named", "will be told": a participle after a future "be" is future.
         const bool after_be = j > 1 && tk[j - 1].w && tk[j - 1].w->has(tx::k_passive_auxiliary) && tk[j - 2].w &&
                               tk[j - 2].w->has(tx::k_future_cue);
         if (t.w && t.w->has(tx::k_modal_cue)) return 1;
-        if (t.w && t.w->has(tx::k_future_cue)) {
-            // "next to the embassy": a place; "the record set on": a past participle.
-            if (t.w->has(tx::k_no_cue_before_to) && next_is(j, "to", "to")) return 0;
-            if (t.w->has(tx::k_cue_before_to_for) && !next_is(j, "to", "for")) return 0;
-            // "the plan", "a deadline", "the Friday deadline": a noun after a determiner tells no tense.
-            const std::size_t p = j == te ? tb : j;  // skip the expression itself
-            if (p > 0 && tk[p - 1].w && tk[p - 1].w->has(tx::k_determiner)) return 0;
-            // "had been due to expire": a plan told in the past perfect, which may still be ahead.
-            for (std::size_t b = 1; b <= 2 && b <= j; ++b)
-                if (tk[j - b].w && tk[j - b].w->has(tx::k_past_auxiliary)) return -1;
-            return 2;
-        }
+        if (t.w && t.w->has(tx::k_future_cue)) return future_verdict(j);
         // "is to resume trading Tuesday": a plan told with "be to".
         if (word_is(t, "to") && j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_be_to)) return 2;
         if (t.w && t.w->has(tx::k_past_cue)) {
             // "will last until April 22": a bare verb after "will" is no past cue.
             if (j > 0 && word_is(tk[j - 1], "will")) return 2;
+            // "were planning to drive ... on Monday", "was expected Tuesday": a plan told in
+            // the past is still ahead of the telling; the plan word, not "was", gives the tense.
+            // A reporting verb's object is what was told ("announced plans to buy"), and
+            // "had planned" is a plan of the past.
+            if (j + 1 < tk.size() && j + 1 != tb && !t.w->has(tx::k_reporting_verb) &&
+                !t.w->has(tx::k_past_auxiliary) && tk[j + 1].w && tk[j + 1].w->has(tx::k_future_cue))
+                if (int v = future_verdict(j + 1); v > 0) return v;
             return after_be ? 2 : -2;
         }
         if (t.alpha && t.low.size() > 4 && ends_in(t.low, "ed") && !t.cap) {
@@ -2219,7 +2237,9 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
             } else if (s.rel == 1) {
                 delta = (s.weekday - today + 7) % 7;
                 if (delta == 0) delta = 7;
-            } else if (future) {
+            } else if (future || (tense == 0 && (s.weekday - today + 7) % 7 * k_none_bias < (today - s.weekday + 7) % 7)) {
+                // With no tense cue at all the next day is "Tuesday" and the past one "last
+                // Tuesday": the nearer reading wins when it is much nearer, as for dates.
                 delta = (s.weekday - today + 7) % 7;
             } else {
                 delta = -((today - s.weekday + 7) % 7);
@@ -2304,6 +2324,9 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                 r.value = s.offset < 0 ? "PAST_REF" : "FUTURE_REF";
                 return r;
             }
+            // "a decade ago" in 1999 is about 1989, not the whole of the 1980s: a count of
+            // decades back names the year it lands on.
+            if (unit == Unit::decade) unit = Unit::year;
             auto u = tx::unit_containing(unit, tx::shift(*base, s.unit, s.offset));
             r.value = u.value;
             r.when = u.span;

@@ -971,3 +971,39 @@ TEST_CASE("split_digits reads as the reference does on random strings") {
     CHECK(dateline::timex::split_digits("12345/1", '/', f, nd) == 0);
     CHECK(dateline::timex::split_digits("99999999999999", '/', f, nd) == 0);
 }
+
+TEST_CASE("a plan told with 'was' or 'were' lies ahead; 'had planned', 'announced plans' and 'since' do not") {
+    // DCT Friday 2000-01-07: "were" is the auxiliary of "planning", a plan still to come.
+    const auto found = tag("Protesters planned a demonstration on Saturday and were planning to drive around "
+                           "the airport on Monday.",
+                           Date(2000, 1, 7));
+    REQUIRE(found.size() == 2);
+    CHECK(found[0].timex.value == "2000-01-08");
+    CHECK(found[1].timex.value == "2000-01-10");
+    CHECK(only("The vote on Tuesday was expected to pass.", Date(2000, 1, 7)).value == "2000-01-11");
+    // A plan of the past, and what a reporting verb says was planned, keep the past reading.
+    CHECK(only("The union on Friday had planned a strike.", Date(2023, 2, 23)).value == "2023-02-17");
+    CHECK(only("In September, it announced plans to acquire the unit.", Date(1989, 11, 1)).value == "1989-09");
+    // "since March": begun before the telling, whatever plan follows.
+    CHECK(only("The carrier has been on patrol since March and was scheduled to return to port.",
+               Date(1990, 8, 13))
+              .value == "1990-03");
+}
+
+TEST_CASE("decades back from the DCT name the year they land on") {
+    const Date dct(1999, 5, 1);
+    const Timex t = only("A decade ago, the plant was closed.", dct);
+    CHECK(t.value == "1989");
+    REQUIRE(t.when);
+    CHECK(t.when->edtf() == "1989");
+    CHECK(only("The party won two decades ago.", dct).value == "1979");
+    CHECK(only("The war ended 50 years ago.", dct).value == "1949");
+}
+
+TEST_CASE("a weekday with no tense cue is the next day rather than six days back") {
+    const Date monday(1998, 8, 17);
+    CHECK(only("Her first stop Tuesday morning: Dar es Salaam.", monday).value == "1998-08-18TMO");
+    // Two days ahead is not much nearer than five back: the past stays the default.
+    CHECK(only("Her first stop Wednesday morning: Dar es Salaam.", monday).value == "1998-08-12TMO");
+    CHECK(only("The court ruled on Tuesday.", monday).value == "1998-08-11");
+}
