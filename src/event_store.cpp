@@ -486,7 +486,7 @@ struct EventStore::Impl {
         }
         // WAL lets readers (export) run beside a writer (ingest); NORMAL sync
         // is durable against a killed process, the crash that matters here.
-        db.exec("PRAGMA journal_mode = WAL");
+        db.use_wal();
         db.exec("PRAGMA synchronous = NORMAL");
         db.exec("PRAGMA foreign_keys = ON");
         // A 128 MB page cache keeps the indexes that merging probes and

@@ -7,7 +7,10 @@
 #include <fmt/format.h>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <chrono>
 #include <mutex>
+#include <thread>
 
 namespace dateline::sqlite {
 
@@ -98,6 +101,37 @@ long long Connection::scalar(std::string_view sql) {
     long long value = s.step() ? s.column_int64(0) : 0;
     s.reset();
     return value;
+}
+
+// Switching a file to WAL needs it to itself, and SQLite returns SQLITE_BUSY
+// at once rather than call the busy handler when another connection holds a
+// lock: several `ingest` processes opening a new file together would see
+// "database is locked". WAL is kept in the file, so once one process has
+// switched it the others find it done and take no lock at all; a busy switch
+// is tried again, for about as long as the busy timeout lets other waits last.
+void Connection::use_wal() {
+    auto mode = [this](const char* sql, std::string& out) {
+        out.clear();
+        return sqlite3_exec(
+            m_db, sql,
+            [](void* into, int columns, char** values, char**) {
+                if (columns > 0 && values[0]) *static_cast<std::string*>(into) = values[0];
+                return 0;
+            },
+            &out, nullptr);
+    };
+    std::string current;
+    for (int attempt = 0;; ++attempt) {
+        int rc = mode("PRAGMA journal_mode", current);
+        if (rc == SQLITE_OK && current == "wal") return;
+        if (rc == SQLITE_OK) rc = mode("PRAGMA journal_mode = WAL", current);
+        // OK whatever mode it gave: an in-memory or temporary database keeps its own.
+        if (rc == SQLITE_OK) return;
+        // Anything but BUSY (not a database, say) reads as exec's errors do.
+        if ((rc & 0xff) != SQLITE_BUSY) throw StoreError(fmt::format("{}: {}", m_path, sqlite3_errmsg(m_db)));
+        if (attempt >= 150) fail(rc, "cannot switch the database to WAL");
+        std::this_thread::sleep_for(std::chrono::milliseconds(std::min(10 * (attempt + 1), 500)));
+    }
 }
 
 }  // namespace dateline::sqlite

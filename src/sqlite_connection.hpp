@@ -29,6 +29,9 @@ public:
     int changes() const;
     /// The value of a single-integer query ("PRAGMA user_version").
     long long scalar(std::string_view sql);
+    /// Puts the file in WAL mode, waiting for other processes as the busy
+    /// timeout would (SQLite runs no busy handler for this switch).
+    void use_wal();
 
     sqlite3* handle() const { return m_db; }
     const std::string& path() const { return m_path; }

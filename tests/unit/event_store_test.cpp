@@ -5,6 +5,7 @@
 #include "dateline/exporter.hpp"
 #include "sqlite_connection.hpp"
 #include "sqlite_schema.hpp"
+#include "sqlite_statement.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <random>
 #include <sstream>
+#include <thread>
 
 namespace fs = std::filesystem;
 using namespace dateline;
@@ -77,6 +79,32 @@ TEST_CASE("a new store has the current schema version and passes the integrity c
     CHECK(store.stats().schema_version == EventStore::schema_version);
     CHECK(store.integrity_check() == "ok");
     CHECK(store.stats().events == 0);
+}
+
+TEST_CASE("opening a store waits for another connection's lock before switching the file to WAL") {
+    // SQLite refuses the switch to WAL at once, without the busy handler, while
+    // another connection holds a lock: four `ingest` processes starting on a
+    // new file together failed now and then with "database is locked".
+    TempDir dir;
+    sqlite::Connection other(dir.db());
+    other.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1)");
+    // A write transaction holds the file's RESERVED lock until COMMIT: a
+    // connection that has read the file cannot wait for it without risking a
+    // deadlock, so SQLite answers SQLITE_BUSY there at once.
+    other.exec("BEGIN IMMEDIATE; INSERT INTO t VALUES (2)");
+    std::thread release([&] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        other.exec("COMMIT");
+    });
+    std::optional<EventStore> store;
+    CHECK_NOTHROW(store.emplace(dir.db()));
+    release.join();
+    REQUIRE(store);
+    CHECK(store->stats().events == 0);
+    sqlite::Connection after(dir.db());
+    sqlite::Statement mode(after, "PRAGMA journal_mode");
+    REQUIRE(mode.step());
+    CHECK(mode.column_text(0) == "wal");
 }
 
 TEST_CASE("an event comes back from the store with every field it went in with") {
