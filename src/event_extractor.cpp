@@ -679,12 +679,16 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::vector<WordRange> words;
         std::string lowered;
         std::vector<std::size_t> clause;
+        std::vector<std::uint32_t> clause_first;
         std::vector<const Timex*> stimex;
         std::deque<Timex> ranges;
         std::vector<char> in_timex, in_name;
         std::vector<std::uint16_t> word_cues;
         std::vector<const std::vector<std::size_t>*> word_triggers;
         std::vector<std::uint32_t> word_gazetteer;
+        // Per sentence, the words (ascending) that may begin a gazetteer match
+        // (an entry, or a last byte 's'), that are capitalised, that begin a trigger.
+        std::vector<std::uint32_t> name_starts, capitalised, trigger_starts;
         std::vector<GazetteerMatch> matches;
         std::vector<std::uint32_t> squash_map;
         std::vector<std::uint32_t> order;
@@ -771,6 +775,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     std::vector<WordRange>& words = scratch.words;
     std::string& lowered = scratch.lowered;  // the sentence lower-cased (ASCII), byte for byte: words keep their offsets
     std::vector<std::size_t>& clause = scratch.clause;
+    std::vector<std::uint32_t>& clause_first = scratch.clause_first;  // per clause: its first word
     std::vector<const Timex*>& stimex = scratch.stimex;
     // "from 27 September to 10 November 2020": the two ends of a range as one timex,
     // one per range of the sentence (a deque: the pointers in `stimex` stay valid).
@@ -780,6 +785,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     std::vector<std::uint16_t>& word_cues = scratch.word_cues;  // per word: Cue bits
     std::vector<const std::vector<std::size_t>*>& word_triggers = scratch.word_triggers;  // per word: triggers it begins
     std::vector<std::uint32_t>& word_gazetteer = scratch.word_gazetteer;  // per word: Cues::Info::gazetteer
+    std::vector<std::uint32_t>& name_starts = scratch.name_starts;
+    std::vector<std::uint32_t>& capitalised = scratch.capitalised;
+    std::vector<std::uint32_t>& trigger_starts = scratch.trigger_starts;
     std::vector<GazetteerMatch>& matches = scratch.matches;
     std::vector<std::uint32_t>& squash_map = scratch.squash_map;  // of the squashed sentence
     std::vector<std::uint32_t>& order = scratch.order;            // of mentions
@@ -815,6 +823,20 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         word_cues.resize(words.size());
         word_triggers.resize(words.size());
         word_gazetteer.resize(words.size());
+        // The rules below that look only at some words go through these lists.
+        if (name_starts.size() < words.size()) {
+            name_starts.resize(words.size());
+            capitalised.resize(words.size());
+            trigger_starts.resize(words.size());
+        }
+        std::size_t n_name_starts = 0, n_capitalised = 0, n_trigger_starts = 0;
+        // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
+        // and at subordinators ("after a second war ended"); found word by word here.
+        // `clause_first[c]`: the first word of clause c.
+        clause.resize(words.size());
+        clause_first.clear();
+        clause_first.push_back(0);
+        std::size_t current = 0;
         for (std::size_t k = 0; k < words.size(); ++k) {
             // The gazetteer's keys are in the same table: one look-up for both.
             const std::string_view w = lw(k);  // lower-case already: hashed as it is
@@ -822,6 +844,38 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             word_cues[k] = info.bits;
             word_triggers[k] = info.triggers;
             word_gazetteer[k] = info.gazetteer;
+            // Each index stored always, counted when it belongs (no branch).
+            const auto at = static_cast<std::uint32_t>(k);
+            name_starts[n_name_starts] = at;
+            n_name_starts += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's');
+            capitalised[n_capitalised] = at;
+            n_capitalised += static_cast<unsigned char>(text[words[k].first] - 'A') < 26u;
+            trigger_starts[n_trigger_starts] = at;
+            n_trigger_starts += info.triggers != nullptr;
+            if (k > 0) {
+                bool breaks = (info.bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
+                const std::size_t gap_begin = words[k - 1].second, gap_end = words[k].first;
+                // Most gaps are one space: nothing to look at.
+                if (!breaks && !(gap_end - gap_begin == 1 && text[gap_begin] == ' ')) {
+                    const std::string_view gap(text.data() + gap_begin, gap_end - gap_begin);
+                    // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
+                    bool comma = false, hard = false;
+                    for (std::size_t i = 0; i < gap.size(); ++i) {
+                        const char c = gap[i];
+                        if (c == ',') comma = true;
+                        else if (c == ';' || c == ':' || c == '"') hard = true;
+                        else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
+                                 (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
+                            hard = true;
+                    }
+                    breaks = hard || (comma && (info.bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+                }
+                if (breaks) {
+                    ++current;
+                    clause_first.push_back(static_cast<std::uint32_t>(k));
+                }
+            }
+            clause[k] = current;
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
         // The same for the word before k, which is "" before the first word.
@@ -857,28 +911,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             return squash_identity ? at - s.begin : squash_map[at - s.begin];
         };
 
-        // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
-        // and at subordinators ("after a second war ended").
-        clause.assign(words.size(), 0);
-        std::size_t current = 0;
-        for (std::size_t k = 0; k < words.size(); ++k) {
-            if (k > 0) {
-                const std::string_view gap(text.data() + words[k - 1].second, words[k].first - words[k - 1].second);
-                // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
-                bool comma = false, hard = false;
-                // Most gaps are one space: nothing to look at.
-                for (std::size_t i = 0; i < gap.size() && !(gap.size() == 1 && gap[0] == ' '); ++i) {
-                    const char c = gap[i];
-                    if (c == ',') comma = true;
-                    else if (c == ';' || c == ':' || c == '"') hard = true;
-                    else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
-                             (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
-                        hard = true;
-                }
-                if (hard || (comma && cue(k, Cue::clause_break)) || cue(k, Cue::subordinators)) ++current;
-            }
-            clause[k] = current;
-        }
+        // (The clauses are found in the look-up loop above.)
 
         // Timexes of this sentence.
         while (timex_cursor < timexes.size() && timexes[timex_cursor].begin < s.begin) ++timex_cursor;
@@ -918,7 +951,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         in_name.assign(words.size(), 0);
         bool last_was_place_mode = false;
         std::size_t last_match_end_word = 0;
-        gazetteer.match_entries(text, words, word_gazetteer, matches);
+        gazetteer.match_entries(text, words, word_gazetteer,
+                                std::span<const std::uint32_t>(name_starts.data(), n_name_starts), matches);
         for (const auto& m : matches) {
             const std::size_t k = m.word;  // match_entries gives its words
             const std::size_t k_end = m.word_end;
@@ -1021,8 +1055,14 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         // Proper names the gazetteer does not know are actors too, under their own
         // name: "Boeing identifies an anomaly", "Bankman-Fried is convicted".
-        for (std::size_t k = 0; k < words.size();) {
-            if (in_name[k] || inside_timex(k) || !is_capitalised(word(k))) {
+        // (Over the capitalised words only: the others begin no name.)
+        for (std::size_t ci = 0, k = 0; ci < n_capitalised;) {
+            if (capitalised[ci] < k) {
+                ++ci;
+                continue;
+            }
+            k = capitalised[ci];
+            if (in_name[k] || inside_timex(k)) {
                 ++k;
                 continue;
             }
@@ -1086,7 +1126,13 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
 
         // Triggers: longest phrase at each word, not inside a date or a name.
         hits.clear();
-        for (std::size_t k = 0; k < words.size();) {
+        // (Over the words that begin a trigger only.)
+        for (std::size_t ti = 0, k = 0; ti < n_trigger_starts;) {
+            if (trigger_starts[ti] < k) {
+                ++ti;
+                continue;
+            }
+            k = trigger_starts[ti];
             if (in_name[k] || inside_timex(k)) {
                 ++k;
                 continue;
@@ -1321,8 +1367,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // plays for the clause before it.
         for (std::size_t h = 0; h < hits.size(); ++h) {
             if (assigned[h]) continue;
-            std::size_t first = hits[h].word;
-            while (first > 0 && clause[first - 1] == hits[h].clause) --first;
+            const std::size_t first = clause_first[hits[h].clause];
             if (first == 0 || !is(lw(first), "when") || !inside_timex(first - 1)) continue;
             const Timex* before = nullptr;
             for (const Timex* tx : stimex)
@@ -1471,9 +1516,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                 e.status = EventStatus::planned;
 
             // Headline: the trigger's clause, cut to ~120 characters.
-            std::size_t cb = hit.word, ce = hit.word;
-            while (cb > 0 && clause[cb - 1] == hit.clause) --cb;
-            while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
+            std::size_t cb = clause_first[hit.clause];
+            std::size_t ce = (hit.clause + 1 < clause_first.size() ? clause_first[hit.clause + 1] : words.size()) - 1;
             while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
             std::string_view clause_text = sentence_text();
             if (ce - cb >= 3) {
