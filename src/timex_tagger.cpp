@@ -173,8 +173,9 @@ struct TimexTagger::Impl {
     Lexicon lex;
     explicit Impl(const DataFiles& files) : lex(files) {}
 
+    /// `lower_given`: the text lower-cased and padded as below, or empty (made here).
     std::vector<Timex> tag(std::string_view text, const std::vector<Sentence>& sentences,
-                           std::optional<Date> dct) const;
+                           std::optional<Date> dct, std::string_view lower_given = {}) const;
 };
 
 namespace {
@@ -2676,13 +2677,15 @@ TimexRole role_before(Tokens tk, std::size_t tb) {
 }  // namespace
 
 std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vector<Sentence>& sentences,
-                                          std::optional<Date> dct) const {
+                                          std::optional<Date> dct, std::string_view lower_given) const {
     std::vector<Timex> out;
     // The text lower-cased, padded with 8 zero bytes for add_token's 8-byte loads, in a buffer
-    // kept from call to call on this thread (no allocation and zero-filling per text).
+    // kept from call to call on this thread (no allocation and zero-filling per text); or the
+    // caller's.
     thread_local std::string lower_buffer;
-    if (lower_buffer.size() < text.size() + 8) lower_buffer.resize(text.size() + 8);
-    {
+    const bool given = lower_given.size() == text.size() + 8;
+    if (!given && lower_buffer.size() < text.size() + 8) lower_buffer.resize(text.size() + 8);
+    if (!given) {
         // Branch-free and through plain pointers, so that the compiler vectorises it.
         const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
         unsigned char* to = reinterpret_cast<unsigned char*>(lower_buffer.data());
@@ -2690,7 +2693,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             to[k] = static_cast<unsigned char>(in[k] + (static_cast<unsigned char>(in[k] - 'A') < 26u ? 32 : 0));
         std::memset(to + text.size(), 0, 8);
     }
-    const std::string_view lower(lower_buffer.data(), text.size() + 8);
+    const std::string_view lower = given ? lower_given : std::string_view(lower_buffer.data(), text.size() + 8);
     std::optional<Anchor> anchor;
     std::optional<Anchor> period;
     // One token buffer per thread, kept from call to call: it is as long as the longest sentence
@@ -2868,6 +2871,14 @@ std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<Date> d
 std::vector<Timex> TimexTagger::tag(std::string_view text, const std::vector<Sentence>& sentences,
                                     std::optional<Date> dct) const {
     return m_impl->tag(text, sentences, dct);
+}
+
+std::vector<Timex> TimexTagger::tag(std::string_view text, std::string_view lower, const std::vector<Sentence>& sentences,
+                                    std::optional<Date> dct) const {
+    // The padding is what stops the token pass's loops at the end of the text.
+    if (lower.size() != text.size() + 8 || lower.substr(text.size()).find_first_not_of('\0') != std::string_view::npos)
+        throw std::invalid_argument("TimexTagger::tag: lower must be the text lower-cased and 8 zero bytes");
+    return m_impl->tag(text, sentences, dct, lower);
 }
 
 }  // namespace dateline
