@@ -850,45 +850,62 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         clause_first.clear();
         clause_first.push_back(0);
         std::size_t current = 0;
-        for (std::size_t k = 0; k < words.size(); ++k) {
-            // The gazetteer's keys are in the same table: one look-up for both.
-            const std::string_view w = lw(k);  // lower-case already: hashed as it is
-            const Cues::Info info = cues.of(w, hash_lowered(w));
-            word_cues[k] = info.bits;
-            word_triggers[k] = info.triggers;
-            word_gazetteer[k] = info.gazetteer;
-            // Each index stored always, counted when it belongs (no branch).
-            const auto at = static_cast<std::uint32_t>(k);
-            name_starts[n_name_starts] = at;
-            n_name_starts += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's');
-            capitalised[n_capitalised] = at;
-            n_capitalised += static_cast<unsigned char>(text[words[k].first] - 'A') < 26u;
-            trigger_starts[n_trigger_starts] = at;
-            n_trigger_starts += info.triggers != nullptr;
-            if (k > 0) {
-                bool breaks = (info.bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
-                const std::size_t gap_begin = words[k - 1].second, gap_end = words[k].first;
-                // Most gaps are one space: nothing to look at.
-                if (!breaks && !(gap_end - gap_begin == 1 && text[gap_begin] == ' ')) {
-                    const std::string_view gap(text.data() + gap_begin, gap_end - gap_begin);
-                    // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
-                    bool comma = false, hard = false;
-                    for (std::size_t i = 0; i < gap.size(); ++i) {
-                        const char c = gap[i];
-                        if (c == ',') comma = true;
-                        else if (c == ';' || c == ':' || c == '"') hard = true;
-                        else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
-                                 (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
-                            hard = true;
+        {
+            // Through pointers held in locals: read through the vectors, their
+            // bounds were loaded again after each store.
+            const std::size_t n_words = words.size();
+            const WordRange* const ranges_at = words.data();
+            std::uint16_t* const cues_out = word_cues.data();
+            const std::vector<std::size_t>** const triggers_out = word_triggers.data();
+            std::uint32_t* const gazetteer_out = word_gazetteer.data();
+            std::uint32_t* const name_starts_out = name_starts.data();
+            std::uint32_t* const capitalised_out = capitalised.data();
+            std::uint32_t* const trigger_starts_out = trigger_starts.data();
+            std::size_t* const clause_out = clause.data();
+            const char* const raw = text.data();
+            std::size_t previous_end = ranges_at[0].second;
+            for (std::size_t k = 0; k < n_words; ++k) {
+                const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
+                // The gazetteer's keys are in the same table: one look-up for both.
+                const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already: hashed as it is
+                const Cues::Info info = cues.of(w, hash_lowered(w));
+                cues_out[k] = info.bits;
+                triggers_out[k] = info.triggers;
+                gazetteer_out[k] = info.gazetteer;
+                // Each index stored always, counted when it belongs (no branch).
+                const auto at = static_cast<std::uint32_t>(k);
+                name_starts_out[n_name_starts] = at;
+                n_name_starts += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's');
+                capitalised_out[n_capitalised] = at;
+                n_capitalised += static_cast<unsigned char>(raw[word_begin] - 'A') < 26u;
+                trigger_starts_out[n_trigger_starts] = at;
+                n_trigger_starts += info.triggers != nullptr;
+                if (k > 0) {
+                    bool breaks = (info.bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
+                    const std::size_t gap_begin = previous_end, gap_end = word_begin;
+                    // Most gaps are one space: nothing to look at.
+                    if (!breaks && !(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
+                        const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
+                        // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
+                        bool comma = false, hard = false;
+                        for (std::size_t i = 0; i < gap.size(); ++i) {
+                            const char c = gap[i];
+                            if (c == ',') comma = true;
+                            else if (c == ';' || c == ':' || c == '"') hard = true;
+                            else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
+                                     (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
+                                hard = true;
+                        }
+                        breaks = hard || (comma && (info.bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
                     }
-                    breaks = hard || (comma && (info.bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+                    if (breaks) {
+                        ++current;
+                        clause_first.push_back(static_cast<std::uint32_t>(k));
+                    }
                 }
-                if (breaks) {
-                    ++current;
-                    clause_first.push_back(static_cast<std::uint32_t>(k));
-                }
+                clause_out[k] = current;
+                previous_end = word_end;
             }
-            clause[k] = current;
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
         // The same for the word before k, which is "" before the first word.
