@@ -703,7 +703,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::vector<const std::vector<std::size_t>*> word_triggers;
         std::vector<std::uint32_t> word_gazetteer;
         // Per sentence, the words (ascending) that may begin a gazetteer match
-        // (an entry, or a last byte 's'), that are capitalised, that begin a trigger.
+        // (an entry, or a possessive), that are capitalised, that begin a trigger.
         std::vector<std::uint32_t> name_starts, capitalised, trigger_starts;
         std::vector<GazetteerMatch> matches;
         std::vector<std::uint32_t> squash_map;
@@ -875,7 +875,10 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                 // Each index stored always, counted when it belongs (no branch).
                 const auto at = static_cast<std::uint32_t>(k);
                 name_starts_out[n_name_starts] = at;
-                n_name_starts += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's');
+                // (a possessive: "'s", "'S" or U+2019 "s", as strip_possessive reads it)
+                n_name_starts += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's' &&
+                                                         (w[w.size() - 2] == '\'' || (w.size() > 4 && w[w.size() - 2] == '\x99' &&
+                                                                                       w[w.size() - 3] == '\x80' && w[w.size() - 4] == '\xE2')));
                 capitalised_out[n_capitalised] = at;
                 n_capitalised += static_cast<unsigned char>(raw[word_begin] - 'A') < 26u;
                 trigger_starts_out[n_trigger_starts] = at;

@@ -2500,8 +2500,9 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 }
 
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
-/// form, its number if all digits, its lexicon entry.
-[[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
+/// form, its number if all digits, its lexicon entry. Returns t.starter (the caller counts
+/// the starters: read back from `t`, it was loaded again after the stores).
+[[gnu::always_inline]] inline bool add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
                                              std::size_t b, std::size_t e, bool has_hyphen, bool apostrophe, Tk& t) {
     // Every field is written: the buffer is reused. The fields are worked out in locals and
     // stored once each.
@@ -2539,12 +2540,12 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
             if (k == n) {
                 t.num = value;
                 t.ndig = static_cast<int>(n);
-                return;
+                return true;
             }
         }
         t.num = -1;
         t.ndig = 0;
-        return;
+        return true;
     }
     t.num = -1;
     t.ndig = 0;
@@ -2566,6 +2567,7 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     }
     t.w = w;
     t.starter = starter;
+    return starter;
 }
 
 /// The tokens of text[begin, end) into `tk`, exactly as `tokenize` (segmenter.hpp) splits
@@ -2586,9 +2588,9 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
     // Each token is appended, and its index to the starters' if it is one (stored always, counted if so).
     auto append = [&](std::size_t b, std::size_t e, bool hyphen, bool apostrophe) __attribute__((always_inline)) {
         Tk& t = tk[count];
-        add_token(lex, text, lower, b, e, hyphen, apostrophe, t);
+        const bool starter = add_token(lex, text, lower, b, e, hyphen, apostrophe, t);
         st[ns] = count;
-        ns += t.starter;
+        ns += starter;
         ++count;
     };
     const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
