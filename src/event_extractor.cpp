@@ -832,12 +832,15 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             return std::string_view(lowered + words[k].first, words[k].second - words[k].first);
         };
         // Each word (lower-cased) looked up once: the cue lists it is in, the
-        // triggers it begins.
-        word_cues.resize(words.size());
-        word_triggers.resize(words.size());
-        word_gazetteer.resize(words.size());
-        // The rules below that look only at some words go through these lists.
-        if (name_starts.size() < words.size()) {
+        // triggers it begins. The rules below that look only at some words go
+        // through the lists of those words. Per-word arrays only grow (the first
+        // words.size() entries are written for each sentence): no resize call per
+        // sentence.
+        if (word_cues.size() < words.size()) {
+            word_cues.resize(words.size());
+            word_triggers.resize(words.size());
+            word_gazetteer.resize(words.size());
+            clause.resize(words.size());
             name_starts.resize(words.size());
             capitalised.resize(words.size());
             trigger_starts.resize(words.size());
@@ -846,7 +849,6 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
         // and at subordinators ("after a second war ended"); found word by word here.
         // `clause_first[c]`: the first word of clause c.
-        clause.resize(words.size());
         clause_first.clear();
         clause_first.push_back(0);
         std::size_t current = 0;
@@ -959,7 +961,12 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                                        [](std::size_t b, const WordRange& w) { return b < w.second; });
             return std::min(static_cast<std::size_t>(it - words.begin()), words.size() - 1);
         };
-        in_timex.assign(words.size(), 0);
+        // (Both flag arrays only grow; their first words.size() bytes are zeroed.)
+        if (in_timex.size() < words.size()) {
+            in_timex.resize(words.size());
+            in_name.resize(words.size());
+        }
+        std::memset(in_timex.data(), 0, words.size());
         for (const Timex* tx : stimex)
             for (std::size_t k = word_at(tx->begin); k < words.size() && words[k].first < tx->end; ++k)
                 if (words[k].first >= tx->begin) in_timex[k] = 1;
@@ -981,10 +988,10 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
 
         // Actors and places.
         mentions.clear();
-        in_name.assign(words.size(), 0);
+        std::memset(in_name.data(), 0, words.size());
         bool last_was_place_mode = false;
         std::size_t last_match_end_word = 0;
-        gazetteer.match_entries(text, words, word_gazetteer,
+        gazetteer.match_entries(text, words, std::span<const std::uint32_t>(word_gazetteer.data(), words.size()),
                                 std::span<const std::uint32_t>(name_starts.data(), n_name_starts), matches);
         for (const auto& m : matches) {
             const std::size_t k = m.word;  // match_entries gives its words
