@@ -126,7 +126,52 @@ public:
     }
 #endif
 
-    void string(std::string_view s) {
+    /// A JSON string as dump() writes it. Most strings are short names, roles and
+    /// ids with nothing to escape: those of 4 to 15 bytes are checked and copied
+    /// inline, as two overlapping words of eight (or four) bytes; the others go
+    /// through string_any(), out of line.
+    [[gnu::always_inline]] void string(std::string_view s) {
+        const std::size_t n = s.size();
+        if (n >= 4 && n < 16) {
+            constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+            // 0x80 in the bytes of v that are >= 0x80, < 0x20, '"' or '\\'.
+            auto special8 = [](std::uint64_t v) {
+                auto has_zero = [](std::uint64_t x) { return (x - ones) & ~x & highs; };
+                return (v & highs) | ((v - 0x20 * ones) & ~v & highs) | has_zero(v ^ ('"' * ones)) |
+                       has_zero(v ^ ('\\' * ones));
+            };
+            const char* const p = s.data();
+            char* const w = m_w;
+            if (n >= 8) {
+                std::uint64_t a, b;
+                std::memcpy(&a, p, 8);
+                std::memcpy(&b, p + n - 8, 8);
+                if ((special8(a) | special8(b)) == 0) {
+                    w[0] = '"';
+                    std::memcpy(w + 1, &a, 8);
+                    std::memcpy(w + 1 + n - 8, &b, 8);
+                    w[n + 1] = '"';
+                    m_w = w + n + 2;
+                    return;
+                }
+            } else {
+                std::uint32_t a, b;
+                std::memcpy(&a, p, 4);
+                std::memcpy(&b, p + n - 4, 4);
+                if (special8(std::uint64_t{a} | (std::uint64_t{b} << 32)) == 0) {
+                    w[0] = '"';
+                    std::memcpy(w + 1, &a, 4);
+                    std::memcpy(w + 1 + n - 4, &b, 4);
+                    w[n + 1] = '"';
+                    m_w = w + n + 2;
+                    return;
+                }
+            }
+        }
+        string_any(s);
+    }
+
+    [[gnu::noinline]] void string_any(std::string_view s) {
         *m_w++ = '"';
         const auto* p = reinterpret_cast<const unsigned char*>(s.data());
         const auto* const end = p + s.size();
