@@ -127,12 +127,12 @@ public:
 #endif
 
     /// A JSON string as dump() writes it. Most strings are short names, roles and
-    /// ids with nothing to escape: those of 4 to 15 bytes are checked and copied
-    /// inline, as two overlapping words of eight (or four) bytes; the others go
-    /// through string_any(), out of line.
+    /// ids with nothing to escape: those of 4 to 31 bytes are checked and copied
+    /// inline, as two overlapping blocks of sixteen, eight or four bytes; the
+    /// others go through string_any(), out of line.
     [[gnu::always_inline]] void string(std::string_view s) {
         const std::size_t n = s.size();
-        if (n >= 4 && n < 16) {
+        if (n >= 4 && n < 32) {
             constexpr std::uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
             // 0x80 in the bytes of v that are >= 0x80, < 0x20, '"' or '\\'.
             auto special8 = [](std::uint64_t v) {
@@ -142,7 +142,20 @@ public:
             };
             const char* const p = s.data();
             char* const w = m_w;
-            if (n >= 8) {
+            if (n >= 16) {
+#if defined(__SSE2__)
+                __m128i a, b;
+                if ((special16(reinterpret_cast<const unsigned char*>(p), a) |
+                     special16(reinterpret_cast<const unsigned char*>(p + n - 16), b)) == 0) {
+                    w[0] = '"';
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(w + 1), a);
+                    _mm_storeu_si128(reinterpret_cast<__m128i*>(w + 1 + n - 16), b);
+                    w[n + 1] = '"';
+                    m_w = w + n + 2;
+                    return;
+                }
+#endif
+            } else if (n >= 8) {
                 std::uint64_t a, b;
                 std::memcpy(&a, p, 8);
                 std::memcpy(&b, p + n - 8, 8);
