@@ -661,7 +661,24 @@ Pipeline::JsonlSummary Pipeline::Impl::extract_jsonl(const Article& article, std
 std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     const std::string_view text = article.text;
     const auto sentences = split_sentences(text);
-    const auto timexes = tagger.tag(text, sentences, article.published);
+    // The text lower-cased (ASCII), byte for byte, and 8 zero bytes: the tagger
+    // reads its tokens in it and the extractor its words, made once for both.
+    thread_local std::string lowered_text;
+    if (lowered_text.size() > std::max<std::size_t>(text.size() + 8, std::size_t{1} << 20)) {
+        lowered_text.clear();  // do not keep the memory of a huge text
+        lowered_text.shrink_to_fit();
+    }
+    if (lowered_text.size() < text.size() + 8) lowered_text.resize(text.size() + 8);
+    {
+        // Branch-free through plain pointers: the compiler vectorises it.
+        const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
+        unsigned char* to = reinterpret_cast<unsigned char*>(lowered_text.data());
+        for (std::size_t k = 0, n = text.size(); k < n; ++k)
+            to[k] = static_cast<unsigned char>(in[k] + (static_cast<unsigned char>(in[k] - 'A') < 26u ? 32 : 0));
+        std::memset(to + text.size(), 0, 8);
+    }
+    const char* const lowered = lowered_text.data();
+    const auto timexes = tagger.tag(text, std::string_view(lowered, text.size() + 8), sentences, article.published);
     // Buffers of the article and of each sentence, kept by the thread from article
     // to article: their memory is allocated once, not again for every article.
     struct Scratch {
@@ -677,14 +694,17 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::size_t n_drafts = 0;
         Arena arena;
         std::vector<WordRange> words;
-        std::string lowered;
         std::vector<std::size_t> clause;
+        std::vector<std::uint32_t> clause_first;
         std::vector<const Timex*> stimex;
         std::deque<Timex> ranges;
         std::vector<char> in_timex, in_name;
         std::vector<std::uint16_t> word_cues;
         std::vector<const std::vector<std::size_t>*> word_triggers;
         std::vector<std::uint32_t> word_gazetteer;
+        // Per sentence, the words (ascending) that may begin a gazetteer match
+        // (an entry, or a possessive), that are capitalised, that begin a trigger.
+        std::vector<std::uint32_t> name_starts, capitalised, trigger_starts;
         std::vector<GazetteerMatch> matches;
         std::vector<std::uint32_t> squash_map;
         std::vector<std::uint32_t> order;
@@ -769,8 +789,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
 
     // Per-sentence buffers, reused from sentence to sentence.
     std::vector<WordRange>& words = scratch.words;
-    std::string& lowered = scratch.lowered;  // the sentence lower-cased (ASCII), byte for byte: words keep their offsets
     std::vector<std::size_t>& clause = scratch.clause;
+    std::vector<std::uint32_t>& clause_first = scratch.clause_first;  // per clause: its first word
     std::vector<const Timex*>& stimex = scratch.stimex;
     // "from 27 September to 10 November 2020": the two ends of a range as one timex,
     // one per range of the sentence (a deque: the pointers in `stimex` stay valid).
@@ -780,6 +800,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     std::vector<std::uint16_t>& word_cues = scratch.word_cues;  // per word: Cue bits
     std::vector<const std::vector<std::size_t>*>& word_triggers = scratch.word_triggers;  // per word: triggers it begins
     std::vector<std::uint32_t>& word_gazetteer = scratch.word_gazetteer;  // per word: Cues::Info::gazetteer
+    std::vector<std::uint32_t>& name_starts = scratch.name_starts;
+    std::vector<std::uint32_t>& capitalised = scratch.capitalised;
+    std::vector<std::uint32_t>& trigger_starts = scratch.trigger_starts;
     std::vector<GazetteerMatch>& matches = scratch.matches;
     std::vector<std::uint32_t>& squash_map = scratch.squash_map;  // of the squashed sentence
     std::vector<std::uint32_t>& order = scratch.order;            // of mentions
@@ -801,27 +824,93 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         previous_subject = last_subject;
         split_words(text, s.begin, s.end, words);
         if (words.empty()) continue;
-        lowered.resize(s.end - s.begin);
-        lower_into(text.data() + s.begin, s.end - s.begin, lowered.data());
         // Words lie inside the sentence: views without substr's bounds checks.
         auto word = [&](std::size_t k) {
             return std::string_view(text.data() + words[k].first, words[k].second - words[k].first);
         };
         auto lw = [&](std::size_t k) {
-            return std::string_view(lowered.data() + (words[k].first - s.begin), words[k].second - words[k].first);
+            return std::string_view(lowered + words[k].first, words[k].second - words[k].first);
         };
         // Each word (lower-cased) looked up once: the cue lists it is in, the
-        // triggers it begins.
-        word_cues.resize(words.size());
-        word_triggers.resize(words.size());
-        word_gazetteer.resize(words.size());
-        for (std::size_t k = 0; k < words.size(); ++k) {
-            // The gazetteer's keys are in the same table: one look-up for both.
-            const std::string_view w = lw(k);  // lower-case already: hashed as it is
-            const Cues::Info info = cues.of(w, hash_lowered(w));
-            word_cues[k] = info.bits;
-            word_triggers[k] = info.triggers;
-            word_gazetteer[k] = info.gazetteer;
+        // triggers it begins. The rules below that look only at some words go
+        // through the lists of those words. Per-word arrays only grow (the first
+        // words.size() entries are written for each sentence): no resize call per
+        // sentence.
+        if (word_cues.size() < words.size()) {
+            word_cues.resize(words.size());
+            word_triggers.resize(words.size());
+            word_gazetteer.resize(words.size());
+            clause.resize(words.size());
+            name_starts.resize(words.size());
+            capitalised.resize(words.size());
+            trigger_starts.resize(words.size());
+        }
+        std::size_t n_name_starts = 0, n_capitalised = 0, n_trigger_starts = 0;
+        // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
+        // and at subordinators ("after a second war ended"); found word by word here.
+        // `clause_first[c]`: the first word of clause c.
+        clause_first.clear();
+        clause_first.push_back(0);
+        std::size_t current = 0;
+        {
+            // Through pointers held in locals: read through the vectors, their
+            // bounds were loaded again after each store.
+            const std::size_t n_words = words.size();
+            const WordRange* const ranges_at = words.data();
+            std::uint16_t* const cues_out = word_cues.data();
+            const std::vector<std::size_t>** const triggers_out = word_triggers.data();
+            std::uint32_t* const gazetteer_out = word_gazetteer.data();
+            std::uint32_t* const name_starts_out = name_starts.data();
+            std::uint32_t* const capitalised_out = capitalised.data();
+            std::uint32_t* const trigger_starts_out = trigger_starts.data();
+            std::size_t* const clause_out = clause.data();
+            const char* const raw = text.data();
+            std::size_t previous_end = ranges_at[0].second;
+            for (std::size_t k = 0; k < n_words; ++k) {
+                const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
+                // The gazetteer's keys are in the same table: one look-up for both.
+                const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already: hashed as it is
+                const Cues::Info info = cues.of(w, hash_lowered(w));
+                cues_out[k] = info.bits;
+                triggers_out[k] = info.triggers;
+                gazetteer_out[k] = info.gazetteer;
+                // Each index stored always, counted when it belongs (no branch).
+                const auto at = static_cast<std::uint32_t>(k);
+                name_starts_out[n_name_starts] = at;
+                // (a possessive: "'s", "'S" or U+2019 "s", as strip_possessive reads it)
+                n_name_starts += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's' &&
+                                                         (w[w.size() - 2] == '\'' || (w.size() > 4 && w[w.size() - 2] == '\x99' &&
+                                                                                       w[w.size() - 3] == '\x80' && w[w.size() - 4] == '\xE2')));
+                capitalised_out[n_capitalised] = at;
+                n_capitalised += static_cast<unsigned char>(raw[word_begin] - 'A') < 26u;
+                trigger_starts_out[n_trigger_starts] = at;
+                n_trigger_starts += info.triggers != nullptr;
+                if (k > 0) {
+                    bool breaks = (info.bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
+                    const std::size_t gap_begin = previous_end, gap_end = word_begin;
+                    // Most gaps are one space: nothing to look at.
+                    if (!breaks && !(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
+                        const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
+                        // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
+                        bool comma = false, hard = false;
+                        for (std::size_t i = 0; i < gap.size(); ++i) {
+                            const char c = gap[i];
+                            if (c == ',') comma = true;
+                            else if (c == ';' || c == ':' || c == '"') hard = true;
+                            else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
+                                     (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
+                                hard = true;
+                        }
+                        breaks = hard || (comma && (info.bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+                    }
+                    if (breaks) {
+                        ++current;
+                        clause_first.push_back(static_cast<std::uint32_t>(k));
+                    }
+                }
+                clause_out[k] = current;
+                previous_end = word_end;
+            }
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
         // The same for the word before k, which is "" before the first word.
@@ -857,28 +946,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             return squash_identity ? at - s.begin : squash_map[at - s.begin];
         };
 
-        // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
-        // and at subordinators ("after a second war ended").
-        clause.assign(words.size(), 0);
-        std::size_t current = 0;
-        for (std::size_t k = 0; k < words.size(); ++k) {
-            if (k > 0) {
-                const std::string_view gap(text.data() + words[k - 1].second, words[k].first - words[k - 1].second);
-                // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
-                bool comma = false, hard = false;
-                // Most gaps are one space: nothing to look at.
-                for (std::size_t i = 0; i < gap.size() && !(gap.size() == 1 && gap[0] == ' '); ++i) {
-                    const char c = gap[i];
-                    if (c == ',') comma = true;
-                    else if (c == ';' || c == ':' || c == '"') hard = true;
-                    else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
-                             (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
-                        hard = true;
-                }
-                if (hard || (comma && cue(k, Cue::clause_break)) || cue(k, Cue::subordinators)) ++current;
-            }
-            clause[k] = current;
-        }
+        // (The clauses are found in the look-up loop above.)
 
         // Timexes of this sentence.
         while (timex_cursor < timexes.size() && timexes[timex_cursor].begin < s.begin) ++timex_cursor;
@@ -893,7 +961,12 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                                        [](std::size_t b, const WordRange& w) { return b < w.second; });
             return std::min(static_cast<std::size_t>(it - words.begin()), words.size() - 1);
         };
-        in_timex.assign(words.size(), 0);
+        // (Both flag arrays only grow; their first words.size() bytes are zeroed.)
+        if (in_timex.size() < words.size()) {
+            in_timex.resize(words.size());
+            in_name.resize(words.size());
+        }
+        std::memset(in_timex.data(), 0, words.size());
         for (const Timex* tx : stimex)
             for (std::size_t k = word_at(tx->begin); k < words.size() && words[k].first < tx->end; ++k)
                 if (words[k].first >= tx->begin) in_timex[k] = 1;
@@ -915,10 +988,11 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
 
         // Actors and places.
         mentions.clear();
-        in_name.assign(words.size(), 0);
+        std::memset(in_name.data(), 0, words.size());
         bool last_was_place_mode = false;
         std::size_t last_match_end_word = 0;
-        gazetteer.match_entries(text, words, word_gazetteer, matches);
+        gazetteer.match_entries(text, words, std::span<const std::uint32_t>(word_gazetteer.data(), words.size()),
+                                std::span<const std::uint32_t>(name_starts.data(), n_name_starts), matches);
         for (const auto& m : matches) {
             const std::size_t k = m.word;  // match_entries gives its words
             const std::size_t k_end = m.word_end;
@@ -1021,8 +1095,14 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         // Proper names the gazetteer does not know are actors too, under their own
         // name: "Boeing identifies an anomaly", "Bankman-Fried is convicted".
-        for (std::size_t k = 0; k < words.size();) {
-            if (in_name[k] || inside_timex(k) || !is_capitalised(word(k))) {
+        // (Over the capitalised words only: the others begin no name.)
+        for (std::size_t ci = 0, k = 0; ci < n_capitalised;) {
+            if (capitalised[ci] < k) {
+                ++ci;
+                continue;
+            }
+            k = capitalised[ci];
+            if (in_name[k] || inside_timex(k)) {
                 ++k;
                 continue;
             }
@@ -1086,7 +1166,13 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
 
         // Triggers: longest phrase at each word, not inside a date or a name.
         hits.clear();
-        for (std::size_t k = 0; k < words.size();) {
+        // (Over the words that begin a trigger only.)
+        for (std::size_t ti = 0, k = 0; ti < n_trigger_starts;) {
+            if (trigger_starts[ti] < k) {
+                ++ti;
+                continue;
+            }
+            k = trigger_starts[ti];
             if (in_name[k] || inside_timex(k)) {
                 ++k;
                 continue;
@@ -1321,8 +1407,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // plays for the clause before it.
         for (std::size_t h = 0; h < hits.size(); ++h) {
             if (assigned[h]) continue;
-            std::size_t first = hits[h].word;
-            while (first > 0 && clause[first - 1] == hits[h].clause) --first;
+            const std::size_t first = clause_first[hits[h].clause];
             if (first == 0 || !is(lw(first), "when") || !inside_timex(first - 1)) continue;
             const Timex* before = nullptr;
             for (const Timex* tx : stimex)
@@ -1471,9 +1556,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                 e.status = EventStatus::planned;
 
             // Headline: the trigger's clause, cut to ~120 characters.
-            std::size_t cb = hit.word, ce = hit.word;
-            while (cb > 0 && clause[cb - 1] == hit.clause) --cb;
-            while (ce + 1 < words.size() && clause[ce + 1] == hit.clause) ++ce;
+            std::size_t cb = clause_first[hit.clause];
+            std::size_t ce = (hit.clause + 1 < clause_first.size() ? clause_first[hit.clause + 1] : words.size()) - 1;
             while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
             std::string_view clause_text = sentence_text();
             if (ce - cb >= 3) {

@@ -477,14 +477,21 @@ namespace {
 
 // The longest-match scan of Gazetteer::match, `entry_of(k)` giving the entry of
 // word k lower-cased (or nullptr) as the caller found it.
-template <typename EntryOf>
+//
+// `Next(k)` gives the first word at or after k that may begin a match (or
+// words.size()): every word, or, for a caller that knows, only the words with
+// an entry or ending in "s" (a possessive's base may have one). A word that is
+// neither begins nothing: the scan below would only step over it.
+template <typename EntryOf, typename Next>
 void match_words(const Gazetteer::Index& index, std::string_view text,
-                 const std::vector<std::pair<std::size_t, std::size_t>>& words, EntryOf entry_of,
+                 const std::vector<std::pair<std::size_t, std::size_t>>& words, EntryOf entry_of, Next next,
                  std::vector<GazetteerMatch>& out) {
     out.clear();
     const char* const t = text.data();
     auto word = [&](std::size_t k) { return std::string_view(t + words[k].first, words[k].second - words[k].first); };
-    for (std::size_t k = 0; k < words.size();) {
+    for (std::size_t k = 0;;) {
+        k = next(k);
+        if (k >= words.size()) break;
         const std::string_view w = word(k);
         // A possessive "'s" belongs to the name before it: "Azerbaijan's".
         const std::string_view base = strip_possessive(w);
@@ -545,7 +552,7 @@ void Gazetteer::match(std::string_view text, const std::vector<std::pair<std::si
     const Index& index = *m_index;
     match_words(index, text, words, [&](std::size_t k) {
         return index.find(text.substr(words[k].first, words[k].second - words[k].first), word_hashes[k]);
-    }, out);
+    }, [](std::size_t k) { return k; }, out);
 }
 
 void Gazetteer::match_entries(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
@@ -553,6 +560,19 @@ void Gazetteer::match_entries(std::string_view text, const std::vector<std::pair
     const Index& index = *m_index;
     match_words(index, text, words, [&](std::size_t k) -> const Index::Entry* {
         return word_entries[k] ? &index.entries[word_entries[k] - 1] : nullptr;
+    }, [](std::size_t k) { return k; }, out);
+}
+
+void Gazetteer::match_entries(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
+                              std::span<const std::uint32_t> word_entries, std::span<const std::uint32_t> candidates,
+                              std::vector<GazetteerMatch>& out) const {
+    const Index& index = *m_index;
+    std::size_t c = 0;  // candidates[c] is the next candidate not yet passed
+    match_words(index, text, words, [&](std::size_t k) -> const Index::Entry* {
+        return word_entries[k] ? &index.entries[word_entries[k] - 1] : nullptr;
+    }, [&](std::size_t k) -> std::size_t {
+        while (c < candidates.size() && candidates[c] < k) ++c;
+        return c < candidates.size() ? candidates[c] : words.size();
     }, out);
 }
 

@@ -56,10 +56,14 @@ constexpr auto k_abbreviation_keys = [] {
 bool is_abbreviation(std::string_view word) {
     if (word.empty()) return false;
     if (word.size() <= k_longest_abbreviation) {
-        // Lower-cased on the stack: this runs at every period of the text.
+        // Lower-cased on the stack: this runs at every period of the text. ASCII
+        // A-Z only, inline (std::tolower was a call per byte; the keys are ASCII,
+        // and the program never leaves the "C" locale, where it does the same).
         char buf[k_longest_abbreviation];
-        for (std::size_t i = 0; i < word.size(); ++i)
-            buf[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(word[i])));
+        for (std::size_t i = 0; i < word.size(); ++i) {
+            const char c = word[i];
+            buf[i] = static_cast<unsigned char>(c - 'A') < 26u ? static_cast<char>(c - 'A' + 'a') : c;
+        }
         // One binary search over the entries packed as numbers (size included: a word may hold '\0').
         if (std::binary_search(k_abbreviation_keys.begin(), k_abbreviation_keys.end(),
                                abbreviation_key(std::string_view(buf, word.size()))))

@@ -173,8 +173,9 @@ struct TimexTagger::Impl {
     Lexicon lex;
     explicit Impl(const DataFiles& files) : lex(files) {}
 
+    /// `lower_given`: the text lower-cased and padded as below, or empty (made here).
     std::vector<Timex> tag(std::string_view text, const std::vector<Sentence>& sentences,
-                           std::optional<Date> dct) const;
+                           std::optional<Date> dct, std::string_view lower_given = {}) const;
 };
 
 namespace {
@@ -2522,8 +2523,9 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 }
 
 /// Appends the token text[b, e) with what the scanner wants to know of it: its lower-case
-/// form, its number if all digits, its lexicon entry.
-[[gnu::always_inline]] inline void add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
+/// form, its number if all digits, its lexicon entry. Returns t.starter (the caller counts
+/// the starters: read back from `t`, it was loaded again after the stores).
+[[gnu::always_inline]] inline bool add_token(const Lexicon& lex, std::string_view text, std::string_view lower,
                                              std::size_t b, std::size_t e, bool has_hyphen, bool apostrophe, Tk& t) {
     // Every field is written: the buffer is reused. The fields are worked out in locals and
     // stored once each.
@@ -2561,12 +2563,12 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
             if (k == n) {
                 t.num = value;
                 t.ndig = static_cast<int>(n);
-                return;
+                return true;
             }
         }
         t.num = -1;
         t.ndig = 0;
-        return;
+        return true;
     }
     t.num = -1;
     t.ndig = 0;
@@ -2588,6 +2590,7 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     }
     t.w = w;
     t.starter = starter;
+    return starter;
 }
 
 /// The tokens of text[begin, end) into `tk`, exactly as `tokenize` (segmenter.hpp) splits
@@ -2608,9 +2611,9 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
     // Each token is appended, and its index to the starters' if it is one (stored always, counted if so).
     auto append = [&](std::size_t b, std::size_t e, bool hyphen, bool apostrophe) __attribute__((always_inline)) {
         Tk& t = tk[count];
-        add_token(lex, text, lower, b, e, hyphen, apostrophe, t);
+        const bool starter = add_token(lex, text, lower, b, e, hyphen, apostrophe, t);
         st[ns] = count;
-        ns += t.starter;
+        ns += starter;
         ++count;
     };
     const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -2699,13 +2702,15 @@ TimexRole role_before(Tokens tk, std::size_t tb) {
 }  // namespace
 
 std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vector<Sentence>& sentences,
-                                          std::optional<Date> dct) const {
+                                          std::optional<Date> dct, std::string_view lower_given) const {
     std::vector<Timex> out;
     // The text lower-cased, padded with 8 zero bytes for add_token's 8-byte loads, in a buffer
-    // kept from call to call on this thread (no allocation and zero-filling per text).
+    // kept from call to call on this thread (no allocation and zero-filling per text); or the
+    // caller's.
     thread_local std::string lower_buffer;
-    if (lower_buffer.size() < text.size() + 8) lower_buffer.resize(text.size() + 8);
-    {
+    const bool given = lower_given.size() == text.size() + 8;
+    if (!given && lower_buffer.size() < text.size() + 8) lower_buffer.resize(text.size() + 8);
+    if (!given) {
         // Branch-free and through plain pointers, so that the compiler vectorises it.
         const unsigned char* in = reinterpret_cast<const unsigned char*>(text.data());
         unsigned char* to = reinterpret_cast<unsigned char*>(lower_buffer.data());
@@ -2713,7 +2718,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             to[k] = static_cast<unsigned char>(in[k] + (static_cast<unsigned char>(in[k] - 'A') < 26u ? 32 : 0));
         std::memset(to + text.size(), 0, 8);
     }
-    const std::string_view lower(lower_buffer.data(), text.size() + 8);
+    const std::string_view lower = given ? lower_given : std::string_view(lower_buffer.data(), text.size() + 8);
     std::optional<Anchor> anchor;
     std::optional<Anchor> period;
     // One token buffer per thread, kept from call to call: it is as long as the longest sentence
@@ -2891,6 +2896,14 @@ std::vector<Timex> TimexTagger::tag(std::string_view text, std::optional<Date> d
 std::vector<Timex> TimexTagger::tag(std::string_view text, const std::vector<Sentence>& sentences,
                                     std::optional<Date> dct) const {
     return m_impl->tag(text, sentences, dct);
+}
+
+std::vector<Timex> TimexTagger::tag(std::string_view text, std::string_view lower, const std::vector<Sentence>& sentences,
+                                    std::optional<Date> dct) const {
+    // The padding is what stops the token pass's loops at the end of the text.
+    if (lower.size() != text.size() + 8 || lower.substr(text.size()).find_first_not_of('\0') != std::string_view::npos)
+        throw std::invalid_argument("TimexTagger::tag: lower must be the text lower-cased and 8 zero bytes");
+    return m_impl->tag(text, sentences, dct, lower);
 }
 
 }  // namespace dateline

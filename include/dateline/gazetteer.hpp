@@ -97,6 +97,14 @@ public:
     /// index_keys() of word k lower-cased (ASCII), or 0 when it is none of them.
     void match_entries(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
                        std::span<const std::uint32_t> word_entries, std::vector<GazetteerMatch>& out) const;
+    /// The same, looking only at the words listed in `candidates` (ascending): it
+    /// must list at least every word k with `word_entries[k] != 0` and every
+    /// possessive (a word of more than two bytes that ends in "'s" or "'S", or of
+    /// more than four that ends in U+2019 and "s"), whose base may be a key. The
+    /// others can begin no match; the result is that of the overload above.
+    void match_entries(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
+                       std::span<const std::uint32_t> word_entries, std::span<const std::uint32_t> candidates,
+                       std::vector<GazetteerMatch>& out) const;
 
     struct Index;  // defined in gazetteer.cpp
 

@@ -33,6 +33,11 @@ public:
     /// Same, with the sentences already known. Results are in text order.
     std::vector<Timex> tag(std::string_view text, const std::vector<Sentence>& sentences,
                            std::optional<Date> dct) const;
+    /// Same, with `lower` the text lower-cased (ASCII A-Z only, byte for byte)
+    /// followed by 8 zero bytes, as a caller that needs it too has made it: the
+    /// tagger then does not lower-case the text again.
+    std::vector<Timex> tag(std::string_view text, std::string_view lower, const std::vector<Sentence>& sentences,
+                           std::optional<Date> dct) const;
 
 private:
     struct Impl;

@@ -214,3 +214,44 @@ TEST_CASE("the built-in gazetteer covers the South Caucasus and the world's stat
     CHECK(g.actors().size() > 190);
     CHECK_FALSE(g.conflicts().empty());
 }
+
+TEST_CASE("match_entries over the listed candidate words finds what it finds over every word") {
+    const auto& g = builtin();
+    const auto keys = g.index_keys();
+    const std::vector<std::string> texts = {
+        "Azerbaijan's President Ilham Aliyev said the United Nations Supreme Court in The Hague erred; "
+        "the court and Yerevan's officials, Russian-brokered talks in BAKU, the enclave, U.N. envoys.",
+        "AZERBAIJAN'S troops and Armenia\xE2\x80\x99s army; the Kremlin\xE2\x80\x99S aides met the ministry's "
+        "envoys, the court's ruling, the court\xE2\x80\x99s judges, the ICJ's judges in the Hague's Peace Palace.",
+        "the the court court's 's s's Russia Russians Russia's the enclave's the United States's the U.S.'s"};
+    for (const std::string& text : texts) {
+        const auto words = split_words(text, 0, text.size());
+        std::vector<std::uint32_t> entries(words.size(), 0);
+        for (std::size_t k = 0; k < words.size(); ++k)
+            for (std::size_t i = 0; i < keys.size(); ++i)
+                if (lower(text.substr(words[k].first, words[k].second - words[k].first)) == keys[i])
+                    entries[k] = static_cast<std::uint32_t>(i + 1);
+        // The candidates as the header states them: an entry, or a possessive.
+        std::vector<std::uint32_t> candidates;
+        for (std::size_t k = 0; k < words.size(); ++k) {
+            const std::string w = text.substr(words[k].first, words[k].second - words[k].first);
+            const bool possessive = (w.size() > 2 && (w.ends_with("'s") || w.ends_with("'S"))) ||
+                                    (w.size() > 4 && w.ends_with("\xE2\x80\x99s"));
+            if (entries[k] != 0 || possessive) candidates.push_back(static_cast<std::uint32_t>(k));
+        }
+        CHECK(candidates.size() < words.size());
+        std::vector<GazetteerMatch> all, listed;
+        g.match_entries(text, words, entries, all);
+        g.match_entries(text, words, entries, candidates, listed);
+        CHECK(all.size() >= 5);
+        REQUIRE(listed.size() == all.size());
+        for (std::size_t i = 0; i < all.size(); ++i) {
+            CHECK(listed[i].begin == all[i].begin);
+            CHECK(listed[i].end == all[i].end);
+            CHECK(listed[i].refs.data() == all[i].refs.data());
+            CHECK(listed[i].refs.size() == all[i].refs.size());
+            CHECK(listed[i].word == all[i].word);
+            CHECK(listed[i].word_end == all[i].word_end);
+        }
+    }
+}
