@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -238,6 +239,34 @@ std::string fts_query(std::string_view text) {
     return out;
 }
 
+// Whether every word of `headline` is a word of `sentence` for FTS5, so
+// that indexing the headline beside its sentence adds nothing to what
+// `--query` finds (schema step 9): the headline is a run of the sentence's
+// bytes (ASCII letters in either case: the tokenizer folds them) that begins
+// and ends where a word does, at an ASCII character that is neither a letter
+// nor a digit or at an end of the sentence. Anything else (a first letter
+// made upper case outside ASCII, quotes taken off inside) is indexed as
+// before.
+bool headline_in_sentence(std::string_view headline, std::string_view sentence) {
+    if (headline.empty()) return true;
+    if (headline.size() > sentence.size()) return false;
+    auto fold = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; };
+    auto edge = [](unsigned char c) { return c < 0x80 && !std::isalnum(c); };
+    for (std::size_t at = 0; at + headline.size() <= sentence.size(); ++at) {
+        if (at > 0 && !edge(static_cast<unsigned char>(sentence[at - 1]))) continue;
+        const std::size_t end = at + headline.size();
+        if (end < sentence.size() && !edge(static_cast<unsigned char>(sentence[end]))) continue;
+        if (fold(static_cast<unsigned char>(headline[0])) != fold(static_cast<unsigned char>(sentence[at]))) continue;
+        // Mostly the same bytes but for the first letter: compared whole first, letter by letter only when not.
+        if (std::memcmp(headline.data() + 1, sentence.data() + at + 1, headline.size() - 1) == 0) return true;
+        bool same = true;
+        for (std::size_t i = 1; i < headline.size() && same; ++i)
+            same = fold(static_cast<unsigned char>(headline[i])) == fold(static_cast<unsigned char>(sentence[at + i]));
+        if (same) return true;
+    }
+    return false;
+}
+
 // The columns that describe a span, in the order both events and mentions use.
 constexpr const char* k_span_columns =
     "date_source, edtf, earliest, latest, precision, open_start, open_end, approximate, uncertain";
@@ -254,10 +283,16 @@ struct EventStore::Impl {
     std::unordered_map<std::string, long long> actor_keys;
     std::unordered_map<std::string, long long> place_keys;
     std::unordered_set<std::string> aliases_seen;
-    // Mentions written in the open transaction and not yet in mentions_fts:
-    // indexed by one statement at commit (see schema step 3).
+    // Articles whose mentions were written in the open transaction and are
+    // not yet in mentions_fts: indexed at commit, by ranges of keys (see
+    // flush_fts()).
     std::vector<long long> fts_pending;
-    std::optional<long long> next_mention;  // see next_mention_key()
+    // The article being ingested: the key of its next mention (schema step
+    // 9: (article << 20) | the mention's number in it), and the texts its
+    // mentions have put in the full-text index so far ((headline, sentence)
+    // -> the key of the mention that holds them).
+    long long mention_next = 0, mention_end = 0;
+    std::vector<std::pair<std::pair<std::string_view, std::string_view>, long long>> article_texts;
     std::string actors_text, places_text;  // a mention's actors and places as JSON (buffers kept)
     NumberTexts numbers;
 
@@ -305,7 +340,6 @@ struct EventStore::Impl {
     Statement extra_places;
     Statement fts_index;
     Statement fts_unindex;
-    Statement mentions_of_article;
 
     explicit Impl(const std::filesystem::path& p, bool read_only)
         : path(p),
@@ -319,8 +353,8 @@ struct EventStore::Impl {
           update_article(db,
                          "UPDATE articles SET hash=?2, url=?3, title=?4, source=?5, source_key=?6, "
                          "published=?7, language=?8, text=?9, ingested_at=?10 WHERE key=?1"),
-          events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE article = ?"),
-          delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
+          events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE key BETWEEN ?1 AND ?2"),
+          delete_mentions_of_article(db, "DELETE FROM mentions WHERE key BETWEEN ?1 AND ?2"),
           // One bucket of merge candidates (see Bucket): every event of a type,
           // date source and status that begins in one month, with its span,
           // from the index alone (schema step 7); its links, and its sources
@@ -363,10 +397,10 @@ struct EventStore::Impl {
                                        "VALUES (?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,1) "
                                        "ON CONFLICT (id) DO NOTHING",
                                        k_span_columns)),
-          insert_mention(db, fmt::format("INSERT INTO mentions (event, article, id, type, cameo, {}, timex_value, "
+          insert_mention(db, fmt::format("INSERT INTO mentions (event, fts_key, id, type, cameo, {}, timex_value, "
                                          "headline, confidence, status, sentence, begin, end, timex, actors, "
-                                         "places, source_key, key) "
-                                         "VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?)",
+                                         "places, source_key, key, fts_headline) "
+                                         "VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                          k_span_columns)),
           set_primary(db,
                       "UPDATE events SET (cameo, date_source, edtf, earliest, latest, precision, open_start, "
@@ -417,52 +451,63 @@ struct EventStore::Impl {
                        "WHERE ep.event = ? AND ep.canonical = 0 ORDER BY p.name"),
           fts_index(db,
                     "INSERT INTO mentions_fts (rowid, headline, sentence) SELECT key, headline, sentence "
-                    "FROM mentions WHERE key BETWEEN ?1 AND ?2"),
+                    "FROM mentions_text WHERE key BETWEEN ?1 AND ?2"),
           fts_unindex(db,
                       "INSERT INTO mentions_fts (mentions_fts, rowid, headline, sentence) "
-                      "SELECT 'delete', key, headline, sentence FROM mentions "
-                      "WHERE key IN (SELECT value FROM json_each(?))"),
-          mentions_of_article(db, "SELECT key FROM mentions WHERE article = ?") {}
+                      "SELECT 'delete', key, headline, sentence FROM mentions_text "
+                      "WHERE key BETWEEN ?1 AND ?2") {}
 
-    static std::string json_keys(const std::vector<long long>& keys) {
-        std::string out = "[";
-        for (long long k : keys) {
-            if (out.size() > 1) out += ',';
-            out += std::to_string(k);
-        }
-        return out + "]";
-    }
+    // An article's mentions are the keys [first_mention(a), last_mention(a)] (schema step 9).
+    static constexpr int k_mention_bits = 20;
+    static long long first_mention(long long article) { return article << k_mention_bits; }
+    static long long last_mention(long long article) { return (article << k_mention_bits) | ((1LL << k_mention_bits) - 1); }
 
-    /// Puts the mentions written in this transaction into the full-text index.
-    /// One range of keys: a mention's key is the largest plus one when it is
-    /// written (next_mention_key(), under the write lock), so every row from
-    /// the first pending key on was written by this transaction and is not
-    /// indexed yet (a pending mention deleted again, by a replacement in the
-    /// same batch, is gone from the table and from fts_pending alike). A list
-    /// of keys through json_each cost an IN table of the batch's keys and a
-    /// seek per row.
+    /// Puts the mentions written in this transaction into the full-text index,
+    /// the rows that hold a text (fts_key = key) of each pending article. New
+    /// articles have consecutive keys, so a batch of them is one range of
+    /// keys, one statement; an article replaced is a range of its own.
     void flush_fts() {
         if (fts_pending.empty()) return;
-        const auto [lo, hi] = std::minmax_element(fts_pending.begin(), fts_pending.end());
-        fts_index.bind(1, *lo).bind(2, *hi).run();
+        std::sort(fts_pending.begin(), fts_pending.end());
+        fts_pending.erase(std::unique(fts_pending.begin(), fts_pending.end()), fts_pending.end());
+        for (std::size_t i = 0; i < fts_pending.size();) {
+            std::size_t j = i;
+            while (j + 1 < fts_pending.size() && fts_pending[j + 1] == fts_pending[j] + 1) ++j;
+            fts_index.bind(1, first_mention(fts_pending[i])).bind(2, last_mention(fts_pending[j])).run();
+            i = j + 1;
+        }
         fts_pending.clear();
     }
 
-    /// Takes an article's mentions out of the full-text index before they are deleted.
+    /// Takes an article's mentions out of the full-text index before they are
+    /// deleted. Mentions written in this transaction are not indexed yet (an
+    /// article's are all pending or none: a replacement deletes the old ones
+    /// before it writes): then it is only forgotten.
     void unindex_article(long long article) {
-        std::unordered_set<long long> pending(fts_pending.begin(), fts_pending.end());
-        std::vector<long long> indexed;
-        mentions_of_article.bind(1, article);
-        while (mentions_of_article.step()) {
-            long long key = mentions_of_article.column_int64(0);
-            if (pending.count(key)) {
-                // Written in this batch and never indexed: just forget it.
-                fts_pending.erase(std::find(fts_pending.begin(), fts_pending.end(), key));
-            } else {
-                indexed.push_back(key);
-            }
+        auto pending = std::find(fts_pending.begin(), fts_pending.end(), article);
+        if (pending != fts_pending.end()) {
+            fts_pending.erase(std::remove(fts_pending.begin(), fts_pending.end(), article), fts_pending.end());
+            return;
         }
-        if (!indexed.empty()) fts_unindex.bind(1, json_keys(indexed)).run();
+        fts_unindex.bind(1, first_mention(article)).bind(2, last_mention(article)).run();
+    }
+
+    // Starts the mentions of an article (its old ones, if any, deleted).
+    void begin_article(long long article) {
+        mention_next = first_mention(article);
+        mention_end = last_mention(article);
+        article_texts.clear();
+    }
+
+    // The key of the mention that holds (headline, sentence) of the
+    // article in the full-text index: an earlier one with the same text, or
+    // `mention` itself.
+    long long text_holder(const std::string& headline, const std::string& sentence, long long mention) {
+        for (const auto& [text, key] : article_texts)
+            if (text.second == sentence && text.first == headline) return key;
+        // Views of the article's events, which outlive its ingest().
+        article_texts.push_back({{headline, sentence}, mention});
+        return mention;
     }
 
     static bool configure(sqlite::Connection& db) {
@@ -501,7 +546,6 @@ struct EventStore::Impl {
 
     void forget_caches() {
         fts_pending.clear();
-        next_mention.reset();
         actor_keys.clear();
         place_keys.clear();
         aliases_seen.clear();
@@ -1043,14 +1087,14 @@ struct EventStore::Impl {
         }
     }
 
-    // The key the next mention gets. SQLite gives a new row the largest key
-    // plus one, and while this transaction holds the write lock no one else
-    // adds a row; known ahead, a new event names its canonical mention in its
-    // own INSERT (no UPDATE after). Read once per transaction, and again after
-    // mentions were deleted (the largest may have gone).
+    // The key the next mention of the article gets (schema step 9): known
+    // ahead, a new event names its canonical mention in its own INSERT (no
+    // UPDATE after).
     long long next_mention_key() {
-        if (!next_mention) next_mention = db.scalar("SELECT coalesce(max(key), 0) + 1 FROM mentions");
-        return *next_mention;
+        if (mention_next > mention_end)
+            throw StoreError(fmt::format("{}: more than {} events in one article", path.string(),
+                                         1LL << k_mention_bits));
+        return mention_next;
     }
 
     // Inserts a new event from its first mention (to be stored as `mention`); its row key.
@@ -1105,7 +1149,7 @@ struct EventStore::Impl {
         actors_json(actors_text, e.actors);
         places_json(places_text, e.places, numbers);
         auto& m = insert_mention;
-        m.bind(1, event).bind(2, article).bind_static(3, e.id).bind_static(4, e.type).bind_static(5, e.cameo);
+        m.bind(1, event).bind(2, text_holder(e.headline, e.evidence.sentence, mention)).bind_static(3, e.id).bind_static(4, e.type).bind_static(5, e.cameo);
         bind_span(m, 6, e, span_text);
         m.bind_static(15, e.timex_value).bind_static(16, e.headline).bind(17, e.confidence);
         m.bind_static(18, to_string(e.status)).bind_static(19, e.evidence.sentence);
@@ -1114,9 +1158,10 @@ struct EventStore::Impl {
         if (e.evidence.timex) m.bind_static(22, *e.evidence.timex);
         else m.bind_null(22);
         m.bind_static(23, actors_text).bind_static(24, places_text).bind_static(25, source_key).bind(26, mention);
+        m.bind(27, headline_in_sentence(e.headline, e.evidence.sentence) ? 0 : 1);
         m.run();
-        ++*next_mention;
-        fts_pending.push_back(mention);
+        ++mention_next;
+        if (fts_pending.empty() || fts_pending.back() != article) fts_pending.push_back(article);
 
         if (!match) {
             // The new event already has this mention's fields.
@@ -1301,7 +1346,6 @@ const std::filesystem::path& EventStore::path() const { return m_impl->path; }
 EventStore::Batch::Batch(EventStore& store) : m_store(&store) {
     if (store.m_impl->tx) throw StoreError(store.path().string() + ": a batch is already open");
     store.m_impl->tx.emplace(store.m_impl->db);
-    store.m_impl->next_mention.reset();  // others may have written since our last batch
     try {
         store.m_impl->begin_transaction();
     } catch (...) {
@@ -1335,7 +1379,6 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
     std::optional<sqlite::Transaction> own;
     if (!impl.tx) {
         own.emplace(impl.db);
-        impl.next_mention.reset();
         impl.begin_transaction();
     }
     try {
@@ -1359,13 +1402,12 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             }
             // Changed text: its old mentions go, and the events they alone told go with them.
             std::vector<long long> affected;
-            impl.events_of_article.bind(1, key);
+            impl.events_of_article.bind(1, Impl::first_mention(key)).bind(2, Impl::last_mention(key));
             while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
             // Events are rebuilt below: the merge candidates are read afresh after.
             impl.forget_candidates();
             impl.unindex_article(key);
-            impl.delete_mentions_of_article.bind(1, key).run();
-            impl.next_mention.reset();
+            impl.delete_mentions_of_article.bind(1, Impl::first_mention(key)).bind(2, Impl::last_mention(key)).run();
             for (long long event : affected)
                 if (!impl.rebuild_event(event)) ++result.events_removed;
             auto& u = impl.update_article;
@@ -1390,6 +1432,7 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             key = impl.db.last_insert_rowid();
             result.outcome = IngestOutcome::added;
         }
+        impl.begin_article(key);
         for (const Event& e : events) {
             if (impl.add_mention(key, source_key, published, e)) ++result.events_merged;
             else ++result.events_new;
@@ -1507,12 +1550,15 @@ std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>&
     if (!q.query.empty()) {
         Filter f;
         const std::string match = numbered(params, fts_query(q.query));
+        // The index holds a text once per article (schema step 9): the
+        // mentions that share it follow the one holding it, in its article's
+        // range of keys, and name it by fts_key.
         f.drive = fmt::format(
-            "e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key = f.rowid "
-            "WHERE mentions_fts MATCH {})",
-            match);
+            "e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key BETWEEN f.rowid "
+            "AND (f.rowid | {1}) AND m.fts_key = f.rowid WHERE mentions_fts MATCH {0})",
+            match, (1LL << 20) - 1);
         f.check = fmt::format(
-            "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.key IN "
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.fts_key IN "
             "(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}))",
             match);
         f.count = fmt::format("SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH {}", match);
@@ -1810,7 +1856,7 @@ void EventStore::for_each_article(
                        "SELECT key, id, url, title, source, published, language, text FROM articles ORDER BY key");
     Statement mentions(db, fmt::format("SELECT id, type, cameo, {}, timex_value, headline, confidence, status, "
                                        "sentence, begin, end, timex, actors, places FROM mentions "
-                                       "WHERE article = ? ORDER BY key",
+                                       "WHERE key BETWEEN ?1 AND ?2 ORDER BY key",
                                        k_span_columns));
     while (articles.step()) {
         Article a;
@@ -1824,7 +1870,7 @@ void EventStore::for_each_article(
         a.text = articles.column_text(7);
         a.origin = fmt::format("{}:{}", m_impl->path.string(), a.id);
         std::vector<Event> events;
-        mentions.bind(1, key);
+        mentions.bind(1, Impl::first_mention(key)).bind(2, Impl::last_mention(key));
         while (mentions.step()) {
             Event e;
             e.id = mentions.column_text(0);
