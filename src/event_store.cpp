@@ -283,14 +283,16 @@ struct EventStore::Impl {
     std::unordered_map<std::string, long long> actor_keys;
     std::unordered_map<std::string, long long> place_keys;
     std::unordered_set<std::string> aliases_seen;
-    // Articles whose mentions were written in the open transaction and are
-    // not yet in mentions_fts: indexed at commit, by ranges of keys (see
-    // flush_fts()).
-    std::vector<long long> fts_pending;
-    // The article being ingested: the key of its next mention (schema step
-    // 9: (article << 20) | the mention's number in it), and the texts its
-    // mentions have put in the full-text index so far ((headline, sentence)
-    // -> the key of the mention that holds them).
+    // The slots of mention keys (schema step 9) given out in the open
+    // transaction, [first_slot, next_slot): each after every slot in the
+    // store, so their mentions are the ones not yet in mentions_fts
+    // (indexed at commit, one range of keys). Read when first needed in a
+    // transaction (under the write lock).
+    std::optional<long long> first_slot, next_slot;
+    // The article being ingested: the key of its next mention ((slot << 20)
+    // | the mention's number in the article), and the texts its mentions
+    // have put in the full-text index so far ((headline, sentence) -> the key
+    // of the mention that holds them).
     long long mention_next = 0, mention_end = 0;
     std::vector<std::pair<std::pair<std::string_view, std::string_view>, long long>> article_texts;
     std::string actors_text, places_text;  // a mention's actors and places as JSON (buffers kept)
@@ -345,14 +347,14 @@ struct EventStore::Impl {
         : path(p),
           db(p, read_only),
           configured(configure(db)),
-          article_by_id(db, "SELECT key, hash FROM articles WHERE id = ?"),
+          article_by_id(db, "SELECT key, hash, slot FROM articles WHERE id = ?"),
           article_by_hash(db, "SELECT key FROM articles WHERE hash = ? LIMIT 1"),
           insert_article(db,
                          "INSERT INTO articles (id, hash, url, title, source, source_key, published, "
-                         "language, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+                         "language, text, ingested_at, slot) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
           update_article(db,
                          "UPDATE articles SET hash=?2, url=?3, title=?4, source=?5, source_key=?6, "
-                         "published=?7, language=?8, text=?9, ingested_at=?10 WHERE key=?1"),
+                         "published=?7, language=?8, text=?9, ingested_at=?10, slot=?11 WHERE key=?1"),
           events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE key BETWEEN ?1 AND ?2"),
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE key BETWEEN ?1 AND ?2"),
           // One bucket of merge candidates (see Bucket): every event of a type,
@@ -399,8 +401,8 @@ struct EventStore::Impl {
                                        k_span_columns)),
           insert_mention(db, fmt::format("INSERT INTO mentions (event, fts_key, id, type, cameo, {}, timex_value, "
                                          "headline, confidence, status, sentence, begin, end, timex, actors, "
-                                         "places, source_key, key, fts_headline) "
-                                         "VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                                         "places, source_key, key, fts_headline, article) "
+                                         "VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                          k_span_columns)),
           set_primary(db,
                       "UPDATE events SET (cameo, date_source, edtf, earliest, latest, precision, open_start, "
@@ -457,45 +459,50 @@ struct EventStore::Impl {
                       "SELECT 'delete', key, headline, sentence FROM mentions_text "
                       "WHERE key BETWEEN ?1 AND ?2") {}
 
-    // An article's mentions are the keys [first_mention(a), last_mention(a)] (schema step 9).
+    // The mentions of the article of slot s are the keys [first_mention(s), last_mention(s)] (schema step 9).
     static constexpr int k_mention_bits = 20;
-    static long long first_mention(long long article) { return article << k_mention_bits; }
-    static long long last_mention(long long article) { return (article << k_mention_bits) | ((1LL << k_mention_bits) - 1); }
+    static long long first_mention(long long slot) { return slot << k_mention_bits; }
+    static long long last_mention(long long slot) { return (slot << k_mention_bits) | ((1LL << k_mention_bits) - 1); }
 
-    /// Puts the mentions written in this transaction into the full-text index,
-    /// the rows that hold a text (fts_key = key) of each pending article. New
-    /// articles have consecutive keys, so a batch of them is one range of
-    /// keys, one statement; an article replaced is a range of its own.
+    // A new slot for the mentions of an article, after every mention stored:
+    // mention keys grow in the order mentions are written, as before schema
+    // step 9 (the order rebuild_event() breaks ties in).
+    long long new_slot() {
+        if (!next_slot) {
+            next_slot = (db.scalar("SELECT coalesce(max(key), 0) FROM mentions") >> k_mention_bits) + 1;
+            first_slot = next_slot;
+        }
+        return (*next_slot)++;
+    }
+
+    // Forgets the slots of the transaction (at its end, or when it begins: others may have written).
+    void forget_slots() {
+        first_slot.reset();
+        next_slot.reset();
+    }
+
+    /// Puts the mentions written in this transaction into the full-text
+    /// index: the rows that hold a text (fts_key = key), in the one range of
+    /// keys of the transaction's slots (a pending mention deleted again, its
+    /// article replaced in the same batch, is simply gone from the range).
     void flush_fts() {
-        if (fts_pending.empty()) return;
-        std::sort(fts_pending.begin(), fts_pending.end());
-        fts_pending.erase(std::unique(fts_pending.begin(), fts_pending.end()), fts_pending.end());
-        for (std::size_t i = 0; i < fts_pending.size();) {
-            std::size_t j = i;
-            while (j + 1 < fts_pending.size() && fts_pending[j + 1] == fts_pending[j] + 1) ++j;
-            fts_index.bind(1, first_mention(fts_pending[i])).bind(2, last_mention(fts_pending[j])).run();
-            i = j + 1;
-        }
-        fts_pending.clear();
+        if (first_slot && *next_slot > *first_slot)
+            fts_index.bind(1, first_mention(*first_slot)).bind(2, last_mention(*next_slot - 1)).run();
+        forget_slots();
     }
 
-    /// Takes an article's mentions out of the full-text index before they are
-    /// deleted. Mentions written in this transaction are not indexed yet (an
-    /// article's are all pending or none: a replacement deletes the old ones
-    /// before it writes): then it is only forgotten.
-    void unindex_article(long long article) {
-        auto pending = std::find(fts_pending.begin(), fts_pending.end(), article);
-        if (pending != fts_pending.end()) {
-            fts_pending.erase(std::remove(fts_pending.begin(), fts_pending.end(), article), fts_pending.end());
-            return;
-        }
-        fts_unindex.bind(1, first_mention(article)).bind(2, last_mention(article)).run();
+    /// Takes the mentions of an article's slot out of the full-text index
+    /// before they are deleted; those written in this transaction are not
+    /// in it yet.
+    void unindex_article(long long slot) {
+        if (first_slot && slot >= *first_slot) return;
+        fts_unindex.bind(1, first_mention(slot)).bind(2, last_mention(slot)).run();
     }
 
-    // Starts the mentions of an article (its old ones, if any, deleted).
-    void begin_article(long long article) {
-        mention_next = first_mention(article);
-        mention_end = last_mention(article);
+    // Starts the mentions of an article, at its slot.
+    void begin_article(long long slot) {
+        mention_next = first_mention(slot);
+        mention_end = last_mention(slot);
         article_texts.clear();
     }
 
@@ -545,7 +552,7 @@ struct EventStore::Impl {
     }
 
     void forget_caches() {
-        fts_pending.clear();
+        forget_slots();
         actor_keys.clear();
         place_keys.clear();
         aliases_seen.clear();
@@ -1158,10 +1165,9 @@ struct EventStore::Impl {
         if (e.evidence.timex) m.bind_static(22, *e.evidence.timex);
         else m.bind_null(22);
         m.bind_static(23, actors_text).bind_static(24, places_text).bind_static(25, source_key).bind(26, mention);
-        m.bind(27, headline_in_sentence(e.headline, e.evidence.sentence) ? 0 : 1);
+        m.bind(27, headline_in_sentence(e.headline, e.evidence.sentence) ? 0 : 1).bind(28, article);
         m.run();
         ++mention_next;
-        if (fts_pending.empty() || fts_pending.back() != article) fts_pending.push_back(article);
 
         if (!match) {
             // The new event already has this mention's fields.
@@ -1346,6 +1352,7 @@ const std::filesystem::path& EventStore::path() const { return m_impl->path; }
 EventStore::Batch::Batch(EventStore& store) : m_store(&store) {
     if (store.m_impl->tx) throw StoreError(store.path().string() + ": a batch is already open");
     store.m_impl->tx.emplace(store.m_impl->db);
+    store.m_impl->forget_slots();  // others may have written since our last batch
     try {
         store.m_impl->begin_transaction();
     } catch (...) {
@@ -1379,6 +1386,7 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
     std::optional<sqlite::Transaction> own;
     if (!impl.tx) {
         own.emplace(impl.db);
+        impl.forget_slots();
         impl.begin_transaction();
     }
     try {
@@ -1390,10 +1398,13 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
         std::string source_key = article.source.empty() ? id : article.source;
 
         long long key = 0;
+        std::optional<long long> slot;  // of its mentions (schema step 9), when it has some
         impl.article_by_id.bind(1, id);
         if (impl.article_by_id.step()) {
             key = impl.article_by_id.column_int64(0);
             std::string old_hash = impl.article_by_id.column_text(1);
+            // Slots begin at 1; 0: no mentions (NULL).
+            const long long old_slot = impl.article_by_id.column_is_null(2) ? 0 : impl.article_by_id.column_int64(2);
             impl.article_by_id.reset();
             if (old_hash == hash) {
                 result.outcome = IngestOutcome::unchanged;
@@ -1402,18 +1413,24 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             }
             // Changed text: its old mentions go, and the events they alone told go with them.
             std::vector<long long> affected;
-            impl.events_of_article.bind(1, Impl::first_mention(key)).bind(2, Impl::last_mention(key));
-            while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
-            // Events are rebuilt below: the merge candidates are read afresh after.
-            impl.forget_candidates();
-            impl.unindex_article(key);
-            impl.delete_mentions_of_article.bind(1, Impl::first_mention(key)).bind(2, Impl::last_mention(key)).run();
+            if (old_slot > 0) {
+                const long long lo = Impl::first_mention(old_slot), hi = Impl::last_mention(old_slot);
+                impl.events_of_article.bind(1, lo).bind(2, hi);
+                while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
+                // Events are rebuilt below: the merge candidates are read afresh after.
+                impl.forget_candidates();
+                impl.unindex_article(old_slot);
+                impl.delete_mentions_of_article.bind(1, lo).bind(2, hi).run();
+            }
             for (long long event : affected)
                 if (!impl.rebuild_event(event)) ++result.events_removed;
+            // The new mentions take a new slot, after every stored one (as they
+            // took the next keys before schema step 9).
+            if (!events.empty()) slot = impl.new_slot();
             auto& u = impl.update_article;
             u.bind(1, key).bind(2, hash).bind(3, article.url).bind(4, article.title).bind(5, article.source);
             u.bind(6, source_key).bind(7, published).bind(8, article.language).bind(9, article.text);
-            u.bind(10, now_utc()).run();
+            u.bind(10, now_utc()).bind(11, slot).run();
             result.outcome = IngestOutcome::replaced;
         } else {
             // The same text filed under another id is still the same article.
@@ -1425,14 +1442,15 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
                 if (own) own->commit();
                 return result;
             }
+            if (!events.empty()) slot = impl.new_slot();
             auto& s = impl.insert_article;
             s.bind(1, id).bind(2, hash).bind(3, article.url).bind(4, article.title).bind(5, article.source);
             s.bind(6, source_key).bind(7, published).bind(8, article.language).bind(9, article.text);
-            s.bind(10, now_utc()).run();
+            s.bind(10, now_utc()).bind(11, slot).run();
             key = impl.db.last_insert_rowid();
             result.outcome = IngestOutcome::added;
         }
-        impl.begin_article(key);
+        if (slot) impl.begin_article(*slot);
         for (const Event& e : events) {
             if (impl.add_mention(key, source_key, published, e)) ++result.events_merged;
             else ++result.events_new;
@@ -1853,14 +1871,13 @@ void EventStore::for_each_article(
     // One read transaction: a consistent snapshot even while another process ingests.
     sqlite::Transaction snapshot(db, sqlite::Transaction::Mode::deferred);
     Statement articles(db,
-                       "SELECT key, id, url, title, source, published, language, text FROM articles ORDER BY key");
+                       "SELECT key, id, url, title, source, published, language, text, slot FROM articles ORDER BY key");
     Statement mentions(db, fmt::format("SELECT id, type, cameo, {}, timex_value, headline, confidence, status, "
                                        "sentence, begin, end, timex, actors, places FROM mentions "
                                        "WHERE key BETWEEN ?1 AND ?2 ORDER BY key",
                                        k_span_columns));
     while (articles.step()) {
         Article a;
-        long long key = articles.column_int64(0);
         a.id = articles.column_text(1);
         a.url = articles.column_text(2);
         a.title = articles.column_text(3);
@@ -1870,7 +1887,9 @@ void EventStore::for_each_article(
         a.text = articles.column_text(7);
         a.origin = fmt::format("{}:{}", m_impl->path.string(), a.id);
         std::vector<Event> events;
-        mentions.bind(1, Impl::first_mention(key)).bind(2, Impl::last_mention(key));
+        // (No slot: no mentions; the range of slot 0 is empty, keys begin at slot 1.)
+        const long long slot = articles.column_is_null(8) ? 0 : articles.column_int64(8);
+        mentions.bind(1, Impl::first_mention(slot)).bind(2, Impl::last_mention(slot));
         while (mentions.step()) {
             Event e;
             e.id = mentions.column_text(0);

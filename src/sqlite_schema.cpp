@@ -234,12 +234,12 @@ CREATE INDEX events_by_sources ON events(source_count DESC, confidence DESC, ear
     WHERE source_count >= 2;
 )sql",
     // 9: fewer rows and index entries per mention.
-    // - A mention's key says its article: (article key << 20) | its number in
-    //   the article, so an article's mentions are one range of keys (what a
-    //   replacement deletes, what `merge` reads) without an index of their
-    //   own, and `article` is computed from the key (no column to store, no
-    //   foreign-key check per row). A new article's mentions are appended
-    //   after every stored one, as before.
+    // - An article's mentions are one range of keys: (slot << 20) | the
+    //   mention's number in the article, where `articles.slot` is given out
+    //   after every stored one each time an article with events is written
+    //   (new or replaced), so keys still grow in the order mentions are
+    //   written. A replacement deletes the range, `merge` reads it: no index
+    //   `mentions_by_article`.
     // - The full-text index holds each distinct (headline, sentence) of an
     //   article once: a sentence that tells several events was tokenised once
     //   per mention. `fts_key` names the mention that holds the text in the
@@ -250,20 +250,26 @@ CREATE INDEX events_by_sources ON events(source_count DESC, confidence DESC, ear
     //   are all in its sentence (nearly every one: a headline is a clause of
     //   its sentence) is not indexed again beside it (`fts_headline` = 0,
     //   decided by the writer; the mentions copied here keep theirs).
-    // The mentions are copied into the new table with their new keys (in the
-    // order of their old ones within an article), events point at the new
-    // key of their canonical mention, and the index is rebuilt from the view.
+    // The mentions are copied into the new table with their new keys (slots
+    // in the order of the articles' first old keys, mentions in the order of
+    // their old keys), events point at the new key of their canonical
+    // mention, and the index is rebuilt from the view.
     R"sql(
+ALTER TABLE articles ADD COLUMN slot INTEGER;  -- NULL: no mentions
+CREATE TEMP TABLE article_slots (article INTEGER PRIMARY KEY, slot INTEGER NOT NULL);
+INSERT INTO temp.article_slots (article, slot)
+    SELECT article, row_number() OVER (ORDER BY min(key)) FROM mentions GROUP BY article;
+UPDATE articles SET slot = (SELECT slot FROM temp.article_slots s WHERE s.article = articles.key);
 CREATE TEMP TABLE mention_keys (old INTEGER PRIMARY KEY, new INTEGER NOT NULL, holder INTEGER NOT NULL);
 INSERT INTO temp.mention_keys (old, new, holder)
     SELECT key, n, min(n) OVER (PARTITION BY article, headline, sentence)
-    FROM (SELECT key, article, headline, sentence,
-                 (article << 20) | (row_number() OVER (PARTITION BY article ORDER BY key) - 1) AS n
-          FROM mentions);
+    FROM (SELECT m.key, m.article, m.headline, m.sentence,
+                 (s.slot << 20) | (row_number() OVER (PARTITION BY m.article ORDER BY m.key) - 1) AS n
+          FROM mentions m JOIN temp.article_slots s ON s.article = m.article);
 CREATE TABLE mentions_v9 (
-    key         INTEGER PRIMARY KEY,        -- (article << 20) | the mention's number in its article
+    key         INTEGER PRIMARY KEY,        -- (articles.slot << 20) | the mention's number in its article
     event       INTEGER NOT NULL REFERENCES events(key) ON DELETE CASCADE,
-    article     INTEGER GENERATED ALWAYS AS (key >> 20) VIRTUAL,
+    article     INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
     fts_key     INTEGER NOT NULL,           -- the mention whose row holds this text in mentions_fts
     fts_headline INTEGER NOT NULL DEFAULT 1, -- 0: every word of the headline is in the sentence, not indexed
     id          TEXT NOT NULL,
@@ -290,16 +296,18 @@ CREATE TABLE mentions_v9 (
     places      TEXT NOT NULL DEFAULT '[]',
     source_key  TEXT NOT NULL DEFAULT ''
 );
-INSERT INTO mentions_v9 (key, event, fts_key, id, type, cameo, date_source, edtf, earliest, latest, precision,
-                         open_start, open_end, approximate, uncertain, timex_value, headline, confidence, status,
-                         sentence, begin, end, timex, actors, places, source_key)
-    SELECT k.new, m.event, k.holder, m.id, m.type, m.cameo, m.date_source, m.edtf, m.earliest, m.latest,
-           m.precision, m.open_start, m.open_end, m.approximate, m.uncertain, m.timex_value, m.headline,
-           m.confidence, m.status, m.sentence, m.begin, m.end, m.timex, m.actors, m.places, m.source_key
+INSERT INTO mentions_v9 (key, event, article, fts_key, id, type, cameo, date_source, edtf, earliest, latest,
+                         precision, open_start, open_end, approximate, uncertain, timex_value, headline,
+                         confidence, status, sentence, begin, end, timex, actors, places, source_key)
+    SELECT k.new, m.event, m.article, k.holder, m.id, m.type, m.cameo, m.date_source, m.edtf, m.earliest,
+           m.latest, m.precision, m.open_start, m.open_end, m.approximate, m.uncertain, m.timex_value,
+           m.headline, m.confidence, m.status, m.sentence, m.begin, m.end, m.timex, m.actors, m.places,
+           m.source_key
     FROM mentions m JOIN temp.mention_keys k ON k.old = m.key ORDER BY k.new;
 UPDATE events SET primary_mention = (SELECT new FROM temp.mention_keys WHERE old = events.primary_mention)
     WHERE primary_mention IS NOT NULL;
 DROP TABLE temp.mention_keys;
+DROP TABLE temp.article_slots;
 DROP TABLE mentions_fts;
 DROP TABLE mentions;
 ALTER TABLE mentions_v9 RENAME TO mentions;
