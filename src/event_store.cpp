@@ -323,6 +323,18 @@ struct EventStore::Impl {
     // entries of every index that holds a column it sets, and the rank
     // indexes hold source_count and confidence.
     std::array<std::unique_ptr<Statement>, 8> merge_counts_changed;
+    // The counts of cached events that merges of the open transaction
+    // changed, written once per event before COMMIT (and before anything
+    // that reads them from the rows: a replacement) instead of once per
+    // merged mention. `changed`: the bits above, OR-ed; the values are the
+    // event's, whole.
+    struct PendingCounts {
+        int changed = 0;
+        long long source_count = 0;
+        double confidence = 0;
+        std::optional<std::string> first_reported;
+    };
+    std::unordered_map<long long, PendingCounts> pending_counts;
     Statement merge_one_probe;  // the same without the cache: is the source new
     Statement clear_canonical_actors;
     Statement clear_canonical_places;
@@ -553,6 +565,7 @@ struct EventStore::Impl {
 
     void forget_caches() {
         forget_slots();
+        pending_counts.clear();  // (rolled back)
         actor_keys.clear();
         place_keys.clear();
         aliases_seen.clear();
@@ -885,6 +898,11 @@ struct EventStore::Impl {
             m.first_reported = counts_of_event.column_optional_text(1);
             counts_of_event.reset();
         }
+        // Counts a merge of this transaction changed and has not written yet.
+        if (auto it = pending_counts.find(m.key); it != pending_counts.end()) {
+            m.confidence = it->second.confidence;
+            m.first_reported = it->second.first_reported;
+        }
         sources_of_event.bind(1, m.key);
         while (sources_of_event.step()) {
             std::string source = sources_of_event.column_text(0);
@@ -1133,14 +1151,31 @@ struct EventStore::Impl {
                 if (!set.empty()) set += ", ";
                 set += column;
             };
-            if (changed & 1) add("source_count = source_count + 1");
-            if (changed & 2) add("confidence = max(confidence, ?3)");
-            if (changed & 4)
-                add("first_reported = CASE WHEN first_reported IS NULL OR ?4 < first_reported "
-                    "THEN coalesce(?4, first_reported) ELSE first_reported END");
+            if (changed & 1) add("source_count = ?2");
+            if (changed & 2) add("confidence = ?3");
+            if (changed & 4) add("first_reported = ?4");
             s = std::make_unique<Statement>(db, fmt::format("UPDATE events SET {} WHERE key = ?1", set));
         }
         return *s;
+    }
+
+    /// Writes the counts merges changed (see pending_counts), in key order.
+    void write_pending_counts() {
+        if (pending_counts.empty()) return;
+        std::vector<long long> keys;
+        keys.reserve(pending_counts.size());
+        for (const auto& [key, counts] : pending_counts) keys.push_back(key);
+        std::sort(keys.begin(), keys.end());
+        for (long long key : keys) {
+            const PendingCounts& c = pending_counts[key];
+            Statement& s = merge_counts_statement(c.changed);
+            s.bind(1, key);
+            if (c.changed & 1) s.bind(2, c.source_count);
+            if (c.changed & 2) s.bind(3, c.confidence);
+            if (c.changed & 4) s.bind(4, c.first_reported);
+            s.run();
+        }
+        pending_counts.clear();
     }
 
     // Stores one extracted event of an article; true if it merged into a stored event.
@@ -1188,7 +1223,10 @@ struct EventStore::Impl {
             // Without the cache (or, not expected, an entry gone): the probe's
             // canonical links stand for all (an upsert of a link the event has
             // changes nothing), and the counts are read by the UPDATE.
-            if (use_cache) forget_candidates();
+            if (use_cache) {
+                write_pending_counts();
+                forget_candidates();
+            }
             fallback = *match;
             entry = &fallback;
             merge_one_probe.bind(1, event).bind_static(2, source_key).bind(3, mention).bind(4, e.confidence);
@@ -1202,14 +1240,14 @@ struct EventStore::Impl {
         const bool higher = e.confidence > entry->confidence;
         const bool earlier = published && (!entry->first_reported || *published < *entry->first_reported);
         if (entry != &fallback && (new_source || higher || earlier)) {
-            Statement& merge_one = merge_counts_statement((new_source ? 1 : 0) | (higher ? 2 : 0) | (earlier ? 4 : 0));
-            merge_one.bind(1, event);
-            if (higher) merge_one.bind(3, e.confidence);
-            if (earlier) merge_one.bind(4, published);
-            merge_one.run();
             if (new_source) entry->sources.push_back(source_key);
             if (higher) entry->confidence = e.confidence;
             if (earlier) entry->first_reported = published;
+            PendingCounts& pending = pending_counts[event];
+            pending.changed |= (new_source ? 1 : 0) | (higher ? 2 : 0) | (earlier ? 4 : 0);
+            pending.source_count = static_cast<long long>(entry->sources.size());
+            pending.confidence = entry->confidence;
+            pending.first_reported = entry->first_reported;
         }
         // The finer mention becomes canonical: the span only ever narrows.
         if (finer(*e.when, match->span)) {
@@ -1375,6 +1413,7 @@ EventStore::Batch::~Batch() {
 void EventStore::Batch::commit() {
     auto& impl = *m_store->m_impl;
     if (m_done || !impl.tx) throw StoreError(m_store->path().string() + ": batch already ended");
+    impl.write_pending_counts();
     impl.flush_fts();
     impl.tx->commit();
     impl.tx.reset();
@@ -1417,7 +1456,9 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
                 const long long lo = Impl::first_mention(old_slot), hi = Impl::last_mention(old_slot);
                 impl.events_of_article.bind(1, lo).bind(2, hi);
                 while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
-                // Events are rebuilt below: the merge candidates are read afresh after.
+                // Events are rebuilt below (from their rows): the merge candidates
+                // are read afresh after, and the counts merges changed written first.
+                impl.write_pending_counts();
                 impl.forget_candidates();
                 impl.unindex_article(old_slot);
                 impl.delete_mentions_of_article.bind(1, lo).bind(2, hi).run();
@@ -1456,13 +1497,21 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             else ++result.events_new;
         }
         if (own) {
+            impl.write_pending_counts();
             impl.flush_fts();
             own->commit();
         }
         return result;
     } catch (...) {
         if (own) impl.forget_caches();
-        // A statement that failed half-way may leave the cache out of step with the store.
+        // A statement that failed half-way may leave the cache out of step
+        // with the store. The counts changed so far belong to mentions the
+        // open batch holds: written now, so that the rows say them.
+        try {
+            impl.write_pending_counts();
+        } catch (...) {
+            impl.pending_counts.clear();
+        }
         impl.forget_candidates();
         throw;
     }

@@ -250,6 +250,10 @@ CREATE INDEX events_by_sources ON events(source_count DESC, confidence DESC, ear
     //   are all in its sentence (nearly every one: a headline is a clause of
     //   its sentence) is not indexed again beside it (`fts_headline` = 0,
     //   decided by the writer; the mentions copied here keep theirs).
+    // `mentions_by_event` holds `fts_key`: a walk of a rank index tests each
+    // event's mentions against the hits of `--query` from the index alone
+    // (the key, which it tested before, is in every index entry; fts_key
+    // in the row only made that walk read a row per mention).
     // The mentions are copied into the new table with their new keys (slots
     // in the order of the articles' first old keys, mentions in the order of
     // their old keys), events point at the new key of their canonical
@@ -311,7 +315,7 @@ DROP TABLE temp.article_slots;
 DROP TABLE mentions_fts;
 DROP TABLE mentions;
 ALTER TABLE mentions_v9 RENAME TO mentions;
-CREATE INDEX mentions_by_event ON mentions(event, source_key);
+CREATE INDEX mentions_by_event ON mentions(event, source_key, fts_key);
 CREATE VIEW mentions_text AS
     SELECT key, CASE WHEN fts_headline THEN headline ELSE '' END AS headline, sentence
     FROM mentions WHERE fts_key = key;
