@@ -5,6 +5,7 @@
 #include "dateline/exporter.hpp"
 #include "sqlite_connection.hpp"
 #include "sqlite_schema.hpp"
+#include "sqlite_statement.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -468,6 +469,59 @@ TEST_CASE("the full-text index holds a text once per article and still finds eve
     CHECK(ids("Jermuk").empty());
     CHECK(ids("strike").empty());
     CHECK(ids("calm") == std::vector<std::string>{"statement"});
+}
+
+TEST_CASE("counts changed by merges within a batch are in the rows at commit and before a replacement") {
+    TempDir dir;
+    EventStore store(dir.db());
+    auto counts = [&](const std::string& id) {
+        sqlite::Connection db(dir.db());
+        sqlite::Statement s(db, "SELECT source_count, confidence, coalesce(first_reported, '') FROM events WHERE id = ?");
+        s.bind(1, id);
+        REQUIRE(s.step());
+        auto out = std::make_tuple(s.column_int64(0), s.column_double(1), s.column_text(2));
+        s.reset();
+        return out;
+    };
+    Article a = article("a", "Russia said on 13 February that it was concerned.", "A", Date(2023, 2, 23));
+    Article b = article("b", "Moscow said on 13 February it was worried.", "B", Date(2023, 2, 20));
+    Article c = article("c", "Russia said on 13 February it was concerned, again.", "C", Date(2023, 2, 25));
+    Event ea = event(a, "statement", day(2023, 2, 13), {"Russia"});
+    Event eb = event(b, "statement", day(2023, 2, 13), {"Russia"});
+    Event ec = event(c, "statement", day(2023, 2, 13), {"Russia"});
+    ea.confidence = 0.5;
+    eb.confidence = 0.9;  // higher, and an earlier report
+    ec.confidence = 0.6;
+    {
+        auto batch = store.batch();
+        store.ingest(a, {ea});
+        store.ingest(b, {eb});
+        store.ingest(c, {ec});
+        batch.commit();
+    }
+    CHECK(counts(ea.id) == std::make_tuple(3LL, 0.9, std::string("2023-02-20")));
+    {
+        // "b" replaced in the batch that merged into its event: the event is
+        // rebuilt from its rows, which hold every merge of the batch so far.
+        auto batch = store.batch();
+        Article d = article("d", "Russia said on 13 February that it was very concerned.", "D", Date(2023, 2, 24));
+        Event ed = event(d, "statement", day(2023, 2, 13), {"Russia"});
+        ed.confidence = 0.95;
+        store.ingest(d, {ed});
+        Article b2 = b;
+        b2.text = "Nothing about statements any more.";
+        store.ingest(b2, {});
+        batch.commit();
+    }
+    CHECK(counts(ea.id) == std::make_tuple(3LL, 0.95, std::string("2023-02-23")));  // a, c, d
+    TimelineQuery q;
+    q.limit = 1;
+    q.rank = Rank::confidence;
+    auto events = store.query(q);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].source_count == 3);
+    CHECK(events[0].confidence == doctest::Approx(0.95));
+    CHECK(store.integrity_check() == "ok");
 }
 
 TEST_CASE("a batch that is not committed leaves nothing behind") {
