@@ -1191,7 +1191,8 @@ struct EventStore::Impl {
         actors_json(actors_text, e.actors);
         places_json(places_text, e.places, numbers);
         auto& m = insert_mention;
-        m.bind(1, event).bind(2, text_holder(e.headline, e.evidence.sentence, mention)).bind_static(3, e.id).bind_static(4, e.type).bind_static(5, e.cameo);
+        m.bind(1, event).bind(2, text_holder(e.headline, e.evidence.sentence, mention));
+        m.bind_static(3, e.id).bind_static(4, e.type).bind_static(5, e.cameo);
         bind_span(m, 6, e, span_text);
         m.bind_static(15, e.timex_value).bind_static(16, e.headline).bind(17, e.confidence);
         m.bind_static(18, to_string(e.status)).bind_static(19, e.evidence.sentence);
@@ -1920,7 +1921,8 @@ void EventStore::for_each_article(
     // One read transaction: a consistent snapshot even while another process ingests.
     sqlite::Transaction snapshot(db, sqlite::Transaction::Mode::deferred);
     Statement articles(db,
-                       "SELECT key, id, url, title, source, published, language, text, slot FROM articles ORDER BY key");
+                       "SELECT key, id, url, title, source, published, language, text, slot FROM articles "
+                       "ORDER BY key");
     Statement mentions(db, fmt::format("SELECT id, type, cameo, {}, timex_value, headline, confidence, status, "
                                        "sentence, begin, end, timex, actors, places FROM mentions "
                                        "WHERE key BETWEEN ?1 AND ?2 ORDER BY key",

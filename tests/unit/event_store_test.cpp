@@ -476,7 +476,8 @@ TEST_CASE("counts changed by merges within a batch are in the rows at commit and
     EventStore store(dir.db());
     auto counts = [&](const std::string& id) {
         sqlite::Connection db(dir.db());
-        sqlite::Statement s(db, "SELECT source_count, confidence, coalesce(first_reported, '') FROM events WHERE id = ?");
+        sqlite::Statement s(db,
+                            "SELECT source_count, confidence, coalesce(first_reported, '') FROM events WHERE id = ?");
         s.bind(1, id);
         REQUIRE(s.step());
         auto out = std::make_tuple(s.column_int64(0), s.column_double(1), s.column_text(2));
