@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -238,6 +239,34 @@ std::string fts_query(std::string_view text) {
     return out;
 }
 
+// Whether every word of `headline` is a word of `sentence` for FTS5, so
+// that indexing the headline beside its sentence adds nothing to what
+// `--query` finds (schema step 9): the headline is a run of the sentence's
+// bytes (ASCII letters in either case: the tokenizer folds them) that begins
+// and ends where a word does, at an ASCII character that is neither a letter
+// nor a digit or at an end of the sentence. Anything else (a first letter
+// made upper case outside ASCII, quotes taken off inside) is indexed as
+// before.
+bool headline_in_sentence(std::string_view headline, std::string_view sentence) {
+    if (headline.empty()) return true;
+    if (headline.size() > sentence.size()) return false;
+    auto fold = [](unsigned char c) { return c >= 'A' && c <= 'Z' ? static_cast<unsigned char>(c + 32) : c; };
+    auto edge = [](unsigned char c) { return c < 0x80 && !std::isalnum(c); };
+    for (std::size_t at = 0; at + headline.size() <= sentence.size(); ++at) {
+        if (at > 0 && !edge(static_cast<unsigned char>(sentence[at - 1]))) continue;
+        const std::size_t end = at + headline.size();
+        if (end < sentence.size() && !edge(static_cast<unsigned char>(sentence[end]))) continue;
+        if (fold(static_cast<unsigned char>(headline[0])) != fold(static_cast<unsigned char>(sentence[at]))) continue;
+        // Mostly the same bytes but for the first letter: compared whole first, letter by letter only when not.
+        if (std::memcmp(headline.data() + 1, sentence.data() + at + 1, headline.size() - 1) == 0) return true;
+        bool same = true;
+        for (std::size_t i = 1; i < headline.size() && same; ++i)
+            same = fold(static_cast<unsigned char>(headline[i])) == fold(static_cast<unsigned char>(sentence[at + i]));
+        if (same) return true;
+    }
+    return false;
+}
+
 // The columns that describe a span, in the order both events and mentions use.
 constexpr const char* k_span_columns =
     "date_source, edtf, earliest, latest, precision, open_start, open_end, approximate, uncertain";
@@ -254,10 +283,18 @@ struct EventStore::Impl {
     std::unordered_map<std::string, long long> actor_keys;
     std::unordered_map<std::string, long long> place_keys;
     std::unordered_set<std::string> aliases_seen;
-    // Mentions written in the open transaction and not yet in mentions_fts:
-    // indexed by one statement at commit (see schema step 3).
-    std::vector<long long> fts_pending;
-    std::optional<long long> next_mention;  // see next_mention_key()
+    // The slots of mention keys (schema step 9) given out in the open
+    // transaction, [first_slot, next_slot): each after every slot in the
+    // store, so their mentions are the ones not yet in mentions_fts
+    // (indexed at commit, one range of keys). Read when first needed in a
+    // transaction (under the write lock).
+    std::optional<long long> first_slot, next_slot;
+    // The article being ingested: the key of its next mention ((slot << 20)
+    // | the mention's number in the article), and the texts its mentions
+    // have put in the full-text index so far ((headline, sentence) -> the key
+    // of the mention that holds them).
+    long long mention_next = 0, mention_end = 0;
+    std::vector<std::pair<std::pair<std::string_view, std::string_view>, long long>> article_texts;
     std::string actors_text, places_text;  // a mention's actors and places as JSON (buffers kept)
     NumberTexts numbers;
 
@@ -286,6 +323,18 @@ struct EventStore::Impl {
     // entries of every index that holds a column it sets, and the rank
     // indexes hold source_count and confidence.
     std::array<std::unique_ptr<Statement>, 8> merge_counts_changed;
+    // The counts of cached events that merges of the open transaction
+    // changed, written once per event before COMMIT (and before anything
+    // that reads them from the rows: a replacement) instead of once per
+    // merged mention. `changed`: the bits above, OR-ed; the values are the
+    // event's, whole.
+    struct PendingCounts {
+        int changed = 0;
+        long long source_count = 0;
+        double confidence = 0;
+        std::optional<std::string> first_reported;
+    };
+    std::unordered_map<long long, PendingCounts> pending_counts;
     Statement merge_one_probe;  // the same without the cache: is the source new
     Statement clear_canonical_actors;
     Statement clear_canonical_places;
@@ -305,22 +354,21 @@ struct EventStore::Impl {
     Statement extra_places;
     Statement fts_index;
     Statement fts_unindex;
-    Statement mentions_of_article;
 
     explicit Impl(const std::filesystem::path& p, bool read_only)
         : path(p),
           db(p, read_only),
           configured(configure(db)),
-          article_by_id(db, "SELECT key, hash FROM articles WHERE id = ?"),
+          article_by_id(db, "SELECT key, hash, slot FROM articles WHERE id = ?"),
           article_by_hash(db, "SELECT key FROM articles WHERE hash = ? LIMIT 1"),
           insert_article(db,
                          "INSERT INTO articles (id, hash, url, title, source, source_key, published, "
-                         "language, text, ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?)"),
+                         "language, text, ingested_at, slot) VALUES (?,?,?,?,?,?,?,?,?,?,?)"),
           update_article(db,
                          "UPDATE articles SET hash=?2, url=?3, title=?4, source=?5, source_key=?6, "
-                         "published=?7, language=?8, text=?9, ingested_at=?10 WHERE key=?1"),
-          events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE article = ?"),
-          delete_mentions_of_article(db, "DELETE FROM mentions WHERE article = ?"),
+                         "published=?7, language=?8, text=?9, ingested_at=?10, slot=?11 WHERE key=?1"),
+          events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE key BETWEEN ?1 AND ?2"),
+          delete_mentions_of_article(db, "DELETE FROM mentions WHERE key BETWEEN ?1 AND ?2"),
           // One bucket of merge candidates (see Bucket): every event of a type,
           // date source and status that begins in one month, with its span,
           // from the index alone (schema step 7); its links, and its sources
@@ -363,10 +411,10 @@ struct EventStore::Impl {
                                        "VALUES (?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,1) "
                                        "ON CONFLICT (id) DO NOTHING",
                                        k_span_columns)),
-          insert_mention(db, fmt::format("INSERT INTO mentions (event, article, id, type, cameo, {}, timex_value, "
+          insert_mention(db, fmt::format("INSERT INTO mentions (event, fts_key, id, type, cameo, {}, timex_value, "
                                          "headline, confidence, status, sentence, begin, end, timex, actors, "
-                                         "places, source_key, key) "
-                                         "VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?)",
+                                         "places, source_key, key, fts_headline, article) "
+                                         "VALUES (?,?,?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                                          k_span_columns)),
           set_primary(db,
                       "UPDATE events SET (cameo, date_source, edtf, earliest, latest, precision, open_start, "
@@ -417,52 +465,68 @@ struct EventStore::Impl {
                        "WHERE ep.event = ? AND ep.canonical = 0 ORDER BY p.name"),
           fts_index(db,
                     "INSERT INTO mentions_fts (rowid, headline, sentence) SELECT key, headline, sentence "
-                    "FROM mentions WHERE key BETWEEN ?1 AND ?2"),
+                    "FROM mentions_text WHERE key BETWEEN ?1 AND ?2"),
           fts_unindex(db,
                       "INSERT INTO mentions_fts (mentions_fts, rowid, headline, sentence) "
-                      "SELECT 'delete', key, headline, sentence FROM mentions "
-                      "WHERE key IN (SELECT value FROM json_each(?))"),
-          mentions_of_article(db, "SELECT key FROM mentions WHERE article = ?") {}
+                      "SELECT 'delete', key, headline, sentence FROM mentions_text "
+                      "WHERE key BETWEEN ?1 AND ?2") {}
 
-    static std::string json_keys(const std::vector<long long>& keys) {
-        std::string out = "[";
-        for (long long k : keys) {
-            if (out.size() > 1) out += ',';
-            out += std::to_string(k);
+    // The mentions of the article of slot s are the keys [first_mention(s), last_mention(s)] (schema step 9).
+    static constexpr int k_mention_bits = 20;
+    static long long first_mention(long long slot) { return slot << k_mention_bits; }
+    static long long last_mention(long long slot) { return (slot << k_mention_bits) | ((1LL << k_mention_bits) - 1); }
+
+    // A new slot for the mentions of an article, after every mention stored:
+    // mention keys grow in the order mentions are written, as before schema
+    // step 9 (the order rebuild_event() breaks ties in).
+    long long new_slot() {
+        if (!next_slot) {
+            next_slot = (db.scalar("SELECT coalesce(max(key), 0) FROM mentions") >> k_mention_bits) + 1;
+            first_slot = next_slot;
         }
-        return out + "]";
+        return (*next_slot)++;
     }
 
-    /// Puts the mentions written in this transaction into the full-text index.
-    /// One range of keys: a mention's key is the largest plus one when it is
-    /// written (next_mention_key(), under the write lock), so every row from
-    /// the first pending key on was written by this transaction and is not
-    /// indexed yet (a pending mention deleted again, by a replacement in the
-    /// same batch, is gone from the table and from fts_pending alike). A list
-    /// of keys through json_each cost an IN table of the batch's keys and a
-    /// seek per row.
+    // Forgets the slots of the transaction (at its end, or when it begins: others may have written).
+    void forget_slots() {
+        first_slot.reset();
+        next_slot.reset();
+    }
+
+    /// Puts the mentions written in this transaction into the full-text
+    /// index: the rows that hold a text (fts_key = key), in the one range of
+    /// keys of the transaction's slots (a pending mention deleted again, its
+    /// article replaced in the same batch, is simply gone from the range).
     void flush_fts() {
-        if (fts_pending.empty()) return;
-        const auto [lo, hi] = std::minmax_element(fts_pending.begin(), fts_pending.end());
-        fts_index.bind(1, *lo).bind(2, *hi).run();
-        fts_pending.clear();
+        if (first_slot && *next_slot > *first_slot)
+            fts_index.bind(1, first_mention(*first_slot)).bind(2, last_mention(*next_slot - 1)).run();
+        forget_slots();
     }
 
-    /// Takes an article's mentions out of the full-text index before they are deleted.
-    void unindex_article(long long article) {
-        std::unordered_set<long long> pending(fts_pending.begin(), fts_pending.end());
-        std::vector<long long> indexed;
-        mentions_of_article.bind(1, article);
-        while (mentions_of_article.step()) {
-            long long key = mentions_of_article.column_int64(0);
-            if (pending.count(key)) {
-                // Written in this batch and never indexed: just forget it.
-                fts_pending.erase(std::find(fts_pending.begin(), fts_pending.end(), key));
-            } else {
-                indexed.push_back(key);
-            }
-        }
-        if (!indexed.empty()) fts_unindex.bind(1, json_keys(indexed)).run();
+    /// Takes the mentions of an article's slot out of the full-text index
+    /// before they are deleted; those written in this transaction are not
+    /// in it yet.
+    void unindex_article(long long slot) {
+        if (first_slot && slot >= *first_slot) return;
+        fts_unindex.bind(1, first_mention(slot)).bind(2, last_mention(slot)).run();
+    }
+
+    // Starts the mentions of an article, at its slot.
+    void begin_article(long long slot) {
+        mention_next = first_mention(slot);
+        mention_end = last_mention(slot);
+        article_texts.clear();
+    }
+
+    // The key of the mention that holds (headline, sentence) of the
+    // article in the full-text index: an earlier one with the same text, or
+    // `mention` itself.
+    long long text_holder(const std::string& headline, const std::string& sentence, long long mention) {
+        for (const auto& [text, key] : article_texts)
+            if (text.second == sentence && text.first == headline) return key;
+        // Views of the article's events, which outlive its ingest().
+        article_texts.push_back({{headline, sentence}, mention});
+        return mention;
     }
 
     static bool configure(sqlite::Connection& db) {
@@ -500,8 +564,8 @@ struct EventStore::Impl {
     }
 
     void forget_caches() {
-        fts_pending.clear();
-        next_mention.reset();
+        forget_slots();
+        pending_counts.clear();  // (rolled back)
         actor_keys.clear();
         place_keys.clear();
         aliases_seen.clear();
@@ -834,6 +898,11 @@ struct EventStore::Impl {
             m.first_reported = counts_of_event.column_optional_text(1);
             counts_of_event.reset();
         }
+        // Counts a merge of this transaction changed and has not written yet.
+        if (auto it = pending_counts.find(m.key); it != pending_counts.end()) {
+            m.confidence = it->second.confidence;
+            m.first_reported = it->second.first_reported;
+        }
         sources_of_event.bind(1, m.key);
         while (sources_of_event.step()) {
             std::string source = sources_of_event.column_text(0);
@@ -1043,14 +1112,14 @@ struct EventStore::Impl {
         }
     }
 
-    // The key the next mention gets. SQLite gives a new row the largest key
-    // plus one, and while this transaction holds the write lock no one else
-    // adds a row; known ahead, a new event names its canonical mention in its
-    // own INSERT (no UPDATE after). Read once per transaction, and again after
-    // mentions were deleted (the largest may have gone).
+    // The key the next mention of the article gets (schema step 9): known
+    // ahead, a new event names its canonical mention in its own INSERT (no
+    // UPDATE after).
     long long next_mention_key() {
-        if (!next_mention) next_mention = db.scalar("SELECT coalesce(max(key), 0) + 1 FROM mentions");
-        return *next_mention;
+        if (mention_next > mention_end)
+            throw StoreError(fmt::format("{}: more than {} events in one article", path.string(),
+                                         1LL << k_mention_bits));
+        return mention_next;
     }
 
     // Inserts a new event from its first mention (to be stored as `mention`); its row key.
@@ -1082,14 +1151,31 @@ struct EventStore::Impl {
                 if (!set.empty()) set += ", ";
                 set += column;
             };
-            if (changed & 1) add("source_count = source_count + 1");
-            if (changed & 2) add("confidence = max(confidence, ?3)");
-            if (changed & 4)
-                add("first_reported = CASE WHEN first_reported IS NULL OR ?4 < first_reported "
-                    "THEN coalesce(?4, first_reported) ELSE first_reported END");
+            if (changed & 1) add("source_count = ?2");
+            if (changed & 2) add("confidence = ?3");
+            if (changed & 4) add("first_reported = ?4");
             s = std::make_unique<Statement>(db, fmt::format("UPDATE events SET {} WHERE key = ?1", set));
         }
         return *s;
+    }
+
+    /// Writes the counts merges changed (see pending_counts), in key order.
+    void write_pending_counts() {
+        if (pending_counts.empty()) return;
+        std::vector<long long> keys;
+        keys.reserve(pending_counts.size());
+        for (const auto& [key, counts] : pending_counts) keys.push_back(key);
+        std::sort(keys.begin(), keys.end());
+        for (long long key : keys) {
+            const PendingCounts& c = pending_counts[key];
+            Statement& s = merge_counts_statement(c.changed);
+            s.bind(1, key);
+            if (c.changed & 1) s.bind(2, c.source_count);
+            if (c.changed & 2) s.bind(3, c.confidence);
+            if (c.changed & 4) s.bind(4, c.first_reported);
+            s.run();
+        }
+        pending_counts.clear();
     }
 
     // Stores one extracted event of an article; true if it merged into a stored event.
@@ -1105,7 +1191,8 @@ struct EventStore::Impl {
         actors_json(actors_text, e.actors);
         places_json(places_text, e.places, numbers);
         auto& m = insert_mention;
-        m.bind(1, event).bind(2, article).bind_static(3, e.id).bind_static(4, e.type).bind_static(5, e.cameo);
+        m.bind(1, event).bind(2, text_holder(e.headline, e.evidence.sentence, mention));
+        m.bind_static(3, e.id).bind_static(4, e.type).bind_static(5, e.cameo);
         bind_span(m, 6, e, span_text);
         m.bind_static(15, e.timex_value).bind_static(16, e.headline).bind(17, e.confidence);
         m.bind_static(18, to_string(e.status)).bind_static(19, e.evidence.sentence);
@@ -1114,9 +1201,9 @@ struct EventStore::Impl {
         if (e.evidence.timex) m.bind_static(22, *e.evidence.timex);
         else m.bind_null(22);
         m.bind_static(23, actors_text).bind_static(24, places_text).bind_static(25, source_key).bind(26, mention);
+        m.bind(27, headline_in_sentence(e.headline, e.evidence.sentence) ? 0 : 1).bind(28, article);
         m.run();
-        ++*next_mention;
-        fts_pending.push_back(mention);
+        ++mention_next;
 
         if (!match) {
             // The new event already has this mention's fields.
@@ -1137,7 +1224,10 @@ struct EventStore::Impl {
             // Without the cache (or, not expected, an entry gone): the probe's
             // canonical links stand for all (an upsert of a link the event has
             // changes nothing), and the counts are read by the UPDATE.
-            if (use_cache) forget_candidates();
+            if (use_cache) {
+                write_pending_counts();
+                forget_candidates();
+            }
             fallback = *match;
             entry = &fallback;
             merge_one_probe.bind(1, event).bind_static(2, source_key).bind(3, mention).bind(4, e.confidence);
@@ -1151,14 +1241,14 @@ struct EventStore::Impl {
         const bool higher = e.confidence > entry->confidence;
         const bool earlier = published && (!entry->first_reported || *published < *entry->first_reported);
         if (entry != &fallback && (new_source || higher || earlier)) {
-            Statement& merge_one = merge_counts_statement((new_source ? 1 : 0) | (higher ? 2 : 0) | (earlier ? 4 : 0));
-            merge_one.bind(1, event);
-            if (higher) merge_one.bind(3, e.confidence);
-            if (earlier) merge_one.bind(4, published);
-            merge_one.run();
             if (new_source) entry->sources.push_back(source_key);
             if (higher) entry->confidence = e.confidence;
             if (earlier) entry->first_reported = published;
+            PendingCounts& pending = pending_counts[event];
+            pending.changed |= (new_source ? 1 : 0) | (higher ? 2 : 0) | (earlier ? 4 : 0);
+            pending.source_count = static_cast<long long>(entry->sources.size());
+            pending.confidence = entry->confidence;
+            pending.first_reported = entry->first_reported;
         }
         // The finer mention becomes canonical: the span only ever narrows.
         if (finer(*e.when, match->span)) {
@@ -1301,7 +1391,7 @@ const std::filesystem::path& EventStore::path() const { return m_impl->path; }
 EventStore::Batch::Batch(EventStore& store) : m_store(&store) {
     if (store.m_impl->tx) throw StoreError(store.path().string() + ": a batch is already open");
     store.m_impl->tx.emplace(store.m_impl->db);
-    store.m_impl->next_mention.reset();  // others may have written since our last batch
+    store.m_impl->forget_slots();  // others may have written since our last batch
     try {
         store.m_impl->begin_transaction();
     } catch (...) {
@@ -1324,6 +1414,7 @@ EventStore::Batch::~Batch() {
 void EventStore::Batch::commit() {
     auto& impl = *m_store->m_impl;
     if (m_done || !impl.tx) throw StoreError(m_store->path().string() + ": batch already ended");
+    impl.write_pending_counts();
     impl.flush_fts();
     impl.tx->commit();
     impl.tx.reset();
@@ -1335,7 +1426,7 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
     std::optional<sqlite::Transaction> own;
     if (!impl.tx) {
         own.emplace(impl.db);
-        impl.next_mention.reset();
+        impl.forget_slots();
         impl.begin_transaction();
     }
     try {
@@ -1347,10 +1438,13 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
         std::string source_key = article.source.empty() ? id : article.source;
 
         long long key = 0;
+        std::optional<long long> slot;  // of its mentions (schema step 9), when it has some
         impl.article_by_id.bind(1, id);
         if (impl.article_by_id.step()) {
             key = impl.article_by_id.column_int64(0);
             std::string old_hash = impl.article_by_id.column_text(1);
+            // Slots begin at 1; 0: no mentions (NULL).
+            const long long old_slot = impl.article_by_id.column_is_null(2) ? 0 : impl.article_by_id.column_int64(2);
             impl.article_by_id.reset();
             if (old_hash == hash) {
                 result.outcome = IngestOutcome::unchanged;
@@ -1359,19 +1453,26 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
             }
             // Changed text: its old mentions go, and the events they alone told go with them.
             std::vector<long long> affected;
-            impl.events_of_article.bind(1, key);
-            while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
-            // Events are rebuilt below: the merge candidates are read afresh after.
-            impl.forget_candidates();
-            impl.unindex_article(key);
-            impl.delete_mentions_of_article.bind(1, key).run();
-            impl.next_mention.reset();
+            if (old_slot > 0) {
+                const long long lo = Impl::first_mention(old_slot), hi = Impl::last_mention(old_slot);
+                impl.events_of_article.bind(1, lo).bind(2, hi);
+                while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
+                // Events are rebuilt below (from their rows): the merge candidates
+                // are read afresh after, and the counts merges changed written first.
+                impl.write_pending_counts();
+                impl.forget_candidates();
+                impl.unindex_article(old_slot);
+                impl.delete_mentions_of_article.bind(1, lo).bind(2, hi).run();
+            }
             for (long long event : affected)
                 if (!impl.rebuild_event(event)) ++result.events_removed;
+            // The new mentions take a new slot, after every stored one (as they
+            // took the next keys before schema step 9).
+            if (!events.empty()) slot = impl.new_slot();
             auto& u = impl.update_article;
             u.bind(1, key).bind(2, hash).bind(3, article.url).bind(4, article.title).bind(5, article.source);
             u.bind(6, source_key).bind(7, published).bind(8, article.language).bind(9, article.text);
-            u.bind(10, now_utc()).run();
+            u.bind(10, now_utc()).bind(11, slot).run();
             result.outcome = IngestOutcome::replaced;
         } else {
             // The same text filed under another id is still the same article.
@@ -1383,25 +1484,35 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
                 if (own) own->commit();
                 return result;
             }
+            if (!events.empty()) slot = impl.new_slot();
             auto& s = impl.insert_article;
             s.bind(1, id).bind(2, hash).bind(3, article.url).bind(4, article.title).bind(5, article.source);
             s.bind(6, source_key).bind(7, published).bind(8, article.language).bind(9, article.text);
-            s.bind(10, now_utc()).run();
+            s.bind(10, now_utc()).bind(11, slot).run();
             key = impl.db.last_insert_rowid();
             result.outcome = IngestOutcome::added;
         }
+        if (slot) impl.begin_article(*slot);
         for (const Event& e : events) {
             if (impl.add_mention(key, source_key, published, e)) ++result.events_merged;
             else ++result.events_new;
         }
         if (own) {
+            impl.write_pending_counts();
             impl.flush_fts();
             own->commit();
         }
         return result;
     } catch (...) {
         if (own) impl.forget_caches();
-        // A statement that failed half-way may leave the cache out of step with the store.
+        // A statement that failed half-way may leave the cache out of step
+        // with the store. The counts changed so far belong to mentions the
+        // open batch holds: written now, so that the rows say them.
+        try {
+            impl.write_pending_counts();
+        } catch (...) {
+            impl.pending_counts.clear();
+        }
         impl.forget_candidates();
         throw;
     }
@@ -1507,12 +1618,15 @@ std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>&
     if (!q.query.empty()) {
         Filter f;
         const std::string match = numbered(params, fts_query(q.query));
+        // The index holds a text once per article (schema step 9): the
+        // mentions that share it follow the one holding it, in its article's
+        // range of keys, and name it by fts_key.
         f.drive = fmt::format(
-            "e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key = f.rowid "
-            "WHERE mentions_fts MATCH {})",
-            match);
+            "e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key BETWEEN f.rowid "
+            "AND (f.rowid | {1}) AND m.fts_key = f.rowid WHERE mentions_fts MATCH {0})",
+            match, (1LL << 20) - 1);
         f.check = fmt::format(
-            "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.key IN "
+            "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.fts_key IN "
             "(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}))",
             match);
         f.count = fmt::format("SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH {}", match);
@@ -1807,14 +1921,14 @@ void EventStore::for_each_article(
     // One read transaction: a consistent snapshot even while another process ingests.
     sqlite::Transaction snapshot(db, sqlite::Transaction::Mode::deferred);
     Statement articles(db,
-                       "SELECT key, id, url, title, source, published, language, text FROM articles ORDER BY key");
+                       "SELECT key, id, url, title, source, published, language, text, slot FROM articles "
+                       "ORDER BY key");
     Statement mentions(db, fmt::format("SELECT id, type, cameo, {}, timex_value, headline, confidence, status, "
                                        "sentence, begin, end, timex, actors, places FROM mentions "
-                                       "WHERE article = ? ORDER BY key",
+                                       "WHERE key BETWEEN ?1 AND ?2 ORDER BY key",
                                        k_span_columns));
     while (articles.step()) {
         Article a;
-        long long key = articles.column_int64(0);
         a.id = articles.column_text(1);
         a.url = articles.column_text(2);
         a.title = articles.column_text(3);
@@ -1824,7 +1938,9 @@ void EventStore::for_each_article(
         a.text = articles.column_text(7);
         a.origin = fmt::format("{}:{}", m_impl->path.string(), a.id);
         std::vector<Event> events;
-        mentions.bind(1, key);
+        // (No slot: no mentions; the range of slot 0 is empty, keys begin at slot 1.)
+        const long long slot = articles.column_is_null(8) ? 0 : articles.column_int64(8);
+        mentions.bind(1, Impl::first_mention(slot)).bind(2, Impl::last_mention(slot));
         while (mentions.step()) {
             Event e;
             e.id = mentions.column_text(0);

@@ -18,7 +18,7 @@ namespace {
 
 // Step N takes a database from version N-1 to N. Steps are never edited once
 // released: a change is a new step, so every older database can follow.
-constexpr std::array<std::string_view, 8> k_steps = {
+constexpr std::array<std::string_view, 9> k_steps = {
     // 1: articles, canonical events, their mentions, actors and places.
     R"sql(
 CREATE TABLE articles (
@@ -232,6 +232,96 @@ DROP INDEX events_by_date;
 DROP INDEX events_by_sources;
 CREATE INDEX events_by_sources ON events(source_count DESC, confidence DESC, earliest IS NULL, earliest)
     WHERE source_count >= 2;
+)sql",
+    // 9: fewer rows and index entries per mention.
+    // - An article's mentions are one range of keys: (slot << 20) | the
+    //   mention's number in the article, where `articles.slot` is given out
+    //   after every stored one each time an article with events is written
+    //   (new or replaced), so keys still grow in the order mentions are
+    //   written. A replacement deletes the range, `merge` reads it: no index
+    //   `mentions_by_article`.
+    // - The full-text index holds each distinct (headline, sentence) of an
+    //   article once: a sentence that tells several events was tokenised once
+    //   per mention. `fts_key` names the mention that holds the text in the
+    //   index (the first of its article with the same headline and sentence,
+    //   itself when it is the first); the index's external content is the
+    //   view of those mentions, so that FTS5's own integrity-check still
+    //   compares every indexed row with its text. A headline whose words
+    //   are all in its sentence (nearly every one: a headline is a clause of
+    //   its sentence) is not indexed again beside it (`fts_headline` = 0,
+    //   decided by the writer; the mentions copied here keep theirs).
+    // `mentions_by_event` holds `fts_key`: a walk of a rank index tests each
+    // event's mentions against the hits of `--query` from the index alone
+    // (the key, which it tested before, is in every index entry; fts_key
+    // in the row only made that walk read a row per mention).
+    // The mentions are copied into the new table with their new keys (slots
+    // in the order of the articles' first old keys, mentions in the order of
+    // their old keys), events point at the new key of their canonical
+    // mention, and the index is rebuilt from the view.
+    R"sql(
+ALTER TABLE articles ADD COLUMN slot INTEGER;  -- NULL: no mentions
+CREATE TEMP TABLE article_slots (article INTEGER PRIMARY KEY, slot INTEGER NOT NULL);
+INSERT INTO temp.article_slots (article, slot)
+    SELECT article, row_number() OVER (ORDER BY min(key)) FROM mentions GROUP BY article;
+UPDATE articles SET slot = (SELECT slot FROM temp.article_slots s WHERE s.article = articles.key);
+CREATE TEMP TABLE mention_keys (old INTEGER PRIMARY KEY, new INTEGER NOT NULL, holder INTEGER NOT NULL);
+INSERT INTO temp.mention_keys (old, new, holder)
+    SELECT key, n, min(n) OVER (PARTITION BY article, headline, sentence)
+    FROM (SELECT m.key, m.article, m.headline, m.sentence,
+                 (s.slot << 20) | (row_number() OVER (PARTITION BY m.article ORDER BY m.key) - 1) AS n
+          FROM mentions m JOIN temp.article_slots s ON s.article = m.article);
+CREATE TABLE mentions_v9 (
+    key         INTEGER PRIMARY KEY,        -- (articles.slot << 20) | the mention's number in its article
+    event       INTEGER NOT NULL REFERENCES events(key) ON DELETE CASCADE,
+    article     INTEGER NOT NULL REFERENCES articles(key) ON DELETE CASCADE,
+    fts_key     INTEGER NOT NULL,           -- the mention whose row holds this text in mentions_fts
+    fts_headline INTEGER NOT NULL DEFAULT 1, -- 0: every word of the headline is in the sentence, not indexed
+    id          TEXT NOT NULL,
+    type        TEXT NOT NULL,
+    cameo       TEXT NOT NULL DEFAULT '',
+    date_source TEXT NOT NULL,
+    edtf        TEXT,
+    earliest    TEXT,
+    latest      TEXT,
+    precision   TEXT,
+    open_start  INTEGER NOT NULL DEFAULT 0,
+    open_end    INTEGER NOT NULL DEFAULT 0,
+    approximate INTEGER NOT NULL DEFAULT 0,
+    uncertain   INTEGER NOT NULL DEFAULT 0,
+    timex_value TEXT NOT NULL DEFAULT '',
+    headline    TEXT NOT NULL DEFAULT '',
+    confidence  REAL NOT NULL DEFAULT 0.5,
+    status      TEXT NOT NULL DEFAULT 'asserted',
+    sentence    TEXT NOT NULL DEFAULT '',
+    begin       INTEGER NOT NULL DEFAULT 0,
+    end         INTEGER NOT NULL DEFAULT 0,
+    timex       TEXT,
+    actors      TEXT NOT NULL DEFAULT '[]',
+    places      TEXT NOT NULL DEFAULT '[]',
+    source_key  TEXT NOT NULL DEFAULT ''
+);
+INSERT INTO mentions_v9 (key, event, article, fts_key, id, type, cameo, date_source, edtf, earliest, latest,
+                         precision, open_start, open_end, approximate, uncertain, timex_value, headline,
+                         confidence, status, sentence, begin, end, timex, actors, places, source_key)
+    SELECT k.new, m.event, m.article, k.holder, m.id, m.type, m.cameo, m.date_source, m.edtf, m.earliest,
+           m.latest, m.precision, m.open_start, m.open_end, m.approximate, m.uncertain, m.timex_value,
+           m.headline, m.confidence, m.status, m.sentence, m.begin, m.end, m.timex, m.actors, m.places,
+           m.source_key
+    FROM mentions m JOIN temp.mention_keys k ON k.old = m.key ORDER BY k.new;
+UPDATE events SET primary_mention = (SELECT new FROM temp.mention_keys WHERE old = events.primary_mention)
+    WHERE primary_mention IS NOT NULL;
+DROP TABLE temp.mention_keys;
+DROP TABLE temp.article_slots;
+DROP TABLE mentions_fts;
+DROP TABLE mentions;
+ALTER TABLE mentions_v9 RENAME TO mentions;
+CREATE INDEX mentions_by_event ON mentions(event, source_key, fts_key);
+CREATE VIEW mentions_text AS
+    SELECT key, CASE WHEN fts_headline THEN headline ELSE '' END AS headline, sentence
+    FROM mentions WHERE fts_key = key;
+CREATE VIRTUAL TABLE mentions_fts USING fts5(
+    headline, sentence, content='mentions_text', content_rowid='key', columnsize=0);
+INSERT INTO mentions_fts(mentions_fts) VALUES ('rebuild');
 )sql",
 };
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <random>
@@ -443,6 +444,112 @@ TEST_CASE("an article changed twice within one batch keeps the full-text index w
     q.query = "Second";
     CHECK(store.query(q).empty());
     CHECK(store.stats().mentions == 1);
+}
+
+TEST_CASE("the full-text index holds a text once per article and still finds every event that tells it") {
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a", "Shelling near Jermuk and Goris overnight. Artillery fire hit Kapan.", "A");
+    // Two events told by one sentence, with one headline (a clause of it), and
+    // a third whose headline has a word its sentence lacks.
+    Event e1 = event(a, "attack", day(2022, 9, 13), {"Azerbaijan"});
+    Event e2 = event(a, "military_posture", day(2022, 9, 13), {"Armenia"});
+    Event e3 = event(a, "attack", day(2022, 9, 14), {"Azerbaijan"}, {}, 42);
+    e1.evidence.sentence = e2.evidence.sentence = "Shelling near Jermuk and Goris overnight.";
+    e1.evidence.end = e2.evidence.end = e1.evidence.sentence.size();
+    e1.headline = e2.headline = "shelling near Jermuk";
+    e3.evidence.sentence = "Artillery fire hit Kapan.";
+    e3.headline = "Strike on Kapan";
+    store.ingest(a, {e1, e2, e3});
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("SELECT count(*) FROM mentions_text") == 2);  // e1 and e2 share one row of the index
+        CHECK(db.scalar("SELECT count(*) FROM mentions WHERE fts_headline = 0") == 2);  // a clause of its sentence
+    }
+    CHECK(store.integrity_check() == "ok");
+    auto ids = [&](const std::string& words) {
+        TimelineQuery q;
+        q.query = words;
+        std::vector<std::string> out;
+        for (const auto& e : store.query(q)) out.push_back(e.type);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    for (const char* plan : {"walk", "sort"}) {
+        setenv("DATELINE_RANK_PLAN", plan, 1);
+        CHECK(ids("Goris") == std::vector<std::string>{"attack", "military_posture"});
+        CHECK(ids("shelling jermuk") == std::vector<std::string>{"attack", "military_posture"});
+        CHECK(ids("strike") == std::vector<std::string>{"attack"});  // only in the headline
+        CHECK(ids("Kapan artillery") == std::vector<std::string>{"attack"});
+        TimelineQuery q;
+        q.query = "Goris";
+        q.limit = 1;
+        CHECK(store.query(q).size() == 1);
+        unsetenv("DATELINE_RANK_PLAN");
+    }
+    // Replaced: its texts leave the index with it.
+    Article changed = a;
+    changed.text = "Calm returned to Goris.";
+    Event e4 = event(changed, "statement", day(2022, 9, 20), {"Armenia"});
+    store.ingest(changed, {e4});
+    CHECK(store.integrity_check() == "ok");
+    CHECK(ids("Jermuk").empty());
+    CHECK(ids("strike").empty());
+    CHECK(ids("calm") == std::vector<std::string>{"statement"});
+}
+
+TEST_CASE("counts changed by merges within a batch are in the rows at commit and before a replacement") {
+    TempDir dir;
+    EventStore store(dir.db());
+    auto counts = [&](const std::string& id) {
+        sqlite::Connection db(dir.db());
+        sqlite::Statement s(db,
+                            "SELECT source_count, confidence, coalesce(first_reported, '') FROM events WHERE id = ?");
+        s.bind(1, id);
+        REQUIRE(s.step());
+        auto out = std::make_tuple(s.column_int64(0), s.column_double(1), s.column_text(2));
+        s.reset();
+        return out;
+    };
+    Article a = article("a", "Russia said on 13 February that it was concerned.", "A", Date(2023, 2, 23));
+    Article b = article("b", "Moscow said on 13 February it was worried.", "B", Date(2023, 2, 20));
+    Article c = article("c", "Russia said on 13 February it was concerned, again.", "C", Date(2023, 2, 25));
+    Event ea = event(a, "statement", day(2023, 2, 13), {"Russia"});
+    Event eb = event(b, "statement", day(2023, 2, 13), {"Russia"});
+    Event ec = event(c, "statement", day(2023, 2, 13), {"Russia"});
+    ea.confidence = 0.5;
+    eb.confidence = 0.9;  // higher, and an earlier report
+    ec.confidence = 0.6;
+    {
+        auto batch = store.batch();
+        store.ingest(a, {ea});
+        store.ingest(b, {eb});
+        store.ingest(c, {ec});
+        batch.commit();
+    }
+    CHECK(counts(ea.id) == std::make_tuple(3LL, 0.9, std::string("2023-02-20")));
+    {
+        // "b" replaced in the batch that merged into its event: the event is
+        // rebuilt from its rows, which hold every merge of the batch so far.
+        auto batch = store.batch();
+        Article d = article("d", "Russia said on 13 February that it was very concerned.", "D", Date(2023, 2, 24));
+        Event ed = event(d, "statement", day(2023, 2, 13), {"Russia"});
+        ed.confidence = 0.95;
+        store.ingest(d, {ed});
+        Article b2 = b;
+        b2.text = "Nothing about statements any more.";
+        store.ingest(b2, {});
+        batch.commit();
+    }
+    CHECK(counts(ea.id) == std::make_tuple(3LL, 0.95, std::string("2023-02-23")));  // a, c, d
+    TimelineQuery q;
+    q.limit = 1;
+    q.rank = Rank::confidence;
+    auto events = store.query(q);
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].source_count == 3);
+    CHECK(events[0].confidence == doctest::Approx(0.95));
+    CHECK(store.integrity_check() == "ok");
 }
 
 TEST_CASE("a batch that is not committed leaves nothing behind") {
@@ -900,6 +1007,93 @@ TEST_CASE("a version 7 store gets the partial index of step 8 and a limit ranked
     auto events = store.query(q);
     REQUIRE(events.size() == 1);
     CHECK(events[0].id == "one-b");  // two sources, confidence 0.7: before "two" (0.6)
+    CHECK(store.integrity_check() == "ok");
+}
+
+TEST_CASE("a version 8 store gets the mention keys and full-text index of step 9 and keeps its events") {
+    TempDir dir;
+    {
+        sqlite::Connection db(dir.db());
+        sqlite::migrate(db, 8);
+        // Article "a" tells two events in one sentence (mentions 1 and 2);
+        // "b" tells the first one again, more finely (mention 3, canonical).
+        db.exec(
+            "INSERT INTO articles (id, hash, source, source_key, published, text, ingested_at) VALUES "
+            "('a', 'h1', 'A', 'A', '2022-09-14', 'Shelling near Jermuk overnight, and troops moved.', 'now'), "
+            "('b', 'h2', 'B', 'B', '2022-09-15', 'Shelling near Jermuk on 13 September.', 'now');"
+            "INSERT INTO events (id, type, date_source, edtf, earliest, latest, upper, precision, headline, "
+            "status, first_reported, primary_mention, source_count, confidence) VALUES "
+            "('b-attack', 'attack', 'text', '2022-09-13', '2022-09-13', '2022-09-13', '2022-09-13', 'day', "
+            "'Shelling near Jermuk', 'asserted', '2022-09-14', 3, 2, 0.8), "
+            "('a-move', 'military_posture', 'text', '2022-09', '2022-09-01', '2022-09-30', '2022-09-30', 'month', "
+            "'Shelling near Jermuk', 'asserted', '2022-09-14', 2, 1, 0.5);"
+            "INSERT INTO mentions (key, event, article, id, type, date_source, edtf, earliest, latest, precision, "
+            "headline, sentence, begin, end, source_key) VALUES "
+            "(1, 1, 1, 'a-attack', 'attack', 'text', '2022-09', '2022-09-01', '2022-09-30', 'month', "
+            "'Shelling near Jermuk', 'Shelling near Jermuk overnight, and troops moved.', 0, 49, 'A'), "
+            "(2, 2, 1, 'a-move', 'military_posture', 'text', '2022-09', '2022-09-01', '2022-09-30', 'month', "
+            "'Shelling near Jermuk', 'Shelling near Jermuk overnight, and troops moved.', 0, 49, 'A'), "
+            "(3, 1, 2, 'b-attack', 'attack', 'text', '2022-09-13', '2022-09-13', '2022-09-13', 'day', "
+            "'Shelling near Jermuk', 'Shelling near Jermuk on 13 September.', 0, 37, 'B');"
+            "INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild');");
+        CHECK(db.scalar("PRAGMA user_version") == 8);
+    }
+    EventStore store(dir.db());
+    CHECK(store.stats().schema_version == EventStore::schema_version);
+    CHECK(fs::exists(dir.path / "t.db.v8.bak"));
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'mentions_by_article'") == 0);
+        // Each article's mentions in a range of keys of its slot, in their old order.
+        CHECK(db.scalar("SELECT count(*) FROM mentions m JOIN articles a ON a.key = m.article "
+                        "WHERE m.key >> 20 = a.slot") == 3);
+        CHECK(db.scalar("SELECT count(*) FROM articles a JOIN mentions m ON m.article = a.key "
+                        "WHERE a.id = 'a' AND m.id = 'a-attack' AND m.key & 1048575 = 0") == 1);
+        CHECK(db.scalar("SELECT count(*) FROM mentions_text") == 2);  // a's sentence once, b's
+        CHECK(db.scalar("SELECT count(*) FROM events e JOIN mentions m ON m.key = e.primary_mention "
+                        "WHERE m.id = e.id") == 2);  // the canonical mentions followed their new keys
+    }
+    CHECK(store.integrity_check() == "ok");
+    auto events = store.query({});
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].id == "a-move");  // 2022-09 (the month begins first)
+    CHECK(events[1].id == "b-attack");
+    CHECK(events[1].evidence.article == "b");
+    REQUIRE(events[1].mentions.size() == 1);
+    CHECK(events[1].mentions[0].article == "a");
+    TimelineQuery q;
+    q.query = "troops";
+    CHECK(store.query(q).size() == 2);  // one row of the index for the two events of "a"
+
+    // "a" replaced: its mentions go (by its range), and new ones follow every stored one.
+    Article a = article("a", "Troops withdrew from Jermuk on 20 September.", "A", Date(2022, 9, 21));
+    IngestResult r = store.ingest(a, {event(a, "withdrawal", day(2022, 9, 20), {"Armenia"})});
+    CHECK(r.outcome == IngestOutcome::replaced);
+    CHECK(r.events_removed == 1);
+    events = store.query({});
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].id == "b-attack");
+    CHECK(events[0].mentions.empty());
+    CHECK(events[0].source_count == 1);
+    CHECK(events[1].type == "withdrawal");
+    q.query = "overnight";
+    CHECK(store.query(q).empty());
+    q.query = "withdrew";
+    CHECK(store.query(q).size() == 1);
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("SELECT min(key) FROM mentions WHERE article = 1") >
+              db.scalar("SELECT max(key) FROM mentions WHERE article = 2"));
+    }
+    std::size_t seen = 0;
+    store.for_each_article([&](const Article& art, const std::vector<Event>& evs) {
+        seen += evs.size();
+        if (art.id == "a") {
+            REQUIRE(evs.size() == 1);
+            CHECK(evs[0].type == "withdrawal");
+        }
+    });
+    CHECK(seen == 2);
     CHECK(store.integrity_check() == "ok");
 }
 
