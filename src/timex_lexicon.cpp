@@ -121,9 +121,11 @@ void Lexicon::mark_starters() {
     // The words the grammar (timex_tagger.cpp) compares by name at a token where it may begin an
     // expression, or at a token it reads first after "the": such a word begins an expression
     // with no phrase of its own ("the", "fiscal 1990", "per year", "mid-1990s"). A list taken
-    // wide: every word the matchers compare by name at a token they begin with or step to first.
+    // wide: every word the matchers compare by name at a token they begin with or step to first,
+    // but "at", "after" and "before", which they read only after a number or around a day
+    // ("10 at night", "the day after", "two years before").
     static constexpr const char* k_read_by_name[] = {
-        "a", "a.m", "after", "ago", "ahead", "am", "an", "and", "at", "before", "beginning", "billion", "cents",
+        "a", "a.m", "ago", "ahead", "am", "an", "and", "beginning", "billion", "cents",
         "coming", "current", "each", "ended", "ending", "every", "final", "first", "fiscal", "following", "from",
         "full", "future", "hence", "hundred", "in", "last", "later", "latest", "mid", "midday", "midnight", "million",
         "moment", "most", "next", "noon", "o'clock", "of", "old", "on", "one", "or", "p", "p.m", "past", "per",

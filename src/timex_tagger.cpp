@@ -259,15 +259,20 @@ private:
                 return !(i + 1 < m_n && m_tk[i + 1].raw.size() == 3 && is_digit(m_tk[i + 1].raw[0]));
             return false;
         }
-        if (t.w->phrase_single) return false;
         if (t.w->phrase_only) {
             // "new" ("New Year's Day"), "more" ("more than"): only one of its phrases may begin
             // here, and the next token must go on with one. (A hyphenated token "anti-abortion"
             // is read by match_hyphenated.)
             if (t.has_hyphen) return false;
             if (i + 1 >= m_n) return true;
-            return !goes_on_with_phrase(*t.w, m_tk[i + 1]);
+            const Tk& n = m_tk[i + 1];
+            // A modifier that is a phrase alone ("over", "nearly", "early") modifies what begins
+            // right after it: at a starter, at a decade word (read only after "the" or a modifier:
+            // "early eighties"), or after "in the" ("early in the year").
+            if (t.w->phrase_single && (n.starter || (n.w && n.w->decade > 0) || word_is(n, "in"))) return false;
+            return !goes_on_with_phrase(*t.w, n);
         }
+        if (t.w->phrase_single) return false;
         if (word_is(t, "the") || word_is(t, "that")) {
             if (!t.w->has(tx::k_plain)) return false;
         } else if (word_is(t, "a") || word_is(t, "an")) {
