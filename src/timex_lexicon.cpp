@@ -132,11 +132,9 @@ void Lexicon::mark_starters() {
         "percent", "period", "period's", "pm", "previous", "quarter", "quarter's", "recent", "since", "starting",
         "that", "the", "then", "this", "thousand", "through", "til", "till", "to", "tonight", "until", "year",
         "year's", "year-ago", "year-earlier", "year-end"};
-    for (auto& [word, w] : m_words) {
-        if (!w.has(k_plain) || !w.has(k_starter)) continue;
-        bool named = false;
-        for (const char* name : k_read_by_name) named = named || word == name;
-        w.phrase_only = !named;
+    for (auto& [word, w] : m_words) w.phrase_only = w.has(k_plain) && w.has(k_starter);
+    for (const char* name : k_read_by_name) {  // one look-up per name (start-up time)
+        if (auto it = m_words.find(std::string_view(name)); it != m_words.end()) it->second.phrase_only = false;
     }
 }
 
