@@ -118,6 +118,24 @@ void Lexicon::mark_starters() {
             !w.has(k_weekday_plural))  // a set quantifier ("a" in "twice a week") needs a unit after it
             w.flags |= w.cardinal < 0 ? k_plain | k_plain_count : k_plain_count;
     }
+    // The words the grammar (timex_tagger.cpp) compares by name at a token where it may begin an
+    // expression, or at a token it reads first after "the": such a word begins an expression
+    // with no phrase of its own ("the", "fiscal 1990", "per year", "mid-1990s"). A list taken
+    // wide: every word the matchers compare by name at a token they begin with or step to first,
+    // but "at", "after" and "before", which they read only after a number or around a day
+    // ("10 at night", "the day after", "two years before").
+    static constexpr const char* k_read_by_name[] = {
+        "a", "a.m", "ago", "ahead", "am", "an", "and", "beginning", "billion", "cents",
+        "coming", "current", "each", "ended", "ending", "every", "final", "first", "fiscal", "following", "from",
+        "full", "future", "hence", "hundred", "in", "last", "later", "latest", "mid", "midday", "midnight", "million",
+        "moment", "most", "next", "noon", "o'clock", "of", "old", "on", "one", "or", "p", "p.m", "past", "per",
+        "percent", "period", "period's", "pm", "previous", "quarter", "quarter's", "recent", "since", "starting",
+        "that", "the", "then", "this", "thousand", "through", "til", "till", "to", "tonight", "until", "year",
+        "year's", "year-ago", "year-earlier", "year-end"};
+    for (auto& [word, w] : m_words) w.phrase_only = w.has(k_plain) && w.has(k_starter);
+    for (const char* name : k_read_by_name) {  // one look-up per name (start-up time)
+        if (auto it = m_words.find(std::string_view(name)); it != m_words.end()) it->second.phrase_only = false;
+    }
 }
 
 Word& Lexicon::entry(const std::string& word) { return m_words[word]; }

@@ -77,6 +77,10 @@ struct Word {
     std::uint64_t phrase_next[5] = {};    // bit Lexicon::next_bit(second word) of each, per list
     std::uint64_t phrase_next2[5] = {};   // the same with Lexicon::next_bit2: a second, independent filter
 
+    // A k_plain starter that the grammar never reads by name where an expression begins: only
+    // one of its phrases can make it begin one (Lexicon::mark_starters; the scanner's cannot_begin).
+    bool phrase_only = false;
+
     std::string part_of_day;    // MO, AF, EV, NI, MI or a clock time "12:00"
     std::string set_value;      // daily -> P1D
     std::string single_word_reference;  // now -> PRESENT_REF

@@ -259,6 +259,19 @@ private:
                 return !(i + 1 < m_n && m_tk[i + 1].raw.size() == 3 && is_digit(m_tk[i + 1].raw[0]));
             return false;
         }
+        if (t.w->phrase_only) {
+            // "new" ("New Year's Day"), "more" ("more than"): only one of its phrases may begin
+            // here, and the next token must go on with one. (A hyphenated token "anti-abortion"
+            // is read by match_hyphenated.)
+            if (t.has_hyphen) return false;
+            if (i + 1 >= m_n) return true;
+            const Tk& n = m_tk[i + 1];
+            // A modifier that is a phrase alone ("over", "nearly", "early") modifies what begins
+            // right after it: at a starter, at a decade word (read only after "the" or a modifier:
+            // "early eighties"), or after "in the" ("early in the year").
+            if (t.w->phrase_single && (n.starter || (n.w && n.w->decade > 0) || word_is(n, "in"))) return false;
+            return !goes_on_with_phrase(*t.w, n);
+        }
         if (t.w->phrase_single) return false;
         if (word_is(t, "the") || word_is(t, "that")) {
             if (!t.w->has(tx::k_plain)) return false;
@@ -272,13 +285,18 @@ private:
         if (n.w || is_digit(n.raw[0]) || n.has_hyphen || n.raw == "'" || word_is(n, "latest") || word_is(n, "most") ||
             word_is(n, "full") || word_is(n, "hundred") || word_is(n, "thousand") || word_is(n, "and"))
             return false;
+        return !goes_on_with_phrase(*t.w, n);
+    }
+
+    /// Whether token n is the second word of a phrase (any list) that begins with `first`.
+    bool goes_on_with_phrase(const Word& first, const Tk& n) const {
         std::uint64_t next = 0, next2 = 0;
-        for (std::uint64_t bits : t.w->phrase_next) next |= bits;
-        for (std::uint64_t bits : t.w->phrase_next2) next2 |= bits;
-        if (!(next >> Lexicon::next_bit(n.head) & next2 >> Lexicon::next_bit2(n.head) & 1u)) return true;
+        for (std::uint64_t bits : first.phrase_next) next |= bits;
+        for (std::uint64_t bits : first.phrase_next2) next2 |= bits;
+        if (!(next >> Lexicon::next_bit(n.head) & next2 >> Lexicon::next_bit2(n.head) & 1u)) return false;
         // The filters let a few words through that go on with no phrase ("the market" in some
         // lists): the second words of the phrases themselves decide.
-        return !second_word_of_phrase(*t.w, n);
+        return second_word_of_phrase(first, n);
     }
 
     /// Whether token n is the second word of a phrase (any list) that begins with `first`.

@@ -1007,3 +1007,23 @@ TEST_CASE("a weekday with no tense cue is the next day rather than six days back
     CHECK(only("Her first stop Wednesday morning: Dar es Salaam.", monday).value == "1998-08-12TMO");
     CHECK(only("The court ruled on Tuesday.", monday).value == "1998-08-11");
 }
+
+// The scanner skips a word that only its phrases make begin an expression ("new", "more", "at")
+// or that modifies what follows it ("early", "nearly", "over") when the next token can go on with
+// none of them; these are the cases next to what it skips.
+TEST_CASE("words that begin an expression only through a phrase or as a modifier") {
+    const Timex decade = only("Sales rose in early eighties.");  // a decade word is no starter
+    CHECK(only_text("Sales rose in early eighties.") == "early eighties");
+    CHECK(decade.value == "198");
+    CHECK(decade.mod == "START");
+    CHECK(only_text("Prices fell early in the year.") == "early in the year");
+    CHECK(only("They met on New Year's Day.").value == "2023-01-01");
+    CHECK(tag("The New York office closed.").empty());
+    const Timex nearly = only("It took nearly two years.");
+    CHECK(nearly.value == "P2Y");
+    CHECK(nearly.mod == "EQUAL_OR_LESS");
+    CHECK(tag("He paid over $5 for it.").empty());
+    const Timex more = only("It lasted more than a decade.");
+    CHECK(more.value == "P10Y");
+    CHECK(more.mod == "MORE_THAN");
+}
