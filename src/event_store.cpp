@@ -276,7 +276,7 @@ constexpr const char* k_span_columns =
 struct EventStore::Impl {
     std::filesystem::path path;
     sqlite::Connection db;
-    bool configured;  // set up before the statements below are prepared against the schema
+    int upgraded_from;  // set up (and upgraded) before the statements below are prepared against the schema
     std::optional<sqlite::Transaction> tx;
     // Row keys of actors and places seen in this connection. Only valid while
     // what inserted them is committed, so a rollback clears them.
@@ -358,7 +358,7 @@ struct EventStore::Impl {
     explicit Impl(const std::filesystem::path& p, bool read_only)
         : path(p),
           db(p, read_only),
-          configured(configure(db)),
+          upgraded_from(configure(db)),
           article_by_id(db, "SELECT key, hash, slot FROM articles WHERE id = ?"),
           article_by_hash(db, "SELECT key FROM articles WHERE hash = ? LIMIT 1"),
           insert_article(db,
@@ -529,7 +529,7 @@ struct EventStore::Impl {
         return mention;
     }
 
-    static bool configure(sqlite::Connection& db) {
+    static int configure(sqlite::Connection& db) {
         db.busy_timeout(k_busy_timeout_ms);
         if (db.read_only()) {
             // Nothing may be written: the schema must already be this version.
@@ -546,7 +546,7 @@ struct EventStore::Impl {
             db.exec("PRAGMA foreign_keys = ON");
             db.exec("PRAGMA cache_size = -32768");
             db.exec("PRAGMA temp_store = MEMORY");
-            return true;
+            return 0;
         }
         // WAL lets readers (export) run beside a writer (ingest); NORMAL sync
         // is durable against a killed process, the crash that matters here.
@@ -561,9 +561,9 @@ struct EventStore::Impl {
         // An upgrade sorts every mention (new keys, a new full-text index): its
         // temporary b-trees go to files, or the 8 -> 9 step of a million-event
         // store peaked at 881 MB. Ingest and queries keep theirs in memory.
-        sqlite::migrate(db);
+        const int upgraded_from = sqlite::migrate(db);
         db.exec("PRAGMA temp_store = MEMORY");
-        return true;
+        return upgraded_from;
     }
 
     void forget_caches() {
@@ -1390,6 +1390,8 @@ EventStore::EventStore(const std::filesystem::path& path, Access access)
 EventStore::~EventStore() = default;
 
 const std::filesystem::path& EventStore::path() const { return m_impl->path; }
+
+int EventStore::upgraded_from() const { return m_impl->upgraded_from; }
 
 EventStore::Batch::Batch(EventStore& store) : m_store(&store) {
     if (store.m_impl->tx) throw StoreError(store.path().string() + ": a batch is already open");

@@ -331,14 +331,14 @@ long long user_version(Connection& db) { return db.scalar("PRAGMA user_version")
 
 int latest_schema_version() { return static_cast<int>(k_steps.size()); }
 
-void migrate(Connection& db, int target) {
+int migrate(Connection& db, int target) {
     if (target < 0) target = latest_schema_version();
     long long version = user_version(db);
     if (version > latest_schema_version())
         throw StoreError(fmt::format(
             "{}: schema version {} is newer than this dateline knows ({}); upgrade dateline",
             db.path(), version, latest_schema_version()));
-    if (version >= target) return;
+    if (version >= target) return 0;
     if (version > 0) {
         // Keep the user's data safe from a failed upgrade: a consistent copy
         // first (VACUUM INTO reads one snapshot, so concurrent writers are fine).
@@ -355,6 +355,7 @@ void migrate(Connection& db, int target) {
         db.exec(k_steps[static_cast<std::size_t>(step)]);
     if (version < target) db.exec(fmt::format("PRAGMA user_version = {}", target));
     tx.commit();
+    return version < target ? static_cast<int>(version) : 0;
 }
 
 }  // namespace dateline::sqlite

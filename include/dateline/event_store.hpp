@@ -110,6 +110,9 @@ public:
     /// "ok", or SQLite's list of problems (PRAGMA integrity_check).
     std::string integrity_check();
     const std::filesystem::path& path() const;
+    /// The schema version this EventStore upgraded the file from when it
+    /// opened it (its backup is "<path>.v<N>.bak"), or 0.
+    int upgraded_from() const;
 
 private:
     struct Impl;

@@ -167,6 +167,17 @@ void read_input(const InputFile& input, std::optional<InputFormat> forced, const
 
 void report_problem(const ReadProblem& p) { std::cerr << fmt::format("dateline: {}: {}\n", p.where, p.message); }
 
+void report_upgrade(const EventStore& store) {
+    const int from = store.upgraded_from();
+    if (from == 0) return;
+    const std::string path = store.path().string();
+    std::cerr << fmt::format(
+        "dateline: {0}: upgraded from schema {1} to {2}; the file as it was is kept as {0}.v{1}.bak (remove it "
+        "when you no longer need it; the upgrade may leave free space in {0}, which `sqlite3 {0} VACUUM` gives "
+        "back)\n",
+        path, from, EventStore::schema_version);
+}
+
 Progress::Progress(std::string label, std::size_t total, bool quiet)
     : m_label(std::move(label)), m_total(total), m_enabled(!quiet && isatty(STDERR_FILENO)), m_start(now_seconds()) {}
 

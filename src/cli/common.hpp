@@ -3,6 +3,7 @@
 
 #include "dateline/data_files.hpp"
 #include "dateline/error.hpp"
+#include "dateline/event_store.hpp"
 #include "dateline/reader.hpp"
 
 #include <CLI/CLI.hpp>
@@ -65,6 +66,10 @@ void read_input(const InputFile& input, std::optional<InputFormat> forced,
 
 /// Prints "dateline: file:line: message" to stderr.
 void report_problem(const ReadProblem& p);
+
+/// Tells on stderr that opening `store` upgraded its schema, and where the
+/// copy from before the upgrade is; nothing when it did not.
+void report_upgrade(const EventStore& store);
 
 /// A one-line progress bar on stderr, drawn only when stderr is a terminal and
 /// not quiet; redrawn at most ~10 times a second.

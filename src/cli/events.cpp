@@ -78,6 +78,7 @@ void run(const EventsOptions& o) {
         throw UsageError(fmt::format("unknown --format '{}'; known: table, jsonl", o.format));
     o.filters.check_database();
     EventStore store(o.filters.db, EventStore::Access::read);
+    report_upgrade(store);
     const auto events = store.stream(query);  // one day's events in memory at a time
     Output output("");
     if (o.format == "jsonl") {

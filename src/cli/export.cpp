@@ -73,6 +73,7 @@ void run(const ExportOptions& o) {
     o.filters.check_database();
 
     EventStore store(o.filters.db, EventStore::Access::read);
+    report_upgrade(store);
     // Streamed: the store hands the events over one day at a time and the
     // exporter writes each as it comes, so a whole store fits in memory.
     const auto events = store.stream(query);

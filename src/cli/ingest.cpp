@@ -87,6 +87,7 @@ void run(const IngestOptions& o) {
 
     const Pipeline pipeline(o.knowledge.load());
     EventStore store(o.db);
+    report_upgrade(store);
     Totals totals;
     auto problem = [&](const ReadProblem& p) {
         report_problem(p);

@@ -31,10 +31,12 @@ void run(const MergeOptions& o) {
             throw UsageError(fmt::format("{} is both an input and the output; write to a new file", in));
     }
     EventStore out(o.output);
+    report_upgrade(out);
     std::size_t added = 0, unchanged = 0, replaced = 0, events_new = 0, events_merged = 0;
     Progress progress("merge: articles", 0, o.quiet);
     for (const auto& in : o.inputs) {
         EventStore source(in);
+        report_upgrade(source);
         // Articles are re-ingested one by one, so the output applies its own
         // merge rule and its idempotence: merging the same store twice adds nothing.
         std::optional<EventStore::Batch> batch;

@@ -24,6 +24,7 @@ void run(const StatsOptions& o) {
     if (!std::filesystem::is_regular_file(o.db, ec))
         throw InputError(fmt::format("{}: no such database; create it with 'dateline ingest FILE... --db {}'", o.db, o.db));
     EventStore store(o.db, EventStore::Access::read);
+    report_upgrade(store);
     const StoreStats s = store.stats();
     const auto bytes = std::filesystem::file_size(o.db, ec);
     std::string integrity = o.check ? store.integrity_check() : std::string();

@@ -78,6 +78,7 @@ TEST_CASE("a new store has the current schema version and passes the integrity c
     TempDir dir;
     EventStore store(dir.db());
     CHECK(store.stats().schema_version == EventStore::schema_version);
+    CHECK(store.upgraded_from() == 0);  // created, not upgraded: no backup to speak of
     CHECK(store.integrity_check() == "ok");
     CHECK(store.stats().events == 0);
 }
@@ -1040,7 +1041,9 @@ TEST_CASE("a version 8 store gets the mention keys and full-text index of step 9
     }
     EventStore store(dir.db());
     CHECK(store.stats().schema_version == EventStore::schema_version);
+    CHECK(store.upgraded_from() == 8);  // the CLI tells the user, naming the backup
     CHECK(fs::exists(dir.path / "t.db.v8.bak"));
+    CHECK(EventStore(dir.db(), EventStore::Access::read).upgraded_from() == 0);  // once only
     {
         sqlite::Connection db(dir.db());
         CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name = 'mentions_by_article'") == 0);
