@@ -108,14 +108,14 @@ public:
         Spill list_spill;
         SpillStream list(list_spill);
         Spill tips;
-        std::map<std::string, std::uint32_t> type_ids;
-        std::vector<std::string> css_of_type;
+        std::map<std::string, TypeStyle> types;  // by name: sorted, as the colours are given
+        std::vector<std::string> css_of_type;   // by TypeStyle::id, the order of first use
         std::vector<Mark> marks;
         std::size_t count = 0;
         while (const Event* next = events.next()) {
             const Event& e = *next;
             ++count;
-            auto [it, added] = type_ids.try_emplace(e.type, static_cast<std::uint32_t>(css_of_type.size()));
+            auto [it, added] = types.try_emplace(e.type, TypeStyle{static_cast<std::uint32_t>(css_of_type.size()), {}});
             if (added) css_of_type.push_back(css_name(e.type));
             write_item(e, list);
             if (!e.when) continue;
@@ -124,7 +124,7 @@ public:
             const std::string prefix = fmt::format("<a href=\"#{}\"><title>{}</title>", anchor(e.id), html_escape(tip));
             tips.write(prefix);
             const Extent x = extent(s, t.exported_on);
-            Mark m{x.first, x.end, prefix.size(), it->second, 0};
+            Mark m{x.first, x.end, prefix.size(), it->second.id, 0};
             if (s.approximate) m.flags |= Mark::approximate;
             if (s.uncertain) m.flags |= Mark::uncertain;
             if (s.open_end) m.flags |= Mark::open_end;
@@ -133,10 +133,8 @@ public:
         }
 
         // Colours by type name in sorted order: the same type list gives the same colours.
-        std::map<std::string, std::string_view> colour;
-        for (const auto& entry : type_ids) colour[entry.first];
         std::size_t i = 0;
-        for (auto& [type, c] : colour) c = k_palette[i++ % k_palette.size()];
+        for (auto& [type, style] : types) style.colour = k_palette[i++ % k_palette.size()];
 
         const std::string title = t.title.empty() ? "Timeline" : one_line(t.title);
         // No script may run here at all: the policy is a second wall behind the escaping.
@@ -146,14 +144,14 @@ public:
             << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
             << "<meta name=\"generator\" content=\"dateline\">\n"
             << "<title>" << html_escape(title) << "</title>\n<style>\n" << k_style;
-        for (const auto& [type, c] : colour)
+        for (const auto& [type, style] : types)
             out << fmt::format(".t-{0}{{fill:{1};stroke:{1}}}.events li.t-{0}{{border-left-color:{1}}}\n",
-                               css_name(type), c);
+                               css_of_type[style.id], style.colour);
         out << "</style>\n</head>\n<body>\n<header>\n<h1 dir=\"auto\">" << html_escape(title) << "</h1>\n";
         out << "<p class=\"meta\">" << count << (count == 1 ? " event" : " events")
             << ", exported on " << iso(t.exported_on) << ". Hover a mark for its evidence; click it to jump to the "
             << "entry.</p>\n</header>\n";
-        write_axis(t, colour, marks, css_of_type, tips, out);
+        write_axis(t, types, marks, css_of_type, tips, out);
         out << "<h2>Events</h2>\n<ol class=\"events\">\n";
         list.flush();
         list_spill.copy_to(out);
@@ -161,6 +159,12 @@ public:
     }
 
 private:
+    // A type's number (its place in css_of_type) and its colour.
+    struct TypeStyle {
+        std::uint32_t id;
+        std::string_view colour;
+    };
+
     // What the axis keeps of a dated event while the list is written; its
     // tooltip waits in a temporary file, `tip_size` bytes long.
     struct Mark {
@@ -172,7 +176,7 @@ private:
         std::uint8_t flags;
     };
 
-    static void write_axis(const Timeline& t, const std::map<std::string, std::string_view>& colour,
+    static void write_axis(const Timeline& t, const std::map<std::string, TypeStyle>& types,
                            const std::vector<Mark>& marks, const std::vector<std::string>& css_of_type, Spill& tips,
                            std::ostream& out) {
         if (marks.empty()) return;
@@ -245,8 +249,8 @@ private:
             out << "</a>\n";
         }
         out << "</svg>\n</figure>\n<ul class=\"legend\">\n";
-        for (const auto& [type, c] : colour)
-            out << fmt::format("<li><span style=\"background:{}\"></span>{}</li>\n", c, html_escape(type));
+        for (const auto& [type, style] : types)
+            out << fmt::format("<li><span style=\"background:{}\"></span>{}</li>\n", style.colour, html_escape(type));
         out << "</ul>\n";
     }
 

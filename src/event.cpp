@@ -126,6 +126,18 @@ public:
     }
 #endif
 
+    /// `"`, the `n` bytes made of the K-byte blocks `head` (at 0) and `tail`
+    /// (at n - K; the two overlap or meet), `"`.
+    template <std::size_t K>
+    [[gnu::always_inline]] void quoted_blocks(std::size_t n, const void* head, const void* tail) {
+        char* const w = m_w;
+        w[0] = '"';
+        std::memcpy(w + 1, head, K);
+        std::memcpy(w + 1 + n - K, tail, K);
+        w[n + 1] = '"';
+        m_w = w + n + 2;
+    }
+
     /// A JSON string as dump() writes it. Most strings are short names, roles and
     /// ids with nothing to escape: those of 4 to 31 bytes are checked and copied
     /// inline, as two overlapping blocks of sixteen, eight or four bytes; the
@@ -141,17 +153,12 @@ public:
                        has_zero(v ^ ('\\' * ones));
             };
             const char* const p = s.data();
-            char* const w = m_w;
             if (n >= 16) {
 #if defined(__SSE2__)
                 __m128i a, b;
                 if ((special16(reinterpret_cast<const unsigned char*>(p), a) |
                      special16(reinterpret_cast<const unsigned char*>(p + n - 16), b)) == 0) {
-                    w[0] = '"';
-                    _mm_storeu_si128(reinterpret_cast<__m128i*>(w + 1), a);
-                    _mm_storeu_si128(reinterpret_cast<__m128i*>(w + 1 + n - 16), b);
-                    w[n + 1] = '"';
-                    m_w = w + n + 2;
+                    quoted_blocks<16>(n, &a, &b);
                     return;
                 }
 #endif
@@ -160,11 +167,7 @@ public:
                 std::memcpy(&a, p, 8);
                 std::memcpy(&b, p + n - 8, 8);
                 if ((special8(a) | special8(b)) == 0) {
-                    w[0] = '"';
-                    std::memcpy(w + 1, &a, 8);
-                    std::memcpy(w + 1 + n - 8, &b, 8);
-                    w[n + 1] = '"';
-                    m_w = w + n + 2;
+                    quoted_blocks<8>(n, &a, &b);
                     return;
                 }
             } else {
@@ -172,11 +175,7 @@ public:
                 std::memcpy(&a, p, 4);
                 std::memcpy(&b, p + n - 4, 4);
                 if (special8(std::uint64_t{a} | (std::uint64_t{b} << 32)) == 0) {
-                    w[0] = '"';
-                    std::memcpy(w + 1, &a, 4);
-                    std::memcpy(w + 1 + n - 4, &b, 4);
-                    w[n + 1] = '"';
-                    m_w = w + n + 2;
+                    quoted_blocks<4>(n, &a, &b);
                     return;
                 }
             }

@@ -28,6 +28,33 @@ const Gazetteer& builtin() {
     return g;
 }
 
+// Each word's place among `keys` (1-based), 0 for none: what the extractor's
+// look-up hands match_entries.
+std::vector<std::uint32_t> entries_of(const std::string& text,
+                                      const std::vector<std::pair<std::size_t, std::size_t>>& words,
+                                      const std::vector<std::string_view>& keys) {
+    std::vector<std::uint32_t> entries(words.size(), 0);
+    for (std::size_t k = 0; k < words.size(); ++k)
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (lower(text.substr(words[k].first, words[k].second - words[k].first)) == keys[i])
+                entries[k] = static_cast<std::uint32_t>(i + 1);
+    return entries;
+}
+
+// Two match lists agree entry by entry: bytes, references (the same entries
+// of the gazetteer, not copies) and words.
+void check_same_matches(const std::vector<GazetteerMatch>& got, const std::vector<GazetteerMatch>& want) {
+    REQUIRE(got.size() == want.size());
+    for (std::size_t i = 0; i < got.size(); ++i) {
+        CHECK(got[i].begin == want[i].begin);
+        CHECK(got[i].end == want[i].end);
+        CHECK(got[i].refs.data() == want[i].refs.data());
+        CHECK(got[i].refs.size() == want[i].refs.size());
+        CHECK(got[i].word == want[i].word);
+        CHECK(got[i].word_end == want[i].word_end);
+    }
+}
+
 }  // namespace
 
 TEST_CASE("the longest name wins: the United Nations Supreme Court is the ICJ, not the UN") {
@@ -43,24 +70,12 @@ TEST_CASE("match_entries, given each word's place among index_keys, finds what m
         "Azerbaijan's President Ilham Aliyev said the United Nations Supreme Court in The Hague erred; "
         "the court and Yerevan's officials, Russian-brokered talks in BAKU, the enclave, U.N. envoys.";
     const auto words = split_words(text, 0, text.size());
-    std::vector<std::uint32_t> entries(words.size(), 0);
-    for (std::size_t k = 0; k < words.size(); ++k)
-        for (std::size_t i = 0; i < keys.size(); ++i)
-            if (lower(text.substr(words[k].first, words[k].second - words[k].first)) == keys[i])
-                entries[k] = static_cast<std::uint32_t>(i + 1);
+    const auto entries = entries_of(text, words, keys);
     std::vector<GazetteerMatch> got;
     g.match_entries(text, words, entries, got);
     const auto want = g.match(text, words);
-    REQUIRE(got.size() == want.size());
     CHECK(want.size() >= 8);
-    for (std::size_t i = 0; i < got.size(); ++i) {
-        CHECK(got[i].begin == want[i].begin);
-        CHECK(got[i].end == want[i].end);
-        CHECK(got[i].refs.data() == want[i].refs.data());
-        CHECK(got[i].refs.size() == want[i].refs.size());
-        CHECK(got[i].word == want[i].word);
-        CHECK(got[i].word_end == want[i].word_end);
-    }
+    check_same_matches(got, want);
     // A match's words are those the extractor used to find from its bytes: the
     // word that begins at `begin`, up to the first word that begins at or after `end`.
     for (const auto& m : got) {
@@ -226,11 +241,7 @@ TEST_CASE("match_entries over the listed candidate words finds what it finds ove
         "the the court court's 's s's Russia Russians Russia's the enclave's the United States's the U.S.'s"};
     for (const std::string& text : texts) {
         const auto words = split_words(text, 0, text.size());
-        std::vector<std::uint32_t> entries(words.size(), 0);
-        for (std::size_t k = 0; k < words.size(); ++k)
-            for (std::size_t i = 0; i < keys.size(); ++i)
-                if (lower(text.substr(words[k].first, words[k].second - words[k].first)) == keys[i])
-                    entries[k] = static_cast<std::uint32_t>(i + 1);
+        const auto entries = entries_of(text, words, keys);
         // The candidates as the header states them: an entry, or a possessive.
         std::vector<std::uint32_t> candidates;
         for (std::size_t k = 0; k < words.size(); ++k) {
@@ -244,14 +255,6 @@ TEST_CASE("match_entries over the listed candidate words finds what it finds ove
         g.match_entries(text, words, entries, all);
         g.match_entries(text, words, entries, candidates, listed);
         CHECK(all.size() >= 5);
-        REQUIRE(listed.size() == all.size());
-        for (std::size_t i = 0; i < all.size(); ++i) {
-            CHECK(listed[i].begin == all[i].begin);
-            CHECK(listed[i].end == all[i].end);
-            CHECK(listed[i].refs.data() == all[i].refs.data());
-            CHECK(listed[i].refs.size() == all[i].refs.size());
-            CHECK(listed[i].word == all[i].word);
-            CHECK(listed[i].word_end == all[i].word_end);
-        }
+        check_same_matches(listed, all);
     }
 }
