@@ -78,6 +78,7 @@ private:
 // As `dateline export` does it: the store streams, the exporter writes as the events come.
 void time_export(EventStore& store, const TimelineQuery& q, const std::string& label, const std::string& format) {
     const auto t = Clock::now();
+    const double cpu0 = cpu_seconds();
     Timeline header;
     auto events = store.stream(q);
     CountingSource counted(*events);
@@ -85,8 +86,11 @@ void time_export(EventStore& store, const TimelineQuery& q, const std::string& l
     std::ostream out(&buf);
     builtin_exporters().get(format).write_stream(header, counted, out);
     const double total_s = seconds_since(t);
-    std::cout << fmt::format("export {} ({}): {} events, {:.1f} MB, total {:.0f} ms\n", label, format, counted.count,
-                             buf.bytes / 1e6, total_s * 1e3);
+    // CPU time beside wall time: on a shared machine the wall time of a query
+    // grows with the other processes' load, its CPU time barely.
+    const double cpu_s = cpu_seconds() - cpu0;
+    std::cout << fmt::format("export {} ({}): {} events, {:.1f} MB, total {:.0f} ms, CPU {:.0f} ms\n", label, format,
+                             counted.count, buf.bytes / 1e6, total_s * 1e3, cpu_s * 1e3);
 }
 
 // Hand-built events, as the extractor would give them, for a store of any size.

@@ -1,4 +1,5 @@
 // The json format: the native event records (with mentions and sources) of a timeline.
+#include "dateline/event.hpp"
 #include "dateline/exporter.hpp"
 
 #include "stream.hpp"
@@ -40,7 +41,20 @@ public:
         out << "{\n  \"eras\": " << json_nested(eras, 1) << ",\n  \"events\": ";
         JsonArrayWriter list(out, 1);
         // The same record `extract` writes, so extract and export agree.
-        while (const Event* e = events.next()) list.add(to_json(*e, true));
+        // Written compact by append_json (no tree) and laid out as dump(2)
+        // would; text that is not UTF-8 (append_json throws for it) goes
+        // through the tree, whose dump replaces it.
+        std::string compact;
+        while (const Event* e = events.next()) {
+            compact.clear();
+            try {
+                append_json(compact, *e, true);
+            } catch (const json::type_error&) {
+                list.add(to_json(*e, true));
+                continue;
+            }
+            list.add_compact(compact);
+        }
         list.close();
         out << ",\n  \"exported_on\": " << json_text(json(iso(t.exported_on)))
             << ",\n  \"group_by\": " << json_text(json(t.group_by))

@@ -3,6 +3,8 @@
 
 #include "dateline/error.hpp"
 
+#include <stdexcept>
+
 namespace dateline::exporters {
 
 using json = nlohmann::json;
@@ -19,6 +21,70 @@ std::string json_nested(const json& j, int levels) {
         if (c == '\n') shifted += pad;
     }
     return shifted;
+}
+
+void append_indented(std::string& out, std::string_view s, int levels) {
+    int depth = levels;
+    auto line = [&] {
+        out += '\n';
+        out.append(static_cast<std::size_t>(2 * depth), ' ');
+    };
+    const std::size_t n = s.size();
+    std::size_t i = 0;
+    while (i < n) {
+        // A run of bytes that move nothing (numbers, literals) goes out as it is.
+        const std::size_t stop = s.find_first_of("\"{}[],:", i);
+        if (stop == std::string_view::npos) {
+            out.append(s.substr(i));
+            break;
+        }
+        out.append(s.substr(i, stop - i));
+        i = stop;
+        const char c = s[i];
+        if (c == '"') {
+            // A string, through its closing quote; an escaped quote does not close it.
+            std::size_t j = i + 1;
+            for (;;) {
+                j = s.find_first_of("\"\\", j);
+                if (j == std::string_view::npos) throw std::logic_error("append_indented: unclosed JSON string");
+                if (s[j] == '"') break;
+                j += 2;
+            }
+            out.append(s.substr(i, j + 1 - i));
+            i = j + 1;
+        } else if (c == '{' || c == '[') {
+            // An empty object or array stays on its line, as dump(2) writes it.
+            if (i + 1 < n && s[i + 1] == (c == '{' ? '}' : ']')) {
+                out.append(s.substr(i, 2));
+                i += 2;
+            } else {
+                out += c;
+                ++depth;
+                line();
+                ++i;
+            }
+        } else if (c == '}' || c == ']') {
+            --depth;
+            line();
+            out += c;
+            ++i;
+        } else if (c == ',') {
+            out += ',';
+            line();
+            ++i;
+        } else {  // ':'
+            out += ": ";
+            ++i;
+        }
+    }
+}
+
+void JsonArrayWriter::add_compact(std::string_view compact) {
+    std::string text(m_count == 0 ? "[\n" : ",\n");
+    text.append(static_cast<std::size_t>(2 * (m_levels + 1)), ' ');
+    append_indented(text, compact, m_levels + 1);
+    m_out << text;
+    ++m_count;
 }
 
 void JsonArrayWriter::add(const json& element) {

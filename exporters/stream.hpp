@@ -21,12 +21,21 @@ std::string json_text(const nlohmann::json& j);
 /// hold no raw line breaks (dump escapes them), so only structure moves.
 std::string json_nested(const nlohmann::json& j, int levels);
 
+/// Appends `compact`, a JSON text as `dump()` writes it (no spaces), laid out
+/// as `dump(2)` lays it out, nested `levels` deep as json_nested nests it:
+/// the same bytes as json_nested(json::parse(compact), levels), without the
+/// tree. The text must be well-formed (a writer's own output); an unclosed
+/// string throws std::logic_error.
+void append_indented(std::string& out, std::string_view compact, int levels);
+
 /// The elements of a JSON array written one at a time, in the bytes the
 /// dump of the whole array (nested `levels` deep) gives: "[]" when empty.
 class JsonArrayWriter {
 public:
     JsonArrayWriter(std::ostream& out, int levels) : m_out(out), m_levels(levels) {}
     void add(const nlohmann::json& element);
+    /// The same as add(json::parse(compact)), from the compact text of one element.
+    void add_compact(std::string_view compact);
     void close();  // writes "]" (or "[]"); call once
     std::size_t size() const { return m_count; }
 

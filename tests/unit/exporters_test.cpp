@@ -3,6 +3,7 @@
 #include "dateline/exporter.hpp"
 
 #include "exporter_fixture.hpp"
+#include "../exporters/stream.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -311,4 +312,61 @@ TEST_CASE("dates at the ends of the calendar dateline accepts export in every fo
     }
     const json vis = json::parse(test::render(builtin_exporters().get("vis"), t));
     for (const auto& item : vis["items"]) CHECK_FALSE(item.value("end", "x").empty());
+}
+
+TEST_CASE("append_indented lays out compact JSON in the bytes of json_nested") {
+    const json values[] = {
+        json::parse(R"({"a":[],"b":{},"c":[1,2.5,-3e-7,true,false,null],"d":{"e":{"f":[{}]}}})"),
+        json("a \"quoted\" word, {braces} [brackets] and a colon: \\ backslash"),
+        json::array(),
+        json::object(),
+        json(42),
+        json::parse(R"([{"k\"ey:":"v,a]l\\"},[[]],"\n\t\u0001 ünï “text” —"])"),
+    };
+    for (int levels = 0; levels < 3; ++levels)
+        for (const json& v : values) {
+            std::string out = "prefix";
+            exporters::append_indented(out, v.dump(), levels);
+            CHECK(out == "prefix" + exporters::json_nested(v, levels));
+        }
+    std::string out;
+    CHECK_THROWS_AS(exporters::append_indented(out, R"({"open":"no end)", 0), std::logic_error);
+}
+
+TEST_CASE("the json format writes each event as the dump of the whole document would, odd text included") {
+    Event plain = event_at("p1", Span::day(Date(2023, 2, 22)), "legal_ruling");
+    Event odd = event_at("p2", Span::year(2020), "statement");
+    odd.headline = "He said: \"stop [now], {all} of you\" \\ — ünïcödé “quotes”\ttab";
+    odd.evidence.sentence = "Line one\nline two, with a colon: and a comma, \x01 control";
+    odd.evidence.timex = "2020";
+    odd.evidence.url = "https://example.org/a?b=c&d=[e]";
+    odd.evidence.published = Date(2023, 2, 23);
+    odd.actors = {{"Azerbaijan", "agent", "Baku", ""}, {"Armenia", "target", "Yerevan", "activists"}};
+    odd.places = {{"Lachin corridor", 39.6, 46.5, "Lachin Pass"}, {"Nowhere", std::nullopt, std::nullopt, "x"}};
+    Evidence second = odd.evidence;
+    second.article = "b";
+    second.source = "{source}";
+    odd.mentions = {second};
+    odd.source_count = 2;
+    odd.confidence = 0.8125;
+    Event bad_utf8 = event_at("p3", Span::month(2021, 5));
+    bad_utf8.evidence.sentence = "broken \xff byte";
+    Event undated = event_at("p4", Span::day(Date(2000, 1, 1)));
+    undated.when.reset();
+    undated.date_source = DateSource::unresolved;
+
+    Timeline t;
+    t.title = "A \"title\"";
+    t.exported_on = Date(2023, 3, 1);
+    t.events = {plain, odd, bad_utf8, undated};
+    const std::string written = test::render(builtin_exporters().get("json"), t);
+
+    json events = json::array();
+    for (const Event& e : t.events) events.push_back(to_json(e, true));
+    const json whole = {{"eras", json::array()},
+                        {"events", events},
+                        {"exported_on", "2023-03-01"},
+                        {"group_by", t.group_by},
+                        {"title", t.title}};
+    CHECK(written == whole.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
 }
