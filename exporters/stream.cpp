@@ -3,6 +3,7 @@
 
 #include "dateline/error.hpp"
 
+#include <array>
 #include <stdexcept>
 
 namespace dateline::exporters {
@@ -23,39 +24,52 @@ std::string json_nested(const json& j, int levels) {
     return shifted;
 }
 
+namespace {
+
+// Byte classes of append_indented: 1 moves the layout ({ } [ ] , : and the
+// quote that opens a string), 2 may end a run inside a string (" and \\).
+constexpr std::array<unsigned char, 256> k_json_bytes = [] {
+    std::array<unsigned char, 256> t{};
+    for (unsigned char c : std::string_view("{}[],:")) t[c] = 1;
+    t['"'] = 3;
+    t['\\'] = 2;
+    return t;
+}();
+
+}  // namespace
+
 void append_indented(std::string& out, std::string_view s, int levels) {
     int depth = levels;
     auto line = [&] {
         out += '\n';
         out.append(static_cast<std::size_t>(2 * depth), ' ');
     };
+    const auto* bytes = reinterpret_cast<const unsigned char*>(s.data());
     const std::size_t n = s.size();
     std::size_t i = 0;
     while (i < n) {
         // A run of bytes that move nothing (numbers, literals) goes out as it is.
-        const std::size_t stop = s.find_first_of("\"{}[],:", i);
-        if (stop == std::string_view::npos) {
-            out.append(s.substr(i));
-            break;
-        }
-        out.append(s.substr(i, stop - i));
+        std::size_t stop = i;
+        while (stop < n && !(k_json_bytes[bytes[stop]] & 1)) ++stop;
+        out.append(s.data() + i, stop - i);
+        if (stop == n) break;
         i = stop;
         const char c = s[i];
         if (c == '"') {
             // A string, through its closing quote; an escaped quote does not close it.
             std::size_t j = i + 1;
             for (;;) {
-                j = s.find_first_of("\"\\", j);
-                if (j == std::string_view::npos) throw std::logic_error("append_indented: unclosed JSON string");
+                while (j < n && !(k_json_bytes[bytes[j]] & 2)) ++j;
+                if (j >= n) throw std::logic_error("append_indented: unclosed JSON string");
                 if (s[j] == '"') break;
                 j += 2;
             }
-            out.append(s.substr(i, j + 1 - i));
+            out.append(s.data() + i, j + 1 - i);
             i = j + 1;
         } else if (c == '{' || c == '[') {
             // An empty object or array stays on its line, as dump(2) writes it.
             if (i + 1 < n && s[i + 1] == (c == '{' ? '}' : ']')) {
-                out.append(s.substr(i, 2));
+                out.append(s.data() + i, 2);
                 i += 2;
             } else {
                 out += c;
