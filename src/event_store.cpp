@@ -8,6 +8,7 @@
 #include "sqlite_transaction.hpp"
 
 #include <fmt/format.h>
+#include <sqlite3.h>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
@@ -212,6 +213,38 @@ std::vector<PlaceRef> places_from(const std::string& text) {
         out.push_back(std::move(p));
     }
     return out;
+}
+
+// The full-text hits of a `--query`, read once: the sorted rowids of the
+// texts that match. A walk of a rank index tests each event's mentions
+// against them with dateline_fts_hit(?N, fts_key), ?N bound to this list as
+// a pointer, instead of SQLite building a b-tree of every hit for the `IN`
+// (1,300 instructions a hit: 123 M of the 691 M of `--query ceasefire
+// --limit 1000 --rank sources` on a million events).
+constexpr const char* k_fts_hits_type = "dateline_fts_hits";
+struct FtsHits {
+    std::vector<long long> rowids;
+    int param = 0;  // ?N of the pointer, 0 when no statement uses it
+};
+
+void fts_hit(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* hits = static_cast<const FtsHits*>(sqlite3_value_pointer(argv[0], k_fts_hits_type));
+    if (!hits) {
+        sqlite3_result_error(ctx, "dateline_fts_hit: no list of hits bound", -1);
+        return;
+    }
+    if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        sqlite3_result_int(ctx, 0);
+        return;
+    }
+    const long long key = sqlite3_value_int64(argv[1]);
+    sqlite3_result_int(ctx, std::binary_search(hits->rowids.begin(), hits->rowids.end(), key) ? 1 : 0);
+}
+
+void register_fts_hit(sqlite::Connection& db) {
+    const int rc = sqlite3_create_function_v2(db.handle(), "dateline_fts_hit", 2, SQLITE_UTF8, nullptr, fts_hit,
+                                              nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) throw StoreError(fmt::format("{}: cannot register an SQL function", db.path()));
 }
 
 // Turns analyst text into an FTS5 query that cannot be a syntax error: every
@@ -531,6 +564,7 @@ struct EventStore::Impl {
 
     static int configure(sqlite::Connection& db) {
         db.busy_timeout(k_busy_timeout_ms);
+        register_fts_hit(db);
         if (db.read_only()) {
             // Nothing may be written: the schema must already be this version.
             const long long version = db.scalar("PRAGMA user_version");
@@ -1538,6 +1572,7 @@ struct Filter {
     // `earliest` that holds every narrow one (for a window ranked by date).
     std::string narrow, wide, days;
     std::size_t params = 0;  // how many parameters there were when this filter was made
+    std::optional<double> known;  // the count, when known without `count` (the full-text hits)
 };
 
 std::string numbered(std::vector<std::string>& params, std::string value) {
@@ -1554,7 +1589,13 @@ std::string numbered_list(std::vector<std::string>& params, const std::vector<st
     return out;
 }
 
-std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>& params) {
+// Each filter's events are counted up to this many to choose a plan.
+constexpr long long k_count_cap = 100'000;
+// At most this many full-text hits are read into an FtsHits.
+constexpr std::size_t k_fts_hits_cap = 2'000'000;
+
+std::vector<Filter> filters_of(sqlite::Connection& db, const TimelineQuery& q, std::vector<std::string>& params,
+                               FtsHits& hits) {
     std::vector<Filter> out;
     auto done = [&](Filter& f) {
         f.params = params.size();
@@ -1630,11 +1671,28 @@ std::vector<Filter> filters_of(const TimelineQuery& q, std::vector<std::string>&
             "e.key IN (SELECT m.event FROM mentions_fts f JOIN mentions m ON m.key BETWEEN f.rowid "
             "AND (f.rowid | {1}) AND m.fts_key = f.rowid WHERE mentions_fts MATCH {0})",
             match, (1LL << 20) - 1);
-        f.check = fmt::format(
-            "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.fts_key IN "
-            "(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}))",
-            match);
-        f.count = fmt::format("SELECT 1 FROM mentions_fts WHERE mentions_fts MATCH {}", match);
+        // The hits are read here, once: their number is the filter's count,
+        // and a walk tests mentions against them (FtsHits). Every plan reads
+        // them all anyway (SQLite's `IN` list, or the join that drives);
+        // beyond k_fts_hits_cap (16 MB of keys) they are left to SQLite's list.
+        Statement read(db, "SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?1 ORDER BY rowid");
+        read.bind(1, params.back());
+        while (read.step() && hits.rowids.size() <= k_fts_hits_cap) hits.rowids.push_back(read.column_int64(0));
+        read.reset();
+        f.known = static_cast<double>(hits.rowids.size());
+        if (hits.rowids.size() <= k_fts_hits_cap) {
+            params.emplace_back();  // the pointer's place: Cursor binds it
+            hits.param = static_cast<int>(params.size());
+            f.check = fmt::format(
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND dateline_fts_hit(?{}, m.fts_key))",
+                hits.param);
+        } else {
+            hits.rowids.clear();
+            f.check = fmt::format(
+                "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.fts_key IN "
+                "(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}))",
+                match);
+        }
         done(f);
     }
     if (q.min_sources > 0) {
@@ -1660,8 +1718,6 @@ std::string joined(const std::vector<Filter>& filters, std::string Filter::*part
     return out;
 }
 
-// Each filter's events are counted up to this many to choose a plan.
-constexpr long long k_count_cap = 100'000;
 // A query without a limit whose filters keep fewer events than this has them
 // sorted by SQLite (in memory); more are read in order of their first day.
 constexpr long long k_sorted_rows = 20'000;
@@ -1683,8 +1739,9 @@ namespace {
 // parameters, bound in order as ?1, ?2, ...: without a limit in the order of
 // the first possible day (undated last, ties by key); with one, the best
 // `limit` by rank, in no useful order.
-std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vector<std::string>& params) {
-    const std::vector<Filter> filters = filters_of(q, params);
+std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vector<std::string>& params,
+                       FtsHits& hits) {
+    const std::vector<Filter> filters = filters_of(db, q, params, hits);
 
     // Which plan for a `--limit`: walk the index of its rank, best first,
     // testing each event against the filters until `limit` pass, or let the
@@ -1707,6 +1764,11 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
         const double n = static_cast<double>(std::max(1LL, db.scalar("SELECT coalesce(max(key), 0) FROM events")));
         double kept = n, fewest = n;
         for (const Filter& f : filters) {
+            if (f.known) {
+                fewest = std::min(fewest, *f.known);
+                kept *= std::max(*f.known, 1.0) / n;
+                continue;
+            }
             if (f.count.empty()) continue;
             Statement count(db, fmt::format("SELECT count(*) FROM ({} LIMIT {})", f.count, k_count_cap));
             // Its own parameters are the last it uses (a count may use none).
@@ -1830,9 +1892,14 @@ class EventStore::Cursor final : public EventSource {
 public:
     Cursor(Impl& impl, const TimelineQuery& q) : m_impl(impl), m_limited(q.limit.has_value()) {
         std::vector<std::string> params;
-        const std::string sql = select_sql(impl.db, q, params);
+        const std::string sql = select_sql(impl.db, q, params, m_hits);
         m_select = std::make_unique<Statement>(impl.db, sql);
-        for (std::size_t i = 0; i < params.size(); ++i) m_select->bind(static_cast<int>(i + 1), params[i]);
+        // The pointer's place is the last parameter and unused when no walk tests the hits.
+        const std::size_t used = static_cast<std::size_t>(m_select->parameter_count());
+        for (std::size_t i = 0; i < std::min(used, params.size()); ++i)
+            m_select->bind(static_cast<int>(i + 1), params[i]);
+        if (m_hits.param > 0 && static_cast<std::size_t>(m_hits.param) <= used)
+            m_select->bind_pointer(m_hits.param, &m_hits, k_fts_hits_type);
     }
 
     const Event* next() override { return take(); }
@@ -1877,6 +1944,7 @@ private:
 
     Impl& m_impl;
     bool m_limited;
+    FtsHits m_hits;  // before m_select: the statement reads it until it is finalized
     std::unique_ptr<Statement> m_select;
     std::vector<Event> m_ready;     // sorted, handed out from m_at
     std::size_t m_at = 0;

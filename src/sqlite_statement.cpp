@@ -43,6 +43,13 @@ Statement& Statement::bind_static(int index, std::string_view value) {
     return *this;
 }
 
+Statement& Statement::bind_pointer(int index, void* pointer, const char* type) {
+    if (m_active) reset();
+    int rc = sqlite3_bind_pointer(m_stmt, index, pointer, type, nullptr);
+    if (rc != SQLITE_OK) m_db->fail(rc, "cannot bind parameter");
+    return *this;
+}
+
 Statement& Statement::bind_null(int index) {
     if (m_active) reset();
     int rc = sqlite3_bind_null(m_stmt, index);

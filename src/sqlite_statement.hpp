@@ -36,6 +36,10 @@ public:
     Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
     Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
     Statement& bind_null(int index);
+    /// Binds a pointer that only an SQL function asking for the same `type`
+    /// can read (sqlite3_bind_pointer): it must outlive the statement's use
+    /// of it; SQLite neither copies nor frees it.
+    Statement& bind_pointer(int index, void* pointer, const char* type);
     template <class T>
     Statement& bind(int index, const std::optional<T>& value) {
         return value ? bind(index, *value) : bind_null(index);

@@ -670,7 +670,7 @@ TEST_CASE("a ranked limit keeps the same events whether it walks the rank index 
         }
         batch.commit();
     }
-    std::vector<TimelineQuery> queries(9);
+    std::vector<TimelineQuery> queries(10);
     queries[1].types = {"statement"};
     queries[2].actors = {"Russia", "Turkey"};
     queries[3].places = {"Lachin"};
@@ -683,6 +683,8 @@ TEST_CASE("a ranked limit keeps the same events whether it walks the rank index 
     queries[7].statuses = {"asserted"};
     queries[8] = queries[6];  // a filter without parameters after one with them
     queries[8].min_sources = 2;
+    queries[9] = queries[7];  // the full-text hits tested beside a window and lists
+    queries[9].query = "ceasefire";
     auto ids = [&](const TimelineQuery& q, const char* plan) {
         setenv("DATELINE_RANK_PLAN", plan, 1);
         std::vector<std::string> out;
