@@ -1760,11 +1760,19 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
     // sort a whole store's rows in memory before the first is handed out;
     // when some filter keeps few, its index finds them and they are sorted.
     bool ordered = false;
+    // The filter that keeps the fewest events (by the counts): in a sorted
+    // plan it alone finds the events through its index, and the others test
+    // each of them (`check`). Driving by every filter made SQLite build a
+    // list of each one's events (a year, statements, Russia: 33,756, 91,959
+    // and 184,719 keys, 290 M instructions of b-tree inserts) to intersect.
+    std::size_t driver = filters.size();
     if (q.limit || !filters.empty()) {
         const double n = static_cast<double>(std::max(1LL, db.scalar("SELECT coalesce(max(key), 0) FROM events")));
         double kept = n, fewest = n;
-        for (const Filter& f : filters) {
+        for (std::size_t i = 0; i < filters.size(); ++i) {
+            const Filter& f = filters[i];
             if (f.known) {
+                if (*f.known < fewest) driver = i;
                 fewest = std::min(fewest, *f.known);
                 kept *= std::max(*f.known, 1.0) / n;
                 continue;
@@ -1776,6 +1784,7 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
             for (std::size_t i = 0; i < std::min(used, f.params); ++i) count.bind(static_cast<int>(i + 1), params[i]);
             const double c = count.step() ? static_cast<double>(count.column_int64(0)) : n;
             count.reset();
+            if (c < fewest) driver = i;
             fewest = std::min(fewest, c);
             kept *= std::max(c, 1.0) / n;
         }
@@ -1813,7 +1822,9 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
             columns, window->days, window->narrow, others, window->wide, *q.limit);
     }
 
-    const std::string where = joined(filters, walk ? &Filter::check : &Filter::drive);
+    std::string where = "1";
+    for (std::size_t i = 0; i < filters.size(); ++i)
+        where += " AND " + (walk || (driver < filters.size() && i != driver) ? filters[i].check : filters[i].drive);
     std::string order = "e.earliest IS NULL, e.earliest, e.key";
     std::string from = "events e";
     if (q.limit) {
