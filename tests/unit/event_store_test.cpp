@@ -172,6 +172,38 @@ TEST_CASE("an event comes back from the store with every field it went in with")
     CHECK(saw_unresolved);
 }
 
+TEST_CASE("actors and places with escapes, UTF-8 and odd coordinates come back as they went in") {
+    // The store reads its own lists of actors and places without a JSON tree,
+    // and hands anything with an escape to nlohmann: both must give them back.
+    TempDir dir;
+    EventStore store(dir.db());
+    Article a = article("a1", "Odd names.", "Outlet");
+    Event e = event(a, "statement", day(2023, 2, 22), {"Azerbaijan", "Armenia"}, {"Lachin corridor", "Nowhere"});
+    e.actors[0].surface = "Baku's \"government\" \\ office";
+    e.actors[0].qualifier = "activists, [sic]: {x}";
+    e.actors[1].surface = "Yerevan — Ереван “quoted”";
+    e.actors[1].qualifier = "tab\there\nline";
+    e.places[0].surface = "Laçın";
+    e.places[0].lat = -39.625;
+    e.places[0].lon = 1e-7;
+    e.places[1].lat.reset();
+    e.places[1].lon = 179.99999999999997;
+    e.places[1].surface = "plain";
+    Event f = event(a, "attack", day(2023, 2, 23), {"Russia"}, {"Stepanakert"}, 3);
+    f.places[0].lat = 39.8177;
+    f.places[0].lon = 46.7528;
+    Event g = event(a, "protest", day(2023, 2, 24), {}, {}, 6);
+    store.ingest(a, {e, f, g});
+    int seen = 0;
+    for (const Event& got : store.query({})) {
+        const Event& want = got.type == "statement" ? e : got.type == "attack" ? f : g;
+        CHECK(got.actors == want.actors);
+        CHECK(got.places == want.places);
+        ++seen;
+    }
+    CHECK(seen == 3);
+}
+
 TEST_CASE("ingesting the same article twice leaves identical counts") {
     TempDir dir;
     EventStore store(dir.db());
