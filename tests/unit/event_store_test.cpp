@@ -425,37 +425,6 @@ TEST_CASE("a changed article replaces its old mentions") {
     CHECK(store.query(q).size() == 1);
 }
 
-TEST_CASE("an event a replacement removes takes its links with it, and the check finds a link without its event") {
-    // The writer does not have SQLite enforce foreign keys (nor their cascades): it deletes the links itself.
-    TempDir dir;
-    {
-        EventStore store(dir.db());
-        Article a = article("a", "Version one: protests in Lachin on 12 December.", "A");
-        store.ingest(a, {event(a, "protest", day(2022, 12, 12), {"Azerbaijan", "Armenia"}, {"Lachin"})});
-        Article changed = a;
-        changed.text = "Version two: talks in Moscow on 20 December.";
-        auto r = store.ingest(changed, {event(changed, "negotiation", day(2022, 12, 20), {"Russia"}, {"Moscow"})});
-        CHECK(r.outcome == IngestOutcome::replaced);
-        CHECK(r.events_removed == 1);
-        CHECK(store.integrity_check() == "ok");
-    }
-    {
-        sqlite::Connection db(dir.db());
-        CHECK(db.scalar("SELECT count(*) FROM events") == 1);
-        CHECK(db.scalar("SELECT count(*) FROM event_actors") == 1);
-        CHECK(db.scalar("SELECT count(*) FROM event_places") == 1);
-        CHECK(db.scalar("SELECT count(*) FROM event_actors WHERE event NOT IN (SELECT key FROM events)") == 0);
-        CHECK(db.scalar("SELECT count(*) FROM event_places WHERE event NOT IN (SELECT key FROM events)") == 0);
-        // A link without its event, as a writer that forgot a cascade would leave it.
-        db.exec("PRAGMA foreign_keys = OFF");
-        db.exec("INSERT INTO event_places (event, place, canonical) VALUES (999, 1, 1)");
-    }
-    EventStore store(dir.db());
-    const std::string check = store.integrity_check();
-    CHECK(check.find("foreign key: a row of event_places") != std::string::npos);
-    CHECK(check.find("names no row of events") != std::string::npos);
-}
-
 TEST_CASE("an article changed twice within one batch keeps the full-text index whole") {
     TempDir dir;
     EventStore store(dir.db());
