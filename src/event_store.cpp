@@ -349,7 +349,6 @@ struct EventStore::Impl {
     Statement mentions_of_event;
     Statement delete_event;
     Statement clear_event_links;
-    Statement clear_event_places;
     Statement load_mentions;
     Statement extra_actors;
     Statement extra_places;
@@ -454,7 +453,6 @@ struct EventStore::Impl {
                             "FROM mentions WHERE event = ? ORDER BY key"),
           delete_event(db, "DELETE FROM events WHERE key = ?"),
           clear_event_links(db, "DELETE FROM event_actors WHERE event = ?"),
-          clear_event_places(db, "DELETE FROM event_places WHERE event = ?"),
           load_mentions(db,
                         "SELECT m.key, a.id, m.sentence, m.begin, m.end, m.timex, a.url, a.source, a.published, "
                         "m.actors, m.places FROM mentions m JOIN articles a ON a.key = m.article "
@@ -565,16 +563,6 @@ struct EventStore::Impl {
         // store peaked at 881 MB. Ingest and queries keep theirs in memory.
         const int upgraded_from = sqlite::migrate(db);
         db.exec("PRAGMA temp_store = MEMORY");
-        // The writer does not have SQLite check the foreign keys: every key
-        // it writes into a child row (a mention's event and article, a link's
-        // event, actor and place) is one it has just read or written in the
-        // same transaction, and the one cascade the schema declares that it
-        // needs (an event's links when the event goes) it does itself, see
-        // rebuild_event(). The checks were a parent look-up per key of every
-        // mention and link row, 8 % of the store's instructions.
-        // `stats --check` runs `PRAGMA foreign_key_check`. The upgrade above
-        // ran with them on.
-        db.exec("PRAGMA foreign_keys = OFF");
         return upgraded_from;
     }
 
@@ -1305,9 +1293,6 @@ struct EventStore::Impl {
             rows.push_back(std::move(r));
         }
         if (rows.empty()) {
-            // No mention is left; its links go with it (foreign keys are not enforced by the writer, see configure()).
-            clear_event_links.bind(1, event).run();
-            clear_event_places.bind(1, event).run();
             delete_event.bind(1, event).run();
             return false;
         }
@@ -1316,7 +1301,8 @@ struct EventStore::Impl {
             if (finer(rows[i].span, rows[primary].span)) primary = i;
         set_primary.bind(1, event).bind(2, rows[primary].key).run();
         clear_event_links.bind(1, event).run();
-        clear_event_places.bind(1, event).run();
+        Statement clear_places(db, "DELETE FROM event_places WHERE event = ?");
+        clear_places.bind(1, event).run();
         link(event, rows[primary].actors, rows[primary].places, true);
         for (std::size_t i = 0; i < rows.size(); ++i)
             if (i != primary) link(event, rows[i].actors, rows[i].places, false);
@@ -1994,16 +1980,6 @@ std::string EventStore::integrity_check() {
     while (s.step()) {
         if (!out.empty()) out += '\n';
         out += s.column_text(0);
-    }
-    if (out != "ok") return out;
-    // The writer does not have SQLite enforce the foreign keys (see configure()): look for a child row without its parent.
-    Statement fk(m_impl->db, "PRAGMA foreign_key_check");
-    while (fk.step()) {
-        if (out == "ok") out.clear();
-        else out += '\n';
-        out += fmt::format("foreign key: a row of {} (rowid {}) names no row of {}", fk.column_text(0),
-                           fk.column_is_null(1) ? std::string("none") : std::to_string(fk.column_int64(1)),
-                           fk.column_text(2));
     }
     if (out != "ok") return out;
     // SQLite's check does not look into FTS5: ask the index to compare itself with the mentions.
