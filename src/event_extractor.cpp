@@ -749,22 +749,18 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     }
     const char* const lowered = lowered_text.data();
     // The words of the tagger's token pass, for the words of each sentence (words_from_tagger):
-    // room for one per byte; buffers kept by the thread, trimmed after a huge text.
+    // room for one per byte; buffers kept by the thread.
+    // A text over 64 KiB (an article is mostly a few KiB) is split by split_words as before: the
+    // room, 16 bytes a byte of text, stays at 1 MiB a thread at most.
     thread_local TagWords tag_words;
-    if (tag_words.runs.size() < text.size()) tag_words.runs.resize(text.size());
+    const bool tag_words_fit = text.size() <= (std::size_t{1} << 16);
+    if (tag_words_fit && tag_words.runs.size() < text.size()) tag_words.runs.resize(text.size());
+    tag_words.complete = false;
     const auto timexes =
-        tagger.tag(text, std::string_view(lowered, text.size() + 8), sentences, article.published, tag_words);
+        tag_words_fit
+            ? tagger.tag(text, std::string_view(lowered, text.size() + 8), sentences, article.published, tag_words)
+            : tagger.tag(text, std::string_view(lowered, text.size() + 8), sentences, article.published);
     std::size_t run_cursor = 0, mark_cursor = 0;
-    struct TrimWords {
-        ~TrimWords() {
-            if (tag_words.runs.size() > (std::size_t{1} << 17)) {
-                tag_words.runs.clear();
-                tag_words.runs.shrink_to_fit();
-                tag_words.marks.clear();
-                tag_words.marks.shrink_to_fit();
-            }
-        }
-    } trim_words;
     // Buffers of the article and of each sentence, kept by the thread from article
     // to article: their memory is allocated once, not again for every article.
     struct Scratch {
