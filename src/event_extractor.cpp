@@ -174,6 +174,76 @@ struct EntityMention {
     std::string_view unknown_name;  // a view like `surface`
 };
 
+/// The words of split_words(text, begin, end) (a unit of the article: a sentence or a
+/// window of one), from the tagger's token pass over the same text (TagWords) rather than
+/// the bytes: a chunk (bytes between spaces) without a mark has the runs in it for words
+/// (a run alone, a hyphen alone, ASCII punctuation but the dot and the apostrophe: split_words
+/// reads these the same); a chunk with a mark is split by append_words (split_words splits
+/// each chunk on its own: no rule of it reads across a space). `run_cursor`, `mark_cursor`:
+/// where the last unit's look-up ended. `view`: the words, in `tw.runs` when the unit has no
+/// mark, else in `words`. Returns false, `view` then undefined, where a chunk may cross the
+/// unit's bounds (a window cut inside a word, or two sentences that touch).
+bool words_from_tagger(std::string_view text, const TagWords& tw, std::size_t& run_cursor, std::size_t& mark_cursor,
+                       std::size_t begin, std::size_t end, std::vector<WordRange>& words, std::span<const WordRange>& view) {
+    const unsigned char* const t = reinterpret_cast<const unsigned char*>(text.data());
+    // The tagger's spaces (' ' \t \n \v \f \r): in no token.
+    auto space = [t](std::size_t at) { return t[at] == ' ' || static_cast<unsigned char>(t[at] - '\t') <= 4u; };
+    if (begin >= end || end > text.size()) return false;
+    if ((begin > 0 && !space(begin - 1) && !space(begin)) || (end < text.size() && !space(end - 1) && !space(end)))
+        return false;
+    const WordRange* const runs = tw.runs.data();
+    auto first_at = [&](std::size_t from, std::size_t byte) {  // the first run from `from` that begins at `byte` or later
+        return static_cast<std::size_t>(
+            std::lower_bound(runs + from, runs + tw.n_runs, byte, [](const WordRange& w, std::size_t b) { return w.first < b; }) -
+            runs);
+    };
+    std::size_t r = first_at(run_cursor, begin);
+    const std::size_t past = first_at(r, end);
+    run_cursor = past;
+    const std::size_t* const marks = tw.marks.data();
+    const std::size_t n_marks = tw.marks.size();
+    std::size_t m = mark_cursor;
+    while (m < n_marks && marks[m] < begin) ++m;
+    if (m == n_marks || marks[m] >= end) {  // most units: no mark, the runs are the words
+        mark_cursor = m;
+        view = std::span<const WordRange>(runs + r, past - r);
+        return true;
+    }
+    // The words are written at `out` in `words`, a buffer that only grows (room for one per
+    // byte of the unit: no resize, whose value-initialisation is a loop, per unit); a chunk's
+    // words through `chunk_words`.
+    if (words.size() < end - begin) words.resize(std::max(end - begin, 2 * words.size()));
+    WordRange* const out = words.data();
+    std::size_t n_out = 0;
+    auto append_runs = [&](std::size_t from, std::size_t to) {
+        if (from >= to) return;
+        std::memcpy(static_cast<void*>(out + n_out), runs + from, (to - from) * sizeof(WordRange));
+        n_out += to - from;
+    };
+    thread_local std::vector<WordRange> chunk_words;
+    while (m < n_marks && marks[m] < end) {
+        // The chunk around the mark.
+        std::size_t chunk_begin = marks[m], chunk_end = marks[m] + 1;
+        while (chunk_begin > begin && !space(chunk_begin - 1)) --chunk_begin;
+        while (chunk_end < end && !space(chunk_end)) ++chunk_end;
+        std::size_t k = r;
+        while (k < past && runs[k].first < chunk_begin) ++k;
+        append_runs(r, k);
+        chunk_words.clear();
+        append_words(text, chunk_begin, chunk_end, chunk_words);
+        if (!chunk_words.empty())
+            std::memcpy(static_cast<void*>(out + n_out), chunk_words.data(), chunk_words.size() * sizeof(WordRange));
+        n_out += chunk_words.size();
+        while (k < past && runs[k].first < chunk_end) ++k;
+        r = k;
+        while (m < n_marks && marks[m] < chunk_end) ++m;
+    }
+    append_runs(r, past);
+    mark_cursor = m;
+    view = std::span<const WordRange>(out, n_out);
+    return true;
+}
+
 // `w == lit`, inline: a size test and a comparison of a few bytes (operator==
 // of std::string with a literal measures the literal and calls compare()).
 template <std::size_t N>
@@ -678,7 +748,19 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::memset(to + text.size(), 0, 8);
     }
     const char* const lowered = lowered_text.data();
-    const auto timexes = tagger.tag(text, std::string_view(lowered, text.size() + 8), sentences, article.published);
+    // The words of the tagger's token pass, for the words of each sentence (words_from_tagger):
+    // room for one per byte; buffers kept by the thread.
+    // A text over 64 KiB (an article is mostly a few KiB) is split by split_words as before: the
+    // room, 16 bytes a byte of text, stays at 1 MiB a thread at most.
+    thread_local TagWords tag_words;
+    const bool tag_words_fit = text.size() <= (std::size_t{1} << 16);
+    if (tag_words_fit && tag_words.runs.size() < text.size()) tag_words.runs.resize(text.size());
+    tag_words.complete = false;
+    const auto timexes =
+        tag_words_fit
+            ? tagger.tag(text, std::string_view(lowered, text.size() + 8), sentences, article.published, tag_words)
+            : tagger.tag(text, std::string_view(lowered, text.size() + 8), sentences, article.published);
+    std::size_t run_cursor = 0, mark_cursor = 0;
     // Buffers of the article and of each sentence, kept by the thread from article
     // to article: their memory is allocated once, not again for every article.
     struct Scratch {
@@ -693,7 +775,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::vector<Draft> drafts;
         std::size_t n_drafts = 0;
         Arena arena;
-        std::vector<WordRange> words;
+        std::vector<WordRange> words, spliced_words;
         std::vector<std::size_t> clause;
         std::vector<std::uint32_t> clause_first;
         std::vector<const Timex*> stimex;
@@ -788,7 +870,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     std::string_view previous_subject;
 
     // Per-sentence buffers, reused from sentence to sentence.
-    std::vector<WordRange>& words = scratch.words;
+    std::vector<WordRange>& word_store = scratch.words;  // the words of a sentence when not in tag_words.runs
+    std::vector<WordRange>& spliced_words = scratch.spliced_words;  // (words_from_tagger's buffer)
+    std::span<const WordRange> words;                    // the words of the sentence
     std::vector<std::size_t>& clause = scratch.clause;
     std::vector<std::uint32_t>& clause_first = scratch.clause_first;  // per clause: its first word
     std::vector<const Timex*>& stimex = scratch.stimex;
@@ -822,7 +906,11 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     for (std::size_t si = 0; si < units.size(); ++si) {
         const Sentence& s = units[si];
         previous_subject = last_subject;
-        split_words(text, s.begin, s.end, words);
+        if (!tag_words.complete ||
+            !words_from_tagger(text, tag_words, run_cursor, mark_cursor, s.begin, s.end, spliced_words, words)) {
+            split_words(text, s.begin, s.end, word_store);
+            words = word_store;
+        }
         if (words.empty()) continue;
         // Words lie inside the sentence: views without substr's bounds checks.
         auto word = [&](std::size_t k) {

@@ -484,7 +484,7 @@ namespace {
 // neither begins nothing: the scan below would only step over it.
 template <typename EntryOf, typename Next>
 void match_words(const Gazetteer::Index& index, std::string_view text,
-                 const std::vector<std::pair<std::size_t, std::size_t>>& words, EntryOf entry_of, Next next,
+                 std::span<const std::pair<std::size_t, std::size_t>> words, EntryOf entry_of, Next next,
                  std::vector<GazetteerMatch>& out) {
     out.clear();
     const char* const t = text.data();
@@ -563,7 +563,7 @@ void Gazetteer::match_entries(std::string_view text, const std::vector<std::pair
     }, [](std::size_t k) { return k; }, out);
 }
 
-void Gazetteer::match_entries(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
+void Gazetteer::match_entries(std::string_view text, std::span<const std::pair<std::size_t, std::size_t>> words,
                               std::span<const std::uint32_t> word_entries, std::span<const std::uint32_t> candidates,
                               std::vector<GazetteerMatch>& out) const {
     const Index& index = *m_index;

@@ -112,6 +112,10 @@ std::vector<std::pair<std::size_t, std::size_t>> split_words(std::string_view te
 
 void split_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::pair<std::size_t, std::size_t>>& out) {
     out.clear();
+    append_words(text, begin, end, out);
+}
+
+void append_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::pair<std::size_t, std::size_t>>& out) {
     if (end > text.size()) end = text.size();
     const char* const t = text.data();
     auto byte = [t](std::size_t at) { return static_cast<unsigned char>(t[at]); };

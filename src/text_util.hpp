@@ -169,5 +169,10 @@ std::vector<std::pair<std::size_t, std::size_t>> split_words(std::string_view te
 /// The same into `out` (cleared first), so that a caller splitting sentence after
 /// sentence reuses one buffer.
 void split_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::pair<std::size_t, std::size_t>>& out);
+/// The same appended to `out` (not cleared). The words are those of split_words(text,
+/// begin, end) whatever `out` holds, provided no word in `out` ends at `begin` or later
+/// (a right single quote at `begin` would join it): a caller splits a sentence piece by
+/// piece between spaces this way.
+void append_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::pair<std::size_t, std::size_t>>& out);
 
 }  // namespace dateline

@@ -174,8 +174,10 @@ struct TimexTagger::Impl {
     explicit Impl(const DataFiles& files) : lex(files) {}
 
     /// `lower_given`: the text lower-cased and padded as below, or empty (made here).
+    /// `record`: where the words of the token pass go (TimexTagger::tag with TagWords), or none.
     std::vector<Timex> tag(std::string_view text, const std::vector<Sentence>& sentences,
-                           std::optional<Date> dct, std::string_view lower_given = {}) const;
+                           std::optional<Date> dct, std::string_view lower_given = {},
+                           TagWords* record = nullptr) const;
 };
 
 namespace {
@@ -2615,9 +2617,12 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
 /// them: runs of letters/digits (and bytes of multi-byte characters) with inner apostrophes
 /// and hyphens and digit separators; a General Punctuation character (E2 ..) or any other
 /// non-space byte alone. One pass, no allocation once `tk` has grown.
+/// `Record`: the runs and marks of the sentence also into `record` (TagWords; room for one
+/// run per byte of the sentence after `record->n_runs`).
+template <bool Record>
 Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view lower, std::size_t begin,
                  std::size_t end, std::vector<Tk>& buffer, std::vector<std::size_t>& starter_buffer,
-                 std::size_t& starters) {
+                 std::size_t& starters, TagWords* record = nullptr) {
     starters = 0;
     end = std::min(end, text.size());
     if (begin >= end) return {};
@@ -2626,6 +2631,8 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
     Tk* tk = buffer.data();
     std::size_t* st = starter_buffer.data();
     std::size_t count = 0, ns = 0;
+    std::pair<std::size_t, std::size_t>* runs = nullptr;
+    if constexpr (Record) runs = record->runs.data() + record->n_runs;
     // Each token is appended, and its index to the starters' if it is one (stored always, counted if so).
     auto append = [&](std::size_t b, std::size_t e, bool hyphen, bool apostrophe) __attribute__((always_inline)) {
         Tk& t = tk[count];
@@ -2641,7 +2648,7 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         const std::uint8_t cls = k_byte_class[c];
         if (cls & k_start_byte) {  // a word: the most common case first
             std::size_t j = i + 1;
-            bool hyphen = false, apostrophe = false;
+            bool hyphen = false, apostrophe = false, joined = false;
             for (;;) {
                 j = run_end(lower.data(), j, end);
                 // Most words end at a space or a mark that cannot join: one look-up (in `lower`,
@@ -2653,15 +2660,21 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
                 if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
                     hyphen = hyphen || d == '-';
                     apostrophe = apostrophe || d == '\'';
+                    if constexpr (Record) joined = true;
                     ++j;
                     continue;
                 }
                 if ((d == ',' || d == '.' || d == '/' || d == ':') && static_cast<unsigned char>(prev - '0') < 10u &&
                     static_cast<unsigned char>(next - '0') < 10u) {
+                    if constexpr (Record) joined = true;
                     ++j;
                     continue;
                 }
                 break;
+            }
+            if constexpr (Record) {
+                if (!joined) *runs++ = {i, j};
+                else record->marks.push_back(i);
             }
             append(i, j, hyphen, apostrophe);
             // Most words are followed by one space: stepped over here, not by the loop (`lower` is
@@ -2676,20 +2689,32 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         if (c == 0xE2) {  // General Punctuation block: quotes, dashes, ellipsis
             const std::size_t len = std::min<std::size_t>(3, end - i);  // taken whole, even if malformed
             const bool hyphen = text.substr(i, len).find('-') != std::string_view::npos;
+            if constexpr (Record) record->marks.push_back(i);
             append(i, i + len, hyphen, true);
             i += len;
             continue;
         }
         if (c >= 0x80 && c < 0xC0) {  // stray continuation byte: alone
+            if constexpr (Record) record->marks.push_back(i);
             append(i, i + 1, false, false);
             ++i;
             continue;
         }
         // Any other byte (no word byte: a word byte left is a start byte) is a token alone.
+        if constexpr (Record) {
+            if (c == '-') *runs++ = {i, i + 1};
+            else if (c == '\'') record->marks.push_back(i);
+            // A dot changes the split only right after a run: before a word byte ("U.S", "e.g"),
+            // or after a letter alone after a dot ("a.b."). "said." and "Mr." need no mark.
+            else if (c == '.' && i > begin && (k_byte_class[p[i - 1]] & k_run_byte) &&
+                     ((i + 1 < end && (k_byte_class[p[i + 1]] & k_word_byte)) || (i >= 2 && p[i - 2] == '.')))
+                record->marks.push_back(i);
+        }
         append(i, i + 1, c == '-', false);
         ++i;
     }
     starters = ns;
+    if constexpr (Record) record->n_runs = static_cast<std::size_t>(runs - record->runs.data());
     return Tokens(tk, count);
 }
 
@@ -2720,7 +2745,8 @@ TimexRole role_before(Tokens tk, std::size_t tb) {
 }  // namespace
 
 std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vector<Sentence>& sentences,
-                                          std::optional<Date> dct, std::string_view lower_given) const {
+                                          std::optional<Date> dct, std::string_view lower_given,
+                                          TagWords* record) const {
     std::vector<Timex> out;
     // The text lower-cased, padded with 8 zero bytes for add_token's 8-byte loads, in a buffer
     // kept from call to call on this thread (no allocation and zero-filling per text); or the
@@ -2744,6 +2770,14 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     thread_local std::vector<Tk> buffer;
     thread_local std::vector<std::size_t> starter_buffer;  // the indexes of the starters in `buffer`
     const Date calendar_first(1400, 1, 1), calendar_last(9999, 12, 31);  // built once, not per timex
+    // The words recorded so far, in text order; recording stops (and says so) if a sentence
+    // begins before the last one's end or the room runs out.
+    bool recording = record != nullptr;
+    std::size_t recorded_to = 0;
+    if (recording) {
+        record->n_runs = 0;
+        record->marks.clear();
+    }
     for (std::size_t si = 0; si < sentences.size(); ++si) {
         Sentence sentence = sentences[si];
         // "at 5 p.m. EST Nov. 9": a sentence splitter takes "p.m." before a capital for an
@@ -2752,7 +2786,18 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             sentence.end = sentences[++si].end;
         }
         std::size_t starters = 0;
-        const Tokens tk = read_tokens(lex, text, lower, sentence.begin, sentence.end, buffer, starter_buffer, starters);
+        if (recording) {
+            const std::size_t to = std::min(sentence.end, text.size());
+            if (sentence.begin < to &&
+                (sentence.begin < recorded_to || record->runs.size() - record->n_runs < to - sentence.begin))
+                recording = false;
+            else
+                recorded_to = std::max(recorded_to, to);
+        }
+        const Tokens tk =
+            recording ? read_tokens<true>(lex, text, lower, sentence.begin, sentence.end, buffer, starter_buffer,
+                                          starters, record)
+                      : read_tokens<false>(lex, text, lower, sentence.begin, sentence.end, buffer, starter_buffer, starters);
         Scanner scanner(lex, tk, std::span<const std::size_t>(starter_buffer.data(), starters));
         thread_local std::vector<Cand> cands;  // reused: no allocation per sentence
         scanner.scan(cands);
@@ -2899,6 +2944,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
         lower_buffer.clear();
         lower_buffer.shrink_to_fit();
     }
+    if (record) record->complete = recording;
     return out;
 }
 
@@ -2922,6 +2968,13 @@ std::vector<Timex> TimexTagger::tag(std::string_view text, std::string_view lowe
     if (lower.size() != text.size() + 8 || lower.substr(text.size()).find_first_not_of('\0') != std::string_view::npos)
         throw std::invalid_argument("TimexTagger::tag: lower must be the text lower-cased and 8 zero bytes");
     return m_impl->tag(text, sentences, dct, lower);
+}
+
+std::vector<Timex> TimexTagger::tag(std::string_view text, std::string_view lower, const std::vector<Sentence>& sentences,
+                                    std::optional<Date> dct, TagWords& words) const {
+    if (lower.size() != text.size() + 8 || lower.substr(text.size()).find_first_not_of('\0') != std::string_view::npos)
+        throw std::invalid_argument("TimexTagger::tag: lower must be the text lower-cased and 8 zero bytes");
+    return m_impl->tag(text, sentences, dct, lower, &words);
 }
 
 }  // namespace dateline

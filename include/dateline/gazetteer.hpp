@@ -101,8 +101,9 @@ public:
     /// must list at least every word k with `word_entries[k] != 0` and every
     /// possessive (a word of more than two bytes that ends in "'s" or "'S", or of
     /// more than four that ends in U+2019 and "s"), whose base may be a key. The
-    /// others can begin no match; the result is that of the overload above.
-    void match_entries(std::string_view text, const std::vector<std::pair<std::size_t, std::size_t>>& words,
+    /// others can begin no match; the result is that of the overload above. (`words`
+    /// as a span: the extractor hands it words that are not in a vector of its own.)
+    void match_entries(std::string_view text, std::span<const std::pair<std::size_t, std::size_t>> words,
                        std::span<const std::uint32_t> word_entries, std::span<const std::uint32_t> candidates,
                        std::vector<GazetteerMatch>& out) const;
 

@@ -5,12 +5,35 @@
 #include "dateline/segmenter.hpp"
 #include "dateline/timex.hpp"
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace dateline {
+
+/// The tagger's token pass over a text read as words, for a caller that splits the same text
+/// into words as the extractor does (split_words: runs of letters and digits, a hyphen a word
+/// of its own, initialisms such as "U.S." whole, a curly apostrophe inside a word), so that
+/// it need not read most bytes again. `runs`: in text order, the tokens that are a run of
+/// letters, digits and bytes >= 0x80 other than 0xE2 with nothing joined inside, and the
+/// lone hyphens. `marks`: in text order, the first byte of every other token that is a word
+/// or may change how the words around it are split: a word joined by an apostrophe, hyphen
+/// or digit separator, a General Punctuation character, a stray byte >= 0x80, an apostrophe
+/// or a dot alone. A caller splits the bytes around a mark itself; elsewhere the runs are
+/// the words (ASCII punctuation alone is no word).
+struct TagWords {
+    /// Room for one word per byte of the text: the tagger writes through a pointer (sized
+    /// by the caller; the first `n_runs` are in use).
+    std::vector<std::pair<std::size_t, std::size_t>> runs;
+    std::size_t n_runs = 0;
+    std::vector<std::size_t> marks;
+    /// Whether every sentence was read into these: false if the sentences were out of order
+    /// or overlapped, or `runs` had no room.
+    bool complete = false;
+};
 
 /// Tags English news text with TIMEX3 expressions and resolves them to Spans.
 /// Word lists and rules come from DataFiles ("timex/..."), loaded once in the
@@ -38,6 +61,9 @@ public:
     /// tagger then does not lower-case the text again.
     std::vector<Timex> tag(std::string_view text, std::string_view lower, const std::vector<Sentence>& sentences,
                            std::optional<Date> dct) const;
+    /// Same, and the words of its token pass into `words` (see TagWords).
+    std::vector<Timex> tag(std::string_view text, std::string_view lower, const std::vector<Sentence>& sentences,
+                           std::optional<Date> dct, TagWords& words) const;
 
 private:
     struct Impl;
