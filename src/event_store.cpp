@@ -8,7 +8,6 @@
 #include "sqlite_transaction.hpp"
 
 #include <fmt/format.h>
-#include <sqlite3.h>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
@@ -21,6 +20,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <ctime>
+#include <limits>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -298,24 +298,13 @@ struct FtsHits {
     int param = 0;  // ?N of the pointer, 0 when no statement uses it
 };
 
-void fts_hit(sqlite3_context* ctx, int, sqlite3_value** argv) {
-    const auto* hits = static_cast<const FtsHits*>(sqlite3_value_pointer(argv[0], k_fts_hits_type));
-    if (!hits) {
-        sqlite3_result_error(ctx, "dateline_fts_hit: no list of hits bound", -1);
-        return;
-    }
-    if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
-        sqlite3_result_int(ctx, 0);
-        return;
-    }
-    const long long key = sqlite3_value_int64(argv[1]);
-    sqlite3_result_int(ctx, std::binary_search(hits->rowids.begin(), hits->rowids.end(), key) ? 1 : 0);
+bool fts_hit(const void* object, long long key) {
+    const auto& rowids = static_cast<const FtsHits*>(object)->rowids;
+    return std::binary_search(rowids.begin(), rowids.end(), key);
 }
 
 void register_fts_hit(sqlite::Connection& db) {
-    const int rc = sqlite3_create_function_v2(db.handle(), "dateline_fts_hit", 2, SQLITE_UTF8, nullptr, fts_hit,
-                                              nullptr, nullptr, nullptr);
-    if (rc != SQLITE_OK) throw StoreError(fmt::format("{}: cannot register an SQL function", db.path()));
+    db.create_pointer_predicate("dateline_fts_hit", k_fts_hits_type, fts_hit);
 }
 
 // Turns analyst text into an FTS5 query that cannot be a syntax error: every
@@ -1794,9 +1783,18 @@ std::vector<Filter> filters_of(sqlite::Connection& db, const TimelineQuery& q, s
     return out;
 }
 
-std::string joined(const std::vector<Filter>& filters, std::string Filter::*part) {
+// Values of `driver` for joined(): no filter uses its index (a walk tests
+// each event), or every one does (no count told them apart).
+constexpr std::size_t k_no_driver = std::numeric_limits<std::size_t>::max() - 1;
+constexpr std::size_t k_every_driver = std::numeric_limits<std::size_t>::max();
+
+// The filters' conditions joined by AND ("1" for none): each tests an event
+// (`check`), except the one at `driver`, which finds its events through its
+// index (`drive`).
+std::string joined(const std::vector<Filter>& filters, std::size_t driver) {
     std::string out = "1";
-    for (const Filter& f : filters) out += " AND " + f.*part;
+    for (std::size_t i = 0; i < filters.size(); ++i)
+        out += " AND " + (i == driver || driver == k_every_driver ? filters[i].drive : filters[i].check);
     return out;
 }
 
@@ -1847,7 +1845,7 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
     // each of them (`check`). Driving by every filter made SQLite build a
     // list of each one's events (a year, statements, Russia: 33,756, 91,959
     // and 184,719 keys, 290 M instructions of b-tree inserts) to intersect.
-    std::size_t driver = filters.size();
+    std::size_t driver = k_every_driver;
     if (q.limit || !filters.empty()) {
         const double n = static_cast<double>(std::max(1LL, db.scalar("SELECT coalesce(max(key), 0) FROM events")));
         double kept = n, fewest = n;
@@ -1904,9 +1902,7 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
             columns, window->days, window->narrow, others, window->wide, *q.limit);
     }
 
-    std::string where = "1";
-    for (std::size_t i = 0; i < filters.size(); ++i)
-        where += " AND " + (walk || (driver < filters.size() && i != driver) ? filters[i].check : filters[i].drive);
+    const std::string where = joined(filters, walk ? k_no_driver : driver);
     std::string order = "e.earliest IS NULL, e.earliest, e.key";
     std::string from = "events e";
     if (q.limit) {
@@ -1959,7 +1955,7 @@ std::string select_sql(sqlite::Connection& db, const TimelineQuery& q, std::vect
         // Column 7 is `earliest`; NULL (undated) sorts first, and the cursor
         // hands those out last. Events of one first day come in no
         // particular order: the cursor sorts each day's.
-        const std::string check = joined(filters, &Filter::check);
+        const std::string check = joined(filters, k_no_driver);
         sql = fmt::format(
             "SELECT {0} FROM events e INDEXED BY events_narrow WHERE e.wide = 0 AND {1} "
             "UNION ALL SELECT {0} FROM events e WHERE e.wide = 1 AND {1} ORDER BY 7",

@@ -28,7 +28,39 @@ std::string file_uri(const std::string& path) {
     return out;
 }
 
+// What an SQL function of create_pointer_predicate carries (SQLite's user data).
+struct PointerPredicateData {
+    const char* name;
+    const char* type;
+    Connection::PointerPredicate test;
+};
+
+void call_pointer_predicate(sqlite3_context* ctx, int, sqlite3_value** argv) {
+    const auto* data = static_cast<const PointerPredicateData*>(sqlite3_user_data(ctx));
+    const void* object = sqlite3_value_pointer(argv[0], data->type);
+    if (!object) {
+        const std::string message = fmt::format("{}: no object bound as its first argument", data->name);
+        sqlite3_result_error(ctx, message.c_str(), static_cast<int>(message.size()));
+        return;
+    }
+    if (sqlite3_value_type(argv[1]) == SQLITE_NULL) {
+        sqlite3_result_int(ctx, 0);
+        return;
+    }
+    sqlite3_result_int(ctx, data->test(object, sqlite3_value_int64(argv[1])) ? 1 : 0);
+}
+
+void delete_pointer_predicate(void* data) { delete static_cast<PointerPredicateData*>(data); }
+
 }  // namespace
+
+void Connection::create_pointer_predicate(const char* name, const char* type, PointerPredicate test) {
+    auto* data = new PointerPredicateData{name, type, test};
+    // On failure SQLite itself calls the destructor on the user data.
+    const int rc = sqlite3_create_function_v2(m_db, name, 2, SQLITE_UTF8, data, call_pointer_predicate, nullptr,
+                                              nullptr, delete_pointer_predicate);
+    if (rc != SQLITE_OK) fail(rc, fmt::format("cannot register the SQL function {}", name));
+}
 
 void Connection::open(const std::string& name, int flags) {
     // Memory statistics take a global mutex on every allocation SQLite makes

@@ -33,6 +33,17 @@ public:
     /// timeout would (SQLite runs no busy handler for this switch).
     void use_wal();
 
+    /// A test of an integer against a C++ object: the body of an SQL function
+    /// registered by create_pointer_predicate.
+    using PointerPredicate = bool (*)(const void* object, long long value);
+    /// Registers the SQL function `name(P, X)` on this connection. P must be a
+    /// pointer bound with Statement::bind_pointer under `type` (SQLite hands
+    /// it back only under the same type); the function returns
+    /// `test(P, X) ? 1 : 0`, and 0 when X is NULL. A call without such a
+    /// pointer is an SQL error naming the function. `name` and `type` must be
+    /// string literals (they are kept, not copied).
+    void create_pointer_predicate(const char* name, const char* type, PointerPredicate test);
+
     sqlite3* handle() const { return m_db; }
     const std::string& path() const { return m_path; }
     bool read_only() const { return m_read_only; }

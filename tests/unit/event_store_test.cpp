@@ -109,6 +109,31 @@ TEST_CASE("opening a store waits for another connection's lock before switching 
     CHECK(mode.column_text(0) == "wal");
 }
 
+TEST_CASE("an SQL pointer predicate tests integers against the object bound to its statement") {
+    TempDir dir;
+    sqlite::Connection db(dir.db());
+    db.create_pointer_predicate("in_list", "test_int_list", [](const void* object, long long value) {
+        const auto& list = *static_cast<const std::vector<long long>*>(object);
+        return std::find(list.begin(), list.end(), value) != list.end();
+    });
+    db.exec("CREATE TABLE t(x); INSERT INTO t VALUES (1), (2), (NULL), (5), (7)");
+    std::vector<long long> list{2, 7, 9};
+    sqlite::Statement select(db, "SELECT count(*), sum(x) FROM t WHERE in_list(?1, x)");
+    select.bind_pointer(1, &list, "test_int_list");
+    REQUIRE(select.step());
+    CHECK(select.column_int64(0) == 2);  // NULL is not in any list
+    CHECK(select.column_int64(1) == 9);
+    // A pointer bound under another type reads as none: an error naming the function.
+    sqlite::Statement wrong(db, "SELECT in_list(?1, 2)");
+    wrong.bind_pointer(1, &list, "some_other_type");
+    try {
+        wrong.step();
+        FAIL("expected an error");
+    } catch (const StoreError& e) {
+        CHECK(std::string(e.what()).find("in_list: no object bound") != std::string::npos);
+    }
+}
+
 TEST_CASE("an event comes back from the store with every field it went in with") {
     TempDir dir;
     EventStore store(dir.db());
