@@ -186,8 +186,8 @@ struct EntityMention {
 bool words_from_tagger(std::string_view text, const TagWords& tw, std::size_t& run_cursor, std::size_t& mark_cursor,
                        std::size_t begin, std::size_t end, std::vector<WordRange>& words, std::span<const WordRange>& view) {
     const unsigned char* const t = reinterpret_cast<const unsigned char*>(text.data());
-    // The tagger's spaces (' ' \t \n \v \f \r): in no token.
-    auto space = [t](std::size_t at) { return t[at] == ' ' || static_cast<unsigned char>(t[at] - '\t') <= 4u; };
+    // The tagger's spaces: in no token.
+    auto space = [t](std::size_t at) { return TagWords::is_space(t[at]); };
     if (begin >= end || end > text.size()) return false;
     if ((begin > 0 && !space(begin - 1) && !space(begin)) || (end < text.size() && !space(end - 1) && !space(end)))
         return false;
