@@ -58,15 +58,40 @@ struct Cues {
     };
     // Lower-cased word -> Info, as an open-addressing table (linear probing, at
     // most a quarter full): most words of a text are in no list, and a look-up of
-    // such a word mostly ends at the first, empty, slot.
+    // such a word mostly ends at the first, empty, slot. Keyed by the word's first
+    // 8 bytes (`head`, zero-padded) and its size: a word of up to 8 bytes (most) is
+    // told by two compares with a slot, no bytes compared; a longer one compares its
+    // bytes after the 8th with the slot's (in `tails`). A slot is 32 bytes.
     struct Slot {
-        std::uint64_t hash = 0;  // hash_lower(word): a probe that meets another word mostly stops at it
-        std::string word;
-        Info info;
-        bool used = false;
+        std::uint64_t head = 0;
+        const std::vector<std::size_t>* triggers = nullptr;
+        std::uint32_t gazetteer = 0;
+        std::uint32_t size = 0;  // the word's size + 1; 0: an empty slot
+        std::uint32_t tail = 0;  // where its bytes after the 8th begin in `tails`
+        std::uint16_t bits = 0;
     };
     std::vector<Slot> slots;
     std::size_t mask = 0;
+    std::string tails;
+
+    /// The first 8 bytes of `w`, zero-padded (as the look-up loop loads them from the
+    /// padded lower-cased text and masks them).
+    static std::uint64_t head_of(std::string_view w) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, w.data(), std::min<std::size_t>(w.size(), 8));
+        return v;
+    }
+    /// The slot a word begins its probe at: its head and size mixed, and its last 8
+    /// bytes for a word over 8 (a word over 16 is told by its bytes in the compare).
+    [[gnu::always_inline]] static std::uint64_t slot_hash(std::uint64_t head, std::size_t n, const char* p) {
+        std::uint64_t h = (head ^ (n * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+        if (n > 8) {
+            std::uint64_t last;
+            std::memcpy(&last, p + n - 8, 8);
+            h = (h ^ last) * 0x9E3779B97F4A7C15ull;
+        }
+        return h ^ (h >> 32);
+    }
 
     /// Two-word sentence openers that mean "on the same day as the last date named".
     std::vector<std::pair<std::string, std::string>> same_day;
@@ -77,13 +102,16 @@ struct Cues {
     }
 
     /// What the lower-cased word `w` is.
-    Info of(std::string_view w) const { return of(w, hash_lower(w)); }
-    /// The same, `hash` being hash_lower(w).
-    Info of(std::string_view w, std::uint64_t hash) const {
-        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    Info of(std::string_view w) const { return of(w, head_of(w)); }
+    /// The same, `head` being head_of(w).
+    [[gnu::always_inline]] Info of(std::string_view w, std::uint64_t head) const {
+        const std::size_t n = w.size();
+        for (std::size_t i = slot_hash(head, n, w.data()) & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots[i];
-            if (!slot.used) return {};
-            if (slot.hash == hash && same_bytes(slot.word, w)) return slot.info;
+            if (slot.size == 0) return {};
+            if (slot.head == head && slot.size == n + 1 &&
+                (n <= 8 || same_bytes(std::string_view(tails.data() + slot.tail, n - 8), w.substr(8))))
+                return {slot.bits, slot.gazetteer, slot.triggers};
         }
     }
 
@@ -141,20 +169,35 @@ struct Cues {
         while (size < 4 * (infos.size() + keys.size())) size *= 2;
         slots.resize(size);
         mask = size - 1;
-        for (auto& [word, info] : infos) {
-            const std::uint64_t hash = hash_lower(word);
-            std::size_t i = hash & mask;
-            while (slots[i].used) i = (i + 1) & mask;
-            slots[i] = {hash, word, info, true};
-        }
-        for (std::size_t k = 0; k < keys.size(); ++k) {
-            const std::uint64_t hash = hash_lower(keys[k]);
-            std::size_t i = hash & mask;
-            while (slots[i].used && !(slots[i].hash == hash && slots[i].word == keys[k])) i = (i + 1) & mask;
+        // Each word in the slot its probe meets first free (or its own, for a key that is
+        // a cue word too).
+        auto place = [&](std::string_view word) -> Slot& {
+            const std::uint64_t head = head_of(word);
+            std::size_t i = slot_hash(head, word.size(), word.data()) & mask;
+            for (;; i = (i + 1) & mask) {
+                const Slot& slot = slots[i];
+                if (slot.size == 0) break;
+                if (slot.head == head && slot.size == word.size() + 1 &&
+                    (word.size() <= 8 || std::string_view(tails.data() + slot.tail, word.size() - 8) == word.substr(8)))
+                    break;
+            }
             Slot& slot = slots[i];
-            if (!slot.used) slot = {hash, std::string(keys[k]), {}, true};
-            slot.info.gazetteer = static_cast<std::uint32_t>(k + 1);
+            if (slot.size == 0) {
+                slot.head = head;
+                slot.size = static_cast<std::uint32_t>(word.size() + 1);
+                if (word.size() > 8) {
+                    slot.tail = static_cast<std::uint32_t>(tails.size());
+                    tails.append(word.substr(8));
+                }
+            }
+            return slot;
+        };
+        for (auto& [word, info] : infos) {
+            Slot& slot = place(word);
+            slot.bits = info.bits;
+            slot.triggers = info.triggers;
         }
+        for (std::size_t k = 0; k < keys.size(); ++k) place(keys[k]).gazetteer = static_cast<std::uint32_t>(k + 1);
     }
 };
 
@@ -957,8 +1000,13 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             for (std::size_t k = 0; k < n_words; ++k) {
                 const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
                 // The gazetteer's keys are in the same table: one look-up for both.
-                const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already: hashed as it is
-                const Cues::Info info = cues.of(w, hash_lowered(w));
+                const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already
+                // Its first 8 bytes: one load (the lower-cased text is padded with 8 bytes), the
+                // bytes past the word cut off.
+                std::uint64_t head;
+                std::memcpy(&head, lowered + word_begin, 8);
+                if (w.size() < 8) head &= (std::uint64_t{1} << (8 * w.size())) - 1;
+                const Cues::Info info = cues.of(w, head);
                 cues_out[k] = info.bits;
                 triggers_out[k] = info.triggers;
                 gazetteer_out[k] = info.gazetteer;
