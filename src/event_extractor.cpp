@@ -996,7 +996,6 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             std::uint32_t* const trigger_starts_out = trigger_starts.data();
             std::size_t* const clause_out = clause.data();
             const char* const raw = text.data();
-            std::size_t previous_end = ranges_at[0].second;
             for (std::size_t k = 0; k < n_words; ++k) {
                 const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
                 // The gazetteer's keys are in the same table: one look-up for both.
@@ -1021,31 +1020,37 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                 n_capitalised += static_cast<unsigned char>(raw[word_begin] - 'A') < 26u;
                 trigger_starts_out[n_trigger_starts] = at;
                 n_trigger_starts += info.triggers != nullptr;
-                if (k > 0) {
-                    bool breaks = (info.bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
-                    const std::size_t gap_begin = previous_end, gap_end = word_begin;
-                    // Most gaps are one space: nothing to look at.
-                    if (!breaks && !(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
-                        const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
-                        // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
-                        bool comma = false, hard = false;
-                        for (std::size_t i = 0; i < gap.size(); ++i) {
-                            const char c = gap[i];
-                            if (c == ',') comma = true;
-                            else if (c == ';' || c == ':' || c == '"') hard = true;
-                            else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
-                                     (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
-                                hard = true;
-                        }
-                        breaks = hard || (comma && (info.bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+            }
+            // The clauses, in a second loop over the words: in the one above, gcc kept
+            // too few of its values in registers.
+            std::size_t previous_end = ranges_at[0].second;
+            clause_out[0] = 0;
+            for (std::size_t k = 1; k < n_words; ++k) {
+                const std::size_t word_begin = ranges_at[k].first;
+                const std::uint16_t bits = cues_out[k];
+                bool breaks = (bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
+                const std::size_t gap_begin = previous_end, gap_end = word_begin;
+                // Most gaps are one space: nothing to look at.
+                if (!breaks && !(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
+                    const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
+                    // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
+                    bool comma = false, hard = false;
+                    for (std::size_t i = 0; i < gap.size(); ++i) {
+                        const char c = gap[i];
+                        if (c == ',') comma = true;
+                        else if (c == ';' || c == ':' || c == '"') hard = true;
+                        else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
+                                 (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
+                            hard = true;
                     }
-                    if (breaks) {
-                        ++current;
-                        clause_first.push_back(static_cast<std::uint32_t>(k));
-                    }
+                    breaks = hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+                }
+                if (breaks) {
+                    ++current;
+                    clause_first.push_back(static_cast<std::uint32_t>(k));
                 }
                 clause_out[k] = current;
-                previous_end = word_end;
+                previous_end = ranges_at[k].second;
             }
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
