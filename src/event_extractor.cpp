@@ -1141,7 +1141,10 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             const bool chained = (is(prev, "and") || is(prev, "or")) && last_was_place_mode && k <= last_match_end_word + 2;
             const bool place_mode = (k > 0 && cue(k - 1, Cue::locative)) || chained;
             last_match_end_word = k_end;
-            const std::string_view surface = squashed_view(text.substr(m.begin, m.end - m.begin));
+            // A name of one word is squashed as it is: a word holds no whitespace and no byte
+            // below 0x20 (split_words' words are word bytes, apostrophes, dots, a hyphen).
+            const std::string_view raw_surface = text.substr(m.begin, m.end - m.begin);
+            const std::string_view surface = k_end - k == 1 ? raw_surface : squashed_view(raw_surface);
 
             chosen.clear();
             bool noun_ref = !m.refs.empty() && m.refs.front().how == GazetteerRef::How::noun;
@@ -1274,7 +1277,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                 em.index = k_no_entry;
                 em.word = b;
                 em.clause = clause[b];
-                em.surface = squashed_view(text.substr(words[b].first, words[e - 1].second - words[b].first));
+                // (One word: squashed as it is, as a name of the gazetteer above.)
+                const std::string_view raw_surface = text.substr(words[b].first, words[e - 1].second - words[b].first);
+                em.surface = e - b == 1 ? raw_surface : squashed_view(raw_surface);
                 em.unknown_name = strip_possessive(em.surface);
                 mentions.push_back(std::move(em));
             }
