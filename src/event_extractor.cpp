@@ -235,10 +235,21 @@ bool words_from_tagger(std::string_view text, const TagWords& tw, std::size_t& r
     if ((begin > 0 && !space(begin - 1) && !space(begin)) || (end < text.size() && !space(end - 1) && !space(end)))
         return false;
     const WordRange* const runs = tw.runs.data();
-    auto first_at = [&](std::size_t from, std::size_t byte) {  // the first run from `from` that begins at `byte` or later
+    const std::size_t n_runs = tw.n_runs;
+    // The first run from `from` that begins at `byte` or later. The units come in order and
+    // hold a few dozen words: steps of 8, 16, 32... from `from` find a stretch that holds it,
+    // then a binary search in that stretch (over the article's runs, the search took ~12
+    // halvings twice per unit).
+    auto first_at = [&](std::size_t from, std::size_t byte) {
+        std::size_t lo = from, step = 8;
+        // Every run before `lo` begins before `byte`.
+        while (lo + step <= n_runs && runs[lo + step - 1].first < byte) {
+            lo += step;
+            step *= 2;
+        }
+        const std::size_t hi = std::min(lo + step, n_runs);
         return static_cast<std::size_t>(
-            std::lower_bound(runs + from, runs + tw.n_runs, byte, [](const WordRange& w, std::size_t b) { return w.first < b; }) -
-            runs);
+            std::lower_bound(runs + lo, runs + hi, byte, [](const WordRange& w, std::size_t b) { return w.first < b; }) - runs);
     };
     std::size_t r = first_at(run_cursor, begin);
     const std::size_t past = first_at(r, end);
