@@ -58,15 +58,40 @@ struct Cues {
     };
     // Lower-cased word -> Info, as an open-addressing table (linear probing, at
     // most a quarter full): most words of a text are in no list, and a look-up of
-    // such a word mostly ends at the first, empty, slot.
+    // such a word mostly ends at the first, empty, slot. Keyed by the word's first
+    // 8 bytes (`head`, zero-padded) and its size: a word of up to 8 bytes (most) is
+    // told by two compares with a slot, no bytes compared; a longer one compares its
+    // bytes after the 8th with the slot's (in `tails`). A slot is 32 bytes.
     struct Slot {
-        std::uint64_t hash = 0;  // hash_lower(word): a probe that meets another word mostly stops at it
-        std::string word;
-        Info info;
-        bool used = false;
+        std::uint64_t head = 0;
+        const std::vector<std::size_t>* triggers = nullptr;
+        std::uint32_t gazetteer = 0;
+        std::uint32_t size = 0;  // the word's size + 1; 0: an empty slot
+        std::uint32_t tail = 0;  // where its bytes after the 8th begin in `tails`
+        std::uint16_t bits = 0;
     };
     std::vector<Slot> slots;
     std::size_t mask = 0;
+    std::string tails;
+
+    /// The first 8 bytes of `w`, zero-padded (as the look-up loop loads them from the
+    /// padded lower-cased text and masks them).
+    static std::uint64_t head_of(std::string_view w) {
+        std::uint64_t v = 0;
+        std::memcpy(&v, w.data(), std::min<std::size_t>(w.size(), 8));
+        return v;
+    }
+    /// The slot a word begins its probe at: its head and size mixed, and its last 8
+    /// bytes for a word over 8 (a word over 16 is told by its bytes in the compare).
+    [[gnu::always_inline]] static std::uint64_t slot_hash(std::uint64_t head, std::size_t n, const char* p) {
+        std::uint64_t h = (head ^ (n * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
+        if (n > 8) {
+            std::uint64_t last;
+            std::memcpy(&last, p + n - 8, 8);
+            h = (h ^ last) * 0x9E3779B97F4A7C15ull;
+        }
+        return h ^ (h >> 32);
+    }
 
     /// Two-word sentence openers that mean "on the same day as the last date named".
     std::vector<std::pair<std::string, std::string>> same_day;
@@ -77,13 +102,16 @@ struct Cues {
     }
 
     /// What the lower-cased word `w` is.
-    Info of(std::string_view w) const { return of(w, hash_lower(w)); }
-    /// The same, `hash` being hash_lower(w).
-    Info of(std::string_view w, std::uint64_t hash) const {
-        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    Info of(std::string_view w) const { return of(w, head_of(w)); }
+    /// The same, `head` being head_of(w).
+    [[gnu::always_inline]] Info of(std::string_view w, std::uint64_t head) const {
+        const std::size_t n = w.size();
+        for (std::size_t i = slot_hash(head, n, w.data()) & mask;; i = (i + 1) & mask) {
             const Slot& slot = slots[i];
-            if (!slot.used) return {};
-            if (slot.hash == hash && same_bytes(slot.word, w)) return slot.info;
+            if (slot.size == 0) return {};
+            if (slot.head == head && slot.size == n + 1 &&
+                (n <= 8 || same_bytes(std::string_view(tails.data() + slot.tail, n - 8), w.substr(8))))
+                return {slot.bits, slot.gazetteer, slot.triggers};
         }
     }
 
@@ -141,20 +169,35 @@ struct Cues {
         while (size < 4 * (infos.size() + keys.size())) size *= 2;
         slots.resize(size);
         mask = size - 1;
-        for (auto& [word, info] : infos) {
-            const std::uint64_t hash = hash_lower(word);
-            std::size_t i = hash & mask;
-            while (slots[i].used) i = (i + 1) & mask;
-            slots[i] = {hash, word, info, true};
-        }
-        for (std::size_t k = 0; k < keys.size(); ++k) {
-            const std::uint64_t hash = hash_lower(keys[k]);
-            std::size_t i = hash & mask;
-            while (slots[i].used && !(slots[i].hash == hash && slots[i].word == keys[k])) i = (i + 1) & mask;
+        // Each word in the slot its probe meets first free (or its own, for a key that is
+        // a cue word too).
+        auto place = [&](std::string_view word) -> Slot& {
+            const std::uint64_t head = head_of(word);
+            std::size_t i = slot_hash(head, word.size(), word.data()) & mask;
+            for (;; i = (i + 1) & mask) {
+                const Slot& slot = slots[i];
+                if (slot.size == 0) break;
+                if (slot.head == head && slot.size == word.size() + 1 &&
+                    (word.size() <= 8 || std::string_view(tails.data() + slot.tail, word.size() - 8) == word.substr(8)))
+                    break;
+            }
             Slot& slot = slots[i];
-            if (!slot.used) slot = {hash, std::string(keys[k]), {}, true};
-            slot.info.gazetteer = static_cast<std::uint32_t>(k + 1);
+            if (slot.size == 0) {
+                slot.head = head;
+                slot.size = static_cast<std::uint32_t>(word.size() + 1);
+                if (word.size() > 8) {
+                    slot.tail = static_cast<std::uint32_t>(tails.size());
+                    tails.append(word.substr(8));
+                }
+            }
+            return slot;
+        };
+        for (auto& [word, info] : infos) {
+            Slot& slot = place(word);
+            slot.bits = info.bits;
+            slot.triggers = info.triggers;
         }
+        for (std::size_t k = 0; k < keys.size(); ++k) place(keys[k]).gazetteer = static_cast<std::uint32_t>(k + 1);
     }
 };
 
@@ -186,16 +229,27 @@ struct EntityMention {
 bool words_from_tagger(std::string_view text, const TagWords& tw, std::size_t& run_cursor, std::size_t& mark_cursor,
                        std::size_t begin, std::size_t end, std::vector<WordRange>& words, std::span<const WordRange>& view) {
     const unsigned char* const t = reinterpret_cast<const unsigned char*>(text.data());
-    // The tagger's spaces (' ' \t \n \v \f \r): in no token.
-    auto space = [t](std::size_t at) { return t[at] == ' ' || static_cast<unsigned char>(t[at] - '\t') <= 4u; };
+    // The tagger's spaces: in no token.
+    auto space = [t](std::size_t at) { return TagWords::is_space(t[at]); };
     if (begin >= end || end > text.size()) return false;
     if ((begin > 0 && !space(begin - 1) && !space(begin)) || (end < text.size() && !space(end - 1) && !space(end)))
         return false;
     const WordRange* const runs = tw.runs.data();
-    auto first_at = [&](std::size_t from, std::size_t byte) {  // the first run from `from` that begins at `byte` or later
+    const std::size_t n_runs = tw.n_runs;
+    // The first run from `from` that begins at `byte` or later. The units come in order and
+    // hold a few dozen words: steps of 8, 16, 32... from `from` find a stretch that holds it,
+    // then a binary search in that stretch (over the article's runs, the search took ~12
+    // halvings twice per unit).
+    auto first_at = [&](std::size_t from, std::size_t byte) {
+        std::size_t lo = from, step = 8;
+        // Every run before `lo` begins before `byte`.
+        while (lo + step <= n_runs && runs[lo + step - 1].first < byte) {
+            lo += step;
+            step *= 2;
+        }
+        const std::size_t hi = std::min(lo + step, n_runs);
         return static_cast<std::size_t>(
-            std::lower_bound(runs + from, runs + tw.n_runs, byte, [](const WordRange& w, std::size_t b) { return w.first < b; }) -
-            runs);
+            std::lower_bound(runs + lo, runs + hi, byte, [](const WordRange& w, std::size_t b) { return w.first < b; }) - runs);
     };
     std::size_t r = first_at(run_cursor, begin);
     const std::size_t past = first_at(r, end);
@@ -953,12 +1007,16 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             std::uint32_t* const trigger_starts_out = trigger_starts.data();
             std::size_t* const clause_out = clause.data();
             const char* const raw = text.data();
-            std::size_t previous_end = ranges_at[0].second;
             for (std::size_t k = 0; k < n_words; ++k) {
                 const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
                 // The gazetteer's keys are in the same table: one look-up for both.
-                const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already: hashed as it is
-                const Cues::Info info = cues.of(w, hash_lowered(w));
+                const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already
+                // Its first 8 bytes: one load (the lower-cased text is padded with 8 bytes), the
+                // bytes past the word cut off.
+                std::uint64_t head;
+                std::memcpy(&head, lowered + word_begin, 8);
+                if (w.size() < 8) head &= (std::uint64_t{1} << (8 * w.size())) - 1;
+                const Cues::Info info = cues.of(w, head);
                 cues_out[k] = info.bits;
                 triggers_out[k] = info.triggers;
                 gazetteer_out[k] = info.gazetteer;
@@ -973,31 +1031,37 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                 n_capitalised += static_cast<unsigned char>(raw[word_begin] - 'A') < 26u;
                 trigger_starts_out[n_trigger_starts] = at;
                 n_trigger_starts += info.triggers != nullptr;
-                if (k > 0) {
-                    bool breaks = (info.bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
-                    const std::size_t gap_begin = previous_end, gap_end = word_begin;
-                    // Most gaps are one space: nothing to look at.
-                    if (!breaks && !(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
-                        const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
-                        // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
-                        bool comma = false, hard = false;
-                        for (std::size_t i = 0; i < gap.size(); ++i) {
-                            const char c = gap[i];
-                            if (c == ',') comma = true;
-                            else if (c == ';' || c == ':' || c == '"') hard = true;
-                            else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
-                                     (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
-                                hard = true;
-                        }
-                        breaks = hard || (comma && (info.bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+            }
+            // The clauses, in a second loop over the words: in the one above, gcc kept
+            // too few of its values in registers.
+            std::size_t previous_end = ranges_at[0].second;
+            clause_out[0] = 0;
+            for (std::size_t k = 1; k < n_words; ++k) {
+                const std::size_t word_begin = ranges_at[k].first;
+                const std::uint16_t bits = cues_out[k];
+                bool breaks = (bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
+                const std::size_t gap_begin = previous_end, gap_end = word_begin;
+                // Most gaps are one space: nothing to look at.
+                if (!breaks && !(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
+                    const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
+                    // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
+                    bool comma = false, hard = false;
+                    for (std::size_t i = 0; i < gap.size(); ++i) {
+                        const char c = gap[i];
+                        if (c == ',') comma = true;
+                        else if (c == ';' || c == ':' || c == '"') hard = true;
+                        else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
+                                 (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
+                            hard = true;
                     }
-                    if (breaks) {
-                        ++current;
-                        clause_first.push_back(static_cast<std::uint32_t>(k));
-                    }
+                    breaks = hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+                }
+                if (breaks) {
+                    ++current;
+                    clause_first.push_back(static_cast<std::uint32_t>(k));
                 }
                 clause_out[k] = current;
-                previous_end = word_end;
+                previous_end = ranges_at[k].second;
             }
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
@@ -1088,7 +1152,10 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             const bool chained = (is(prev, "and") || is(prev, "or")) && last_was_place_mode && k <= last_match_end_word + 2;
             const bool place_mode = (k > 0 && cue(k - 1, Cue::locative)) || chained;
             last_match_end_word = k_end;
-            const std::string_view surface = squashed_view(text.substr(m.begin, m.end - m.begin));
+            // A name of one word is squashed as it is: a word holds no whitespace and no byte
+            // below 0x20 (split_words' words are word bytes, apostrophes, dots, a hyphen).
+            const std::string_view raw_surface = text.substr(m.begin, m.end - m.begin);
+            const std::string_view surface = k_end - k == 1 ? raw_surface : squashed_view(raw_surface);
 
             chosen.clear();
             bool noun_ref = !m.refs.empty() && m.refs.front().how == GazetteerRef::How::noun;
@@ -1221,7 +1288,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                 em.index = k_no_entry;
                 em.word = b;
                 em.clause = clause[b];
-                em.surface = squashed_view(text.substr(words[b].first, words[e - 1].second - words[b].first));
+                // (One word: squashed as it is, as a name of the gazetteer above.)
+                const std::string_view raw_surface = text.substr(words[b].first, words[e - 1].second - words[b].first);
+                em.surface = e - b == 1 ? raw_surface : squashed_view(raw_surface);
                 em.unknown_name = strip_possessive(em.surface);
                 mentions.push_back(std::move(em));
             }

@@ -2515,7 +2515,7 @@ enum : std::uint8_t { k_space_byte = 1, k_word_byte = 2, k_run_byte = 4, k_join_
 constexpr std::array<std::uint8_t, 256> k_byte_class = [] {
     std::array<std::uint8_t, 256> t{};
     for (int c = 0; c < 256; ++c) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') t[c] = k_space_byte;
+        if (TagWords::is_space(static_cast<unsigned char>(c))) t[c] = k_space_byte;
         if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80)
             t[c] = c == 0xE2 ? k_word_byte : k_word_byte | k_run_byte;
         if (t[c] == (k_word_byte | k_run_byte) && !(c >= 0x80 && c < 0xC0)) t[c] |= k_start_byte;

@@ -25,6 +25,11 @@ namespace dateline {
 /// or a dot alone. A caller splits the bytes around a mark itself; elsewhere the runs are
 /// the words (ASCII punctuation alone is no word).
 struct TagWords {
+    /// Whitespace as the tagger's tokenizer reads it: ' ' \t \n \v \f \r. No token holds
+    /// one, so the words lie between such bytes. The tokenizer's byte classes are built from
+    /// this one definition, and a caller reading the words takes its spaces from it too.
+    static constexpr bool is_space(unsigned char c) { return c == ' ' || static_cast<unsigned char>(c - '\t') <= 4u; }
+
     /// Room for one word per byte of the text: the tagger writes through a pointer (sized
     /// by the caller; the first `n_runs` are in use).
     std::vector<std::pair<std::size_t, std::size_t>> runs;
