@@ -151,7 +151,7 @@ void fill_synthetic(EventStore& store, std::size_t events_wanted, std::size_t ba
 
 int main(int argc, char** argv) {
     std::string corpus, db = "ingest_bench.db";
-    std::size_t batch_size = 2000, synthetic = 0;  // the batch of `dateline ingest`
+    std::size_t batch_size = 3000, synthetic = 0;  // the batch of `dateline ingest`
     bool keep = false, exports = true, extract_first = false, query_only = false;
     for (int i = 1; i < argc; ++i) {
         std::string arg = argv[i];
