@@ -30,6 +30,12 @@ struct IngestOptions {
     // blocks than 2,000 for ~11 MB more peak RSS (267 MB on c100k, under the
     // 300 MB of issue 5; 4,000 took 278 MB). See docs/store.md, Round (7).
     std::size_t batch_size = 3000;
+    // A batch also closes at this many bytes of article text, so that its
+    // memory does not grow with the length of the articles. A batch's events
+    // and mentions take ~30 times its text: 3,000 synthetic articles are 1.2
+    // MB of text; 12,000 articles of 3.6 KB peaked at 479 MB RSS in batches of
+    // 3,000, 350 MB with 4 MiB, 287 MB with 2 MiB (docs/store.md, Round (7)).
+    std::size_t batch_bytes = 2 * 1024 * 1024;
     unsigned jobs = 1;
     std::size_t max_article_bytes = 10 * 1024 * 1024;
     bool quiet = false;
@@ -38,6 +44,7 @@ struct IngestOptions {
 
 struct Totals {
     std::size_t added = 0, unchanged = 0, replaced = 0, failed = 0;
+    std::size_t batches = 0;
     std::size_t events_new = 0, events_merged = 0, events_removed = 0;
 };
 
@@ -75,6 +82,7 @@ void run(const IngestOptions& o) {
     // Arguments first, files after: nothing is created for a bad command line.
     const auto forced = input_format_option(o.input_format);
     if (o.batch_size == 0) throw UsageError("--batch must be at least 1");
+    if (o.batch_bytes == 0) throw UsageError("--batch-bytes must be at least 1");
     if (o.jobs == 0) throw UsageError("--jobs must be at least 1");
     ReadOptions ropts;
     ropts.published = parse_date_option(o.published, "--published");
@@ -101,7 +109,8 @@ void run(const IngestOptions& o) {
     // Extraction runs outside the transaction, so the write lock that other
     // ingest processes wait for is held only while a batch is written.
     std::vector<std::pair<Article, std::vector<Event>>> pending;
-    pending.reserve(o.batch_size);
+    pending.reserve(std::min<std::size_t>(o.batch_size, 100'000));
+    std::size_t pending_bytes = 0;
     Progress progress("ingest: articles", 0, o.quiet);
     const auto start = std::chrono::steady_clock::now();
     // Extraction of a batch is spread over --jobs threads (Pipeline::extract is
@@ -137,15 +146,18 @@ void run(const IngestOptions& o) {
             totals.events_removed += static_cast<std::size_t>(r.events_removed);
         }
         batch.commit();
+        ++totals.batches;
         progress.tick(pending.size());
         pending.clear();
+        pending_bytes = 0;
     };
     for (const auto& input : inputs) {
         read_input(
             input, forced, ropts,
             [&](Article&& a) {
+                pending_bytes += a.text.size();
                 pending.emplace_back(std::move(a), std::vector<Event>{});
-                if (pending.size() >= o.batch_size) flush();
+                if (pending.size() >= o.batch_size || pending_bytes >= o.batch_bytes) flush();
             },
             problem);
     }
@@ -158,11 +170,11 @@ void run(const IngestOptions& o) {
     if (!o.quiet || totals.failed > 0)
         std::cerr << fmt::format(
             "dateline: ingested {} {} into {} ({} new, {} unchanged, {} replaced, {} failed); "
-            "events: {} new, {} merged{}; {:.1f} s, {:.0f} articles/s\n",
+            "events: {} new, {} merged{}; {:.1f} s, {:.0f} articles/s, {} {}\n",
             articles, articles == 1 ? "article" : "articles", o.db, totals.added, totals.unchanged, totals.replaced, totals.failed, totals.events_new,
             totals.events_merged,
             totals.events_removed ? fmt::format(", {} removed", totals.events_removed) : std::string(), seconds,
-            articles / std::max(seconds, 1e-6));
+            articles / std::max(seconds, 1e-6), totals.batches, totals.batches == 1 ? "batch" : "batches");
 }
 
 }  // namespace
@@ -182,6 +194,9 @@ void add_ingest_command(CLI::App& app) {
                     "Read inputs as text, jsonl, html or timeml (default: by extension)")
         ->type_name("FORMAT");
     cmd->add_option("--batch", o->batch_size, "Articles per transaction (a crash loses at most the open batch)")
+        ->capture_default_str();
+    cmd->add_option("--batch-bytes", o->batch_bytes,
+                    "A batch also ends once its articles hold this many bytes of text (bounds memory for long articles)")
         ->capture_default_str();
     cmd->add_option("--jobs,-j", o->jobs, "Threads that extract events (the store is written by one)")
         ->capture_default_str();

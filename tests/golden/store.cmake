@@ -26,5 +26,6 @@ golden(NAME store.export_bad_era ARGS export --db ${_out}/store.export_bad_era/n
 add_test(NAME store.concurrent_ingest COMMAND bash ${PROJECT_SOURCE_DIR}/tests/store/concurrent_ingest.sh $<TARGET_FILE:dateline_cli> ${CMAKE_CURRENT_BINARY_DIR}/store-concurrent)
 add_test(NAME store.export_output COMMAND bash ${PROJECT_SOURCE_DIR}/tests/store/export_output.sh $<TARGET_FILE:dateline_cli> ${CMAKE_CURRENT_BINARY_DIR}/store-export-output)
 add_test(NAME store.killed_ingest COMMAND bash ${PROJECT_SOURCE_DIR}/tests/store/killed_ingest.sh $<TARGET_FILE:dateline_cli> ${CMAKE_CURRENT_BINARY_DIR}/store-killed)
+add_test(NAME store.batch_bytes COMMAND bash ${PROJECT_SOURCE_DIR}/tests/store/batch_bytes.sh $<TARGET_FILE:dateline_cli> ${CMAKE_CURRENT_BINARY_DIR}/store-batch-bytes)
 golden(NAME store.ingest_glob ARGS ingest "tests/golden/store/two-*.jsonl" --db ${_out}/store.ingest_glob/s.db STDERR_CONTAINS "2 articles .*2 new")
 golden(NAME store.ingest_stdin ARGS ingest - --db ${_out}/store.ingest_stdin/s.db STDIN ${_store}/two-reports.jsonl STDERR_CONTAINS "2 articles .*2 new")
