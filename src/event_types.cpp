@@ -2,6 +2,7 @@
 #include "dateline/event_types.hpp"
 
 #include "dateline/error.hpp"
+#include "data_json.hpp"
 #include "text_util.hpp"
 
 #include <fmt/format.h>
@@ -85,7 +86,7 @@ EventTypes::EventTypes(const DataFiles& files) {
     const std::string origin = files.origin(path);
     json j;
     try {
-        j = json::parse(files.get(path));
+        j = data_json::parse(files.get(path));
     } catch (const json::exception& e) {
         throw DataError(fmt::format("{}: malformed JSON: {}", origin, e.what()));
     }
