@@ -428,6 +428,7 @@ void Gazetteer::build_index() {
     std::vector<RefBuild> refs;
     std::vector<std::string_view> words;
     keys.reserve(n_phrases + n_nouns);
+    words.reserve(3 * n_phrases);  // names are mostly of one to three words
     patterns.reserve(n_phrases);
     refs.reserve(n_phrases + n_nouns);
     // Key -> keys index, open addressing over at least four times the keys there can be.
@@ -457,6 +458,11 @@ void Gazetteer::build_index() {
         last = r;
     };
 
+    // Phrase (its words as written) -> patterns index.
+    std::size_t phrase_size = 16;
+    while (phrase_size < 4 * n_phrases) phrase_size *= 2;
+    std::vector<KeySlot> phrase_table(phrase_size);
+    const std::size_t phrase_mask = phrase_size - 1;
     std::vector<std::pair<std::size_t, std::size_t>> spans;  // reused from phrase to phrase
     std::string lowered;  // reused
     auto phrase = [&](const std::string& text, GazetteerRef ref) {
@@ -473,9 +479,17 @@ void Gazetteer::build_index() {
         lowered.assign(word(from));
         for (char& c : lowered) c = lower_char(c);
         KeyBuild& key = key_of(lowered);
-        // A phrase already listed (an alias that repeats a name) gets one more ref.
-        for (std::uint32_t p = key.first_pattern; p != none; p = patterns[p].next) {
-            PatternBuild& pattern = patterns[p];
+        // A phrase already listed (an alias that repeats a name) gets one more ref:
+        // found by the hash of its words (a key may begin a hundred patterns: "Republic").
+        std::uint64_t hash = 1469598103934665603ULL;
+        for (std::size_t k = from; k < spans.size(); ++k) {
+            for (const unsigned char c : word(k)) hash = (hash ^ c) * 1099511628211ULL;
+            hash = (hash ^ 0xFF) * 1099511628211ULL;  // no word has this byte
+        }
+        std::size_t slot = hash & phrase_mask;
+        for (; phrase_table[slot].key != none; slot = (slot + 1) & phrase_mask) {
+            if (phrase_table[slot].hash != hash) continue;
+            PatternBuild& pattern = patterns[phrase_table[slot].key];
             if (pattern.n_words != n) continue;
             std::size_t k = 0;
             while (k < n && words[pattern.words + k] == word(from + k)) ++k;
@@ -485,6 +499,7 @@ void Gazetteer::build_index() {
             }
         }
         const auto p = static_cast<std::uint32_t>(patterns.size());
+        phrase_table[slot] = {hash, p};
         patterns.push_back({static_cast<std::uint32_t>(words.size()), static_cast<std::uint32_t>(n)});
         for (std::size_t k = from; k < spans.size(); ++k) words.push_back(word(k));
         add_ref(patterns.back().first_ref, patterns.back().last_ref, ref);
