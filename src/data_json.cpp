@@ -20,8 +20,12 @@ inline Token token(K kind) {
     return t;
 }
 
+// JSON's whitespace: space, tab, LF, CR (all below 0x21: one compare for most bytes).
+inline bool is_space(char c) {
+    return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\n' || c == '\r' || c == '\t');
+}
 inline void skip_space(const char*& p, const char* e) {
-    while (p < e && (*p == ' ' || *p == '\n' || *p == '\r' || *p == '\t')) ++p;
+    while (p < e && is_space(*p)) ++p;
 }
 
 // A well-formed UTF-8 sequence of more than one byte at p (p < e, *p >= 0x80):
