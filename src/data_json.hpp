@@ -48,7 +48,8 @@ bool tokenize(std::string_view text, std::vector<Token>& out, std::string& decod
 
 /// Hands the tokens to a handler with nlohmann's SAX interface (start_object,
 /// key, string, number_float, ...): what nlohmann::json::sax_parse would call
-/// on the same text. Stops when the handler returns false; returns that.
+/// on the same text. Stops when the handler returns false; returns that. A
+/// handler with key(std::string_view) and string(std::string_view) gets views.
 template <typename Sax>
 bool replay(const std::vector<Token>& tokens, Sax& sax) {
     std::string s;  // the handler takes strings by non-const reference
@@ -60,8 +61,22 @@ bool replay(const std::vector<Token>& tokens, Sax& sax) {
             case K::end_object: ok = sax.end_object(); break;
             case K::begin_array: ok = sax.start_array(static_cast<std::size_t>(-1)); break;
             case K::end_array: ok = sax.end_array(); break;
-            case K::key: s.assign(t.text); ok = sax.key(s); break;
-            case K::string: s.assign(t.text); ok = sax.string(s); break;
+            case K::key:
+                if constexpr (requires { sax.key(t.text); }) {
+                    ok = sax.key(t.text);  // a handler that takes a view: no copy
+                } else {
+                    s.assign(t.text);
+                    ok = sax.key(s);
+                }
+                break;
+            case K::string:
+                if constexpr (requires { sax.string(t.text); }) {
+                    ok = sax.string(t.text);
+                } else {
+                    s.assign(t.text);
+                    ok = sax.string(s);
+                }
+                break;
             case K::number_integer: ok = sax.number_integer(t.number.integer); break;
             case K::number_unsigned: ok = sax.number_unsigned(t.number.unsigned_integer); break;
             case K::number_float: s.assign(t.text); ok = sax.number_float(t.number.floating, s); break;

@@ -93,8 +93,19 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 
 }  // namespace
 
+// Name -> index, so that merging an entry with one of an earlier file is a
+// lookup (find_actor is linear: quadratic over the ~1,300 entries at start-up).
+// Kept from file to file. (Keys are copies: views into the entries would dangle
+// when the vectors grow.)
+struct Gazetteer::NameIndex {
+    std::unordered_map<std::string, std::size_t> actor_at, place_at;
+};
+
 Gazetteer::Gazetteer(const DataFiles& files) {
-    for (const auto& path : files.list("gazetteer/")) load(files.get(path), files.origin(path));
+    NameIndex names;
+    names.actor_at.reserve(1024);
+    names.place_at.reserve(1024);
+    for (const auto& path : files.list("gazetteer/")) load(files.get(path), files.origin(path), names);
     build_index();
 }
 
@@ -135,6 +146,7 @@ public:
     bool number_unsigned(number_unsigned_t v) { return scalar(Value::number, {}, static_cast<double>(v)); }
     bool number_float(number_float_t v, const string_t&) { return scalar(Value::number, {}, v); }
     bool string(string_t& v) { return scalar(Value::string, v, 0); }
+    bool string(std::string_view v) { return scalar(Value::string, v, 0); }  // from data_json::replay
     bool binary(binary_t&) { return scalar(Value::other, {}, 0); }
 
     bool start_object(std::size_t) {
@@ -185,7 +197,8 @@ public:
         if (m_depth == 1) m_section = Section::none;
         return true;
     }
-    bool key(string_t& k) {
+    bool key(string_t& k) { return key(std::string_view(k)); }
+    bool key(std::string_view k) {
         if (m_skip) return true;
         if (m_depth == 1) {
             m_section = k == "actors" ? Section::actors : k == "places" ? Section::places
@@ -294,13 +307,9 @@ private:
 
 }  // namespace
 
-void Gazetteer::load(const std::string& text, const std::string& origin) {
-    // Name -> index, so that merging an entry with one of an earlier file is a
-    // lookup (find_actor is linear: quadratic over the ~1,300 entries at start-up).
-    // (Keys are copies: views into the entries would dangle when the vectors grow.)
-    std::unordered_map<std::string, std::size_t> actor_at, place_at;
-    for (std::size_t i = 0; i < m_actors.size(); ++i) actor_at.emplace(m_actors[i].name, i);
-    for (std::size_t i = 0; i < m_places.size(); ++i) place_at.emplace(m_places[i].name, i);
+void Gazetteer::load(const std::string& text, const std::string& origin, NameIndex& names) {
+    auto& actor_at = names.actor_at;
+    auto& place_at = names.place_at;
 
     using Section = EntryReader::Section;
     EntryReader reader(origin);
