@@ -207,9 +207,14 @@ EventTypes::EventTypes(const DataFiles& files) {
     m_by_first.reserve(m_triggers.size());
     for (std::size_t i = 0; i < m_triggers.size(); ++i) m_by_first[m_triggers[i].words.front()].push_back(i);
     for (auto& [w, list] : m_by_first)
-        std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-            return m_triggers[a].words.size() > m_triggers[b].words.size();
-        });
+        // Longest first, stable: an insertion sort (the lists are short; std::stable_sort
+        // would allocate a buffer for each).
+        for (std::size_t i = 1; i < list.size(); ++i) {
+            const std::size_t t = list[i];
+            std::size_t j = i;
+            for (; j > 0 && m_triggers[list[j - 1]].words.size() < m_triggers[t].words.size(); --j) list[j] = list[j - 1];
+            list[j] = t;
+        }
 }
 
 std::optional<std::size_t> EventTypes::find(std::string_view name) const {

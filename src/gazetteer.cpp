@@ -536,8 +536,14 @@ void Gazetteer::build_index() {
         const KeyBuild& key = keys[e];
         order.clear();
         for (std::uint32_t p = key.first_pattern; p != none; p = patterns[p].next) order.push_back(p);
-        std::stable_sort(order.begin(), order.end(),
-                         [&](std::uint32_t a, std::uint32_t b) { return patterns[a].n_words > patterns[b].n_words; });
+        // Longest first, stable: an insertion sort (most keys begin one or two patterns;
+        // std::stable_sort would allocate a buffer for each).
+        for (std::size_t i = 1; i < order.size(); ++i) {
+            const std::uint32_t p = order[i];
+            std::size_t j = i;
+            for (; j > 0 && patterns[order[j - 1]].n_words < patterns[p].n_words; --j) order[j] = order[j - 1];
+            order[j] = p;
+        }
         const std::size_t first_pattern = index->patterns.size();
         for (const std::uint32_t p : order) {
             const PatternBuild& pb = patterns[p];
