@@ -3,6 +3,7 @@
 #include "dateline/event_extractor.hpp"
 
 #include "dateline/error.hpp"
+#include "data_json.hpp"
 #include "dateline/segmenter.hpp"
 #include "event_json.hpp"
 #include "text_util.hpp"
@@ -119,7 +120,7 @@ struct Cues {
         const std::string path = "events/cues.json";
         json j;
         try {
-            j = json::parse(files.get(path));
+            j = data_json::parse(files.get(path));
         } catch (const json::exception& e) {
             throw DataError(fmt::format("{}: malformed JSON: {}", files.origin(path), e.what()));
         }

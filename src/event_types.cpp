@@ -2,14 +2,14 @@
 #include "dateline/event_types.hpp"
 
 #include "dateline/error.hpp"
+#include "data_json.hpp"
 #include "text_util.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <map>
-#include <set>
+#include <cstdint>
 
 namespace dateline {
 namespace {
@@ -29,27 +29,31 @@ bool doubles(const std::string& w) {
            vowel(w[n - 2]) && !vowel(w[n - 3]);
 }
 
-std::set<std::string> verb_forms(const std::string& lemma) {
-    std::set<std::string> f{lemma};
+// The forms in sorted order, each once (as a std::set gave them; a vector is cheaper at start-up).
+std::vector<std::string> verb_forms(const std::string& lemma) {
+    std::vector<std::string> f{lemma};
+    f.reserve(7);
     const std::size_t n = lemma.size();
     const bool cons_y = n >= 2 && lemma.back() == 'y' && !vowel(lemma[n - 2]);
     // third person
-    if (sibilant_end(lemma)) f.insert(lemma + "es");
-    else if (cons_y) f.insert(lemma.substr(0, n - 1) + "ies");
-    else f.insert(lemma + "s");
+    if (sibilant_end(lemma)) f.push_back(lemma + "es");
+    else if (cons_y) f.push_back(lemma.substr(0, n - 1) + "ies");
+    else f.push_back(lemma + "s");
     // past
-    if (lemma.back() == 'e') f.insert(lemma + "d");
-    else if (cons_y) f.insert(lemma.substr(0, n - 1) + "ied");
+    if (lemma.back() == 'e') f.push_back(lemma + "d");
+    else if (cons_y) f.push_back(lemma.substr(0, n - 1) + "ied");
     else {
-        f.insert(lemma + "ed");
-        if (doubles(lemma)) f.insert(lemma + lemma.back() + "ed");
+        f.push_back(lemma + "ed");
+        if (doubles(lemma)) f.push_back(lemma + lemma.back() + "ed");
     }
     // gerund
-    if (lemma.back() == 'e' && !lemma.ends_with("ee")) f.insert(lemma.substr(0, n - 1) + "ing");
+    if (lemma.back() == 'e' && !lemma.ends_with("ee")) f.push_back(lemma.substr(0, n - 1) + "ing");
     else {
-        f.insert(lemma + "ing");
-        if (doubles(lemma)) f.insert(lemma + lemma.back() + "ing");
+        f.push_back(lemma + "ing");
+        if (doubles(lemma)) f.push_back(lemma + lemma.back() + "ing");
     }
+    std::sort(f.begin(), f.end());
+    f.erase(std::unique(f.begin(), f.end()), f.end());
     return f;
 }
 
@@ -78,6 +82,52 @@ std::vector<std::string> string_list(const json& t, const char* key, const std::
     return out;
 }
 
+// Trigger indices by their words (open addressing, linear probing, at most half full).
+class TriggerTable {
+public:
+    static constexpr std::size_t none = static_cast<std::size_t>(-1);
+    explicit TriggerTable(const std::vector<Trigger>& triggers) : m_triggers(triggers), m_slots(1024) {}
+    static std::uint64_t hash(const std::vector<std::string>& words) {
+        std::uint64_t h = 1469598103934665603ULL;
+        for (const auto& w : words) {
+            for (const unsigned char c : w) h = (h ^ c) * 1099511628211ULL;
+            h = (h ^ 0xFF) * 1099511628211ULL;  // no word has this byte: "a b" and "ab" differ
+        }
+        return h;
+    }
+    /// The trigger whose words are `words` (hashing to `hash`), or none.
+    std::size_t find(const std::vector<std::string>& words, std::uint64_t hash) const {
+        const std::size_t mask = m_slots.size() - 1;
+        for (std::size_t i = hash & mask; m_slots[i].index != none; i = (i + 1) & mask)
+            if (m_slots[i].hash == hash && m_triggers[m_slots[i].index].words == words) return m_slots[i].index;
+        return none;
+    }
+    /// Adds trigger `index` (not there yet), whose words hash to `hash`.
+    void insert(std::size_t index, std::uint64_t hash) {
+        if (2 * (m_count + 1) > m_slots.size()) {
+            std::vector<Slot> old(2 * m_slots.size());
+            old.swap(m_slots);
+            m_count = 0;
+            for (const Slot& s : old)
+                if (s.index != none) insert(s.index, s.hash);
+        }
+        const std::size_t mask = m_slots.size() - 1;
+        std::size_t i = hash & mask;
+        while (m_slots[i].index != none) i = (i + 1) & mask;
+        m_slots[i] = {hash, index};
+        ++m_count;
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;
+        std::size_t index = none;
+    };
+    const std::vector<Trigger>& m_triggers;
+    std::vector<Slot> m_slots;
+    std::size_t m_count = 0;
+};
+
 }  // namespace
 
 EventTypes::EventTypes(const DataFiles& files) {
@@ -85,7 +135,7 @@ EventTypes::EventTypes(const DataFiles& files) {
     const std::string origin = files.origin(path);
     json j;
     try {
-        j = json::parse(files.get(path));
+        j = data_json::parse(files.get(path));
     } catch (const json::exception& e) {
         throw DataError(fmt::format("{}: malformed JSON: {}", origin, e.what()));
     }
@@ -93,7 +143,9 @@ EventTypes::EventTypes(const DataFiles& files) {
         throw DataError(fmt::format("{}: expected {{\"types\": [...]}}", origin));
     // Words -> trigger index: each new trigger is checked against those before it,
     // a linear scan made start-up quadratic in the trigger count.
-    std::map<std::vector<std::string>, std::size_t> trigger_at;
+    // (An open-addressing table of trigger indices, hashed on the words: a std::map of
+    // word vectors cost a copy of the words and a dozen string compares per trigger.)
+    TriggerTable trigger_at(m_triggers);
     for (const auto& t : j["types"]) {
         if (!t.is_object() || !t.contains("name") || !t["name"].is_string())
             throw DataError(fmt::format("{}: every type needs a \"name\"", origin));
@@ -116,8 +168,9 @@ EventTypes::EventTypes(const DataFiles& files) {
             for (const auto& form : verb_forms(lower(w))) kind_words.push_back(form);
         auto add = [&](std::vector<std::string> words, bool noun) {
             if (words.empty()) return;
-            if (auto seen = trigger_at.find(words); seen != trigger_at.end()) {
-                auto& tr = m_triggers[seen->second];
+            const std::uint64_t hash = TriggerTable::hash(words);
+            if (const std::size_t seen = trigger_at.find(words, hash); seen != TriggerTable::none) {
+                auto& tr = m_triggers[seen];
                 // A word belongs to the first type that lists it: one reading, one event.
                 if (tr.type != index) return;
                 // The same word as verb and noun ("blockade"): one trigger, both readings.
@@ -125,7 +178,7 @@ EventTypes::EventTypes(const DataFiles& files) {
                 tr.verb |= !noun;
                 return;
             }
-            trigger_at.emplace(words, m_triggers.size());
+            trigger_at.insert(m_triggers.size(), hash);
             bool needs_kind = !type.needs_actor_kind.empty() &&
                               (kind_words.empty() || std::find(kind_words.begin(), kind_words.end(), words.front()) != kind_words.end());
             m_triggers.push_back({std::move(words), index, noun, !noun, needs_kind, type.weight});
@@ -151,11 +204,17 @@ EventTypes::EventTypes(const DataFiles& files) {
             }
         }
     }
+    m_by_first.reserve(m_triggers.size());
     for (std::size_t i = 0; i < m_triggers.size(); ++i) m_by_first[m_triggers[i].words.front()].push_back(i);
     for (auto& [w, list] : m_by_first)
-        std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-            return m_triggers[a].words.size() > m_triggers[b].words.size();
-        });
+        // Longest first, stable: an insertion sort (the lists are short; std::stable_sort
+        // would allocate a buffer for each).
+        for (std::size_t i = 1; i < list.size(); ++i) {
+            const std::size_t t = list[i];
+            std::size_t j = i;
+            for (; j > 0 && m_triggers[list[j - 1]].words.size() < m_triggers[t].words.size(); --j) list[j] = list[j - 1];
+            list[j] = t;
+        }
 }
 
 std::optional<std::size_t> EventTypes::find(std::string_view name) const {

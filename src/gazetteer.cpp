@@ -2,6 +2,7 @@
 #include "dateline/gazetteer.hpp"
 
 #include "dateline/error.hpp"
+#include "data_json.hpp"
 #include "text_util.hpp"
 
 #include <fmt/format.h>
@@ -16,16 +17,17 @@
 namespace dateline {
 
 struct Gazetteer::Index {
+    // Views into the arrays below (built once, in build_index).
     struct Pattern {
-        std::vector<std::string> words;  // as written in the data
-        std::vector<char> upper;         // per word: has a capital (matched case-sensitively)
-        std::vector<GazetteerRef> refs;
+        std::span<const std::string_view> words;  // as written in the data
+        std::span<const char> upper;              // per word: has a capital (matched case-sensitively)
+        std::span<const GazetteerRef> refs;
     };
     // What a lower-cased word may begin: patterns keyed by their first word
     // (longest first) and the refs of the noun it is ("court").
     struct Entry {
-        std::vector<Pattern> patterns;
-        std::vector<GazetteerRef> nouns;
+        std::span<const Pattern> patterns;
+        std::span<const GazetteerRef> nouns;
     };
     std::vector<Entry> entries;
     // Lower-cased word -> entries index + 1 (0: empty slot), open addressing with
@@ -34,11 +36,19 @@ struct Gazetteer::Index {
     // The key's hash is kept: a probe that meets another word mostly stops at it.
     struct Slot {
         std::uint64_t hash = 0;
-        std::string key;
+        std::string_view key;  // into `text`
         std::uint32_t entry = 0;
     };
     std::vector<Slot> slots;
     std::size_t mask = 0;
+
+    // What the views above point into: a few arrays, not a few allocations per
+    // name (start-up time). Sized before they are filled: they never move.
+    std::string text;  // the keys (lower-cased) and the pattern words
+    std::vector<std::string_view> words;
+    std::vector<char> upper;
+    std::vector<GazetteerRef> refs;
+    std::vector<Pattern> patterns;
 
     /// The entry of `word` compared case-insensitively (ASCII), or nullptr.
     const Entry* find(std::string_view word) const { return find(word, hash_lower(word)); }
@@ -83,8 +93,19 @@ void add_unique(std::vector<std::string>& to, const std::vector<std::string>& fr
 
 }  // namespace
 
+// Name -> index, so that merging an entry with one of an earlier file is a
+// lookup (find_actor is linear: quadratic over the ~1,300 entries at start-up).
+// Kept from file to file. (Keys are copies: views into the entries would dangle
+// when the vectors grow.)
+struct Gazetteer::NameIndex {
+    std::unordered_map<std::string, std::size_t> actor_at, place_at;
+};
+
 Gazetteer::Gazetteer(const DataFiles& files) {
-    for (const auto& path : files.list("gazetteer/")) load(files.get(path), files.origin(path));
+    NameIndex names;
+    names.actor_at.reserve(1024);
+    names.place_at.reserve(1024);
+    for (const auto& path : files.list("gazetteer/")) load(files.get(path), files.origin(path), names);
     build_index();
 }
 
@@ -125,6 +146,7 @@ public:
     bool number_unsigned(number_unsigned_t v) { return scalar(Value::number, {}, static_cast<double>(v)); }
     bool number_float(number_float_t v, const string_t&) { return scalar(Value::number, {}, v); }
     bool string(string_t& v) { return scalar(Value::string, v, 0); }
+    bool string(std::string_view v) { return scalar(Value::string, v, 0); }  // from data_json::replay
     bool binary(binary_t&) { return scalar(Value::other, {}, 0); }
 
     bool start_object(std::size_t) {
@@ -175,7 +197,8 @@ public:
         if (m_depth == 1) m_section = Section::none;
         return true;
     }
-    bool key(string_t& k) {
+    bool key(string_t& k) { return key(std::string_view(k)); }
+    bool key(std::string_view k) {
         if (m_skip) return true;
         if (m_depth == 1) {
             m_section = k == "actors" ? Section::actors : k == "places" ? Section::places
@@ -284,13 +307,9 @@ private:
 
 }  // namespace
 
-void Gazetteer::load(const std::string& text, const std::string& origin) {
-    // Name -> index, so that merging an entry with one of an earlier file is a
-    // lookup (find_actor is linear: quadratic over the ~1,300 entries at start-up).
-    // (Keys are copies: views into the entries would dangle when the vectors grow.)
-    std::unordered_map<std::string, std::size_t> actor_at, place_at;
-    for (std::size_t i = 0; i < m_actors.size(); ++i) actor_at.emplace(m_actors[i].name, i);
-    for (std::size_t i = 0; i < m_places.size(); ++i) place_at.emplace(m_places[i].name, i);
+void Gazetteer::load(const std::string& text, const std::string& origin, NameIndex& names) {
+    auto& actor_at = names.actor_at;
+    auto& place_at = names.place_at;
 
     using Section = EntryReader::Section;
     EntryReader reader(origin);
@@ -361,20 +380,104 @@ void Gazetteer::load(const std::string& text, const std::string& origin) {
             m_conflicts.push_back(std::move(c));
         }
     };
-    json::sax_parse(text, &reader);
+    // Our own tokenizer first (a tenth of nlohmann's cost); on anything it does
+    // not take, nlohmann, whose message tells what is wrong and where.
+    std::vector<data_json::Token> tokens;
+    std::string decoded;
+    if (data_json::tokenize(text, tokens, decoded)) data_json::replay(tokens, reader);
+    else json::sax_parse(text, &reader);
 }
 
 void Gazetteer::build_index() {
     auto index = std::make_shared<Index>();
-    // Keyed by the first word, lower-cased; patterns longest first.
-    std::unordered_map<std::string, std::vector<Index::Pattern>> by_first;
-    std::unordered_map<std::string, std::vector<GazetteerRef>> nouns;  // lower-cased noun
+    using K = GazetteerRef::Kind;
+    using H = GazetteerRef::How;
+    // Every phrase and noun in the order the index lists them (the order of their refs).
+    auto for_each_name = [&](auto&& phrase, auto&& noun) {
+        for (std::size_t i = 0; i < m_actors.size(); ++i) {
+            const auto& a = m_actors[i];
+            phrase(a.name, GazetteerRef{K::actor, i, H::name});
+            for (const auto& s : a.aliases) phrase(s, GazetteerRef{K::actor, i, H::name});
+            for (const auto& s : a.metonyms) phrase(s, GazetteerRef{K::actor, i, H::metonym});
+            for (const auto& s : a.adjectives) phrase(s, GazetteerRef{K::actor, i, H::adjective});
+            for (const auto& s : a.nouns) noun(s, GazetteerRef{K::actor, i, H::noun});
+        }
+        for (std::size_t i = 0; i < m_places.size(); ++i) {
+            const auto& p = m_places[i];
+            phrase(p.name, GazetteerRef{K::place, i, H::name});
+            for (const auto& s : p.aliases) phrase(s, GazetteerRef{K::place, i, H::name});
+            for (const auto& s : p.nouns) noun(s, GazetteerRef{K::place, i, H::noun});
+        }
+    };
+    // Sizes first: every array is allocated once.
+    std::size_t n_phrases = 0, n_nouns = 0, phrase_bytes = 0, noun_bytes = 0;
+    for_each_name([&](const std::string& s, GazetteerRef) { ++n_phrases, phrase_bytes += s.size(); },
+                  [&](const std::string& s, GazetteerRef) { ++n_nouns, noun_bytes += s.size(); });
+    // The keys (first words, nouns) lower-cased, then the pattern words: no more than this.
+    index->text.reserve(2 * phrase_bytes + noun_bytes);
+    constexpr std::uint32_t none = UINT32_MAX;
+    // While building: each key's patterns, and each pattern's refs, as lists linked
+    // in the order they came (the lists the index keeps, in that order).
+    struct KeyBuild {
+        std::string_view key;
+        std::uint32_t first_pattern = none, last_pattern = none, n_patterns = 0;
+        std::uint32_t first_noun = none, last_noun = none;
+    };
+    struct PatternBuild {
+        std::uint32_t words = 0, n_words = 0;  // in `words` (views into the entries' strings)
+        std::uint32_t first_ref = none, last_ref = none;
+        std::uint32_t next = none;
+    };
+    struct RefBuild {
+        GazetteerRef ref;
+        std::uint32_t next = none;
+    };
+    std::vector<KeyBuild> keys;
+    std::vector<PatternBuild> patterns;
+    std::vector<RefBuild> refs;
+    std::vector<std::string_view> words;
+    keys.reserve(n_phrases + n_nouns);
+    words.reserve(3 * n_phrases);  // names are mostly of one to three words
+    patterns.reserve(n_phrases);
+    refs.reserve(n_phrases + n_nouns);
+    // Key -> keys index, open addressing over at least four times the keys there can be.
+    struct KeySlot {
+        std::uint64_t hash = 0;
+        std::uint32_t key = none;
+    };
+    std::size_t size = 16;
+    while (size < 4 * (n_phrases + n_nouns)) size *= 2;
+    std::vector<KeySlot> table(size);
+    const std::size_t mask = size - 1;
+    auto key_of = [&](std::string_view lowered) -> KeyBuild& {
+        const std::uint64_t hash = hash_lowered(lowered);
+        std::size_t i = hash & mask;
+        for (; table[i].key != none; i = (i + 1) & mask)
+            if (table[i].hash == hash && keys[table[i].key].key == lowered) return keys[table[i].key];
+        table[i] = {hash, static_cast<std::uint32_t>(keys.size())};
+        const std::size_t at = index->text.size();
+        index->text.append(lowered);
+        keys.push_back(KeyBuild{std::string_view(index->text).substr(at, lowered.size())});
+        return keys.back();
+    };
+    auto add_ref = [&](std::uint32_t& first, std::uint32_t& last, GazetteerRef ref) {
+        const auto r = static_cast<std::uint32_t>(refs.size());
+        refs.push_back({ref, none});
+        (first == none ? first : refs[last].next) = r;
+        last = r;
+    };
+
+    // Phrase (its words as written) -> patterns index.
+    std::size_t phrase_size = 16;
+    while (phrase_size < 4 * n_phrases) phrase_size *= 2;
+    std::vector<KeySlot> phrase_table(phrase_size);
+    const std::size_t phrase_mask = phrase_size - 1;
     std::vector<std::pair<std::size_t, std::size_t>> spans;  // reused from phrase to phrase
-    std::string first;  // the first word lower-cased, reused from phrase to phrase
-    auto add = [&](const std::string& phrase, GazetteerRef ref) {
-        split_words(phrase, 0, phrase.size(), spans);
+    std::string lowered;  // reused
+    auto phrase = [&](const std::string& text, GazetteerRef ref) {
+        split_words(text, 0, text.size(), spans);
         auto word = [&](std::size_t k) {
-            return std::string_view(phrase).substr(spans[k].first, spans[k].second - spans[k].first);
+            return std::string_view(text).substr(spans[k].first, spans[k].second - spans[k].first);
         };
         // "the United Nations" is matched as "United Nations": a leading article
         // would let a shorter name start earlier and hide a longer one
@@ -382,67 +485,99 @@ void Gazetteer::build_index() {
         const std::size_t from = spans.size() > 1 && equals_ci(word(0), "the") ? 1 : 0;
         if (spans.size() == from) return;
         const std::size_t n = spans.size() - from;
-        first.assign(word(from));
-        for (char& c : first) c = lower_char(c);
-        auto& list = by_first[first];
+        lowered.assign(word(from));
+        for (char& c : lowered) c = lower_char(c);
+        KeyBuild& key = key_of(lowered);
         // A phrase already listed (an alias that repeats a name) gets one more ref:
-        // compared on the views, so only a new pattern allocates its words.
-        for (auto& p : list) {
-            if (p.words.size() != n) continue;
+        // found by the hash of its words (a key may begin a hundred patterns: "Republic").
+        std::uint64_t hash = 1469598103934665603ULL;
+        for (std::size_t k = from; k < spans.size(); ++k) {
+            for (const unsigned char c : word(k)) hash = (hash ^ c) * 1099511628211ULL;
+            hash = (hash ^ 0xFF) * 1099511628211ULL;  // no word has this byte
+        }
+        std::size_t slot = hash & phrase_mask;
+        for (; phrase_table[slot].key != none; slot = (slot + 1) & phrase_mask) {
+            if (phrase_table[slot].hash != hash) continue;
+            PatternBuild& pattern = patterns[phrase_table[slot].key];
+            if (pattern.n_words != n) continue;
             std::size_t k = 0;
-            while (k < n && p.words[k] == word(from + k)) ++k;
+            while (k < n && words[pattern.words + k] == word(from + k)) ++k;
             if (k == n) {
-                p.refs.push_back(ref);
+                add_ref(pattern.first_ref, pattern.last_ref, ref);
                 return;
             }
         }
-        Index::Pattern pattern;
-        pattern.words.reserve(n);
-        pattern.upper.reserve(n);
-        for (std::size_t k = from; k < spans.size(); ++k) {
-            pattern.words.emplace_back(word(k));
-            pattern.upper.push_back(has_upper(pattern.words.back()) ? 1 : 0);
-        }
-        pattern.refs.push_back(ref);
-        list.push_back(std::move(pattern));
+        const auto p = static_cast<std::uint32_t>(patterns.size());
+        phrase_table[slot] = {hash, p};
+        patterns.push_back({static_cast<std::uint32_t>(words.size()), static_cast<std::uint32_t>(n)});
+        for (std::size_t k = from; k < spans.size(); ++k) words.push_back(word(k));
+        add_ref(patterns.back().first_ref, patterns.back().last_ref, ref);
+        (key.first_pattern == none ? key.first_pattern : patterns[key.last_pattern].next) = p;
+        key.last_pattern = p;
+        ++key.n_patterns;
     };
-    using K = GazetteerRef::Kind;
-    using H = GazetteerRef::How;
-    for (std::size_t i = 0; i < m_actors.size(); ++i) {
-        const auto& a = m_actors[i];
-        add(a.name, {K::actor, i, H::name});
-        for (const auto& s : a.aliases) add(s, {K::actor, i, H::name});
-        for (const auto& s : a.metonyms) add(s, {K::actor, i, H::metonym});
-        for (const auto& s : a.adjectives) add(s, {K::actor, i, H::adjective});
-        for (const auto& s : a.nouns) nouns[lower(s)].push_back({K::actor, i, H::noun});
-    }
-    for (std::size_t i = 0; i < m_places.size(); ++i) {
-        const auto& p = m_places[i];
-        add(p.name, {K::place, i, H::name});
-        for (const auto& s : p.aliases) add(s, {K::place, i, H::name});
-        for (const auto& s : p.nouns) nouns[lower(s)].push_back({K::place, i, H::noun});
-    }
-    for (auto& [first, list] : by_first)
-        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.words.size() > b.words.size(); });
+    auto noun = [&](const std::string& text, GazetteerRef ref) {
+        lowered.assign(text);
+        for (char& c : lowered) c = lower_char(c);
+        KeyBuild& key = key_of(lowered);
+        add_ref(key.first_noun, key.last_noun, ref);
+    };
+    for_each_name(phrase, noun);
 
-    // One entry per key of either map, then the open-addressing table over them.
-    std::unordered_map<std::string, std::size_t> entry_of;
-    auto entry = [&](const std::string& key) -> Index::Entry& {
-        auto [it, added] = entry_of.emplace(key, index->entries.size());
-        if (added) index->entries.emplace_back();
-        return index->entries[it->second];
-    };
-    for (auto& [first, list] : by_first) entry(first).patterns = std::move(list);
-    for (auto& [noun, refs] : nouns) entry(noun).nouns = std::move(refs);
-    std::size_t size = 16;
-    while (size < 4 * entry_of.size()) size *= 2;
+    // The index: per key its patterns longest first (in the order they came among
+    // those of a length), each with its words and refs, then the key's nouns.
+    index->words.reserve(words.size());
+    index->upper.reserve(words.size());
+    index->refs.reserve(refs.size());
+    index->patterns.reserve(patterns.size());
+    index->entries.resize(keys.size());
+    std::vector<std::uint32_t> order;  // a key's patterns
+    for (std::size_t e = 0; e < keys.size(); ++e) {
+        const KeyBuild& key = keys[e];
+        order.clear();
+        for (std::uint32_t p = key.first_pattern; p != none; p = patterns[p].next) order.push_back(p);
+        // Longest first, stable: an insertion sort (most keys begin one or two patterns;
+        // std::stable_sort would allocate a buffer for each).
+        for (std::size_t i = 1; i < order.size(); ++i) {
+            const std::uint32_t p = order[i];
+            std::size_t j = i;
+            for (; j > 0 && patterns[order[j - 1]].n_words < patterns[p].n_words; --j) order[j] = order[j - 1];
+            order[j] = p;
+        }
+        const std::size_t first_pattern = index->patterns.size();
+        for (const std::uint32_t p : order) {
+            const PatternBuild& pb = patterns[p];
+            const std::size_t w0 = index->words.size();
+            for (std::size_t k = 0; k < pb.n_words; ++k) {
+                const std::string_view w = words[pb.words + k];
+                const std::size_t at = index->text.size();
+                index->text.append(w);
+                index->words.push_back(std::string_view(index->text).substr(at, w.size()));
+                index->upper.push_back(has_upper(w) ? 1 : 0);
+            }
+            const std::size_t r0 = index->refs.size();
+            for (std::uint32_t r = pb.first_ref; r != none; r = refs[r].next) index->refs.push_back(refs[r].ref);
+            index->patterns.push_back({std::span<const std::string_view>(index->words.data() + w0, pb.n_words),
+                                       std::span<const char>(index->upper.data() + w0, pb.n_words),
+                                       std::span<const GazetteerRef>(index->refs.data() + r0, index->refs.size() - r0)});
+        }
+        const std::size_t r0 = index->refs.size();
+        for (std::uint32_t r = key.first_noun; r != none; r = refs[r].next) index->refs.push_back(refs[r].ref);
+        index->entries[e].patterns =
+            std::span<const Index::Pattern>(index->patterns.data() + first_pattern, index->patterns.size() - first_pattern);
+        index->entries[e].nouns = std::span<const GazetteerRef>(index->refs.data() + r0, index->refs.size() - r0);
+    }
+
+    // The open-addressing table over the keys.
+    size = 16;
+    while (size < 4 * keys.size()) size *= 2;
     index->slots.resize(size);
     index->mask = size - 1;
-    for (auto& [key, at] : entry_of) {
-        const std::uint64_t hash = hash_lower(key);
+    for (std::size_t e = 0; e < keys.size(); ++e) {
+        const std::uint64_t hash = hash_lowered(keys[e].key);
         std::size_t i = hash & index->mask;
         while (index->slots[i].entry != 0) i = (i + 1) & index->mask;
-        index->slots[i] = {hash, key, static_cast<std::uint32_t>(at + 1)};
+        index->slots[i] = {hash, keys[e].key, static_cast<std::uint32_t>(e + 1)};
     }
     m_index = std::move(index);
 }

@@ -2,6 +2,7 @@
 #include "timex_lexicon.hpp"
 
 #include "dateline/error.hpp"
+#include "data_json.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -153,7 +154,7 @@ void Lexicon::add_phrase(PhraseList list, const std::string& text, const std::st
 
 void Lexicon::load(const std::string& path, const std::string& text) {
     try {
-        const json doc = json::parse(text);
+        const json doc = data_json::parse(text);
         auto flag_list = [&](const char* key, WordFlag flag) {
             if (!doc.contains(key)) return;
             for (const auto& w : doc.at(key)) entry(w.get<std::string>()).flags |= flag;

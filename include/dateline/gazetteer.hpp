@@ -110,7 +110,8 @@ public:
     struct Index;  // defined in gazetteer.cpp
 
 private:
-    void load(const std::string& json, const std::string& origin);
+    struct NameIndex;  // names -> entries while the files load (gazetteer.cpp)
+    void load(const std::string& json, const std::string& origin, NameIndex& names);
     void build_index();
     std::vector<ActorEntry> m_actors;
     std::vector<PlaceEntry> m_places;
