@@ -1,6 +1,8 @@
 // data_json::tokenize: a strict JSON tokenizer for the data/ files (see data_json.hpp).
 #include "data_json.hpp"
 
+#include "text_util.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <charconv>
@@ -26,55 +28,6 @@ inline bool is_space(char c) {
 }
 inline void skip_space(const char*& p, const char* e) {
     while (p < e && is_space(*p)) ++p;
-}
-
-// A well-formed UTF-8 sequence of more than one byte at p (p < e, *p >= 0x80):
-// its length, or 0 (Unicode table 3-7: no overlong form, no surrogate, up to U+10FFFF).
-inline std::size_t utf8_length(const unsigned char* p, const unsigned char* e) {
-    const unsigned char c = *p;
-    auto cont = [&](std::size_t k, unsigned char lo, unsigned char hi) { return p + k < e && p[k] >= lo && p[k] <= hi; };
-    if (c >= 0xC2 && c <= 0xDF) return cont(1, 0x80, 0xBF) ? 2 : 0;
-    if (c == 0xE0) return cont(1, 0xA0, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) ? 3 : 0;
-    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2, 0x80, 0xBF) ? 3 : 0;
-    if (c == 0xF0) return cont(1, 0x90, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-    if (c >= 0xF1 && c <= 0xF3) return cont(1, 0x80, 0xBF) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2, 0x80, 0xBF) && cont(3, 0x80, 0xBF) ? 4 : 0;
-    return 0;
-}
-
-// Four hex digits at p: their value, or -1.
-inline long hex4(const char* p, const char* e) {
-    if (e - p < 4) return -1;
-    long v = 0;
-    for (int k = 0; k < 4; ++k) {
-        const char c = p[k];
-        int d;
-        if (c >= '0' && c <= '9') d = c - '0';
-        else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
-        else return -1;
-        v = v * 16 + d;
-    }
-    return v;
-}
-
-void append_utf8(std::string& to, unsigned long cp) {
-    if (cp < 0x80) {
-        to += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        to += static_cast<char>(0xC0 | (cp >> 6));
-        to += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        to += static_cast<char>(0xE0 | (cp >> 12));
-        to += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        to += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        to += static_cast<char>(0xF0 | (cp >> 18));
-        to += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        to += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        to += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 // The string whose opening quote is at p: its decoded value in `value`, p past
@@ -111,7 +64,7 @@ bool read_string(const char*& p, const char* e, std::string_view& value, std::st
             ++p;
             continue;
         }
-        const std::size_t n = utf8_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(e));
+        const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(e));
         if (n == 0) return false;
         p += n;
     }
@@ -128,7 +81,7 @@ bool read_string(const char*& p, const char* e, std::string_view& value, std::st
         }
         if (c < 0x20) return false;
         if (c >= 0x80) {
-            const std::size_t n = utf8_length(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(e));
+            const std::size_t n = utf8_sequence(reinterpret_cast<const unsigned char*>(p), reinterpret_cast<const unsigned char*>(e));
             if (n == 0) return false;
             decoded.append(p, n);
             p += n;
@@ -161,7 +114,7 @@ bool read_string(const char*& p, const char* e, std::string_view& value, std::st
                     p += 6;
                     cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 }
-                append_utf8(decoded, static_cast<unsigned long>(cp));
+                append_utf8(decoded, static_cast<std::uint32_t>(cp));
                 break;
             }
             default: return false;

@@ -3,6 +3,7 @@
 
 #include "dateline/error.hpp"
 #include "event_json.hpp"
+#include "text_util.hpp"
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -70,25 +71,6 @@ constexpr std::array<unsigned char, 256> k_byte_class = [] {
     for (int c = 0x80; c < 0x100; ++c) t[static_cast<std::size_t>(c)] = 2;
     return t;
 }();
-
-// Length of the well-formed UTF-8 sequence at p (Unicode table 3-7: no overlongs,
-// no surrogates, nothing above U+10FFFF), 0 if there is none: the sequences
-// nlohmann's decoder accepts.
-std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
-    const unsigned char c = p[0];
-    const std::size_t avail = static_cast<std::size_t>(end - p);
-    auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
-        return i < avail && p[i] >= lo && p[i] <= hi;
-    };
-    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
-    if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
-    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
-    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
-    if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
-    if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
-    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
-    return 0;
-}
 
 // Writes through a plain pointer into a buffer the caller sized with bound(): no
 // capacity check per piece. Every string is at most six times its length once

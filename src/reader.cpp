@@ -486,28 +486,9 @@ bool flat_string(std::string_view line, std::size_t& i, std::string& out) {
         case 'r': out += '\r'; break;
         case 't': out += '\t'; break;
         case 'u': {
-            if (i + 6 > line.size()) return false;
-            unsigned cp = 0;
-            for (std::size_t k = i + 2; k < i + 6; ++k) {
-                const char h = line[k];
-                const unsigned d = h >= '0' && h <= '9'   ? unsigned(h - '0')
-                                   : h >= 'a' && h <= 'f' ? unsigned(h - 'a' + 10)
-                                   : h >= 'A' && h <= 'F' ? unsigned(h - 'A' + 10)
-                                                          : 16u;
-                if (d == 16u) return false;
-                cp = cp * 16 + d;
-            }
-            if (cp >= 0xD800 && cp <= 0xDFFF) return false;
-            if (cp < 0x80) {
-                out += static_cast<char>(cp);
-            } else if (cp < 0x800) {
-                out += static_cast<char>(0xC0 | (cp >> 6));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            } else {
-                out += static_cast<char>(0xE0 | (cp >> 12));
-                out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-                out += static_cast<char>(0x80 | (cp & 0x3F));
-            }
+            const long cp = hex4(line.data() + i + 2, line.data() + line.size());
+            if (cp < 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+            append_utf8(out, static_cast<std::uint32_t>(cp));
             i += 6;
             run = i;
             continue;

@@ -175,4 +175,59 @@ void split_words(std::string_view text, std::size_t begin, std::size_t end, std:
 /// piece between spaces this way.
 void append_words(std::string_view text, std::size_t begin, std::size_t end, std::vector<std::pair<std::size_t, std::size_t>>& out);
 
+/// Length of the well-formed UTF-8 sequence of more than one byte at p (p <
+/// end, *p >= 0x80), 0 if there is none (Unicode table 3-7: no overlong form,
+/// no surrogate, nothing above U+10FFFF): the sequences nlohmann accepts.
+inline std::size_t utf8_sequence(const unsigned char* p, const unsigned char* end) {
+    const unsigned char c = p[0];
+    const std::size_t avail = static_cast<std::size_t>(end - p);
+    auto cont = [&](std::size_t i, unsigned char lo = 0x80, unsigned char hi = 0xBF) {
+        return i < avail && p[i] >= lo && p[i] <= hi;
+    };
+    if (c >= 0xC2 && c <= 0xDF) return cont(1) ? 2 : 0;
+    if (c == 0xE0) return cont(1, 0xA0) && cont(2) ? 3 : 0;
+    if ((c >= 0xE1 && c <= 0xEC) || c == 0xEE || c == 0xEF) return cont(1) && cont(2) ? 3 : 0;
+    if (c == 0xED) return cont(1, 0x80, 0x9F) && cont(2) ? 3 : 0;
+    if (c == 0xF0) return cont(1, 0x90) && cont(2) && cont(3) ? 4 : 0;
+    if (c >= 0xF1 && c <= 0xF3) return cont(1) && cont(2) && cont(3) ? 4 : 0;
+    if (c == 0xF4) return cont(1, 0x80, 0x8F) && cont(2) && cont(3) ? 4 : 0;
+    return 0;
+}
+
+/// Appends code point `cp` (at most U+10FFFF, not a surrogate) as UTF-8.
+inline void append_utf8(std::string& out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (cp & 0x3F));
+    }
+}
+
+/// The value of the four hex digits at p (a JSON \u escape's), or -1 when
+/// fewer than four bytes remain before `end` or one is not a hex digit.
+inline long hex4(const char* p, const char* end) {
+    if (end - p < 4) return -1;
+    long v = 0;
+    for (int k = 0; k < 4; ++k) {
+        const char c = p[k];
+        int d;
+        if (c >= '0' && c <= '9') d = c - '0';
+        else if (c >= 'a' && c <= 'f') d = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F') d = c - 'A' + 10;
+        else return -1;
+        v = v * 16 + d;
+    }
+    return v;
+}
+
 }  // namespace dateline

@@ -2,6 +2,7 @@
 #include "dateline/timeml.hpp"
 
 #include "dateline/error.hpp"
+#include "text_util.hpp"
 
 #include <fmt/format.h>
 
@@ -29,24 +30,6 @@ std::string_view trim(std::string_view s) {
 std::size_t line_at(std::string_view source, std::size_t pos) {
     pos = std::min(pos, source.size());
     return 1 + static_cast<std::size_t>(std::count(source.begin(), source.begin() + pos, '\n'));
-}
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 // Decodes the entity starting at s[pos] == '&'. Returns its length in the
