@@ -92,33 +92,9 @@ bool read_string(const char*& p, const char* e, std::string_view& value, std::st
             ++p;
             continue;
         }
-        if (++p == e) return false;
-        switch (*p++) {
-            case '"': decoded += '"'; break;
-            case '\\': decoded += '\\'; break;
-            case '/': decoded += '/'; break;
-            case 'b': decoded += '\b'; break;
-            case 'f': decoded += '\f'; break;
-            case 'n': decoded += '\n'; break;
-            case 'r': decoded += '\r'; break;
-            case 't': decoded += '\t'; break;
-            case 'u': {
-                long cp = hex4(p, e);
-                if (cp < 0) return false;
-                p += 4;
-                if (cp >= 0xDC00 && cp <= 0xDFFF) return false;  // a low surrogate first
-                if (cp >= 0xD800 && cp <= 0xDBFF) {
-                    if (e - p < 6 || p[0] != '\\' || p[1] != 'u') return false;
-                    const long low = hex4(p + 2, e);
-                    if (low < 0xDC00 || low > 0xDFFF) return false;
-                    p += 6;
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-                }
-                append_utf8(decoded, static_cast<std::uint32_t>(cp));
-                break;
-            }
-            default: return false;
-        }
+        const std::size_t used = decode_json_escape(++p, e, decoded);
+        if (used == 0) return false;
+        p += used;
     }
     return false;
 }

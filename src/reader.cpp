@@ -475,27 +475,9 @@ bool flat_string(std::string_view line, std::size_t& i, std::string& out) {
             continue;
         }
         out.append(line, run, i - run);
-        if (i + 1 >= line.size()) return false;
-        switch (line[i + 1]) {
-        case '"': out += '"'; break;
-        case '\\': out += '\\'; break;
-        case '/': out += '/'; break;
-        case 'b': out += '\b'; break;
-        case 'f': out += '\f'; break;
-        case 'n': out += '\n'; break;
-        case 'r': out += '\r'; break;
-        case 't': out += '\t'; break;
-        case 'u': {
-            const long cp = hex4(line.data() + i + 2, line.data() + line.size());
-            if (cp < 0 || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-            append_utf8(out, static_cast<std::uint32_t>(cp));
-            i += 6;
-            run = i;
-            continue;
-        }
-        default: return false;
-        }
-        i += 2;
+        const std::size_t used = decode_json_escape(line.data() + i + 1, line.data() + line.size(), out);
+        if (used == 0) return false;
+        i += 1 + used;
         run = i;
     }
     out.append(line, run, i - run);

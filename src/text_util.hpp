@@ -230,4 +230,36 @@ inline long hex4(const char* p, const char* end) {
     return v;
 }
 
+/// The JSON escape whose backslash is just before p (p <= end): appends its
+/// value to `out` as UTF-8 and returns how many bytes after the backslash it
+/// took (1; 5 for \\uXXXX; 11 for a surrogate pair), or 0 when JSON does not
+/// allow it (an unknown letter, a bad hex digit, a lone surrogate).
+inline std::size_t decode_json_escape(const char* p, const char* end, std::string& out) {
+    if (p == end) return 0;
+    switch (*p) {
+        case '"': out += '"'; return 1;
+        case '\\': out += '\\'; return 1;
+        case '/': out += '/'; return 1;
+        case 'b': out += '\b'; return 1;
+        case 'f': out += '\f'; return 1;
+        case 'n': out += '\n'; return 1;
+        case 'r': out += '\r'; return 1;
+        case 't': out += '\t'; return 1;
+        case 'u': break;
+        default: return 0;
+    }
+    long cp = hex4(p + 1, end);
+    if (cp < 0 || (cp >= 0xDC00 && cp <= 0xDFFF)) return 0;  // not hex, or a low surrogate first
+    std::size_t used = 5;
+    if (cp >= 0xD800 && cp <= 0xDBFF) {
+        if (end - p < 11 || p[5] != '\\' || p[6] != 'u') return 0;
+        const long low = hex4(p + 7, end);
+        if (low < 0xDC00 || low > 0xDFFF) return 0;
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        used = 11;
+    }
+    append_utf8(out, static_cast<std::uint32_t>(cp));
+    return used;
+}
+
 }  // namespace dateline

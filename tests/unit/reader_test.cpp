@@ -2,6 +2,7 @@
 #include "dateline/reader.hpp"
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include <sstream>
 
@@ -36,6 +37,32 @@ TEST_CASE("a JSON line gives an article with its fields and publication date") {
     CHECK(a.published == Date(2023, 2, 23));
     CHECK(a.text == "Body.");
     CHECK(a.origin == "in.jsonl:1");
+}
+
+TEST_CASE("escapes in a JSON line decode as nlohmann decodes them, and a lone surrogate is refused") {
+    const std::vector<std::string> lines = {
+        R"({"id": "e1", "text": "Quote \" slash \/ back \\ tab \t nl \n cr \r bs \b ff \f end."})",
+        R"({"id": "e2", "text": "Caf\u00e9 \u0410\u0437\u0435\u0440 \u2014 \u20AC."})",
+        R"({"id": "e3", "text": "A pair \ud83d\ude00 and \uD834\uDD1E, then plain."})",
+        R"({"id": "e4", "text": "\u0041\u00ffB \u007e ends."})",
+    };
+    std::string content;
+    for (const auto& l : lines) content += l + "\n";
+    auto c = read(content, "esc.jsonl", InputFormat::jsonl);
+    CHECK(c.problems.empty());
+    REQUIRE(c.articles.size() == lines.size());
+    for (std::size_t i = 0; i < lines.size(); ++i)
+        CHECK(c.articles[i].text == nlohmann::json::parse(lines[i])["text"].get<std::string>());
+
+    for (const char* bad : {R"({"text": "lone \ud800 high"})", R"({"text": "lone \udc00 low"})",
+                            R"({"text": "half pair \ud83d\u0041"})", R"({"text": "bad \u12G4 hex"})",
+                            R"({"text": "unknown \q escape"})"}) {
+        auto b = read(std::string(bad) + "\n", "bad.jsonl", InputFormat::jsonl);
+        CHECK(b.articles.empty());
+        REQUIRE(b.problems.size() == 1);
+        CHECK(b.problems[0].where == "bad.jsonl:1");
+        CHECK(b.problems[0].message.find("malformed JSON") != std::string::npos);
+    }
 }
 
 TEST_CASE("bad JSON lines are reported with their line number and the good ones still read") {
