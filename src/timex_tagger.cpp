@@ -1980,9 +1980,18 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
         return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
     };
     const bool lean_future = after_deadline_word(lex, tk, tb);
+    // "On Friday, the government planned to pay ...": a date put before its clause with a comma
+    // dates the clause's own verb, here the planning, which a past form tells is over. A date
+    // after the plan ("planned a demonstration on Saturday") is the plan's, and still ahead.
+    const bool fronted = (tb == 0 || (tb == 1 && tk[0].w && tk[0].w->has(tx::k_temporal_prep))) &&
+                         te < tk.size() && tk[te].raw == ",";
     // The verdict of a future cue at j ("will", "planned", "scheduled"): 0 when it is no cue there.
     auto future_verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
+        if (fronted && j > te && ends_in(t.low, "ed") && !(tk[j - 1].w && tk[j - 1].w->has(tx::k_passive_auxiliary)) &&
+            !word_is(tk[j - 1], "is") && !word_is(tk[j - 1], "are") && !word_is(tk[j - 1], "was") &&
+            !word_is(tk[j - 1], "were"))
+            return -2;
         // "next to the embassy": a place; "the record set on": a past participle.
         if (t.w->has(tx::k_no_cue_before_to) && next_is(j, "to", "to")) return 0;
         if (t.w->has(tx::k_cue_before_to_for) && !next_is(j, "to", "for")) return 0;
@@ -2171,6 +2180,9 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                         y += future ? 1 : -1;
                 } else if (s.month > 0) {
                     y = pick_year(s.month, dm, dy, tense, s.rel, 12);
+                    // "crashed last February" in early March: the month just gone would be "last
+                    // month", so "last February" is the one a year before.
+                    if (s.rel == -1 && (dm - s.month + 12) % 12 == 1) --y;
                 } else if (s.quarter > 0 || s.half > 0) {
                     // Company reports speak of the quarters of the current year ("expects to
                     // report third-quarter profit"); one later than the DCT's own, told in the

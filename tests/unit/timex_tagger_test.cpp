@@ -990,6 +990,20 @@ TEST_CASE("a plan told with 'was' or 'were' lies ahead; 'had planned', 'announce
               .value == "1990-03");
 }
 
+TEST_CASE("a date put before its clause dates a plan told in the past tense, not the planned act") {
+    // DCT Wednesday 1998-09-30: "On Friday, ... planned to pay" tells what was planned on Friday.
+    const Date wednesday(1998, 9, 30);
+    CHECK(only("On Friday, the Kenyan government planned to pay the first 32 death claims.", wednesday).value ==
+          "1998-09-25");
+    CHECK(only("Friday, the ministry scheduled talks with the donors.", wednesday).value == "1998-09-25");
+    // A plan in the present tense, a date inside the plan, or a passive plan keep the future.
+    CHECK(only("On Friday, the group plans to hold a news conference.", wednesday).value == "1998-10-02");
+    CHECK(only("The government planned to pay the claims on Friday.", wednesday).value == "1998-10-02");
+    CHECK(only("On Friday, the vote was expected to pass.", wednesday).value == "1998-10-02");
+    // Without the comma the date may belong to the subject ("the vote on Friday").
+    CHECK(only("The vote on Friday was expected to pass.", wednesday).value == "1998-10-02");
+}
+
 TEST_CASE("decades back from the DCT name the year they land on") {
     const Date dct(1999, 5, 1);
     const Timex t = only("A decade ago, the plant was closed.", dct);
