@@ -2180,9 +2180,10 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                         y += future ? 1 : -1;
                 } else if (s.month > 0) {
                     y = pick_year(s.month, dm, dy, tense, s.rel, 12);
-                    // "crashed last February" in early March: the month just gone would be "last
-                    // month", so "last February" is the one a year before.
-                    if (s.rel == -1 && (dm - s.month + 12) % 12 == 1) --y;
+                    // "crashed last February" in March: the month just gone, of this year, would be
+                    // "last month" or "this February", so "last February" is the one a year before.
+                    // ("last December" in January is last year's December, the month just gone.)
+                    if (s.rel == -1 && dm - s.month == 1) --y;
                 } else if (s.quarter > 0 || s.half > 0) {
                     // Company reports speak of the quarters of the current year ("expects to
                     // report third-quarter profit"); one later than the DCT's own, told in the

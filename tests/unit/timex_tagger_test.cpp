@@ -1004,6 +1004,18 @@ TEST_CASE("a date put before its clause dates a plan told in the past tense, not
     CHECK(only("The vote on Friday was expected to pass.", wednesday).value == "1998-10-02");
 }
 
+TEST_CASE("'last' with the month just gone names that month a year before") {
+    // DCT 1998-03-01: February 1998 would be "last month"; the crash was in February 1997.
+    CHECK(only("Two helicopters crashed last February.", Date(1998, 3, 1)).value == "1997-02");
+    // Further back the latest one is meant, in this year or the last.
+    CHECK(only("Two helicopters crashed last February.", Date(1998, 4, 1)).value == "1998-02");
+    CHECK(only("The strike began last April.", Date(1989, 10, 27)).value == "1989-04");
+    CHECK(only("The doctor was killed last October.", Date(1999, 2, 6)).value == "1998-10");
+    // In January the December just gone is already last year's.
+    CHECK(only("Sales fell last December.", Date(2000, 1, 13)).value == "1999-12");
+    CHECK(only("Sales fell last March.", Date(2000, 3, 13)).value == "1999-03");
+}
+
 TEST_CASE("decades back from the DCT name the year they land on") {
     const Date dct(1999, 5, 1);
     const Timex t = only("A decade ago, the plant was closed.", dct);
