@@ -1379,6 +1379,19 @@ private:
         }
         int n = 1;
         std::size_t nl = number_at(k, n, !the || direction != 0);
+        // "two to three weeks", "the next 12 to 18 months": a range of amounts is one
+        // expression, valued by its lower bound with EQUAL_OR_MORE.
+        bool range = false;
+        if (nl && n > 0 && n != k_vague && (!the || direction != 0) && is(k + nl, "to")) {
+            int n2 = 0;
+            if (std::size_t nl2 = number_at(k + nl + 1, n2, false); nl2 && n2 > n && n2 < 1000) {
+                const Word* uw2 = w(k + nl + 1 + nl2);
+                if (uw2 && uw2->unit != Unit::none && uw2->has(tx::k_unit_plural)) {
+                    nl += 1 + nl2;
+                    range = true;
+                }
+            }
+        }
         // "two more weeks", "an additional year", "three straight years"
         if (nl && at(k + nl) && m_tk[k + nl].w && m_tk[k + nl].w->has(tx::k_amount_extender) && w(k + nl + 1) &&
             w(k + nl + 1)->unit != Unit::none)
@@ -1450,6 +1463,7 @@ private:
         if (direction == 0 && !the) {
             const Word* aw = w(after);
             if (aw && aw->ago != 0 && !is(after, "before") && !is(after, "after")) {
+                if (range) return std::nullopt;  // "two to three years ago": the nearer end, below
                 c.sem.unit = uw->unit;
                 c.sem.offset = (n == k_vague ? 1 : n) * uw->unit_multiplier * aw->ago;
                 if (is(after, "later")) {
@@ -1521,6 +1535,7 @@ private:
             if (c.sem.literal.empty()) return std::nullopt;
         }
         if (or_so) c.mod = "APPROX";
+        if (range) c.mod = "EQUAL_OR_MORE";
         // "the next few days", "the weeks ahead"
         if (is(after, "ahead")) ++c.te;
         return c;

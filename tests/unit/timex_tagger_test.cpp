@@ -1016,6 +1016,20 @@ TEST_CASE("'last' with the month just gone names that month a year before") {
     CHECK(only("Sales fell last March.", Date(2000, 3, 13)).value == "1999-03");
 }
 
+TEST_CASE("a range of amounts before one unit is one duration, at least its lower bound") {
+    CHECK(only_text("The company will resume shipments within two to three weeks.") == "two to three weeks");
+    const Timex weeks = only("The company will resume shipments within two to three weeks.");
+    CHECK(weeks.value == "P2W");
+    CHECK(weeks.mod == "EQUAL_OR_MORE");
+    CHECK(only_text("Acquisitions will be made during the next 12 to 18 months.") == "the next 12 to 18 months");
+    CHECK(only("Acquisitions will be made during the next 12 to 18 months.").value == "P12M");
+    // Amounts of something else, or a range that is not rising, stay out.
+    CHECK(only_text("Prices rose 5 to 10 percent in three days.") == "three days");
+    CHECK(only_text("The talks took three to two days.") == "two days");
+    // "two to three years ago" points back: the nearer end names the year, as before.
+    CHECK(only_text("It closed two to three years ago.") == "three years ago");
+}
+
 TEST_CASE("decades back from the DCT name the year they land on") {
     const Date dct(1999, 5, 1);
     const Timex t = only("A decade ago, the plant was closed.", dct);
