@@ -2003,9 +2003,10 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
     // The verdict of a future cue at j ("will", "planned", "scheduled"): 0 when it is no cue there.
     auto future_verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
-        if (fronted && j > te && ends_in(t.low, "ed") && !(tk[j - 1].w && tk[j - 1].w->has(tx::k_passive_auxiliary)) &&
-            !word_is(tk[j - 1], "is") && !word_is(tk[j - 1], "are") && !word_is(tk[j - 1], "was") &&
-            !word_is(tk[j - 1], "were"))
+        // ("On Friday, the vote was expected to pass": a passive plan is still the plan's.)
+        if (fronted && j > te && ends_in(t.low, "ed") &&
+            !(tk[j - 1].w && (tk[j - 1].w->has(tx::k_passive_auxiliary) || tk[j - 1].w->has(tx::k_be_to) ||
+                              tk[j - 1].w->has(tx::k_past_cue))))
             return -2;
         // "next to the embassy": a place; "the record set on": a past participle.
         if (t.w->has(tx::k_no_cue_before_to) && next_is(j, "to", "to")) return 0;
