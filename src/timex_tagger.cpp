@@ -1379,6 +1379,19 @@ private:
         }
         int n = 1;
         std::size_t nl = number_at(k, n, !the || direction != 0);
+        // "two to three weeks", "the next 12 to 18 months": a range of amounts is one
+        // expression, valued by its lower bound with EQUAL_OR_MORE.
+        bool range = false;
+        if (nl && n > 0 && n != k_vague && (!the || direction != 0) && is(k + nl, "to")) {
+            int n2 = 0;
+            if (std::size_t nl2 = number_at(k + nl + 1, n2, false); nl2 && n2 > n && n2 < 1000) {
+                const Word* uw2 = w(k + nl + 1 + nl2);
+                if (uw2 && uw2->unit != Unit::none && uw2->has(tx::k_unit_plural)) {
+                    nl += 1 + nl2;
+                    range = true;
+                }
+            }
+        }
         // "two more weeks", "an additional year", "three straight years"
         if (nl && at(k + nl) && m_tk[k + nl].w && m_tk[k + nl].w->has(tx::k_amount_extender) && w(k + nl + 1) &&
             w(k + nl + 1)->unit != Unit::none)
@@ -1450,6 +1463,7 @@ private:
         if (direction == 0 && !the) {
             const Word* aw = w(after);
             if (aw && aw->ago != 0 && !is(after, "before") && !is(after, "after")) {
+                if (range) return std::nullopt;  // "two to three years ago": the nearer end, below
                 c.sem.unit = uw->unit;
                 c.sem.offset = (n == k_vague ? 1 : n) * uw->unit_multiplier * aw->ago;
                 if (is(after, "later")) {
@@ -1521,6 +1535,7 @@ private:
             if (c.sem.literal.empty()) return std::nullopt;
         }
         if (or_so) c.mod = "APPROX";
+        if (range) c.mod = "EQUAL_OR_MORE";
         // "the next few days", "the weeks ahead"
         if (is(after, "ahead")) ++c.te;
         return c;
@@ -1980,9 +1995,19 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
         return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
     };
     const bool lean_future = after_deadline_word(lex, tk, tb);
+    // "On Friday, the government planned to pay ...": a date put before its clause with a comma
+    // dates the clause's own verb, here the planning, which a past form tells is over. A date
+    // after the plan ("planned a demonstration on Saturday") is the plan's, and still ahead.
+    const bool fronted = (tb == 0 || (tb == 1 && tk[0].w && tk[0].w->has(tx::k_temporal_prep))) &&
+                         te < tk.size() && tk[te].raw == ",";
     // The verdict of a future cue at j ("will", "planned", "scheduled"): 0 when it is no cue there.
     auto future_verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
+        // ("On Friday, the vote was expected to pass": a passive plan is still the plan's.)
+        if (fronted && j > te && ends_in(t.low, "ed") &&
+            !(tk[j - 1].w && (tk[j - 1].w->has(tx::k_passive_auxiliary) || tk[j - 1].w->has(tx::k_be_to) ||
+                              tk[j - 1].w->has(tx::k_past_cue))))
+            return -2;
         // "next to the embassy": a place; "the record set on": a past participle.
         if (t.w->has(tx::k_no_cue_before_to) && next_is(j, "to", "to")) return 0;
         if (t.w->has(tx::k_cue_before_to_for) && !next_is(j, "to", "for")) return 0;
@@ -2171,6 +2196,10 @@ Resolved resolve(const Cand& c, std::optional<Date> dct, const std::optional<Anc
                         y += future ? 1 : -1;
                 } else if (s.month > 0) {
                     y = pick_year(s.month, dm, dy, tense, s.rel, 12);
+                    // "crashed last February" in March: the month just gone, of this year, would be
+                    // "last month" or "this February", so "last February" is the one a year before.
+                    // ("last December" in January is last year's December, the month just gone.)
+                    if (s.rel == -1 && dm - s.month == 1) --y;
                 } else if (s.quarter > 0 || s.half > 0) {
                     // Company reports speak of the quarters of the current year ("expects to
                     // report third-quarter profit"); one later than the DCT's own, told in the

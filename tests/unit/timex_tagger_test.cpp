@@ -990,6 +990,46 @@ TEST_CASE("a plan told with 'was' or 'were' lies ahead; 'had planned', 'announce
               .value == "1990-03");
 }
 
+TEST_CASE("a date put before its clause dates a plan told in the past tense, not the planned act") {
+    // DCT Wednesday 1998-09-30: "On Friday, ... planned to pay" tells what was planned on Friday.
+    const Date wednesday(1998, 9, 30);
+    CHECK(only("On Friday, the Kenyan government planned to pay the first 32 death claims.", wednesday).value ==
+          "1998-09-25");
+    CHECK(only("Friday, the ministry scheduled talks with the donors.", wednesday).value == "1998-09-25");
+    // A plan in the present tense, a date inside the plan, or a passive plan keep the future.
+    CHECK(only("On Friday, the group plans to hold a news conference.", wednesday).value == "1998-10-02");
+    CHECK(only("The government planned to pay the claims on Friday.", wednesday).value == "1998-10-02");
+    CHECK(only("On Friday, the vote was expected to pass.", wednesday).value == "1998-10-02");
+    // Without the comma the date may belong to the subject ("the vote on Friday").
+    CHECK(only("The vote on Friday was expected to pass.", wednesday).value == "1998-10-02");
+}
+
+TEST_CASE("'last' with the month just gone names that month a year before") {
+    // DCT 1998-03-01: February 1998 would be "last month"; the crash was in February 1997.
+    CHECK(only("Two helicopters crashed last February.", Date(1998, 3, 1)).value == "1997-02");
+    // Further back the latest one is meant, in this year or the last.
+    CHECK(only("Two helicopters crashed last February.", Date(1998, 4, 1)).value == "1998-02");
+    CHECK(only("The strike began last April.", Date(1989, 10, 27)).value == "1989-04");
+    CHECK(only("The doctor was killed last October.", Date(1999, 2, 6)).value == "1998-10");
+    // In January the December just gone is already last year's.
+    CHECK(only("Sales fell last December.", Date(2000, 1, 13)).value == "1999-12");
+    CHECK(only("Sales fell last March.", Date(2000, 3, 13)).value == "1999-03");
+}
+
+TEST_CASE("a range of amounts before one unit is one duration, at least its lower bound") {
+    CHECK(only_text("The company will resume shipments within two to three weeks.") == "two to three weeks");
+    const Timex weeks = only("The company will resume shipments within two to three weeks.");
+    CHECK(weeks.value == "P2W");
+    CHECK(weeks.mod == "EQUAL_OR_MORE");
+    CHECK(only_text("Acquisitions will be made during the next 12 to 18 months.") == "the next 12 to 18 months");
+    CHECK(only("Acquisitions will be made during the next 12 to 18 months.").value == "P12M");
+    // Amounts of something else, or a range that is not rising, stay out.
+    CHECK(only_text("Prices rose 5 to 10 percent in three days.") == "three days");
+    CHECK(only_text("The talks took three to two days.") == "two days");
+    // "two to three years ago" points back: the nearer end names the year, as before.
+    CHECK(only_text("It closed two to three years ago.") == "three years ago");
+}
+
 TEST_CASE("decades back from the DCT name the year they land on") {
     const Date dct(1999, 5, 1);
     const Timex t = only("A decade ago, the plant was closed.", dct);
