@@ -3,6 +3,7 @@
 
 #include "dateline/error.hpp"
 #include "data_json.hpp"
+#include "probe_table.hpp"
 #include "text_util.hpp"
 
 #include <fmt/format.h>
@@ -86,35 +87,28 @@ std::vector<std::string> string_list(const json& t, const char* key, const std::
 class TriggerTable {
 public:
     static constexpr std::size_t none = static_cast<std::size_t>(-1);
-    explicit TriggerTable(const std::vector<Trigger>& triggers) : m_triggers(triggers), m_slots(1024) {}
+    explicit TriggerTable(const std::vector<Trigger>& triggers) : m_triggers(triggers), m_table(1024) {}
     static std::uint64_t hash(const std::vector<std::string>& words) {
-        std::uint64_t h = 1469598103934665603ULL;
-        for (const auto& w : words) {
-            for (const unsigned char c : w) h = (h ^ c) * 1099511628211ULL;
-            h = (h ^ 0xFF) * 1099511628211ULL;  // no word has this byte: "a b" and "ab" differ
-        }
+        std::uint64_t h = k_phrase_hash_seed;
+        for (const auto& w : words) h = phrase_hash_add(h, w);
         return h;
     }
     /// The trigger whose words are `words` (hashing to `hash`), or none.
     std::size_t find(const std::vector<std::string>& words, std::uint64_t hash) const {
-        const std::size_t mask = m_slots.size() - 1;
-        for (std::size_t i = hash & mask; m_slots[i].index != none; i = (i + 1) & mask)
-            if (m_slots[i].hash == hash && m_triggers[m_slots[i].index].words == words) return m_slots[i].index;
-        return none;
+        const Slot* slot = m_table.find(
+            hash, [&](const Slot& s) { return s.hash == hash && m_triggers[s.index].words == words; });
+        return slot ? slot->index : none;
     }
     /// Adds trigger `index` (not there yet), whose words hash to `hash`.
     void insert(std::size_t index, std::uint64_t hash) {
-        if (2 * (m_count + 1) > m_slots.size()) {
-            std::vector<Slot> old(2 * m_slots.size());
-            old.swap(m_slots);
+        if (2 * (m_count + 1) > m_table.size()) {
+            const std::vector<Slot> old = m_table.take();
+            m_table.reset(2 * old.size());
             m_count = 0;
             for (const Slot& s : old)
-                if (s.index != none) insert(s.index, s.hash);
+                if (!s.empty()) insert(s.index, s.hash);
         }
-        const std::size_t mask = m_slots.size() - 1;
-        std::size_t i = hash & mask;
-        while (m_slots[i].index != none) i = (i + 1) & mask;
-        m_slots[i] = {hash, index};
+        m_table.free_slot(hash) = {hash, index};
         ++m_count;
     }
 
@@ -122,9 +116,10 @@ private:
     struct Slot {
         std::uint64_t hash = 0;
         std::size_t index = none;
+        bool empty() const { return index == none; }
     };
     const std::vector<Trigger>& m_triggers;
-    std::vector<Slot> m_slots;
+    ProbeTable<Slot> m_table;
     std::size_t m_count = 0;
 };
 

@@ -3,6 +3,7 @@
 
 #include "dateline/error.hpp"
 #include "data_json.hpp"
+#include "probe_table.hpp"
 #include "text_util.hpp"
 
 #include <fmt/format.h>
@@ -38,9 +39,9 @@ struct Gazetteer::Index {
         std::uint64_t hash = 0;
         std::string_view key;  // into `text`
         std::uint32_t entry = 0;
+        bool empty() const { return entry == 0; }
     };
-    std::vector<Slot> slots;
-    std::size_t mask = 0;
+    ProbeTable<Slot> table;
 
     // What the views above point into: a few arrays, not a few allocations per
     // name (start-up time). Sized before they are filled: they never move.
@@ -54,12 +55,10 @@ struct Gazetteer::Index {
     const Entry* find(std::string_view word) const { return find(word, hash_lower(word)); }
     /// The same, `hash` being hash_lower(word).
     const Entry* find(std::string_view word, std::uint64_t hash) const {
-        for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-            const Slot& slot = slots[i];
-            if (slot.entry == 0) return nullptr;
-            if (slot.hash == hash && slot.key.size() == word.size() && equals_lower(slot.key, word))
-                return &entries[slot.entry - 1];
-        }
+        const Slot* slot = table.find(hash, [&](const Slot& s) {
+            return s.hash == hash && s.key.size() == word.size() && equals_lower(s.key, word);
+        });
+        return slot ? &entries[slot->entry - 1] : nullptr;
     }
     // `lowered` is lower case already.
     static bool equals_lower(std::string_view lowered, std::string_view word) {
@@ -444,17 +443,15 @@ void Gazetteer::build_index() {
     struct KeySlot {
         std::uint64_t hash = 0;
         std::uint32_t key = none;
+        bool empty() const { return key == none; }
     };
-    std::size_t size = 16;
-    while (size < 4 * (n_phrases + n_nouns)) size *= 2;
-    std::vector<KeySlot> table(size);
-    const std::size_t mask = size - 1;
+    using KeyTable = ProbeTable<KeySlot>;
+    KeyTable table(KeyTable::size_for(n_phrases + n_nouns, 4));
     auto key_of = [&](std::string_view lowered) -> KeyBuild& {
         const std::uint64_t hash = hash_lowered(lowered);
-        std::size_t i = hash & mask;
-        for (; table[i].key != none; i = (i + 1) & mask)
-            if (table[i].hash == hash && keys[table[i].key].key == lowered) return keys[table[i].key];
-        table[i] = {hash, static_cast<std::uint32_t>(keys.size())};
+        KeySlot& slot = table.probe(hash, [&](const KeySlot& s) { return s.hash == hash && keys[s.key].key == lowered; });
+        if (!slot.empty()) return keys[slot.key];
+        slot = {hash, static_cast<std::uint32_t>(keys.size())};
         const std::size_t at = index->text.size();
         index->text.append(lowered);
         keys.push_back(KeyBuild{std::string_view(index->text).substr(at, lowered.size())});
@@ -468,10 +465,7 @@ void Gazetteer::build_index() {
     };
 
     // Phrase (its words as written) -> patterns index.
-    std::size_t phrase_size = 16;
-    while (phrase_size < 4 * n_phrases) phrase_size *= 2;
-    std::vector<KeySlot> phrase_table(phrase_size);
-    const std::size_t phrase_mask = phrase_size - 1;
+    KeyTable phrase_table(KeyTable::size_for(n_phrases, 4));
     std::vector<std::pair<std::size_t, std::size_t>> spans;  // reused from phrase to phrase
     std::string lowered;  // reused
     auto phrase = [&](const std::string& text, GazetteerRef ref) {
@@ -490,25 +484,23 @@ void Gazetteer::build_index() {
         KeyBuild& key = key_of(lowered);
         // A phrase already listed (an alias that repeats a name) gets one more ref:
         // found by the hash of its words (a key may begin a hundred patterns: "Republic").
-        std::uint64_t hash = 1469598103934665603ULL;
-        for (std::size_t k = from; k < spans.size(); ++k) {
-            for (const unsigned char c : word(k)) hash = (hash ^ c) * 1099511628211ULL;
-            hash = (hash ^ 0xFF) * 1099511628211ULL;  // no word has this byte
-        }
-        std::size_t slot = hash & phrase_mask;
-        for (; phrase_table[slot].key != none; slot = (slot + 1) & phrase_mask) {
-            if (phrase_table[slot].hash != hash) continue;
-            PatternBuild& pattern = patterns[phrase_table[slot].key];
-            if (pattern.n_words != n) continue;
+        std::uint64_t hash = k_phrase_hash_seed;
+        for (std::size_t k = from; k < spans.size(); ++k) hash = phrase_hash_add(hash, word(k));
+        KeySlot& slot = phrase_table.probe(hash, [&](const KeySlot& s) {
+            if (s.hash != hash) return false;
+            const PatternBuild& pattern = patterns[s.key];
+            if (pattern.n_words != n) return false;
             std::size_t k = 0;
             while (k < n && words[pattern.words + k] == word(from + k)) ++k;
-            if (k == n) {
-                add_ref(pattern.first_ref, pattern.last_ref, ref);
-                return;
-            }
+            return k == n;
+        });
+        if (!slot.empty()) {
+            PatternBuild& pattern = patterns[slot.key];
+            add_ref(pattern.first_ref, pattern.last_ref, ref);
+            return;
         }
         const auto p = static_cast<std::uint32_t>(patterns.size());
-        phrase_table[slot] = {hash, p};
+        slot = {hash, p};
         patterns.push_back({static_cast<std::uint32_t>(words.size()), static_cast<std::uint32_t>(n)});
         for (std::size_t k = from; k < spans.size(); ++k) words.push_back(word(k));
         add_ref(patterns.back().first_ref, patterns.back().last_ref, ref);
@@ -569,15 +561,10 @@ void Gazetteer::build_index() {
     }
 
     // The open-addressing table over the keys.
-    size = 16;
-    while (size < 4 * keys.size()) size *= 2;
-    index->slots.resize(size);
-    index->mask = size - 1;
+    index->table.reset(ProbeTable<Index::Slot>::size_for(keys.size(), 4));
     for (std::size_t e = 0; e < keys.size(); ++e) {
         const std::uint64_t hash = hash_lowered(keys[e].key);
-        std::size_t i = hash & index->mask;
-        while (index->slots[i].entry != 0) i = (i + 1) & index->mask;
-        index->slots[i] = {hash, keys[e].key, static_cast<std::uint32_t>(e + 1)};
+        index->table.free_slot(hash) = {hash, keys[e].key, static_cast<std::uint32_t>(e + 1)};
     }
     m_index = std::move(index);
 }
@@ -713,8 +700,8 @@ void Gazetteer::match_entries(std::string_view text, std::span<const std::pair<s
 
 std::vector<std::string_view> Gazetteer::index_keys() const {
     std::vector<std::string_view> keys(m_index->entries.size());
-    for (const auto& slot : m_index->slots)
-        if (slot.entry != 0) keys[slot.entry - 1] = slot.key;
+    for (const auto& slot : m_index->table.slots())
+        if (!slot.empty()) keys[slot.entry - 1] = slot.key;
     return keys;
 }
 
