@@ -398,7 +398,7 @@ struct EventStore::Impl {
     Statement events_of_article;
     Statement delete_mentions_of_article;
     Statement load_bucket;
-    Statement actor_links_of_event;   // a cached event's links and sources, read when first needed
+    Statement actor_links_of_event;   // a cached event's other links, read when a mention merges into it
     Statement place_links_of_event;
     Statement sources_of_event;
     Statement counts_of_event;
@@ -467,11 +467,11 @@ struct EventStore::Impl {
           // from the index alone (schema step 7); its links, and its sources
           // and counts, are read when a probe first needs them.
           load_bucket(db,
-                      "SELECT key, earliest, latest, precision, open_start, open_end "
+                      "SELECT key, earliest, latest, precision, open_start, open_end, canon_actors, canon_places "
                       "FROM events e INDEXED BY events_for_merge "
                       "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
-          actor_links_of_event(db, "SELECT actor, role, canonical FROM event_actors WHERE event = ?"),
-          place_links_of_event(db, "SELECT place, canonical FROM event_places WHERE event = ?"),
+          actor_links_of_event(db, "SELECT actor, role FROM event_actors WHERE event = ? AND canonical = 0"),
+          place_links_of_event(db, "SELECT place FROM event_places WHERE event = ? AND canonical = 0"),
           sources_of_event(db, "SELECT source_key FROM mentions WHERE event = ?"),
           counts_of_event(db, "SELECT confidence, first_reported FROM events WHERE key = ?"),
           data_version(db, "PRAGMA data_version"),
@@ -494,14 +494,13 @@ struct EventStore::Impl {
                                      "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
                                      "WHERE ?8 AND type = ?1 AND date_source = ?2 AND status = ?5 AND precision = 'month' "
                                      "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4",
-                                     "key, earliest, latest, precision, open_start, open_end, "
-                                     "(SELECT group_concat(actor || char(31) || role, char(30)) FROM event_actors "
-                                     "WHERE event = e.key AND canonical = 1), "
-                                     "(SELECT group_concat(place) FROM event_places WHERE event = e.key AND canonical = 1)")),
+                                     "key, earliest, latest, precision, open_start, open_end, canon_actors, "
+                                     "canon_places")),
           event_id_exists(db, "SELECT 1 FROM events WHERE id = ?"),
           insert_event(db, fmt::format("INSERT INTO events (id, type, cameo, {}, upper, timex_value, headline, "
-                                       "confidence, status, first_reported, wide, primary_mention, source_count) "
-                                       "VALUES (?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,1) "
+                                       "confidence, status, first_reported, wide, primary_mention, canon_actors, "
+                                       "canon_places, source_count) "
+                                       "VALUES (?,?,?, ?,?,?,?,?,?,?,?,?, ?,?,?,?,?,?,?,?,?,?,1) "
                                        "ON CONFLICT (id) DO NOTHING",
                                        k_span_columns)),
           insert_mention(db, fmt::format("INSERT INTO mentions (event, fts_key, id, type, cameo, {}, timex_value, "
@@ -516,7 +515,7 @@ struct EventStore::Impl {
                       "approximate, uncertain, CASE WHEN open_end THEN '9999-12-31' ELSE latest END, "
                       "timex_value, headline, status, key, "
                       "open_start OR open_end OR julianday(latest) - julianday(earliest) > 366 "
-                      "FROM mentions WHERE key = ?2) WHERE key = ?1"),
+                      "FROM mentions WHERE key = ?2), canon_actors = ?3, canon_places = ?4 WHERE key = ?1"),
           merge_counts(db,
                        "UPDATE events SET (source_count, confidence, first_reported) = "
                        "(SELECT count(DISTINCT m.source_key), max(m.confidence), min(a.published) "
@@ -722,6 +721,39 @@ struct EventStore::Impl {
         return key;
     }
 
+    // An event's canonical links as its row and the merge indexes hold them
+    // (schema step 10), so that a probe reads a candidate's links with its
+    // span from the index alone: "actor\x1Frole" records joined by \x1E, and
+    // place keys joined by commas, each link once (the rows of event_actors
+    // and event_places with canonical = 1, in the order first linked).
+    std::string canon_actors_text, canon_places_text;
+    std::vector<std::pair<long long, std::string_view>> canon_actor_seen;
+    std::vector<long long> canon_place_seen;
+    void canon_links(const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places) {
+        canon_actors_text.clear();
+        canon_places_text.clear();
+        canon_actor_seen.clear();
+        canon_place_seen.clear();
+        for (const auto& a : actors) {
+            const long long key = actor_key(a);
+            const std::pair<long long, std::string_view> link{key, a.role};
+            if (std::find(canon_actor_seen.begin(), canon_actor_seen.end(), link) != canon_actor_seen.end())
+                continue;
+            canon_actor_seen.push_back(link);
+            if (!canon_actors_text.empty()) canon_actors_text += '\x1e';
+            fmt::format_to(std::back_inserter(canon_actors_text), "{}", key);
+            canon_actors_text += '\x1f';
+            canon_actors_text += a.role;
+        }
+        for (const auto& p : places) {
+            const long long key = place_key(p);
+            if (std::find(canon_place_seen.begin(), canon_place_seen.end(), key) != canon_place_seen.end()) continue;
+            canon_place_seen.push_back(key);
+            if (!canon_places_text.empty()) canon_places_text += ',';
+            fmt::format_to(std::back_inserter(canon_places_text), "{}", key);
+        }
+    }
+
     // A stored event a mention may join, with the span its canonical mention
     // gave it and every actor and place link it has.
     struct Match {
@@ -740,8 +772,12 @@ struct EventStore::Impl {
         // when a probe finds its span compatible, its sources, confidence and
         // first report when a mention merges into it (most events of a bucket
         // need neither).
-        bool links_loaded = true;
+        bool links_loaded = true;   // `actors` and `places` (else in `canon`)
+        bool others_loaded = true;  // `other_actors` and `other_places`
         bool sources_loaded = true;
+        // Until links_loaded: the canonical links as the merge index holds
+        // them, actors and places joined by \x1D (empty when it has none).
+        std::string canon;
     };
 
     // Links an event to actors and places, as canonical ones or not. `known`,
@@ -972,7 +1008,13 @@ struct EventStore::Impl {
                 Match m;
                 m.key = load_bucket.column_int64(0);
                 m.span = read_short_span(load_bucket, 1);
-                m.links_loaded = m.sources_loaded = false;
+                // Its canonical links as the index holds them (parsed when its span fits).
+                const std::string_view actors = load_bucket.column_view(6), places = load_bucket.column_view(7);
+                if (!actors.empty() || !places.empty()) {
+                    m.canon.reserve(actors.size() + 1 + places.size());
+                    m.canon.append(actors).append(1, '\x1d').append(places);
+                }
+                m.links_loaded = m.others_loaded = m.sources_loaded = false;
                 b.events.push_back(std::move(m));
             }
         } catch (...) {
@@ -983,18 +1025,27 @@ struct EventStore::Impl {
         return b;
     }
 
-    // Reads the actor and place links of an event of a loaded bucket.
-    void load_links(Match& m) {
-        actor_links_of_event.bind(1, m.key);
-        while (actor_links_of_event.step()) {
-            auto& list = actor_links_of_event.column_int(2) ? m.actors : m.other_actors;
-            list.emplace_back(actor_links_of_event.column_int64(0), actor_links_of_event.column_text(1));
+    // The canonical links of an event of a loaded bucket, from the text its
+    // bucket was read with (no statement).
+    static void load_links(Match& m) {
+        const std::size_t split = m.canon.find('\x1d');
+        if (split != std::string::npos) {
+            m.actors = actor_role_list(m.canon.substr(0, split));
+            m.places = key_list(m.canon.substr(split + 1));
         }
-        place_links_of_event.bind(1, m.key);
-        while (place_links_of_event.step())
-            (place_links_of_event.column_int(1) ? m.places : m.other_places)
-                .push_back(place_links_of_event.column_int64(0));
+        std::string().swap(m.canon);
         m.links_loaded = true;
+    }
+
+    // Reads the other (not canonical) links of an event of a loaded bucket:
+    // only a mention that merges into it needs them.
+    void load_other_links(Match& m) {
+        actor_links_of_event.bind(1, m.key);
+        while (actor_links_of_event.step())
+            m.other_actors.emplace_back(actor_links_of_event.column_int64(0), actor_links_of_event.column_text(1));
+        place_links_of_event.bind(1, m.key);
+        while (place_links_of_event.step()) m.other_places.push_back(place_links_of_event.column_int64(0));
+        m.others_loaded = true;
     }
 
     // Reads the distinct source keys of an event's mentions (before a new
@@ -1241,7 +1292,7 @@ struct EventStore::Impl {
             else insert_event.bind_null(13);
             insert_event.bind_static(14, e.timex_value).bind_static(15, e.headline).bind(16, e.confidence);
             insert_event.bind_static(17, to_string(e.status)).bind(18, published).bind(19, is_wide(e) ? 1 : 0);
-            insert_event.bind(20, mention);
+            insert_event.bind(20, mention).bind_static(21, canon_actors_text).bind_static(22, canon_places_text);
             insert_event.run();
             return db.changes() > 0;  // 0: the id is taken (ON CONFLICT DO NOTHING)
         };
@@ -1293,8 +1344,11 @@ struct EventStore::Impl {
         // The cached entry the probe found (a copy of it is `match`), kept in step below.
         Match* entry = match && use_cache ? cached_event(e, match->span, match->key) : nullptr;
         if (entry && !entry->sources_loaded) load_sources(*entry);  // before this mention is stored
+        if (entry && !entry->links_loaded) load_links(*entry);
+        if (entry && !entry->others_loaded) load_other_links(*entry);
         const long long mention = next_mention_key();
         span_text.set(e);
+        if (!match || finer(*e.when, match->span)) canon_links(e.actors, e.places);  // this mention's links become canonical
         const long long event = match ? match->key : insert_new_event(e, published, mention);
         actors_json(actors_text, e.actors);
         places_json(places_text, e.places, numbers);
@@ -1360,7 +1414,8 @@ struct EventStore::Impl {
         }
         // The finer mention becomes canonical: the span only ever narrows.
         if (finer(*e.when, match->span)) {
-            set_primary.bind(1, event).bind(2, mention).run();
+            set_primary.bind(1, event).bind(2, mention).bind_static(3, canon_actors_text);
+            set_primary.bind_static(4, canon_places_text).run();
             clear_canonical_actors.bind(1, event).run();
             clear_canonical_places.bind(1, event).run();
             for (auto& a : entry->actors) entry->other_actors.push_back(std::move(a));
@@ -1404,7 +1459,9 @@ struct EventStore::Impl {
         std::size_t primary = 0;
         for (std::size_t i = 1; i < rows.size(); ++i)
             if (finer(rows[i].span, rows[primary].span)) primary = i;
-        set_primary.bind(1, event).bind(2, rows[primary].key).run();
+        canon_links(rows[primary].actors, rows[primary].places);
+        set_primary.bind(1, event).bind(2, rows[primary].key).bind_static(3, canon_actors_text);
+        set_primary.bind_static(4, canon_places_text).run();
         clear_event_links.bind(1, event).run();
         Statement clear_places(db, "DELETE FROM event_places WHERE event = ?");
         clear_places.bind(1, event).run();

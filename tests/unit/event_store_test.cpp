@@ -971,7 +971,10 @@ TEST_CASE("a version 6 store gets the rank indexes of step 7 and a ranked limit 
         // or more, and drops the third: see the test of version 7 below.)
         CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('events_by_sources', "
                         "'events_by_confidence')") == 2);
-        CHECK(db.scalar("SELECT count(*) FROM pragma_index_info('events_for_merge')") == 8);  // the whole span
+        // The whole span (step 7), then the canonical links (step 10).
+        CHECK(db.scalar("SELECT count(*) FROM pragma_index_info('events_for_merge') WHERE seqno < 8 AND name IN "
+                        "('earliest', 'latest', 'precision', 'open_start', 'open_end')") == 5);
+        CHECK(db.scalar("SELECT count(*) FROM pragma_index_info('events_for_merge')") == 10);
     }
     Article a = article("new", "Shelling near Jermuk again overnight.", "B", Date(2022, 9, 20));
     store.ingest(a, {event(a, "attack", day(2022, 9, 19), {})});
@@ -1156,6 +1159,81 @@ TEST_CASE("a version 8 store gets the mention keys and full-text index of step 9
         }
     });
     CHECK(seen == 2);
+    CHECK(store.integrity_check() == "ok");
+}
+
+TEST_CASE("a version 9 store gets its events' canonical links in the merge indexes (step 10)") {
+    TempDir dir;
+    {
+        sqlite::Connection db(dir.db());
+        sqlite::migrate(db, 9);
+        // One event told by article "a": canonical links to Azerbaijan (agent),
+        // Armenia (target) and Lachin; another report added Russia, not canonical.
+        db.exec(
+            "INSERT INTO articles (id, hash, source, source_key, published, text, ingested_at, slot) VALUES "
+            "('a', 'h1', 'A', 'A', '2022-12-14', 'Azerbaijan blocked the road to Armenia at Lachin.', 'now', 1);"
+            "INSERT INTO events (id, type, date_source, edtf, earliest, latest, upper, precision, headline, "
+            "status, first_reported, primary_mention, source_count, confidence) VALUES "
+            "('a-blockade', 'blockade', 'text', '2022-12-12', '2022-12-12', '2022-12-12', '2022-12-12', 'day', "
+            "'Azerbaijan blocked the road', 'asserted', '2022-12-14', 1048576, 1, 0.8);"
+            "INSERT INTO mentions (key, event, article, fts_key, id, type, date_source, edtf, earliest, latest, "
+            "precision, headline, sentence, begin, end, source_key) VALUES "
+            "(1048576, 1, 1, 1048576, 'a-blockade', 'blockade', 'text', '2022-12-12', '2022-12-12', '2022-12-12', "
+            "'day', 'Azerbaijan blocked the road', 'Azerbaijan blocked the road to Armenia at Lachin.', 0, 49, 'A');"
+            "INSERT INTO actors (name) VALUES ('Azerbaijan'), ('Armenia'), ('Russia');"
+            "INSERT INTO places (name, lat, lon) VALUES ('Lachin', 39.6, 46.5);"
+            "INSERT INTO event_actors (event, actor, role, canonical) VALUES "
+            "(1, 1, 'agent', 1), (1, 2, 'target', 1), (1, 3, 'agent', 0);"
+            "INSERT INTO event_places (event, place, canonical) VALUES (1, 1, 1);"
+            "INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild');");
+        CHECK(db.scalar("PRAGMA user_version") == 9);
+    }
+    {
+        EventStore store(dir.db());
+        CHECK(store.upgraded_from() == 9);
+        CHECK(fs::exists(dir.path / "t.db.v9.bak"));
+        CHECK(store.integrity_check() == "ok");
+    }
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("PRAGMA user_version") == 10);
+        sqlite::Statement s(db, "SELECT canon_actors, canon_places FROM events WHERE key = 1");
+        REQUIRE(s.step());
+        CHECK(s.column_text(0) == "1\x1f" "agent\x1e" "2\x1f" "target");  // Russia is not canonical
+        CHECK(s.column_text(1) == "1");
+        // The probe reads the links from the merge index alone.
+        CHECK(db.scalar("SELECT count(*) FROM events INDEXED BY events_for_merge WHERE type = 'blockade' AND "
+                        "canon_actors LIKE '%target%'") == 1);
+    }
+    EventStore store(dir.db());
+    // A report that shares only Armenia merges (the links came from the
+    // migration); one that shares only Russia (not canonical) does not.
+    Article b = article("b", "Armenia said the Lachin road was blocked on 12 December.", "B", Date(2022, 12, 15));
+    auto merged = store.ingest(b, {event(b, "blockade", day(2022, 12, 12), {"Armenia"})});
+    CHECK(merged.events_merged == 1);
+    Article c = article("c", "Russia said the road was blocked on 12 December.", "C", Date(2022, 12, 15));
+    auto apart = store.ingest(c, {event(c, "blockade", day(2022, 12, 12), {"Russia"})});
+    CHECK(apart.events_merged == 0);
+    auto events = store.query({});
+    REQUIRE(events.size() == 2);
+    CHECK(events[0].source_count + events[1].source_count == 3);
+    {
+        // A new event and a finer mention write their canonical links with them.
+        Article d = article("d", "Azerbaijan and Armenia traded fire in December 2022.", "D", Date(2022, 12, 20));
+        Span month;
+        month.earliest = Date(2022, 12, 1);
+        month.latest = Date(2022, 12, 31);
+        month.precision = Precision::month;
+        store.ingest(d, {event(d, "attack", month, {"Azerbaijan", "Armenia"}, {"Lachin"})});
+        Article f = article("f", "Armenia reported fire at Lachin on 18 December.", "F", Date(2022, 12, 20));
+        CHECK(store.ingest(f, {event(f, "attack", day(2022, 12, 18), {"Armenia"}, {"Lachin"})}).events_merged == 1);
+        sqlite::Connection db(dir.db());
+        sqlite::Statement s(db, "SELECT canon_actors, canon_places, precision FROM events WHERE type = 'attack'");
+        REQUIRE(s.step());
+        CHECK(s.column_text(0) == "2\x1f" "agent");  // the day's report is canonical now
+        CHECK(s.column_text(1) == "1");
+        CHECK(s.column_text(2) == "day");
+    }
     CHECK(store.integrity_check() == "ok");
 }
 
