@@ -398,8 +398,7 @@ struct EventStore::Impl {
     Statement events_of_article;
     Statement delete_mentions_of_article;
     Statement load_bucket;
-    Statement actor_links_of_event;   // a cached event's links and sources, read when first needed
-    Statement place_links_of_event;
+    Statement canonical_links;   // a cached event's canonical actors and places, read when first needed
     Statement sources_of_event;
     Statement counts_of_event;
     Statement data_version;
@@ -429,8 +428,6 @@ struct EventStore::Impl {
     };
     std::unordered_map<long long, PendingCounts> pending_counts;
     Statement merge_one_probe;  // the same without the cache: is the source new
-    Statement clear_canonical_actors;
-    Statement clear_canonical_places;
     Statement find_actor;
     Statement insert_actor;
     Statement insert_actor_alias;
@@ -439,12 +436,12 @@ struct EventStore::Impl {
     Statement insert_place_alias;
     Statement link_actor;
     Statement link_place;
+    Statement unlink_actor;
+    Statement unlink_place;
     Statement mentions_of_event;
     Statement delete_event;
-    Statement clear_event_links;
     Statement load_mentions;
-    Statement extra_actors;
-    Statement extra_places;
+    Statement place_coords;
     Statement fts_index;
     Statement fts_unindex;
 
@@ -460,7 +457,7 @@ struct EventStore::Impl {
           update_article(db,
                          "UPDATE articles SET hash=?2, url=?3, title=?4, source=?5, source_key=?6, "
                          "published=?7, language=?8, text=?9, ingested_at=?10, slot=?11 WHERE key=?1"),
-          events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE key BETWEEN ?1 AND ?2"),
+          events_of_article(db, "SELECT event, actors, places FROM mentions WHERE key BETWEEN ?1 AND ?2"),
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE key BETWEEN ?1 AND ?2"),
           // One bucket of merge candidates (see Bucket): every event of a type,
           // date source and status that begins in one month, with its span,
@@ -470,8 +467,10 @@ struct EventStore::Impl {
                       "SELECT key, earliest, latest, precision, open_start, open_end "
                       "FROM events e INDEXED BY events_for_merge "
                       "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
-          actor_links_of_event(db, "SELECT actor, role, canonical FROM event_actors WHERE event = ?"),
-          place_links_of_event(db, "SELECT place, canonical FROM event_places WHERE event = ?"),
+          // The canonical mention names the event's canonical actors and places (schema step 10).
+          canonical_links(db,
+                          "SELECT m.actors, m.places FROM events e JOIN mentions m ON m.key = e.primary_mention "
+                          "WHERE e.key = ?"),
           sources_of_event(db, "SELECT source_key FROM mentions WHERE event = ?"),
           counts_of_event(db, "SELECT confidence, first_reported FROM events WHERE key = ?"),
           data_version(db, "PRAGMA data_version"),
@@ -483,6 +482,8 @@ struct EventStore::Impl {
           // else can pass compatible_spans(). One range per precision, written
           // out so that the partial index applies ("IN (?, ?)" also built a
           // temporary table on every run).
+          // (Each candidate's canonical actors and places are read from its
+          // canonical mention once its span fits: load_links(), schema step 10.)
           candidates(db, fmt::format("SELECT {0} FROM events e INDEXED BY events_for_merge "
                                      "WHERE type = ?1 AND date_source = ?2 AND status = ?5 "
                                      "AND earliest BETWEEN ?6 AND ?4 AND latest >= ?6 "
@@ -494,10 +495,7 @@ struct EventStore::Impl {
                                      "SELECT {0} FROM events e INDEXED BY events_merge_coarser "
                                      "WHERE ?8 AND type = ?1 AND date_source = ?2 AND status = ?5 AND precision = 'month' "
                                      "AND earliest >= ?3 AND earliest < ?6 AND latest >= ?4",
-                                     "key, earliest, latest, precision, open_start, open_end, "
-                                     "(SELECT group_concat(actor || char(31) || role, char(30)) FROM event_actors "
-                                     "WHERE event = e.key AND canonical = 1), "
-                                     "(SELECT group_concat(place) FROM event_places WHERE event = e.key AND canonical = 1)")),
+                                     "key, earliest, latest, precision, open_start, open_end")),
           event_id_exists(db, "SELECT 1 FROM events WHERE id = ?"),
           insert_event(db, fmt::format("INSERT INTO events (id, type, cameo, {}, upper, timex_value, headline, "
                                        "confidence, status, first_reported, wide, primary_mention, source_count) "
@@ -527,35 +525,25 @@ struct EventStore::Impl {
                           "confidence = max(confidence, ?4), "
                           "first_reported = CASE WHEN first_reported IS NULL OR ?5 < first_reported "
                           "THEN coalesce(?5, first_reported) ELSE first_reported END WHERE key = ?1"),
-          clear_canonical_actors(db, "UPDATE event_actors SET canonical = 0 WHERE event = ?"),
-          clear_canonical_places(db, "UPDATE event_places SET canonical = 0 WHERE event = ?"),
           find_actor(db, "SELECT key FROM actors WHERE name = ?"),
           insert_actor(db, "INSERT INTO actors (name) VALUES (?)"),
           insert_actor_alias(db, "INSERT OR IGNORE INTO actor_aliases (actor, alias) VALUES (?, ?)"),
           find_place(db, "SELECT key FROM places WHERE name = ?"),
           insert_place(db, "INSERT INTO places (name, lat, lon) VALUES (?, ?, ?)"),
           insert_place_alias(db, "INSERT OR IGNORE INTO place_aliases (place, alias) VALUES (?, ?)"),
-          link_actor(db,
-                     "INSERT INTO event_actors (event, actor, role, canonical) VALUES (?1, ?2, ?3, ?4) "
-                     "ON CONFLICT DO UPDATE SET canonical = max(canonical, excluded.canonical)"),
-          link_place(db,
-                     "INSERT INTO event_places (event, place, canonical) VALUES (?1, ?2, ?3) "
-                     "ON CONFLICT DO UPDATE SET canonical = max(canonical, excluded.canonical)"),
+          link_actor(db, "INSERT INTO event_actors (actor, event) VALUES (?1, ?2) ON CONFLICT DO NOTHING"),
+          link_place(db, "INSERT INTO event_places (place, event) VALUES (?1, ?2) ON CONFLICT DO NOTHING"),
+          unlink_actor(db, "DELETE FROM event_actors WHERE actor = ?1 AND event = ?2"),
+          unlink_place(db, "DELETE FROM event_places WHERE place = ?1 AND event = ?2"),
           mentions_of_event(db,
                             "SELECT key, earliest, latest, precision, open_start, open_end, actors, places "
                             "FROM mentions WHERE event = ? ORDER BY key"),
           delete_event(db, "DELETE FROM events WHERE key = ?"),
-          clear_event_links(db, "DELETE FROM event_actors WHERE event = ?"),
           load_mentions(db,
                         "SELECT m.key, a.id, m.sentence, m.begin, m.end, m.timex, a.url, a.source, a.published, "
                         "m.actors, m.places FROM mentions m JOIN articles a ON a.key = m.article "
                         "WHERE m.event = ? ORDER BY a.published IS NULL, a.published, a.id, m.begin, m.key"),
-          extra_actors(db,
-                       "SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.key = ea.actor "
-                       "WHERE ea.event = ? AND ea.canonical = 0 ORDER BY a.name, ea.role"),
-          extra_places(db,
-                       "SELECT p.name, p.lat, p.lon FROM event_places ep JOIN places p ON p.key = ep.place "
-                       "WHERE ep.event = ? AND ep.canonical = 0 ORDER BY p.name"),
+          place_coords(db, "SELECT lat, lon FROM places WHERE name = ?"),
           fts_index(db,
                     "INSERT INTO mentions_fts (rowid, headline, sentence) SELECT key, headline, sentence "
                     "FROM mentions_text WHERE key BETWEEN ?1 AND ?2"),
@@ -723,62 +711,70 @@ struct EventStore::Impl {
     }
 
     // A stored event a mention may join, with the span its canonical mention
-    // gave it and every actor and place link it has.
+    // gave it, the actors and places that mention names, and the links the
+    // event is known to have.
     struct Match {
         long long key = 0;
         Span span;
-        std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role) links
-        std::vector<long long> places;                          // canonical place links
-        std::vector<std::pair<long long, std::string>> other_actors;  // links with canonical = 0
-        std::vector<long long> other_places;
+        std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role), as its canonical mention names them
+        std::vector<long long> places;                          // canonical places
+        // Actors and places the event is linked to (schema step 10: one
+        // row (actor, event) whatever the roles): the canonical ones when
+        // read from the store, and every one written since. A link not
+        // listed may exist; its upsert changes nothing then.
+        std::vector<long long> linked_actors;
+        std::vector<long long> linked_places;
         // What a merge may change: the distinct source keys of its mentions,
         // the highest confidence, the earliest publication date.
         std::vector<std::string> sources;
         double confidence = 0;
         std::optional<std::string> first_reported;
-        // An event read from the store into a bucket has its span; its links
-        // when a probe finds its span compatible, its sources, confidence and
+        // An event read from the store into a bucket has its span; its
+        // canonical actors and places when a probe finds its span compatible, its sources, confidence and
         // first report when a mention merges into it (most events of a bucket
         // need neither).
         bool links_loaded = true;
         bool sources_loaded = true;
     };
 
-    // Links an event to actors and places, as canonical ones or not. `known`,
-    // when given, lists the links the event has (see Match) and is kept in
-    // step: a link it lists already is not written again (an upsert with
-    // canonical = 0 would leave it as it is, and one with canonical = 1 only
-    // when it is canonical already).
+    // Links an event to the actors and places a mention of it names
+    // (schema step 10: one row per actor or place and event). `known` lists
+    // the links the event is known to have (see Match) and is kept in step:
+    // a link it lists is not written again. With `canonical`, the mention is
+    // the event's canonical one: its actors and places become `known`'s
+    // canonical lists.
     void link(long long event, const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places,
-              bool canonical, Match* known = nullptr) {
-        const int flag = canonical ? 1 : 0;
+              Match& known, bool canonical) {
+        if (canonical) {
+            known.actors.clear();
+            known.places.clear();
+        }
         for (const auto& a : actors) {
             const long long actor = actor_key(a);
-            if (known) {
-                auto same = [&](const auto& link) { return link.first == actor && link.second == a.role; };
-                if (std::any_of(known->actors.begin(), known->actors.end(), same)) continue;
-                auto other = std::find_if(known->other_actors.begin(), known->other_actors.end(), same);
-                if (other != known->other_actors.end()) {
-                    if (!canonical) continue;
-                    known->other_actors.erase(other);
-                }
-                (canonical ? known->actors : known->other_actors).emplace_back(actor, a.role);
-            }
-            link_actor.bind(1, event).bind(2, actor).bind_static(3, a.role).bind(4, flag).run();
+            if (canonical) add_canonical_actor(known, actor, a.role);
+            if (std::find(known.linked_actors.begin(), known.linked_actors.end(), actor) != known.linked_actors.end())
+                continue;
+            known.linked_actors.push_back(actor);
+            link_actor.bind(1, actor).bind(2, event).run();
         }
         for (const auto& p : places) {
             const long long place = place_key(p);
-            if (known) {
-                if (std::find(known->places.begin(), known->places.end(), place) != known->places.end()) continue;
-                auto other = std::find(known->other_places.begin(), known->other_places.end(), place);
-                if (other != known->other_places.end()) {
-                    if (!canonical) continue;
-                    known->other_places.erase(other);
-                }
-                (canonical ? known->places : known->other_places).push_back(place);
-            }
-            link_place.bind(1, event).bind(2, place).bind(3, flag).run();
+            if (canonical && std::find(known.places.begin(), known.places.end(), place) == known.places.end())
+                known.places.push_back(place);
+            if (std::find(known.linked_places.begin(), known.linked_places.end(), place) != known.linked_places.end())
+                continue;
+            known.linked_places.push_back(place);
+            link_place.bind(1, place).bind(2, event).run();
         }
+    }
+
+    // Adds (actor, role) to an event's canonical list unless listed: the
+    // list holds distinct pairs, as the links by (event, actor, role) did
+    // until schema step 10 (a shared actor counts once per role).
+    static void add_canonical_actor(Match& m, long long actor, const std::string& role) {
+        for (const auto& link : m.actors)
+            if (link.first == actor && link.second == role) return;
+        m.actors.emplace_back(actor, role);
     }
 
     // A mention's span as the text its columns hold: made once, bound
@@ -939,24 +935,6 @@ struct EventStore::Impl {
         }
     }
 
-    // Calls f(key, rest) for each record "key\x1Frest" of a group_concat whose
-    // records are joined by \x1E; records without a \x1F are skipped.
-    template <class F>
-    static void each_keyed_record(std::string_view text, F&& f) {
-        std::size_t at = 0;
-        while (at < text.size()) {
-            std::size_t end = text.find('\x1e', at);
-            if (end == std::string_view::npos) end = text.size();
-            const std::size_t unit = text.find('\x1f', at);
-            if (unit != std::string_view::npos && unit < end) {
-                long long key = 0;
-                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
-                f(key, text.substr(unit + 1, end - unit - 1));
-            }
-            at = end + 1;
-        }
-    }
-
     // The bucket of candidates, loaded from the store when absent.
     Bucket& bucket(std::string_view type, std::string_view date_source, std::string_view status, int month) {
         auto [it, added] = buckets.try_emplace(name_bucket(type, date_source, status, month));
@@ -983,17 +961,22 @@ struct EventStore::Impl {
         return b;
     }
 
-    // Reads the actor and place links of an event of a loaded bucket.
+    // Reads the canonical actors and places of a stored event, as its
+    // canonical mention names them (schema step 10); they are its links.
     void load_links(Match& m) {
-        actor_links_of_event.bind(1, m.key);
-        while (actor_links_of_event.step()) {
-            auto& list = actor_links_of_event.column_int(2) ? m.actors : m.other_actors;
-            list.emplace_back(actor_links_of_event.column_int64(0), actor_links_of_event.column_text(1));
+        canonical_links.bind(1, m.key);
+        if (canonical_links.step()) {
+            for (const ActorRef& a : actors_from(canonical_links.column_text(0)))
+                if (auto k = known_key(actor_keys, find_actor, a.name)) add_canonical_actor(m, *k, a.role);
+            for (const PlaceRef& p : places_from(canonical_links.column_text(1)))
+                if (auto k = known_key(place_keys, find_place, p.name))
+                    if (std::find(m.places.begin(), m.places.end(), *k) == m.places.end()) m.places.push_back(*k);
+            canonical_links.reset();
         }
-        place_links_of_event.bind(1, m.key);
-        while (place_links_of_event.step())
-            (place_links_of_event.column_int(1) ? m.places : m.other_places)
-                .push_back(place_links_of_event.column_int64(0));
+        for (const auto& link : m.actors)
+            if (std::find(m.linked_actors.begin(), m.linked_actors.end(), link.first) == m.linked_actors.end())
+                m.linked_actors.push_back(link.first);
+        m.linked_places = m.places;
         m.links_loaded = true;
     }
 
@@ -1112,32 +1095,6 @@ struct EventStore::Impl {
         return *best;
     }
 
-    // "3,17,5" (group_concat of keys) as numbers.
-    static std::vector<long long> key_list(const std::string& text) {
-        std::vector<long long> out;
-        long long value = 0;
-        bool any = false;
-        for (char c : text) {
-            if (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-                any = true;
-            } else if (any) {
-                out.push_back(value);
-                value = 0;
-                any = false;
-            }
-        }
-        if (any) out.push_back(value);
-        return out;
-    }
-
-    // "3\x1Fagent\x1E5\x1Ftarget" (group_concat of actor and role) as pairs.
-    static std::vector<std::pair<long long, std::string>> actor_role_list(const std::string& text) {
-        std::vector<std::pair<long long, std::string>> out;
-        each_keyed_record(text, [&](long long key, std::string_view role) { out.emplace_back(key, std::string(role)); });
-        return out;
-    }
-
     // find_match() without the cache, one statement per mention: for a store
     // with more events than the cache may hold (loading buckets for it would
     // cost more than probing).
@@ -1168,14 +1125,13 @@ struct EventStore::Impl {
             Match m;
             m.key = candidates.column_int64(0);
             m.span = read_short_span(candidates, 1);
-            m.actors = actor_role_list(candidates.column_text(6));
-            m.places = key_list(candidates.column_text(7));
-            found.push_back(std::move(m));
+            // Its canonical actors and places once its span fits (below).
+            if (compatible_spans(m.span, w)) found.push_back(std::move(m));
         }
         if (found.empty()) return std::nullopt;
+        for (auto& m : found) load_links(m);
 
-        // Keys, not names: the candidates bring their canonical actors and
-        // places as key lists in the same row (one statement per probe).
+        // Keys, not names, as the candidates' canonical actors and places are.
         std::set<long long> mine_actors, mine_places;
         for (const auto& a : e.actors)
             if (auto k = known_key(actor_keys, find_actor, a.name)) mine_actors.insert(*k);
@@ -1320,7 +1276,7 @@ struct EventStore::Impl {
             entry.sources.push_back(source_key);
             entry.confidence = e.confidence;
             entry.first_reported = published;
-            link(event, e.actors, e.places, true, &entry);
+            link(event, e.actors, e.places, entry, true);
             if (e.when && e.date_source != DateSource::unresolved) {
                 entry.span = *e.when;
                 cache_event(e, std::move(entry));
@@ -1330,8 +1286,8 @@ struct EventStore::Impl {
         Match fallback;
         if (!entry) {
             // Without the cache (or, not expected, an entry gone): the probe's
-            // canonical links stand for all (an upsert of a link the event has
-            // changes nothing), and the counts are read by the UPDATE.
+            // canonical links are the ones known (an upsert of a link the
+            // event has changes nothing), and the counts are read by the UPDATE.
             if (use_cache) {
                 write_pending_counts();
                 forget_candidates();
@@ -1360,14 +1316,9 @@ struct EventStore::Impl {
         }
         // The finer mention becomes canonical: the span only ever narrows.
         if (finer(*e.when, match->span)) {
+            // (Its canonical actors and places are this mention's: no link changes but new ones.)
             set_primary.bind(1, event).bind(2, mention).run();
-            clear_canonical_actors.bind(1, event).run();
-            clear_canonical_places.bind(1, event).run();
-            for (auto& a : entry->actors) entry->other_actors.push_back(std::move(a));
-            for (long long p : entry->places) entry->other_places.push_back(p);
-            entry->actors.clear();
-            entry->places.clear();
-            link(event, e.actors, e.places, true, entry);
+            link(event, e.actors, e.places, *entry, true);
             if (entry != &fallback) {
                 Match moved = std::move(*entry);
                 uncache_event(e, match->span, event);
@@ -1375,14 +1326,24 @@ struct EventStore::Impl {
                 cache_event(e, std::move(moved));
             }
         } else {
-            link(event, e.actors, e.places, false, entry);
+            link(event, e.actors, e.places, *entry, false);
         }
         return true;
     }
 
+    // An event that loses mentions (its article replaced), with the actors
+    // and places those mentions named: the links they may leave behind.
+    struct Affected {
+        long long event = 0;
+        std::vector<std::string> actors, places;
+    };
+
     // Recomputes an event from the mentions it has left: deletes it when none
-    // is left, else the finest mention becomes canonical and links are rebuilt.
-    bool rebuild_event(long long event) {
+    // is left, else the finest mention becomes canonical; the links only
+    // the removed mentions named go (each link is named by a mention of its
+    // event, schema step 10).
+    bool rebuild_event(const Affected& affected) {
+        const long long event = affected.event;
         struct Row {
             long long key;
             Span span;
@@ -1397,6 +1358,17 @@ struct EventStore::Impl {
             if (!mentions_of_event.column_is_null(1)) r.span = read_short_span(mentions_of_event, 1);
             rows.push_back(std::move(r));
         }
+        std::set<std::string> actors_left, places_left;
+        for (const Row& r : rows) {
+            for (const auto& a : r.actors) actors_left.insert(a.name);
+            for (const auto& p : r.places) places_left.insert(p.name);
+        }
+        for (const std::string& name : std::set<std::string>(affected.actors.begin(), affected.actors.end()))
+            if (!actors_left.count(name))
+                if (auto k = known_key(actor_keys, find_actor, name)) unlink_actor.bind(1, *k).bind(2, event).run();
+        for (const std::string& name : std::set<std::string>(affected.places.begin(), affected.places.end()))
+            if (!places_left.count(name))
+                if (auto k = known_key(place_keys, find_place, name)) unlink_place.bind(1, *k).bind(2, event).run();
         if (rows.empty()) {
             delete_event.bind(1, event).run();
             return false;
@@ -1405,12 +1377,6 @@ struct EventStore::Impl {
         for (std::size_t i = 1; i < rows.size(); ++i)
             if (finer(rows[i].span, rows[primary].span)) primary = i;
         set_primary.bind(1, event).bind(2, rows[primary].key).run();
-        clear_event_links.bind(1, event).run();
-        Statement clear_places(db, "DELETE FROM event_places WHERE event = ?");
-        clear_places.bind(1, event).run();
-        link(event, rows[primary].actors, rows[primary].places, true);
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            if (i != primary) link(event, rows[i].actors, rows[i].places, false);
         merge_counts.bind(1, event).run();
         return true;
     }
@@ -1433,6 +1399,11 @@ struct EventStore::Impl {
         e.source_count = s.column_int(17);
         long long primary = s.column_int64(18);
 
+        // The other mentions' actors and places, each distinct text once.
+        std::vector<std::string> other_actors, other_places;
+        auto add_text = [](std::vector<std::string>& texts, std::string_view text) {
+            if (std::find(texts.begin(), texts.end(), text) == texts.end()) texts.emplace_back(text);
+        };
         load_mentions.bind(1, key);
         while (load_mentions.step()) {
             Evidence ev;
@@ -1450,27 +1421,36 @@ struct EventStore::Impl {
                 e.places = places_from(load_mentions.column_text(10));
             } else {
                 e.mentions.push_back(std::move(ev));
+                add_text(other_actors, load_mentions.column_view(9));
+                add_text(other_places, load_mentions.column_view(10));
             }
         }
-        // Actors and places other reports add, after the canonical ones
-        // (a single mention adds none: skip the two probes).
-        if (e.mentions.empty()) return e;
-        extra_actors.bind(1, key);
-        while (extra_actors.step()) {
-            ActorRef a{extra_actors.column_text(0), extra_actors.column_text(1), {}, {}};
-            bool known = std::any_of(e.actors.begin(), e.actors.end(),
-                                     [&](const ActorRef& x) { return x.name == a.name && x.role == a.role; });
-            if (!known) e.actors.push_back(std::move(a));
-        }
-        extra_places.bind(1, key);
-        while (extra_places.step()) {
+        // Actors and places other reports add, after the canonical ones, by
+        // name (and role): what the other mentions name and the canonical
+        // one does not (schema step 10; the links by event, role and
+        // canonical flag until then). A place with its stored coordinates.
+        std::set<std::pair<std::string, std::string>> extra_actors;
+        for (const std::string& text : other_actors)
+            for (auto& a : actors_from(text))
+                if (std::none_of(e.actors.begin(), e.actors.end(),
+                                 [&](const ActorRef& x) { return x.name == a.name && x.role == a.role; }))
+                    extra_actors.emplace(std::move(a.name), std::move(a.role));
+        for (const auto& [name, role] : extra_actors) e.actors.push_back(ActorRef{name, role, {}, {}});
+        std::set<std::string> extra_places;
+        for (const std::string& text : other_places)
+            for (auto& p : places_from(text))
+                if (std::none_of(e.places.begin(), e.places.end(), [&](const PlaceRef& x) { return x.name == p.name; }))
+                    extra_places.insert(std::move(p.name));
+        for (const std::string& name : extra_places) {
             PlaceRef p;
-            p.name = extra_places.column_text(0);
-            if (!extra_places.column_is_null(1)) p.lat = extra_places.column_double(1);
-            if (!extra_places.column_is_null(2)) p.lon = extra_places.column_double(2);
-            bool known = std::any_of(e.places.begin(), e.places.end(),
-                                     [&](const PlaceRef& x) { return x.name == p.name; });
-            if (!known) e.places.push_back(std::move(p));
+            p.name = name;
+            place_coords.bind(1, name);
+            if (place_coords.step()) {
+                if (!place_coords.column_is_null(0)) p.lat = place_coords.column_double(0);
+                if (!place_coords.column_is_null(1)) p.lon = place_coords.column_double(1);
+            }
+            place_coords.reset();
+            e.places.push_back(std::move(p));
         }
         return e;
     }
@@ -1562,11 +1542,18 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
                 return result;
             }
             // Changed text: its old mentions go, and the events they alone told go with them.
-            std::vector<long long> affected;
+            std::vector<Impl::Affected> affected;
             if (old_slot > 0) {
                 const long long lo = Impl::first_mention(old_slot), hi = Impl::last_mention(old_slot);
                 impl.events_of_article.bind(1, lo).bind(2, hi);
-                while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
+                while (impl.events_of_article.step()) {
+                    const long long event = impl.events_of_article.column_int64(0);
+                    auto it = std::find_if(affected.begin(), affected.end(),
+                                           [&](const Impl::Affected& a) { return a.event == event; });
+                    if (it == affected.end()) it = affected.insert(affected.end(), Impl::Affected{event, {}, {}});
+                    for (auto& a : actors_from(impl.events_of_article.column_text(1))) it->actors.push_back(std::move(a.name));
+                    for (auto& p : places_from(impl.events_of_article.column_text(2))) it->places.push_back(std::move(p.name));
+                }
                 // Events are rebuilt below (from their rows): the merge candidates
                 // are read afresh after, and the counts merges changed written first.
                 impl.write_pending_counts();
@@ -1574,8 +1561,8 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
                 impl.unindex_article(old_slot);
                 impl.delete_mentions_of_article.bind(1, lo).bind(2, hi).run();
             }
-            for (long long event : affected)
-                if (!impl.rebuild_event(event)) ++result.events_removed;
+            for (const Impl::Affected& a : affected)
+                if (!impl.rebuild_event(a)) ++result.events_removed;
             // The new mentions take a new slot, after every stored one (as they
             // took the next keys before schema step 9).
             if (!events.empty()) slot = impl.new_slot();
@@ -1735,6 +1722,9 @@ std::vector<Filter> filters_of(sqlite::Connection& db, const TimelineQuery& q, s
     if (!q.query.empty()) {
         Filter f;
         const std::string match = numbered(params, fts_query(q.query));
+        // The rowids of the texts that match: read once below, or (beyond
+        // k_fts_hits_cap) left to SQLite as the list `check` tests against.
+        const std::string hit_rowids = fmt::format("SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}", match);
         // The index holds a text once per article (schema step 9): the
         // mentions that share it follow the one holding it, in its article's
         // range of keys, and name it by fts_key.
@@ -1746,24 +1736,22 @@ std::vector<Filter> filters_of(sqlite::Connection& db, const TimelineQuery& q, s
         // and a walk tests mentions against them (FtsHits). Every plan reads
         // them all anyway (SQLite's `IN` list, or the join that drives);
         // beyond k_fts_hits_cap (16 MB of keys) they are left to SQLite's list.
-        Statement read(db, "SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?1 ORDER BY rowid");
-        read.bind(1, params.back());
+        Statement read(db, hit_rowids + " ORDER BY rowid");
+        read.bind(static_cast<int>(params.size()), params.back());
         while (read.step() && hits.rowids.size() <= k_fts_hits_cap) hits.rowids.push_back(read.column_int64(0));
         read.reset();
         f.known = static_cast<double>(hits.rowids.size());
+        // A mention is a hit when its text's rowid is one of them.
+        std::string is_hit;
         if (hits.rowids.size() <= k_fts_hits_cap) {
             params.emplace_back();  // the pointer's place: Cursor binds it
             hits.param = static_cast<int>(params.size());
-            f.check = fmt::format(
-                "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND dateline_fts_hit(?{}, m.fts_key))",
-                hits.param);
+            is_hit = fmt::format("dateline_fts_hit(?{}, m.fts_key)", hits.param);
         } else {
             hits.rowids.clear();
-            f.check = fmt::format(
-                "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.fts_key IN "
-                "(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}))",
-                match);
+            is_hit = fmt::format("m.fts_key IN ({})", hit_rowids);
         }
+        f.check = fmt::format("EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND {})", is_hit);
         done(f);
     }
     if (q.min_sources > 0) {
