@@ -718,12 +718,13 @@ struct EventStore::Impl {
         Span span;
         std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role), as its canonical mention names them
         std::vector<long long> places;                          // canonical places
-        // Actors and places the event is linked to (schema step 10: one
-        // row (actor, event) whatever the roles): the canonical ones when
-        // read from the store, and every one written since. A link not
-        // listed may exist; its upsert changes nothing then.
-        std::vector<long long> linked_actors;
-        std::vector<long long> linked_places;
+        // Actors and places the event is linked to besides the canonical
+        // ones (schema step 10: one row (actor, event) whatever the roles):
+        // those written since it was cached. A link listed in neither may
+        // exist (read from the store, only the canonical ones are known);
+        // its upsert changes nothing then.
+        std::vector<long long> other_actors;
+        std::vector<long long> other_places;
         // What a merge may change: the distinct source keys of its mentions,
         // the highest confidence, the earliest publication date.
         std::vector<std::string> sources;
@@ -745,26 +746,41 @@ struct EventStore::Impl {
     // canonical lists.
     void link(long long event, const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places,
               Match& known, bool canonical) {
+        auto listed = [](const std::vector<long long>& keys, long long key) {
+            return std::find(keys.begin(), keys.end(), key) != keys.end();
+        };
         if (canonical) {
+            // The links of the old canonical mention stay, as other links.
+            for (const auto& link : known.actors)
+                if (!listed(known.other_actors, link.first)) known.other_actors.push_back(link.first);
+            for (long long place : known.places)
+                if (!listed(known.other_places, place)) known.other_places.push_back(place);
             known.actors.clear();
             known.places.clear();
         }
         for (const auto& a : actors) {
             const long long actor = actor_key(a);
-            if (canonical) add_canonical_actor(known, actor, a.role);
-            if (std::find(known.linked_actors.begin(), known.linked_actors.end(), actor) != known.linked_actors.end())
-                continue;
-            known.linked_actors.push_back(actor);
-            link_actor.bind(1, actor).bind(2, event).run();
+            const bool linked = listed(known.other_actors, actor) ||
+                                std::any_of(known.actors.begin(), known.actors.end(),
+                                            [&](const auto& link) { return link.first == actor; });
+            if (canonical) {
+                add_canonical_actor(known, actor, a.role);
+                std::erase(known.other_actors, actor);
+            } else if (!linked) {
+                known.other_actors.push_back(actor);
+            }
+            if (!linked) link_actor.bind(1, actor).bind(2, event).run();
         }
         for (const auto& p : places) {
             const long long place = place_key(p);
-            if (canonical && std::find(known.places.begin(), known.places.end(), place) == known.places.end())
-                known.places.push_back(place);
-            if (std::find(known.linked_places.begin(), known.linked_places.end(), place) != known.linked_places.end())
-                continue;
-            known.linked_places.push_back(place);
-            link_place.bind(1, place).bind(2, event).run();
+            const bool linked = listed(known.other_places, place) || listed(known.places, place);
+            if (canonical) {
+                if (!listed(known.places, place)) known.places.push_back(place);
+                std::erase(known.other_places, place);
+            } else if (!linked) {
+                known.other_places.push_back(place);
+            }
+            if (!linked) link_place.bind(1, place).bind(2, event).run();
         }
     }
 
@@ -973,10 +989,6 @@ struct EventStore::Impl {
                     if (std::find(m.places.begin(), m.places.end(), *k) == m.places.end()) m.places.push_back(*k);
             canonical_links.reset();
         }
-        for (const auto& link : m.actors)
-            if (std::find(m.linked_actors.begin(), m.linked_actors.end(), link.first) == m.linked_actors.end())
-                m.linked_actors.push_back(link.first);
-        m.linked_places = m.places;
         m.links_loaded = true;
     }
 
