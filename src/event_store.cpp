@@ -875,6 +875,20 @@ struct EventStore::Impl {
     // max_cached_events, so memory stays bounded whatever the store's size.
     struct Bucket {
         std::vector<Match> events;
+        // Each event's first day (day number) and key, in the order of
+        // `events`: a probe scans these 16 bytes per event, and touches an
+        // event itself only when it begins in the probe's days (a bucket of
+        // a large store holds hundreds of events, each some 200 bytes).
+        struct Entry {
+            std::uint32_t first;
+            Precision precision;
+            long long key;
+        };
+        std::vector<Entry> index;
+        void add(Match&& m) {
+            index.push_back({static_cast<std::uint32_t>(m.span.earliest.day_number()), m.span.precision, m.key});
+            events.push_back(std::move(m));
+        }
         std::uint64_t used = 0;  // the transaction that last read it
     };
     // 200,000 events (about 90 MB) unless DATELINE_MERGE_CACHE_EVENTS says
@@ -967,7 +981,7 @@ struct EventStore::Impl {
                 m.key = load_bucket.column_int64(0);
                 m.span = read_short_span(load_bucket, 1);
                 m.links_loaded = m.sources_loaded = false;
-                b.events.push_back(std::move(m));
+                b.add(std::move(m));
             }
         } catch (...) {
             buckets.erase(it);
@@ -1020,8 +1034,9 @@ struct EventStore::Impl {
         auto it = buckets.find(
             name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
         if (it == buckets.end()) return nullptr;
-        for (auto& m : it->second.events)
-            if (m.key == key) return &m;
+        const auto& index = it->second.index;
+        for (std::size_t i = 0; i < index.size(); ++i)
+            if (index[i].key == key) return &it->second.events[i];
         return nullptr;
     }
 
@@ -1030,7 +1045,7 @@ struct EventStore::Impl {
         auto it = buckets.find(
             name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(m.span.earliest)));
         if (it == buckets.end()) return;
-        it->second.events.push_back(std::move(m));
+        it->second.add(std::move(m));
         ++cached_events;
     }
 
@@ -1040,9 +1055,11 @@ struct EventStore::Impl {
             name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
         if (it == buckets.end()) return;
         auto& events = it->second.events;
-        for (auto m = events.begin(); m != events.end(); ++m)
-            if (m->key == key) {
-                events.erase(m);
+        auto& index = it->second.index;
+        for (std::size_t i = 0; i < index.size(); ++i)
+            if (index[i].key == key) {
+                events.erase(events.begin() + static_cast<std::ptrdiff_t>(i));
+                index.erase(index.begin() + static_cast<std::ptrdiff_t>(i));
                 --cached_events;
                 return;
             }
@@ -1066,6 +1083,9 @@ struct EventStore::Impl {
             high = w.latest;
         }
         const std::string_view date_source = to_string(e.date_source), status = to_string(e.status);
+        const auto first = static_cast<std::uint32_t>(low.day_number());
+        const auto last_first = static_cast<std::uint32_t>(high.day_number());
+        const auto own_first = static_cast<std::uint32_t>(w.earliest.day_number());
 
         // Keys, not names: the candidates carry their canonical links as keys.
         // Looked up once a candidate's span fits.
@@ -1075,9 +1095,17 @@ struct EventStore::Impl {
         const Match* best = nullptr;
         std::tuple<std::size_t, int, long long> best_score{};
         for (int month = month_index(low), last = month_index(high); month <= last; ++month) {
-            for (Match& candidate : bucket(e.type, date_source, status, month).events) {
+            Bucket& b = bucket(e.type, date_source, status, month);
+            for (std::size_t i = 0; i < b.index.size(); ++i) {
+                const Bucket::Entry& entry = b.index[i];
+                if (entry.first < first || last_first < entry.first) continue;
+                // Beginning before this span, only a week or a month coarser than it may contain it.
+                if (entry.first < own_first &&
+                    (entry.precision <= w.precision || entry.precision > Precision::month))
+                    continue;
+                Match& candidate = b.events[i];
                 const auto& span = candidate.span;
-                if (span.earliest < low || high < span.earliest || !compatible_spans(span, w)) continue;
+                if (!compatible_spans(span, w)) continue;
                 if (!candidate.links_loaded) load_links(candidate);
                 if (!keyed) {
                     for (const auto& a : e.actors)
