@@ -398,8 +398,7 @@ struct EventStore::Impl {
     Statement events_of_article;
     Statement delete_mentions_of_article;
     Statement load_bucket;
-    Statement actor_links_of_event;   // a cached event's other links, read when a mention merges into it
-    Statement place_links_of_event;
+    Statement canonical_links;   // a cached event's canonical actors and places, read when first needed
     Statement sources_of_event;
     Statement counts_of_event;
     Statement data_version;
@@ -429,8 +428,6 @@ struct EventStore::Impl {
     };
     std::unordered_map<long long, PendingCounts> pending_counts;
     Statement merge_one_probe;  // the same without the cache: is the source new
-    Statement clear_canonical_actors;
-    Statement clear_canonical_places;
     Statement find_actor;
     Statement insert_actor;
     Statement insert_actor_alias;
@@ -439,12 +436,12 @@ struct EventStore::Impl {
     Statement insert_place_alias;
     Statement link_actor;
     Statement link_place;
+    Statement unlink_actor;
+    Statement unlink_place;
     Statement mentions_of_event;
     Statement delete_event;
-    Statement clear_event_links;
     Statement load_mentions;
-    Statement extra_actors;
-    Statement extra_places;
+    Statement place_coords;
     Statement fts_index;
     Statement fts_unindex;
 
@@ -460,18 +457,18 @@ struct EventStore::Impl {
           update_article(db,
                          "UPDATE articles SET hash=?2, url=?3, title=?4, source=?5, source_key=?6, "
                          "published=?7, language=?8, text=?9, ingested_at=?10, slot=?11 WHERE key=?1"),
-          events_of_article(db, "SELECT DISTINCT event FROM mentions WHERE key BETWEEN ?1 AND ?2"),
+          events_of_article(db, "SELECT event, actors, places FROM mentions WHERE key BETWEEN ?1 AND ?2"),
           delete_mentions_of_article(db, "DELETE FROM mentions WHERE key BETWEEN ?1 AND ?2"),
           // One bucket of merge candidates (see Bucket): every event of a type,
           // date source and status that begins in one month, with its span,
           // from the index alone (schema step 7); its links, and its sources
           // and counts, are read when a probe first needs them.
           load_bucket(db,
-                      "SELECT key, earliest, latest, precision, open_start, open_end, canon_actors, canon_places "
+                      "SELECT key, earliest, latest, precision, open_start, open_end "
                       "FROM events e INDEXED BY events_for_merge "
                       "WHERE type = ?1 AND date_source = ?2 AND status = ?3 AND earliest BETWEEN ?4 AND ?5"),
-          actor_links_of_event(db, "SELECT actor, role FROM event_actors WHERE event = ? AND canonical = 0"),
-          place_links_of_event(db, "SELECT place FROM event_places WHERE event = ? AND canonical = 0"),
+          // The event's canonical actors and places, as keys (schema step 10).
+          canonical_links(db, "SELECT canon_actors, canon_places FROM events WHERE key = ?"),
           sources_of_event(db, "SELECT source_key FROM mentions WHERE event = ?"),
           counts_of_event(db, "SELECT confidence, first_reported FROM events WHERE key = ?"),
           data_version(db, "PRAGMA data_version"),
@@ -483,6 +480,8 @@ struct EventStore::Impl {
           // else can pass compatible_spans(). One range per precision, written
           // out so that the partial index applies ("IN (?, ?)" also built a
           // temporary table on every run).
+          // (Each candidate's canonical actors and places come with it, from
+          // the same index: schema step 10.)
           candidates(db, fmt::format("SELECT {0} FROM events e INDEXED BY events_for_merge "
                                      "WHERE type = ?1 AND date_source = ?2 AND status = ?5 "
                                      "AND earliest BETWEEN ?6 AND ?4 AND latest >= ?6 "
@@ -526,35 +525,25 @@ struct EventStore::Impl {
                           "confidence = max(confidence, ?4), "
                           "first_reported = CASE WHEN first_reported IS NULL OR ?5 < first_reported "
                           "THEN coalesce(?5, first_reported) ELSE first_reported END WHERE key = ?1"),
-          clear_canonical_actors(db, "UPDATE event_actors SET canonical = 0 WHERE event = ?"),
-          clear_canonical_places(db, "UPDATE event_places SET canonical = 0 WHERE event = ?"),
           find_actor(db, "SELECT key FROM actors WHERE name = ?"),
           insert_actor(db, "INSERT INTO actors (name) VALUES (?)"),
           insert_actor_alias(db, "INSERT OR IGNORE INTO actor_aliases (actor, alias) VALUES (?, ?)"),
           find_place(db, "SELECT key FROM places WHERE name = ?"),
           insert_place(db, "INSERT INTO places (name, lat, lon) VALUES (?, ?, ?)"),
           insert_place_alias(db, "INSERT OR IGNORE INTO place_aliases (place, alias) VALUES (?, ?)"),
-          link_actor(db,
-                     "INSERT INTO event_actors (event, actor, role, canonical) VALUES (?1, ?2, ?3, ?4) "
-                     "ON CONFLICT DO UPDATE SET canonical = max(canonical, excluded.canonical)"),
-          link_place(db,
-                     "INSERT INTO event_places (event, place, canonical) VALUES (?1, ?2, ?3) "
-                     "ON CONFLICT DO UPDATE SET canonical = max(canonical, excluded.canonical)"),
+          link_actor(db, "INSERT INTO event_actors (actor, event) VALUES (?1, ?2) ON CONFLICT DO NOTHING"),
+          link_place(db, "INSERT INTO event_places (place, event) VALUES (?1, ?2) ON CONFLICT DO NOTHING"),
+          unlink_actor(db, "DELETE FROM event_actors WHERE actor = ?1 AND event = ?2"),
+          unlink_place(db, "DELETE FROM event_places WHERE place = ?1 AND event = ?2"),
           mentions_of_event(db,
                             "SELECT key, earliest, latest, precision, open_start, open_end, actors, places "
                             "FROM mentions WHERE event = ? ORDER BY key"),
           delete_event(db, "DELETE FROM events WHERE key = ?"),
-          clear_event_links(db, "DELETE FROM event_actors WHERE event = ?"),
           load_mentions(db,
                         "SELECT m.key, a.id, m.sentence, m.begin, m.end, m.timex, a.url, a.source, a.published, "
                         "m.actors, m.places FROM mentions m JOIN articles a ON a.key = m.article "
                         "WHERE m.event = ? ORDER BY a.published IS NULL, a.published, a.id, m.begin, m.key"),
-          extra_actors(db,
-                       "SELECT a.name, ea.role FROM event_actors ea JOIN actors a ON a.key = ea.actor "
-                       "WHERE ea.event = ? AND ea.canonical = 0 ORDER BY a.name, ea.role"),
-          extra_places(db,
-                       "SELECT p.name, p.lat, p.lon FROM event_places ep JOIN places p ON p.key = ep.place "
-                       "WHERE ep.event = ? AND ep.canonical = 0 ORDER BY p.name"),
+          place_coords(db, "SELECT lat, lon FROM places WHERE name = ?"),
           fts_index(db,
                     "INSERT INTO mentions_fts (rowid, headline, sentence) SELECT key, headline, sentence "
                     "FROM mentions_text WHERE key BETWEEN ?1 AND ?2"),
@@ -721,100 +710,170 @@ struct EventStore::Impl {
         return key;
     }
 
+
+    // Calls f(key, rest) for each record "key\x1Frest" of a text whose
+    // records are joined by \x1E; records without a \x1F are skipped.
+    template <class F>
+    static void each_keyed_record(std::string_view text, F&& f) {
+        std::size_t at = 0;
+        while (at < text.size()) {
+            std::size_t end = text.find('\x1e', at);
+            if (end == std::string_view::npos) end = text.size();
+            const std::size_t unit = text.find('\x1f', at);
+            if (unit != std::string_view::npos && unit < end) {
+                long long key = 0;
+                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
+                f(key, text.substr(unit + 1, end - unit - 1));
+            }
+            at = end + 1;
+        }
+    }
+
+
+    // "3,17,5" (canon_places) as numbers.
+    static std::vector<long long> key_list(const std::string& text) {
+        std::vector<long long> out;
+        long long value = 0;
+        bool any = false;
+        for (char c : text) {
+            if (c >= '0' && c <= '9') {
+                value = value * 10 + (c - '0');
+                any = true;
+            } else if (any) {
+                out.push_back(value);
+                value = 0;
+                any = false;
+            }
+        }
+        if (any) out.push_back(value);
+        return out;
+    }
+
+    // "3\x1Fagent\x1E5\x1Ftarget" (canon_actors) as pairs.
+    static std::vector<std::pair<long long, std::string>> actor_role_list(const std::string& text) {
+        std::vector<std::pair<long long, std::string>> out;
+        each_keyed_record(text, [&](long long key, std::string_view role) { out.emplace_back(key, std::string(role)); });
+        return out;
+    }
+
     // An event's canonical links as its row and the merge indexes hold them
     // (schema step 10), so that a probe reads a candidate's links with its
     // span from the index alone: "actor\x1Frole" records joined by \x1E, and
-    // place keys joined by commas, each link once (the rows of event_actors
-    // and event_places with canonical = 1, in the order first linked).
+    // place keys joined by commas, each link once, in the order its
+    // canonical mention names them. `create`: actors and places not stored
+    // yet are added (a new mention); else they are only looked up (a rebuild,
+    // whose mentions' names are stored).
     std::string canon_actors_text, canon_places_text;
     std::vector<std::pair<long long, std::string_view>> canon_actor_seen;
     std::vector<long long> canon_place_seen;
-    void canon_links(const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places) {
+    void canon_links(const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places, bool create) {
         canon_actors_text.clear();
         canon_places_text.clear();
         canon_actor_seen.clear();
         canon_place_seen.clear();
         for (const auto& a : actors) {
-            const long long key = actor_key(a);
-            const std::pair<long long, std::string_view> link{key, a.role};
+            std::optional<long long> key = create ? actor_key(a) : known_key(actor_keys, find_actor, a.name);
+            if (!key) continue;
+            const std::pair<long long, std::string_view> link{*key, a.role};
             if (std::find(canon_actor_seen.begin(), canon_actor_seen.end(), link) != canon_actor_seen.end())
                 continue;
             canon_actor_seen.push_back(link);
             if (!canon_actors_text.empty()) canon_actors_text += '\x1e';
-            fmt::format_to(std::back_inserter(canon_actors_text), "{}", key);
+            fmt::format_to(std::back_inserter(canon_actors_text), "{}", *key);
             canon_actors_text += '\x1f';
             canon_actors_text += a.role;
         }
         for (const auto& p : places) {
-            const long long key = place_key(p);
-            if (std::find(canon_place_seen.begin(), canon_place_seen.end(), key) != canon_place_seen.end()) continue;
-            canon_place_seen.push_back(key);
+            std::optional<long long> key = create ? place_key(p) : known_key(place_keys, find_place, p.name);
+            if (!key) continue;
+            if (std::find(canon_place_seen.begin(), canon_place_seen.end(), *key) != canon_place_seen.end()) continue;
+            canon_place_seen.push_back(*key);
             if (!canon_places_text.empty()) canon_places_text += ',';
-            fmt::format_to(std::back_inserter(canon_places_text), "{}", key);
+            fmt::format_to(std::back_inserter(canon_places_text), "{}", *key);
         }
     }
 
     // A stored event a mention may join, with the span its canonical mention
-    // gave it and every actor and place link it has.
+    // gave it, the actors and places that mention names, and the links the
+    // event is known to have.
     struct Match {
         long long key = 0;
         Span span;
-        std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role) links
-        std::vector<long long> places;                          // canonical place links
-        std::vector<std::pair<long long, std::string>> other_actors;  // links with canonical = 0
+        std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role), as its canonical mention names them
+        std::vector<long long> places;                          // canonical places
+        // Actors and places the event is linked to besides the canonical
+        // ones (schema step 10: one row (actor, event) whatever the roles):
+        // those written since it was cached. A link listed in neither may
+        // exist (read from the store, only the canonical ones are known);
+        // its upsert changes nothing then.
+        std::vector<long long> other_actors;
         std::vector<long long> other_places;
         // What a merge may change: the distinct source keys of its mentions,
         // the highest confidence, the earliest publication date.
         std::vector<std::string> sources;
         double confidence = 0;
         std::optional<std::string> first_reported;
-        // An event read from the store into a bucket has its span; its links
-        // when a probe finds its span compatible, its sources, confidence and
+        // An event read from the store into a bucket has its span; its
+        // canonical actors and places when a probe finds its span compatible, its sources, confidence and
         // first report when a mention merges into it (most events of a bucket
         // need neither).
-        bool links_loaded = true;   // `actors` and `places` (else in `canon`)
-        bool others_loaded = true;  // `other_actors` and `other_places`
+        bool links_loaded = true;
         bool sources_loaded = true;
-        // Until links_loaded: the canonical links as the merge index holds
-        // them, actors and places joined by \x1D (empty when it has none).
-        std::string canon;
     };
 
-    // Links an event to actors and places, as canonical ones or not. `known`,
-    // when given, lists the links the event has (see Match) and is kept in
-    // step: a link it lists already is not written again (an upsert with
-    // canonical = 0 would leave it as it is, and one with canonical = 1 only
-    // when it is canonical already).
+    // Links an event to the actors and places a mention of it names
+    // (schema step 10: one row per actor or place and event). `known` lists
+    // the links the event is known to have (see Match) and is kept in step:
+    // a link it lists is not written again. With `canonical`, the mention is
+    // the event's canonical one: its actors and places become `known`'s
+    // canonical lists.
     void link(long long event, const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places,
-              bool canonical, Match* known = nullptr) {
-        const int flag = canonical ? 1 : 0;
+              Match& known, bool canonical) {
+        auto listed = [](const std::vector<long long>& keys, long long key) {
+            return std::find(keys.begin(), keys.end(), key) != keys.end();
+        };
+        if (canonical) {
+            // The links of the old canonical mention stay, as other links.
+            for (const auto& link : known.actors)
+                if (!listed(known.other_actors, link.first)) known.other_actors.push_back(link.first);
+            for (long long place : known.places)
+                if (!listed(known.other_places, place)) known.other_places.push_back(place);
+            known.actors.clear();
+            known.places.clear();
+        }
         for (const auto& a : actors) {
             const long long actor = actor_key(a);
-            if (known) {
-                auto same = [&](const auto& link) { return link.first == actor && link.second == a.role; };
-                if (std::any_of(known->actors.begin(), known->actors.end(), same)) continue;
-                auto other = std::find_if(known->other_actors.begin(), known->other_actors.end(), same);
-                if (other != known->other_actors.end()) {
-                    if (!canonical) continue;
-                    known->other_actors.erase(other);
-                }
-                (canonical ? known->actors : known->other_actors).emplace_back(actor, a.role);
+            const bool linked = listed(known.other_actors, actor) ||
+                                std::any_of(known.actors.begin(), known.actors.end(),
+                                            [&](const auto& link) { return link.first == actor; });
+            if (canonical) {
+                add_canonical_actor(known, actor, a.role);
+                std::erase(known.other_actors, actor);
+            } else if (!linked) {
+                known.other_actors.push_back(actor);
             }
-            link_actor.bind(1, event).bind(2, actor).bind_static(3, a.role).bind(4, flag).run();
+            if (!linked) link_actor.bind(1, actor).bind(2, event).run();
         }
         for (const auto& p : places) {
             const long long place = place_key(p);
-            if (known) {
-                if (std::find(known->places.begin(), known->places.end(), place) != known->places.end()) continue;
-                auto other = std::find(known->other_places.begin(), known->other_places.end(), place);
-                if (other != known->other_places.end()) {
-                    if (!canonical) continue;
-                    known->other_places.erase(other);
-                }
-                (canonical ? known->places : known->other_places).push_back(place);
+            const bool linked = listed(known.other_places, place) || listed(known.places, place);
+            if (canonical) {
+                if (!listed(known.places, place)) known.places.push_back(place);
+                std::erase(known.other_places, place);
+            } else if (!linked) {
+                known.other_places.push_back(place);
             }
-            link_place.bind(1, event).bind(2, place).bind(3, flag).run();
+            if (!linked) link_place.bind(1, place).bind(2, event).run();
         }
+    }
+
+    // Adds (actor, role) to an event's canonical list unless listed: the
+    // list holds distinct pairs, as the links by (event, actor, role) did
+    // until schema step 10 (a shared actor counts once per role).
+    static void add_canonical_actor(Match& m, long long actor, const std::string& role) {
+        for (const auto& link : m.actors)
+            if (link.first == actor && link.second == role) return;
+        m.actors.emplace_back(actor, role);
     }
 
     // A mention's span as the text its columns hold: made once, bound
@@ -899,6 +958,20 @@ struct EventStore::Impl {
     // max_cached_events, so memory stays bounded whatever the store's size.
     struct Bucket {
         std::vector<Match> events;
+        // Each event's first day (day number) and key, in the order of
+        // `events`: a probe scans these 16 bytes per event, and touches an
+        // event itself only when it begins in the probe's days (a bucket of
+        // a large store holds hundreds of events, each some 200 bytes).
+        struct Entry {
+            std::uint32_t first;
+            Precision precision;
+            long long key;
+        };
+        std::vector<Entry> index;
+        void add(Match&& m) {
+            index.push_back({static_cast<std::uint32_t>(m.span.earliest.day_number()), m.span.precision, m.key});
+            events.push_back(std::move(m));
+        }
         std::uint64_t used = 0;  // the transaction that last read it
     };
     // 200,000 events (about 90 MB) unless DATELINE_MERGE_CACHE_EVENTS says
@@ -975,24 +1048,6 @@ struct EventStore::Impl {
         }
     }
 
-    // Calls f(key, rest) for each record "key\x1Frest" of a group_concat whose
-    // records are joined by \x1E; records without a \x1F are skipped.
-    template <class F>
-    static void each_keyed_record(std::string_view text, F&& f) {
-        std::size_t at = 0;
-        while (at < text.size()) {
-            std::size_t end = text.find('\x1e', at);
-            if (end == std::string_view::npos) end = text.size();
-            const std::size_t unit = text.find('\x1f', at);
-            if (unit != std::string_view::npos && unit < end) {
-                long long key = 0;
-                for (std::size_t i = at; i < unit; ++i) key = key * 10 + (text[i] - '0');
-                f(key, text.substr(unit + 1, end - unit - 1));
-            }
-            at = end + 1;
-        }
-    }
-
     // The bucket of candidates, loaded from the store when absent.
     Bucket& bucket(std::string_view type, std::string_view date_source, std::string_view status, int month) {
         auto [it, added] = buckets.try_emplace(name_bucket(type, date_source, status, month));
@@ -1008,14 +1063,8 @@ struct EventStore::Impl {
                 Match m;
                 m.key = load_bucket.column_int64(0);
                 m.span = read_short_span(load_bucket, 1);
-                // Its canonical links as the index holds them (parsed when its span fits).
-                const std::string_view actors = load_bucket.column_view(6), places = load_bucket.column_view(7);
-                if (!actors.empty() || !places.empty()) {
-                    m.canon.reserve(actors.size() + 1 + places.size());
-                    m.canon.append(actors).append(1, '\x1d').append(places);
-                }
-                m.links_loaded = m.others_loaded = m.sources_loaded = false;
-                b.events.push_back(std::move(m));
+                m.links_loaded = m.sources_loaded = false;
+                b.add(std::move(m));
             }
         } catch (...) {
             buckets.erase(it);
@@ -1025,27 +1074,16 @@ struct EventStore::Impl {
         return b;
     }
 
-    // The canonical links of an event of a loaded bucket, from the text its
-    // bucket was read with (no statement).
-    static void load_links(Match& m) {
-        const std::size_t split = m.canon.find('\x1d');
-        if (split != std::string::npos) {
-            m.actors = actor_role_list(m.canon.substr(0, split));
-            m.places = key_list(m.canon.substr(split + 1));
+    // Reads the canonical actors and places of a stored event: the ones its
+    // canonical mention names, as keys in its row (schema step 10).
+    void load_links(Match& m) {
+        canonical_links.bind(1, m.key);
+        if (canonical_links.step()) {
+            m.actors = actor_role_list(canonical_links.column_text(0));
+            m.places = key_list(canonical_links.column_text(1));
+            canonical_links.reset();
         }
-        std::string().swap(m.canon);
         m.links_loaded = true;
-    }
-
-    // Reads the other (not canonical) links of an event of a loaded bucket:
-    // only a mention that merges into it needs them.
-    void load_other_links(Match& m) {
-        actor_links_of_event.bind(1, m.key);
-        while (actor_links_of_event.step())
-            m.other_actors.emplace_back(actor_links_of_event.column_int64(0), actor_links_of_event.column_text(1));
-        place_links_of_event.bind(1, m.key);
-        while (place_links_of_event.step()) m.other_places.push_back(place_links_of_event.column_int64(0));
-        m.others_loaded = true;
     }
 
     // Reads the distinct source keys of an event's mentions (before a new
@@ -1076,8 +1114,9 @@ struct EventStore::Impl {
         auto it = buckets.find(
             name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
         if (it == buckets.end()) return nullptr;
-        for (auto& m : it->second.events)
-            if (m.key == key) return &m;
+        const auto& index = it->second.index;
+        for (std::size_t i = 0; i < index.size(); ++i)
+            if (index[i].key == key) return &it->second.events[i];
         return nullptr;
     }
 
@@ -1086,7 +1125,7 @@ struct EventStore::Impl {
         auto it = buckets.find(
             name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(m.span.earliest)));
         if (it == buckets.end()) return;
-        it->second.events.push_back(std::move(m));
+        it->second.add(std::move(m));
         ++cached_events;
     }
 
@@ -1096,9 +1135,11 @@ struct EventStore::Impl {
             name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
         if (it == buckets.end()) return;
         auto& events = it->second.events;
-        for (auto m = events.begin(); m != events.end(); ++m)
-            if (m->key == key) {
-                events.erase(m);
+        auto& index = it->second.index;
+        for (std::size_t i = 0; i < index.size(); ++i)
+            if (index[i].key == key) {
+                events.erase(events.begin() + static_cast<std::ptrdiff_t>(i));
+                index.erase(index.begin() + static_cast<std::ptrdiff_t>(i));
                 --cached_events;
                 return;
             }
@@ -1122,6 +1163,9 @@ struct EventStore::Impl {
             high = w.latest;
         }
         const std::string_view date_source = to_string(e.date_source), status = to_string(e.status);
+        const auto first = static_cast<std::uint32_t>(low.day_number());
+        const auto last_first = static_cast<std::uint32_t>(high.day_number());
+        const auto own_first = static_cast<std::uint32_t>(w.earliest.day_number());
 
         // Keys, not names: the candidates carry their canonical links as keys.
         // Looked up once a candidate's span fits.
@@ -1131,9 +1175,17 @@ struct EventStore::Impl {
         const Match* best = nullptr;
         std::tuple<std::size_t, int, long long> best_score{};
         for (int month = month_index(low), last = month_index(high); month <= last; ++month) {
-            for (Match& candidate : bucket(e.type, date_source, status, month).events) {
+            Bucket& b = bucket(e.type, date_source, status, month);
+            for (std::size_t i = 0; i < b.index.size(); ++i) {
+                const Bucket::Entry& entry = b.index[i];
+                if (entry.first < first || last_first < entry.first) continue;
+                // Beginning before this span, only a week or a month coarser than it may contain it.
+                if (entry.first < own_first &&
+                    (entry.precision <= w.precision || entry.precision > Precision::month))
+                    continue;
+                Match& candidate = b.events[i];
                 const auto& span = candidate.span;
-                if (span.earliest < low || high < span.earliest || !compatible_spans(span, w)) continue;
+                if (!compatible_spans(span, w)) continue;
                 if (!candidate.links_loaded) load_links(candidate);
                 if (!keyed) {
                     for (const auto& a : e.actors)
@@ -1161,32 +1213,6 @@ struct EventStore::Impl {
         }
         if (!best) return std::nullopt;
         return *best;
-    }
-
-    // "3,17,5" (group_concat of keys) as numbers.
-    static std::vector<long long> key_list(const std::string& text) {
-        std::vector<long long> out;
-        long long value = 0;
-        bool any = false;
-        for (char c : text) {
-            if (c >= '0' && c <= '9') {
-                value = value * 10 + (c - '0');
-                any = true;
-            } else if (any) {
-                out.push_back(value);
-                value = 0;
-                any = false;
-            }
-        }
-        if (any) out.push_back(value);
-        return out;
-    }
-
-    // "3\x1Fagent\x1E5\x1Ftarget" (group_concat of actor and role) as pairs.
-    static std::vector<std::pair<long long, std::string>> actor_role_list(const std::string& text) {
-        std::vector<std::pair<long long, std::string>> out;
-        each_keyed_record(text, [&](long long key, std::string_view role) { out.emplace_back(key, std::string(role)); });
-        return out;
     }
 
     // find_match() without the cache, one statement per mention: for a store
@@ -1219,14 +1245,14 @@ struct EventStore::Impl {
             Match m;
             m.key = candidates.column_int64(0);
             m.span = read_short_span(candidates, 1);
+            if (!compatible_spans(m.span, w)) continue;
             m.actors = actor_role_list(candidates.column_text(6));
             m.places = key_list(candidates.column_text(7));
             found.push_back(std::move(m));
         }
         if (found.empty()) return std::nullopt;
 
-        // Keys, not names: the candidates bring their canonical actors and
-        // places as key lists in the same row (one statement per probe).
+        // Keys, not names, as the candidates' canonical actors and places are.
         std::set<long long> mine_actors, mine_places;
         for (const auto& a : e.actors)
             if (auto k = known_key(actor_keys, find_actor, a.name)) mine_actors.insert(*k);
@@ -1344,11 +1370,9 @@ struct EventStore::Impl {
         // The cached entry the probe found (a copy of it is `match`), kept in step below.
         Match* entry = match && use_cache ? cached_event(e, match->span, match->key) : nullptr;
         if (entry && !entry->sources_loaded) load_sources(*entry);  // before this mention is stored
-        if (entry && !entry->links_loaded) load_links(*entry);
-        if (entry && !entry->others_loaded) load_other_links(*entry);
         const long long mention = next_mention_key();
         span_text.set(e);
-        if (!match || finer(*e.when, match->span)) canon_links(e.actors, e.places);  // this mention's links become canonical
+        if (!match || finer(*e.when, match->span)) canon_links(e.actors, e.places, true);  // it becomes canonical
         const long long event = match ? match->key : insert_new_event(e, published, mention);
         actors_json(actors_text, e.actors);
         places_json(places_text, e.places, numbers);
@@ -1374,7 +1398,7 @@ struct EventStore::Impl {
             entry.sources.push_back(source_key);
             entry.confidence = e.confidence;
             entry.first_reported = published;
-            link(event, e.actors, e.places, true, &entry);
+            link(event, e.actors, e.places, entry, true);
             if (e.when && e.date_source != DateSource::unresolved) {
                 entry.span = *e.when;
                 cache_event(e, std::move(entry));
@@ -1384,8 +1408,8 @@ struct EventStore::Impl {
         Match fallback;
         if (!entry) {
             // Without the cache (or, not expected, an entry gone): the probe's
-            // canonical links stand for all (an upsert of a link the event has
-            // changes nothing), and the counts are read by the UPDATE.
+            // canonical links are the ones known (an upsert of a link the
+            // event has changes nothing), and the counts are read by the UPDATE.
             if (use_cache) {
                 write_pending_counts();
                 forget_candidates();
@@ -1414,15 +1438,10 @@ struct EventStore::Impl {
         }
         // The finer mention becomes canonical: the span only ever narrows.
         if (finer(*e.when, match->span)) {
+            // (Its canonical actors and places are this mention's: no link changes but new ones.)
             set_primary.bind(1, event).bind(2, mention).bind_static(3, canon_actors_text);
             set_primary.bind_static(4, canon_places_text).run();
-            clear_canonical_actors.bind(1, event).run();
-            clear_canonical_places.bind(1, event).run();
-            for (auto& a : entry->actors) entry->other_actors.push_back(std::move(a));
-            for (long long p : entry->places) entry->other_places.push_back(p);
-            entry->actors.clear();
-            entry->places.clear();
-            link(event, e.actors, e.places, true, entry);
+            link(event, e.actors, e.places, *entry, true);
             if (entry != &fallback) {
                 Match moved = std::move(*entry);
                 uncache_event(e, match->span, event);
@@ -1430,14 +1449,24 @@ struct EventStore::Impl {
                 cache_event(e, std::move(moved));
             }
         } else {
-            link(event, e.actors, e.places, false, entry);
+            link(event, e.actors, e.places, *entry, false);
         }
         return true;
     }
 
+    // An event that loses mentions (its article replaced), with the actors
+    // and places those mentions named: the links they may leave behind.
+    struct Affected {
+        long long event = 0;
+        std::vector<std::string> actors, places;
+    };
+
     // Recomputes an event from the mentions it has left: deletes it when none
-    // is left, else the finest mention becomes canonical and links are rebuilt.
-    bool rebuild_event(long long event) {
+    // is left, else the finest mention becomes canonical; the links only
+    // the removed mentions named go (each link is named by a mention of its
+    // event, schema step 10).
+    bool rebuild_event(const Affected& affected) {
+        const long long event = affected.event;
         struct Row {
             long long key;
             Span span;
@@ -1452,6 +1481,17 @@ struct EventStore::Impl {
             if (!mentions_of_event.column_is_null(1)) r.span = read_short_span(mentions_of_event, 1);
             rows.push_back(std::move(r));
         }
+        std::set<std::string> actors_left, places_left;
+        for (const Row& r : rows) {
+            for (const auto& a : r.actors) actors_left.insert(a.name);
+            for (const auto& p : r.places) places_left.insert(p.name);
+        }
+        for (const std::string& name : std::set<std::string>(affected.actors.begin(), affected.actors.end()))
+            if (!actors_left.count(name))
+                if (auto k = known_key(actor_keys, find_actor, name)) unlink_actor.bind(1, *k).bind(2, event).run();
+        for (const std::string& name : std::set<std::string>(affected.places.begin(), affected.places.end()))
+            if (!places_left.count(name))
+                if (auto k = known_key(place_keys, find_place, name)) unlink_place.bind(1, *k).bind(2, event).run();
         if (rows.empty()) {
             delete_event.bind(1, event).run();
             return false;
@@ -1459,15 +1499,9 @@ struct EventStore::Impl {
         std::size_t primary = 0;
         for (std::size_t i = 1; i < rows.size(); ++i)
             if (finer(rows[i].span, rows[primary].span)) primary = i;
-        canon_links(rows[primary].actors, rows[primary].places);
+        canon_links(rows[primary].actors, rows[primary].places, false);
         set_primary.bind(1, event).bind(2, rows[primary].key).bind_static(3, canon_actors_text);
         set_primary.bind_static(4, canon_places_text).run();
-        clear_event_links.bind(1, event).run();
-        Statement clear_places(db, "DELETE FROM event_places WHERE event = ?");
-        clear_places.bind(1, event).run();
-        link(event, rows[primary].actors, rows[primary].places, true);
-        for (std::size_t i = 0; i < rows.size(); ++i)
-            if (i != primary) link(event, rows[i].actors, rows[i].places, false);
         merge_counts.bind(1, event).run();
         return true;
     }
@@ -1490,6 +1524,11 @@ struct EventStore::Impl {
         e.source_count = s.column_int(17);
         long long primary = s.column_int64(18);
 
+        // The other mentions' actors and places, each distinct text once.
+        std::vector<std::string> other_actors, other_places;
+        auto add_text = [](std::vector<std::string>& texts, std::string_view text) {
+            if (std::find(texts.begin(), texts.end(), text) == texts.end()) texts.emplace_back(text);
+        };
         load_mentions.bind(1, key);
         while (load_mentions.step()) {
             Evidence ev;
@@ -1507,27 +1546,36 @@ struct EventStore::Impl {
                 e.places = places_from(load_mentions.column_text(10));
             } else {
                 e.mentions.push_back(std::move(ev));
+                add_text(other_actors, load_mentions.column_view(9));
+                add_text(other_places, load_mentions.column_view(10));
             }
         }
-        // Actors and places other reports add, after the canonical ones
-        // (a single mention adds none: skip the two probes).
-        if (e.mentions.empty()) return e;
-        extra_actors.bind(1, key);
-        while (extra_actors.step()) {
-            ActorRef a{extra_actors.column_text(0), extra_actors.column_text(1), {}, {}};
-            bool known = std::any_of(e.actors.begin(), e.actors.end(),
-                                     [&](const ActorRef& x) { return x.name == a.name && x.role == a.role; });
-            if (!known) e.actors.push_back(std::move(a));
-        }
-        extra_places.bind(1, key);
-        while (extra_places.step()) {
+        // Actors and places other reports add, after the canonical ones, by
+        // name (and role): what the other mentions name and the canonical
+        // one does not (schema step 10; the links by event, role and
+        // canonical flag until then). A place with its stored coordinates.
+        std::set<std::pair<std::string, std::string>> extra_actors;
+        for (const std::string& text : other_actors)
+            for (auto& a : actors_from(text))
+                if (std::none_of(e.actors.begin(), e.actors.end(),
+                                 [&](const ActorRef& x) { return x.name == a.name && x.role == a.role; }))
+                    extra_actors.emplace(std::move(a.name), std::move(a.role));
+        for (const auto& [name, role] : extra_actors) e.actors.push_back(ActorRef{name, role, {}, {}});
+        std::set<std::string> extra_places;
+        for (const std::string& text : other_places)
+            for (auto& p : places_from(text))
+                if (std::none_of(e.places.begin(), e.places.end(), [&](const PlaceRef& x) { return x.name == p.name; }))
+                    extra_places.insert(std::move(p.name));
+        for (const std::string& name : extra_places) {
             PlaceRef p;
-            p.name = extra_places.column_text(0);
-            if (!extra_places.column_is_null(1)) p.lat = extra_places.column_double(1);
-            if (!extra_places.column_is_null(2)) p.lon = extra_places.column_double(2);
-            bool known = std::any_of(e.places.begin(), e.places.end(),
-                                     [&](const PlaceRef& x) { return x.name == p.name; });
-            if (!known) e.places.push_back(std::move(p));
+            p.name = name;
+            place_coords.bind(1, name);
+            if (place_coords.step()) {
+                if (!place_coords.column_is_null(0)) p.lat = place_coords.column_double(0);
+                if (!place_coords.column_is_null(1)) p.lon = place_coords.column_double(1);
+            }
+            place_coords.reset();
+            e.places.push_back(std::move(p));
         }
         return e;
     }
@@ -1619,11 +1667,18 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
                 return result;
             }
             // Changed text: its old mentions go, and the events they alone told go with them.
-            std::vector<long long> affected;
+            std::vector<Impl::Affected> affected;
             if (old_slot > 0) {
                 const long long lo = Impl::first_mention(old_slot), hi = Impl::last_mention(old_slot);
                 impl.events_of_article.bind(1, lo).bind(2, hi);
-                while (impl.events_of_article.step()) affected.push_back(impl.events_of_article.column_int64(0));
+                while (impl.events_of_article.step()) {
+                    const long long event = impl.events_of_article.column_int64(0);
+                    auto it = std::find_if(affected.begin(), affected.end(),
+                                           [&](const Impl::Affected& a) { return a.event == event; });
+                    if (it == affected.end()) it = affected.insert(affected.end(), Impl::Affected{event, {}, {}});
+                    for (auto& a : actors_from(impl.events_of_article.column_text(1))) it->actors.push_back(std::move(a.name));
+                    for (auto& p : places_from(impl.events_of_article.column_text(2))) it->places.push_back(std::move(p.name));
+                }
                 // Events are rebuilt below (from their rows): the merge candidates
                 // are read afresh after, and the counts merges changed written first.
                 impl.write_pending_counts();
@@ -1631,8 +1686,8 @@ IngestResult EventStore::ingest(const Article& article, const std::vector<Event>
                 impl.unindex_article(old_slot);
                 impl.delete_mentions_of_article.bind(1, lo).bind(2, hi).run();
             }
-            for (long long event : affected)
-                if (!impl.rebuild_event(event)) ++result.events_removed;
+            for (const Impl::Affected& a : affected)
+                if (!impl.rebuild_event(a)) ++result.events_removed;
             // The new mentions take a new slot, after every stored one (as they
             // took the next keys before schema step 9).
             if (!events.empty()) slot = impl.new_slot();
@@ -1792,6 +1847,9 @@ std::vector<Filter> filters_of(sqlite::Connection& db, const TimelineQuery& q, s
     if (!q.query.empty()) {
         Filter f;
         const std::string match = numbered(params, fts_query(q.query));
+        // The rowids of the texts that match: read once below, or (beyond
+        // k_fts_hits_cap) left to SQLite as the list `check` tests against.
+        const std::string hit_rowids = fmt::format("SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}", match);
         // The index holds a text once per article (schema step 9): the
         // mentions that share it follow the one holding it, in its article's
         // range of keys, and name it by fts_key.
@@ -1803,24 +1861,22 @@ std::vector<Filter> filters_of(sqlite::Connection& db, const TimelineQuery& q, s
         // and a walk tests mentions against them (FtsHits). Every plan reads
         // them all anyway (SQLite's `IN` list, or the join that drives);
         // beyond k_fts_hits_cap (16 MB of keys) they are left to SQLite's list.
-        Statement read(db, "SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?1 ORDER BY rowid");
-        read.bind(1, params.back());
+        Statement read(db, hit_rowids + " ORDER BY rowid");
+        read.bind(static_cast<int>(params.size()), params.back());
         while (read.step() && hits.rowids.size() <= k_fts_hits_cap) hits.rowids.push_back(read.column_int64(0));
         read.reset();
         f.known = static_cast<double>(hits.rowids.size());
+        // A mention is a hit when its text's rowid is one of them.
+        std::string is_hit;
         if (hits.rowids.size() <= k_fts_hits_cap) {
             params.emplace_back();  // the pointer's place: Cursor binds it
             hits.param = static_cast<int>(params.size());
-            f.check = fmt::format(
-                "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND dateline_fts_hit(?{}, m.fts_key))",
-                hits.param);
+            is_hit = fmt::format("dateline_fts_hit(?{}, m.fts_key)", hits.param);
         } else {
             hits.rowids.clear();
-            f.check = fmt::format(
-                "EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND m.fts_key IN "
-                "(SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH {}))",
-                match);
+            is_hit = fmt::format("m.fts_key IN ({})", hit_rowids);
         }
+        f.check = fmt::format("EXISTS (SELECT 1 FROM mentions m WHERE m.event = e.key AND {})", is_hit);
         done(f);
     }
     if (q.min_sources > 0) {

@@ -18,7 +18,7 @@ namespace {
 
 // Step N takes a database from version N-1 to N. Steps are never edited once
 // released: a change is a new step, so every older database can follow.
-constexpr std::array<std::string_view, 10> k_steps = {
+constexpr std::array<std::string_view, 11> k_steps = {
     // 1: articles, canonical events, their mentions, actors and places.
     R"sql(
 CREATE TABLE articles (
@@ -347,6 +347,38 @@ DROP INDEX events_merge_coarser;
 CREATE INDEX events_merge_coarser ON events(type, date_source, status, precision, earliest, latest, open_start,
                                             open_end, canon_actors, canon_places)
     WHERE precision = 'week' OR precision = 'month';
+)sql",
+    // 11: a link of an event to an actor or a place is one B-tree entry,
+    // (actor, event) or (place, event), instead of two (the table by event,
+    // role and canonical flag, and an index by actor). The links only find
+    // events for `--actor`, `--place` and `stats`; everything that read them
+    // by event reads the event's mentions instead, which name the same
+    // actors and places: the canonical ones are its canonical mention's
+    // (`events.primary_mention`; the merge probe has them in `events.canon_*`
+    // since step 10), the others those of its other mentions (the merge of a
+    // mention into it, the export of an event's other actors and places, a
+    // rebuild after a replacement). No foreign key on `event`: with no
+    // index by event, each deleted event would have made SQLite scan the
+    // table; the store deletes an event's links itself.
+    R"sql(
+CREATE TABLE event_actors_v11 (
+    actor INTEGER NOT NULL REFERENCES actors(key),
+    event INTEGER NOT NULL,
+    PRIMARY KEY (actor, event)
+) WITHOUT ROWID;
+INSERT INTO event_actors_v11 (actor, event)
+    SELECT DISTINCT actor, event FROM event_actors WHERE event IN (SELECT key FROM events) ORDER BY actor, event;
+DROP TABLE event_actors;
+ALTER TABLE event_actors_v11 RENAME TO event_actors;
+CREATE TABLE event_places_v11 (
+    place INTEGER NOT NULL REFERENCES places(key),
+    event INTEGER NOT NULL,
+    PRIMARY KEY (place, event)
+) WITHOUT ROWID;
+INSERT INTO event_places_v11 (place, event)
+    SELECT DISTINCT place, event FROM event_places WHERE event IN (SELECT key FROM events) ORDER BY place, event;
+DROP TABLE event_places;
+ALTER TABLE event_places_v11 RENAME TO event_places;
 )sql",
 };
 

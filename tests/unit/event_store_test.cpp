@@ -1177,9 +1177,12 @@ TEST_CASE("a version 9 store gets its events' canonical links in the merge index
             "('a-blockade', 'blockade', 'text', '2022-12-12', '2022-12-12', '2022-12-12', '2022-12-12', 'day', "
             "'Azerbaijan blocked the road', 'asserted', '2022-12-14', 1048576, 1, 0.8);"
             "INSERT INTO mentions (key, event, article, fts_key, id, type, date_source, edtf, earliest, latest, "
-            "precision, headline, sentence, begin, end, source_key) VALUES "
+            "precision, headline, sentence, begin, end, source_key, actors, places) VALUES "
             "(1048576, 1, 1, 1048576, 'a-blockade', 'blockade', 'text', '2022-12-12', '2022-12-12', '2022-12-12', "
-            "'day', 'Azerbaijan blocked the road', 'Azerbaijan blocked the road to Armenia at Lachin.', 0, 49, 'A');"
+            "'day', 'Azerbaijan blocked the road', 'Azerbaijan blocked the road to Armenia at Lachin.', 0, 49, 'A', "
+            "'[{\"name\":\"Azerbaijan\",\"qualifier\":\"\",\"role\":\"agent\",\"surface\":\"Azerbaijan\"},"
+            "{\"name\":\"Armenia\",\"qualifier\":\"\",\"role\":\"target\",\"surface\":\"Armenia\"}]', "
+            "'[{\"lat\":39.6,\"lon\":46.5,\"name\":\"Lachin\",\"surface\":\"Lachin\"}]');"
             "INSERT INTO actors (name) VALUES ('Azerbaijan'), ('Armenia'), ('Russia');"
             "INSERT INTO places (name, lat, lon) VALUES ('Lachin', 39.6, 46.5);"
             "INSERT INTO event_actors (event, actor, role, canonical) VALUES "
@@ -1196,7 +1199,7 @@ TEST_CASE("a version 9 store gets its events' canonical links in the merge index
     }
     {
         sqlite::Connection db(dir.db());
-        CHECK(db.scalar("PRAGMA user_version") == 10);
+        CHECK(db.scalar("PRAGMA user_version") == EventStore::schema_version);
         sqlite::Statement s(db, "SELECT canon_actors, canon_places FROM events WHERE key = 1");
         REQUIRE(s.step());
         CHECK(s.column_text(0) == "1\x1f" "agent\x1e" "2\x1f" "target");  // Russia is not canonical
@@ -1234,6 +1237,106 @@ TEST_CASE("a version 9 store gets its events' canonical links in the merge index
         CHECK(s.column_text(1) == "1");
         CHECK(s.column_text(2) == "day");
     }
+    CHECK(store.integrity_check() == "ok");
+}
+
+TEST_CASE("a version 9 store gets the links of step 11, one row per actor or place and event, and keeps its events") {
+    TempDir dir;
+    const long long a0 = 1LL << 20, b0 = 2LL << 20;  // the first mention of slots 1 and 2
+    {
+        sqlite::Connection db(dir.db());
+        sqlite::migrate(db, 9);
+        // One event told by "a" (a month, Armenia as agent, in Jermuk) and
+        // by "b" (the day, canonical: Azerbaijan as agent, Armenia as target).
+        db.exec(fmt::format(
+            "INSERT INTO articles (id, hash, source, source_key, published, text, ingested_at, slot) VALUES "
+            "('a', 'h1', 'A', 'A', '2022-09-14', 'Armenia reported shelling near Jermuk in September.', 'now', 1), "
+            "('b', 'h2', 'B', 'B', '2022-09-15', 'Azerbaijan shelled Armenia on 13 September.', 'now', 2);"
+            "INSERT INTO actors (name) VALUES ('Armenia'), ('Azerbaijan');"
+            "INSERT INTO places (name, lat, lon) VALUES ('Jermuk', 39.84, 45.67);"
+            "INSERT INTO events (id, type, date_source, edtf, earliest, latest, upper, precision, headline, "
+            "status, first_reported, primary_mention, source_count, confidence) VALUES "
+            "('b-attack', 'attack', 'text', '2022-09-13', '2022-09-13', '2022-09-13', '2022-09-13', 'day', "
+            "'Azerbaijan shelled Armenia', 'asserted', '2022-09-14', {1}, 2, 0.8);"
+            "INSERT INTO mentions (key, event, article, fts_key, fts_headline, id, type, date_source, edtf, "
+            "earliest, latest, precision, headline, confidence, sentence, begin, end, actors, places, source_key) "
+            "VALUES ({0}, 1, 1, {0}, 1, 'a-attack', 'attack', 'text', '2022-09', '2022-09-01', '2022-09-30', "
+            "'month', 'Armenia reported shelling', 0.6, 'Armenia reported shelling near Jermuk in September.', 0, 52, "
+            "'[{{\"name\":\"Armenia\",\"qualifier\":\"\",\"role\":\"agent\",\"surface\":\"\"}}]', "
+            "'[{{\"lat\":39.84,\"lon\":45.67,\"name\":\"Jermuk\",\"surface\":\"\"}}]', 'A'), "
+            "({1}, 1, 2, {1}, 1, 'b-attack', 'attack', 'text', '2022-09-13', '2022-09-13', '2022-09-13', 'day', "
+            "'Azerbaijan shelled Armenia', 0.8, 'Azerbaijan shelled Armenia on 13 September.', 0, 43, "
+            "'[{{\"name\":\"Azerbaijan\",\"qualifier\":\"\",\"role\":\"agent\",\"surface\":\"\"}},"
+            "{{\"name\":\"Armenia\",\"qualifier\":\"\",\"role\":\"target\",\"surface\":\"\"}}]', '[]', 'B');"
+            "INSERT INTO event_actors (event, actor, role, canonical) VALUES "
+            "(1, 1, 'agent', 0), (1, 2, 'agent', 1), (1, 1, 'target', 1);"
+            "INSERT INTO event_places (event, place, canonical) VALUES (1, 1, 0);"
+            "INSERT INTO mentions_fts (mentions_fts) VALUES ('rebuild');",
+            a0, b0));
+        CHECK(db.scalar("PRAGMA user_version") == 9);
+    }
+    EventStore store(dir.db());
+    CHECK(store.stats().schema_version == EventStore::schema_version);
+    CHECK(store.upgraded_from() == 9);
+    CHECK(fs::exists(dir.path / "t.db.v9.bak"));
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("SELECT count(*) FROM sqlite_master WHERE name IN ('event_actors_by_actor', 'event_places_by_place')") == 0);
+        CHECK(db.scalar("SELECT count(*) FROM event_actors") == 2);  // Armenia (two roles) once, Azerbaijan
+        CHECK(db.scalar("SELECT count(*) FROM event_places") == 1);
+    }
+    CHECK(store.integrity_check() == "ok");
+    auto events = store.query({});
+    REQUIRE(events.size() == 1);
+    // The canonical mention's actors, then what the other mention adds (by
+    // name and role), and its place with the stored coordinates.
+    REQUIRE(events[0].actors.size() == 3);
+    CHECK(events[0].actors[0].name == "Azerbaijan");
+    CHECK(events[0].actors[1].name == "Armenia");
+    CHECK(events[0].actors[1].role == "target");
+    CHECK(events[0].actors[2].name == "Armenia");
+    CHECK(events[0].actors[2].role == "agent");
+    REQUIRE(events[0].places.size() == 1);
+    CHECK(events[0].places[0].name == "Jermuk");
+    CHECK(events[0].places[0].lat == doctest::Approx(39.84));
+    TimelineQuery q;
+    q.actors = {"Armenia"};
+    CHECK(store.query(q).size() == 1);
+    q = {};
+    q.places = {"Jermuk"};
+    CHECK(store.query(q).size() == 1);
+
+    // The canonical actors, read from the canonical mention, still decide a merge.
+    Article c = article("c", "Azerbaijan fired at Armenian positions on 13 September.", "C", Date(2022, 9, 16));
+    IngestResult r = store.ingest(c, {event(c, "attack", day(2022, 9, 13), {"Azerbaijan"})});
+    CHECK(r.events_merged == 1);
+    Article d = article("d", "Georgia fired on 13 September.", "D", Date(2022, 9, 16));
+    r = store.ingest(d, {event(d, "attack", day(2022, 9, 13), {"Georgia"})});
+    CHECK(r.events_new == 1);  // no canonical actor in common
+
+    // "a" replaced: Jermuk, which only it named, goes; Armenia stays (named by "b").
+    Article a = article("a", "Armenia said nothing.", "A", Date(2022, 9, 14));
+    r = store.ingest(a, {});
+    CHECK(r.outcome == IngestOutcome::replaced);
+    CHECK(r.events_removed == 0);
+    CHECK(store.query(q).empty());
+    q = {};
+    q.actors = {"Armenia"};
+    CHECK(store.query(q).size() == 1);
+    // "d" replaced: its event goes, and its link with it.
+    d.text = "Nothing happened.";
+    r = store.ingest(d, {});
+    CHECK(r.events_removed == 1);
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("SELECT count(*) FROM event_places") == 0);
+        CHECK(db.scalar("SELECT count(*) FROM event_actors") == 2);
+        CHECK(db.scalar("SELECT count(*) FROM event_actors WHERE event NOT IN (SELECT key FROM events)") == 0);
+    }
+    events = store.query({});
+    REQUIRE(events.size() == 1);
+    CHECK(events[0].source_count == 2);  // b and c
+    REQUIRE(events[0].actors.size() == 2);  // a's Armenia as agent is gone with it
     CHECK(store.integrity_check() == "ok");
 }
 
