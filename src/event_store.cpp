@@ -764,6 +764,11 @@ struct EventStore::Impl {
     // yet are added (a new mention); else they are only looked up (a rebuild,
     // whose mentions' names are stored).
     std::string canon_actors_text, canon_places_text;
+    static void append_number(std::string& out, long long n) {
+        char digits[24];
+        const auto end = std::to_chars(digits, digits + sizeof digits, n).ptr;
+        out.append(digits, end);
+    }
     std::vector<std::pair<long long, std::string_view>> canon_actor_seen;
     std::vector<long long> canon_place_seen;
     void canon_links(const std::vector<ActorRef>& actors, const std::vector<PlaceRef>& places, bool create) {
@@ -772,24 +777,29 @@ struct EventStore::Impl {
         canon_actor_seen.clear();
         canon_place_seen.clear();
         for (const auto& a : actors) {
-            std::optional<long long> key = create ? actor_key(a) : known_key(actor_keys, find_actor, a.name);
+            // (Its aliases are written by link(), as before.)
+            std::optional<long long> key;
+            if (auto it = actor_keys.find(a.name); it != actor_keys.end()) key = it->second;
+            else key = create ? actor_key(a) : known_key(actor_keys, find_actor, a.name);
             if (!key) continue;
             const std::pair<long long, std::string_view> link{*key, a.role};
             if (std::find(canon_actor_seen.begin(), canon_actor_seen.end(), link) != canon_actor_seen.end())
                 continue;
             canon_actor_seen.push_back(link);
             if (!canon_actors_text.empty()) canon_actors_text += '\x1e';
-            fmt::format_to(std::back_inserter(canon_actors_text), "{}", *key);
+            append_number(canon_actors_text, *key);
             canon_actors_text += '\x1f';
             canon_actors_text += a.role;
         }
         for (const auto& p : places) {
-            std::optional<long long> key = create ? place_key(p) : known_key(place_keys, find_place, p.name);
+            std::optional<long long> key;
+            if (auto it = place_keys.find(p.name); it != place_keys.end()) key = it->second;
+            else key = create ? place_key(p) : known_key(place_keys, find_place, p.name);
             if (!key) continue;
             if (std::find(canon_place_seen.begin(), canon_place_seen.end(), *key) != canon_place_seen.end()) continue;
             canon_place_seen.push_back(*key);
             if (!canon_places_text.empty()) canon_places_text += ',';
-            fmt::format_to(std::back_inserter(canon_places_text), "{}", *key);
+            append_number(canon_places_text, *key);
         }
     }
 
