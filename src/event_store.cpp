@@ -812,7 +812,7 @@ struct EventStore::Impl {
         std::vector<std::pair<long long, std::string>> actors;  // canonical (actor, role), as its canonical mention names them
         std::vector<long long> places;                          // canonical places
         // Actors and places the event is linked to besides the canonical
-        // ones (schema step 10: one row (actor, event) whatever the roles):
+        // ones (schema step 11: one row (actor, event) whatever the roles):
         // those written since it was cached. A link listed in neither may
         // exist (read from the store, only the canonical ones are known);
         // its upsert changes nothing then.
@@ -832,7 +832,7 @@ struct EventStore::Impl {
     };
 
     // Links an event to the actors and places a mention of it names
-    // (schema step 10: one row per actor or place and event). `known` lists
+    // (schema step 11: one row per actor or place and event). `known` lists
     // the links the event is known to have (see Match) and is kept in step:
     // a link it lists is not written again. With `canonical`, the mention is
     // the event's canonical one: its actors and places become `known`'s
@@ -879,7 +879,7 @@ struct EventStore::Impl {
 
     // Adds (actor, role) to an event's canonical list unless listed: the
     // list holds distinct pairs, as the links by (event, actor, role) did
-    // until schema step 10 (a shared actor counts once per role).
+    // until schema step 11 (a shared actor counts once per role).
     static void add_canonical_actor(Match& m, long long actor, const std::string& role) {
         for (const auto& link : m.actors)
             if (link.first == actor && link.second == role) return;
@@ -1474,7 +1474,7 @@ struct EventStore::Impl {
     // Recomputes an event from the mentions it has left: deletes it when none
     // is left, else the finest mention becomes canonical; the links only
     // the removed mentions named go (each link is named by a mention of its
-    // event, schema step 10).
+    // event, schema step 11).
     bool rebuild_event(const Affected& affected) {
         const long long event = affected.event;
         struct Row {
@@ -1562,7 +1562,7 @@ struct EventStore::Impl {
         }
         // Actors and places other reports add, after the canonical ones, by
         // name (and role): what the other mentions name and the canonical
-        // one does not (schema step 10; the links by event, role and
+        // one does not (schema step 11; the links by event, role and
         // canonical flag until then). A place with its stored coordinates.
         std::set<std::pair<std::string, std::string>> extra_actors;
         for (const std::string& text : other_actors)
