@@ -93,8 +93,10 @@ void Lexicon::build_index() {
             continue;
         }
         if (n >= 64) continue;  // find looks such words up in m_words itself
-        m_shapes[static_cast<unsigned char>(key[0])] |= std::uint64_t{1} << n;
-        std::size_t k = mix(pack(key), n) & m_mask;
+        const std::uint64_t h = mix(pack(key));
+        const unsigned bit = static_cast<unsigned>(h >> 48);
+        m_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+        std::size_t k = h & m_mask;
         while (m_slots[k].word) k = (k + 1) & m_mask;
         m_slots[k] = Slot{pack(key), key.data(), &word, n};
     }
