@@ -74,12 +74,13 @@ struct alignas(64) Tk {
     const Word* w = nullptr;
     int num = -1;      // value of an all-digit token (no separators)
     int ndig = 0;      // its digit count
-    bool cap = false;  // starts with an upper-case letter
-    bool alpha = false;
     bool has_hyphen = false;
     bool starter = false;  // may begin an expression: a starter word, a number, a hyphenated word, "'"
 
     TokText raw() const { return TokText(std::string_view(rp, n)); }
+    // Worked out when asked (the scanner asks of few tokens), not stored for every token.
+    bool cap() const { return static_cast<unsigned char>(static_cast<unsigned char>(rp[0]) - 'A') < 26u; }  // upper-case first
+    bool alpha() const { return static_cast<unsigned char>((static_cast<unsigned char>(rp[0]) | 0x20) - 'a') < 26u; }
     TokText low() const { return TokText(std::string_view(lp, n)); }
 };
 
@@ -501,7 +502,7 @@ private:
     /// A month name (capitalised; abbreviations with their full stop). Returns tokens consumed.
     std::size_t month_at(std::size_t i, int& month) const {
         const Tk* t = at(i);
-        if (!t || !t->w || t->w->month == 0 || !t->cap) return 0;
+        if (!t || !t->w || t->w->month == 0 || !t->cap()) return 0;
         month = t->w->month;
         if (t->w->has(tx::k_month_abbrev)) {
             if (is(i + 1, ".") && adjacent(i)) return 2;
@@ -580,7 +581,7 @@ private:
     std::optional<Cand> elided_last(std::size_t i, const std::vector<Cand>& before) const {
         if (!is(i, "last") || i == 0 || !(is(i - 1, "as") || is(i - 1, "than"))) return std::nullopt;
         const Tk* nx = at(i + 1);
-        if (nx && nx->alpha) return std::nullopt;
+        if (nx && nx->alpha()) return std::nullopt;
         for (auto it = before.rbegin(); it != before.rend(); ++it) {
             if (it->sem.kind == Kind::relative_unit && it->sem.offset == 0 && it->sem.quarter == 0 &&
                 it->sem.half == 0 && it->sem.unit >= Unit::week) {
@@ -722,7 +723,7 @@ private:
             c.sem.month = m;
             std::size_t dl = day_at(k, d);
             // "May 5 soldiers": a number then a plain noun is a count, not a day.
-            if (dl && m_tk[k].w && m_tk[k].w->ordinal > 0 && !m_tk[k].cap) dl = 0;
+            if (dl && m_tk[k].w && m_tk[k].w->ordinal > 0 && !m_tk[k].cap()) dl = 0;
             if (dl) {
                 c.sem.day = d;
                 k += dl;
@@ -788,7 +789,7 @@ private:
             }
         }
         // Weekday: Wednesday, Wednesday night, Friday, Feb. 24.
-        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) && !t.w->has(tx::k_weekday_plural)) {
+        if (t.w && t.w->weekday >= 0 && t.cap() && !t.w->has(tx::k_weekday_abbrev) && !t.w->has(tx::k_weekday_plural)) {
             // "Friday prayers", "the Sunday edition" are recurring; "Friday's edition" is that Friday's.
             const bool possessive = t.low().size() > 2 && ends_in(t.low(), "'s");
             if (!possessive && flag(i + 1, tx::k_not_after_weekday)) return std::nullopt;
@@ -889,7 +890,7 @@ private:
                 }
             }
             // the 20th century, the twentieth century, an 11th century temple
-            if (at(k) && is(k + 1, "century") && (the || !m_tk[k + 1].cap)) {
+            if (at(k) && is(k + 1, "century") && (the || !m_tk[k + 1].cap())) {
                 int n = 0;
                 if (day_at(k, n) && n >= 1 && n <= 30) {
                     c.sem.century = (n - 1) * 100;
@@ -973,10 +974,10 @@ private:
             }
             // Holidays.
             const std::string* hv = nullptr;
-            if (std::size_t hl = phrase_at(tx::PhraseList::holiday, i, hv); hl && m_tk[i].cap) {
+            if (std::size_t hl = phrase_at(tx::PhraseList::holiday, i, hv); hl && m_tk[i].cap()) {
                 return holiday(c, i, i + hl, *hv);
             }
-            if (t.w && !t.w->single_word_holiday.empty() && t.cap) return holiday(c, i, i + 1, t.w->single_word_holiday);
+            if (t.w && !t.w->single_word_holiday.empty() && t.cap()) return holiday(c, i, i + 1, t.w->single_word_holiday);
         }
         return std::nullopt;
     }
@@ -1230,8 +1231,8 @@ private:
         // "at this moment", "at this crucial moment": the present (one adjective allowed).
         if (word_is(t, "this")) {
             const std::size_t m =
-                !is(k, "moment") && at(k) && m_tk[k].alpha && !m_tk[k].w && !m_tk[k].cap ? k + 1 : k;
-            if (is(m, "moment") && !m_tk[m].cap && !is(m + 1, "of")) {
+                !is(k, "moment") && at(k) && m_tk[k].alpha() && !m_tk[k].w && !m_tk[k].cap() ? k + 1 : k;
+            if (is(m, "moment") && !m_tk[m].cap() && !is(m + 1, "of")) {
                 c.sem.kind = Kind::reference;
                 c.sem.literal = "PRESENT_REF";
                 c.te = m + 1;
@@ -1280,7 +1281,7 @@ private:
             }
             return c;
         }
-        if (nx->weekday >= 0 && at(k)->cap && !nx->has(tx::k_weekday_abbrev) && !nx->has(tx::k_weekday_plural)) {
+        if (nx->weekday >= 0 && at(k)->cap() && !nx->has(tx::k_weekday_abbrev) && !nx->has(tx::k_weekday_plural)) {
             // "this coming Sunday, March 8": the date names the day.
             if (k == i + 2)
                 if (auto d = match_date(k, false); d && d->sem.kind == Kind::absolute && d->sem.day > 0) {
@@ -1307,7 +1308,7 @@ private:
             return c;
         }
         // "last Thanksgiving", "next Christmas"
-        if (!nx->single_word_holiday.empty() && at(k)->cap && rel != 0) {
+        if (!nx->single_word_holiday.empty() && at(k)->cap() && rel != 0) {
             if (auto h = holiday(c, k, k + 1, nx->single_word_holiday); h && h->sem.year < 0) {
                 h->sem.rel = static_cast<std::int8_t>(rel);
                 return h;
@@ -1365,11 +1366,11 @@ private:
                 c.sem.literal = duration_literal(nw->unit, nw->unit_multiplier);
                 return c;
             }
-            if (nw->weekday >= 0 && m_tk[i + 1].cap) {
+            if (nw->weekday >= 0 && m_tk[i + 1].cap()) {
                 c.sem.literal = fmt::format("XXXX-WXX-{}", nw->weekday + 1);
                 return c;
             }
-            if (nw->month && m_tk[i + 1].cap && !nw->has(tx::k_month_abbrev)) {
+            if (nw->month && m_tk[i + 1].cap() && !nw->has(tx::k_month_abbrev)) {
                 c.sem.literal = fmt::format("XXXX-{:02d}", static_cast<int>(nw->month));
                 return c;
             }
@@ -1512,7 +1513,7 @@ private:
                                     p.raw() == "%" || word_is(p, "cents") || (p.w && p.w->has(tx::k_unit_plural));
                 if (amount) return std::nullopt;
                 // "four flights a week", "700 seats a week": a count of things per unit.
-                if (i > 1 && p.alpha && (!p.w || p.w->has(tx::k_not_after_year)) && p.low().size() > 3 &&
+                if (i > 1 && p.alpha() && (!p.w || p.w->has(tx::k_not_after_year)) && p.low().size() > 3 &&
                     p.low().back() == 's' &&
                     (m_tk[i - 2].num >= 0 || (m_tk[i - 2].w && m_tk[i - 2].w->cardinal > 1)))
                     return std::nullopt;
@@ -1610,14 +1611,14 @@ private:
             return c;
         }
         // "on Sundays", "Tuesday nights": a weekday that recurs, a SET.
-        if (t.cap && t.w && t.w->has(tx::k_weekday_plural)) {
+        if (t.cap() && t.w && t.w->has(tx::k_weekday_plural)) {
             c.type = TimexType::set;
             c.sem.kind = Kind::set;
             c.sem.literal = fmt::format("XXXX-WXX-{}", t.w->weekday + 1);
             c.te = i + 1;
             return c;
         }
-        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) &&
+        if (t.w && t.w->weekday >= 0 && t.cap() && !t.w->has(tx::k_weekday_abbrev) &&
             !t.w->has(tx::k_weekday_plural) && at(i + 1) &&
             m_tk[i + 1].low().size() > 3 && m_tk[i + 1].low().back() == 's') {
             const Word* pw = m_lex.find(m_tk[i + 1].low().substr(0, m_tk[i + 1].low().size() - 1));
@@ -1651,7 +1652,7 @@ private:
             if (word_is(t, "future") && !(i > 0 && (is(i - 1, "the") || is(i - 1, "near")))) {
                 // "future generations" is an adjective about people, not a time.
                 if (nx && nx->cardinal < 0 && !nx->has(tx::k_temporal_prep)) {
-                    if (at(i + 1) && m_tk[i + 1].alpha) return std::nullopt;
+                    if (at(i + 1) && m_tk[i + 1].alpha()) return std::nullopt;
                 }
             }
             c.sem.kind = Kind::reference;
@@ -1787,7 +1788,7 @@ private:
         if (word_is(t, "the") && i > 0 && m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_anaphor_preposition)) {
             const std::size_t u = is(i + 1, "fiscal") && is(i + 2, "year") ? i + 2 : i + 1;  // "for the fiscal year"
             const Word* uw = w(u);
-            if (uw && !m_tk[u].cap && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
+            if (uw && !m_tk[u].cap() && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
                 (uw->unit == Unit::year || uw->unit == Unit::month || uw->unit == Unit::week)) {
                 const Tk* nx = at(u + 1) ? &m_tk[u + 1] : nullptr;
                 // "a high for the year of $42.875": an amount after "of" is what the year saw, not a year.
@@ -1823,7 +1824,7 @@ private:
             if (word_is(t, "the") && i > 0 && (is(i - 1, "in") || is(i - 1, "during")) && w(i + 1) &&
                 w(i + 1)->part_of_day.size() == 2 && !is(i + 2, "of") && !is(i + 2, "after") &&
                 !is(i + 2, "before") && !is(i + 2, "when") &&
-                !(at(i + 2) && m_tk[i + 2].alpha && !m_tk[i + 2].w)) {  // "the morning shift": a noun's modifier
+                !(at(i + 2) && m_tk[i + 2].alpha() && !m_tk[i + 2].w)) {  // "the morning shift": a noun's modifier
                 c.sem.kind = Kind::anaphor;
                 c.sem.unit = Unit::day;
                 c.sem.pod = w(i + 1)->part_of_day;
@@ -2047,7 +2048,7 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
                 if (int v = future_verdict(j + 1); v > 0) return v;
             return after_be ? 2 : -2;
         }
-        if (t.alpha && t.low().size() > 4 && ends_in(t.low(), "ed") && !t.cap) {
+        if (t.alpha() && t.low().size() > 4 && ends_in(t.low(), "ed") && !t.cap()) {
             if (after_be) return 2;
             // "had filed", "been filed": a participle after a past auxiliary is a clear past.
             if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_past_auxiliary)) return -2;
@@ -2600,8 +2601,6 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     t.head = head;
     const unsigned char c0 = static_cast<unsigned char>(text[b]);
     const bool alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
-    t.cap = static_cast<unsigned char>(c0 - 'A') < 26u;
-    t.alpha = alpha;
     t.has_hyphen = has_hyphen;
     // The scanner tries a token that is no lexicon word if it begins with a digit, has a hyphen or is "'".
     if (static_cast<unsigned char>(c0 - '0') < 10u) {
@@ -2762,7 +2761,7 @@ bool quoted_title(Tokens tk, const Cand& c) {
     const bool opening = q == "\"" || q == "'" || q == "`" || q == "\xe2\x80\x9c" || q == "\xe2\x80\x98";
     if (!opening) return false;
     for (std::size_t k = c.tb + 1; k < c.te; ++k)
-        if (tk[k].cap && tk[k].w && tk[k].w->unit != Unit::none) return true;
+        if (tk[k].cap() && tk[k].w && tk[k].w->unit != Unit::none) return true;
     return false;
 }
 
