@@ -2667,12 +2667,11 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
     std::size_t count = 0, ns = 0;
     std::pair<std::size_t, std::size_t>* runs = nullptr;
     if constexpr (Record) runs = record->runs.data() + record->n_runs;
-    // Each token is appended, and its index to the starters' if it is one (stored always, counted if so).
+    // Each token is appended, and its index to the starters' if it is one.
     auto append = [&](std::size_t b, std::size_t e, bool hyphen, bool apostrophe) __attribute__((always_inline)) {
         Tk& t = tk[count];
-        const bool starter = add_token(lex, text, lower, b, e, hyphen, apostrophe, t);
-        st[ns] = count;
-        ns += starter;
+        // A branch, not a store for every token: one token in eight or so is a starter.
+        if (add_token(lex, text, lower, b, e, hyphen, apostrophe, t)) st[ns++] = count;
         ++count;
     };
     const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
