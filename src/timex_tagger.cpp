@@ -2680,15 +2680,25 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         const unsigned char c = p[i];
         const std::uint8_t cls = k_byte_class[c];
         if (cls & k_start_byte) {  // a word: the most common case first
-            std::size_t j = i + 1;
+            std::size_t j = run_end(lower.data(), i + 1, end);
+            // Most words end at a space or a mark that cannot join: a path of their own, with no
+            // flags to keep (one look-up, in `lower`, which is padded, and differs from the text
+            // in no join byte).
+            if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) {
+                if constexpr (Record) *runs++ = {i, j};
+                append(i, j, false, false);
+                i = j + (lower[j] == ' ');  // one space after the word stepped over here (as below)
+                continue;
+            }
+            // A word joined by an apostrophe, hyphen or digit separator: "don't", "Nagorno-Karabakh",
+            // "1,991", "12.5". (j is at a join byte the first time round.)
             bool hyphen = false, apostrophe = false, joined = false;
-            for (;;) {
-                j = run_end(lower.data(), j, end);
-                // Most words end at a space or a mark that cannot join: one look-up (in `lower`,
-                // which is padded, and differs from the text in no join byte).
-                if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) break;
+            for (bool first = true;; first = false) {
+                if (!first) {
+                    j = run_end(lower.data(), j, end);
+                    if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) break;
+                }
                 if (j + 1 >= end) break;
-                // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
                 const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
                 if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
                     hyphen = hyphen || d == '-';
