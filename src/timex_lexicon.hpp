@@ -116,13 +116,13 @@ public:
     [[gnu::always_inline]] const Word* find(std::string_view lower, std::uint64_t head) const {
         const std::size_t n = lower.size();
         if (n == 0) return m_empty;
-        if (n >= 64) return find_long(lower);
         // Most words of a text are not in the lexicon: one bit of a filter on the head's hash
-        // turns away all but about one in forty of them (the hash then picks the slot too).
+        // turns most of them away (the hash then picks the slot too).
         const std::uint64_t h = mix(head);
         const unsigned bit = static_cast<unsigned>(h >> 48);
         if (!(m_filter[bit >> 6] >> (bit & 63) & 1u)) return nullptr;
-        for (std::size_t k = h & m_mask;; k = (k + 1) & m_mask) {
+        if (n >= 64) return find_long(lower);
+        for (std::size_t k = (h >> 32) & m_mask;; k = (k + 1) & m_mask) {
             const Slot& s = m_slots[k];
             if (!s.word) return nullptr;
             if (s.head == head && s.size == n &&
@@ -167,14 +167,11 @@ private:
     /// A word of 64 bytes or more (no shape bit): out of line, so that the inlined probe keeps
     /// the word in registers (the map's look-up takes it by reference, in memory).
     [[gnu::noinline, gnu::cold]] const Word* find_long(std::string_view lower) const;
-    /// The hash of a word's head: its top 16 bits pick the filter's bit, its low bits the slot
-    /// (the shift brings the high bits, which every byte of the head reaches, down to them).
-    /// A word of more than 8 bytes hashes as its first 8: it shares a chain with the words of
-    /// the same head, and the probe compares sizes.
-    static std::uint64_t mix(std::uint64_t head) {
-        const std::uint64_t h = head * 0xBF58476D1CE4E5B9ull;
-        return h ^ (h >> 29);
-    }
+    /// The hash of a word's head, one multiply: its top 16 bits pick the filter's bit, bits
+    /// 32 and up the slot (apart while m_slots has at most 2^16 slots). A word of
+    /// more than 8 bytes hashes as its first 8: it shares a chain with the words of the same
+    /// head, and the probe compares sizes.
+    static std::uint64_t mix(std::uint64_t head) { return head * 0xBF58476D1CE4E5B9ull; }
     struct Slot {
         std::uint64_t head = 0;
         const char* key = nullptr;
@@ -206,7 +203,7 @@ private:
     // The look-up index over m_words (whose nodes never move): built once after loading.
     std::vector<Slot> m_slots;
     std::size_t m_mask = 0;
-    std::uint64_t m_filter[1024] = {};  // bit mix(head) >> 48: some word of under 64 bytes has that hash
+    std::uint64_t m_filter[1024] = {};  // bit mix(head) >> 48: some word has that hash
     const Word* m_empty = nullptr;     // the entry for "", if a list has one
 };
 

@@ -2682,9 +2682,11 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         if (cls & k_start_byte) {  // a word: the most common case first
             std::size_t j = run_end(lower.data(), i + 1, end);
             // Most words end at a space or a mark that cannot join: a path of their own, with no
-            // flags to keep (one look-up, in `lower`, which is padded, and differs from the text
-            // in no join byte).
-            if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) {
+            // flags to keep. A join byte joins only a word byte after it: "said, " and "1998. "
+            // take this path too. (Look-ups in `lower`, which is padded, and differs from the text
+            // in no join or word byte.)
+            if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte) ||
+                !(k_byte_class[static_cast<unsigned char>(lower[j + 1])] & k_word_byte)) {
                 if constexpr (Record) *runs++ = {i, j};
                 append(i, j, false, false);
                 i = j + (lower[j] == ' ');  // one space after the word stepped over here (as below)
