@@ -2602,6 +2602,18 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     const unsigned char c0 = static_cast<unsigned char>(text[b]);
     const bool alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
     t.has_hyphen = has_hyphen;
+    if (alpha) {  // most tokens: a word of letters, tested first
+        t.num = -1;
+        t.ndig = 0;
+        const Word* w = lex.find(std::string_view(low, n), head);
+        // "Friday's", "Tuesday's": the possessive of a lexicon word
+        // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
+        if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
+        const bool starter = w ? w->has(tx::k_starter) : has_hyphen;
+        t.w = w;
+        t.starter = starter;
+        return starter;
+    }
     // The scanner tries a token that is no lexicon word if it begins with a digit, has a hyphen or is "'".
     if (static_cast<unsigned char>(c0 - '0') < 10u) {
         t.w = nullptr;
@@ -2627,20 +2639,11 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     t.num = -1;
     t.ndig = 0;
     const Word* w = nullptr;
-    bool starter;
-    if (alpha) {  // most tokens: a word of letters
+    bool starter = has_hyphen || (n == 1 && c0 == '\'');
+    if ((n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || (n == 3 && std::memcmp(raw, "'ll", 3) == 0)) {
         w = lex.find(std::string_view(low, n), head);
-        // "Friday's", "Tuesday's": the possessive of a lexicon word
-        // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
         if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
-        starter = w ? w->has(tx::k_starter) : has_hyphen;
-    } else {
-        starter = has_hyphen || (n == 1 && c0 == '\'');
-        if ((n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || (n == 3 && std::memcmp(raw, "'ll", 3) == 0)) {
-            w = lex.find(std::string_view(low, n), head);
-            if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
-            if (w) starter = w->has(tx::k_starter);
-        }
+        if (w) starter = w->has(tx::k_starter);
     }
     t.w = w;
     t.starter = starter;
