@@ -164,8 +164,9 @@ public:
     const std::vector<std::uint64_t>& past_before_last() const { return m_past_before_last; }
 
 private:
-    /// A word of 64 bytes or more (no shape bit): out of line, so that the inlined probe keeps
-    /// the word in registers (the map's look-up takes it by reference, in memory).
+    /// A word of 64 bytes or more (in no slot; looked up after the filter): out of line, so
+    /// that the inlined probe keeps the word in registers (the map's look-up takes it by
+    /// reference, in memory).
     [[gnu::noinline, gnu::cold]] const Word* find_long(std::string_view lower) const;
     /// The hash of a word's head, one multiply: its top 16 bits pick the filter's bit, bits
     /// 32 and up the slot (apart while m_slots has at most 2^16 slots). A word of
