@@ -84,6 +84,8 @@ void Lexicon::build_index() {
     // At most one slot in 4 taken: most words of a text are no entry, and their probe then ends at the
     // first (empty) slot it tries.
     while (capacity < 4 * m_words.size()) capacity *= 2;
+    // find takes the slot from bits 32 and up of the hash, the filter's bit from 48..63: apart
+    // up to 2^16 slots (16,384 words); past that they overlap, which costs probes, not answers.
     m_slots.assign(capacity, Slot{});
     m_mask = capacity - 1;
     for (const auto& [key, word] : m_words) {
@@ -92,9 +94,11 @@ void Lexicon::build_index() {
             m_empty = &word;
             continue;
         }
-        if (n >= 64) continue;  // find looks such words up in m_words itself
-        m_shapes[static_cast<unsigned char>(key[0])] |= std::uint64_t{1} << n;
-        std::size_t k = mix(pack(key), n) & m_mask;
+        const std::uint64_t h = mix(pack(key));
+        const unsigned bit = static_cast<unsigned>(h >> 48);
+        m_filter[bit >> 6] |= std::uint64_t{1} << (bit & 63);
+        if (n >= 64) continue;  // find looks such words up in m_words itself, after the filter
+        std::size_t k = (h >> 32) & m_mask;
         while (m_slots[k].word) k = (k + 1) & m_mask;
         m_slots[k] = Slot{pack(key), key.data(), &word, n};
     }

@@ -116,10 +116,13 @@ public:
     [[gnu::always_inline]] const Word* find(std::string_view lower, std::uint64_t head) const {
         const std::size_t n = lower.size();
         if (n == 0) return m_empty;
+        // Most words of a text are not in the lexicon: one bit of a filter on the head's hash
+        // turns most of them away (the hash then picks the slot too).
+        const std::uint64_t h = mix(head);
+        const unsigned bit = static_cast<unsigned>(h >> 48);
+        if (!(m_filter[bit >> 6] >> (bit & 63) & 1u)) return nullptr;
         if (n >= 64) return find_long(lower);
-        // Most words of a text are not in the lexicon: no word of that length begins with that letter.
-        if (!(m_shapes[static_cast<unsigned char>(lower[0])] >> n & 1u)) return nullptr;
-        for (std::size_t k = mix(head, n) & m_mask;; k = (k + 1) & m_mask) {
+        for (std::size_t k = (h >> 32) & m_mask;; k = (k + 1) & m_mask) {
             const Slot& s = m_slots[k];
             if (!s.word) return nullptr;
             if (s.head == head && s.size == n &&
@@ -161,13 +164,15 @@ public:
     const std::vector<std::uint64_t>& past_before_last() const { return m_past_before_last; }
 
 private:
-    /// A word of 64 bytes or more (no shape bit): out of line, so that the inlined probe keeps
-    /// the word in registers (the map's look-up takes it by reference, in memory).
+    /// A word of 64 bytes or more (in no slot; looked up after the filter): out of line, so
+    /// that the inlined probe keeps the word in registers (the map's look-up takes it by
+    /// reference, in memory).
     [[gnu::noinline, gnu::cold]] const Word* find_long(std::string_view lower) const;
-    static std::size_t mix(std::uint64_t head, std::size_t n) {
-        std::uint64_t h = (head ^ (n * 0x9E3779B97F4A7C15ull)) * 0xBF58476D1CE4E5B9ull;
-        return static_cast<std::size_t>(h ^ (h >> 31));
-    }
+    /// The hash of a word's head, one multiply: its top 16 bits pick the filter's bit, bits
+    /// 32 and up the slot (apart while m_slots has at most 2^16 slots). A word of
+    /// more than 8 bytes hashes as its first 8: it shares a chain with the words of the same
+    /// head, and the probe compares sizes.
+    static std::uint64_t mix(std::uint64_t head) { return head * 0xBF58476D1CE4E5B9ull; }
     struct Slot {
         std::uint64_t head = 0;
         const char* key = nullptr;
@@ -199,7 +204,7 @@ private:
     // The look-up index over m_words (whose nodes never move): built once after loading.
     std::vector<Slot> m_slots;
     std::size_t m_mask = 0;
-    std::uint64_t m_shapes[256] = {};  // bit n of [c]: some word of n bytes begins with byte c
+    std::uint64_t m_filter[1024] = {};  // bit mix(head) >> 48: some word has that hash
     const Word* m_empty = nullptr;     // the entry for "", if a list has one
 };
 

@@ -63,17 +63,25 @@ struct TokText : std::string_view {
 struct Tk;
 using Tokens = std::span<const Tk>;  // the tokens of one sentence
 
-struct Tk {
-    std::size_t b = 0, e = 0;
-    TokText raw, low;
-    std::uint64_t head = 0;  // Lexicon::pack(low): its first 8 bytes
+/// One token. Written for every token of a sentence by the token pass, read by the scanner only
+/// near its starters: as few stores as will do (the text and its lower-case form are one
+/// pointer each and one size; the token's offset in the text is `rp - text.data()`).
+struct alignas(64) Tk {
+    const char* rp = nullptr;  // the token in the text
+    const char* lp = nullptr;  // the same bytes in the lower-cased text
+    std::size_t n = 0;         // its size (> 0)
+    std::uint64_t head = 0;    // Lexicon::pack(low()): its first 8 bytes
     const Word* w = nullptr;
     int num = -1;      // value of an all-digit token (no separators)
     int ndig = 0;      // its digit count
-    bool cap = false;  // starts with an upper-case letter
-    bool alpha = false;
     bool has_hyphen = false;
     bool starter = false;  // may begin an expression: a starter word, a number, a hyphenated word, "'"
+
+    TokText raw() const { return TokText(std::string_view(rp, n)); }
+    // Worked out when asked (the scanner asks of few tokens), not stored for every token.
+    bool cap() const { return static_cast<unsigned char>(static_cast<unsigned char>(rp[0]) - 'A') < 26u; }  // upper-case first
+    bool alpha() const { return static_cast<unsigned char>((static_cast<unsigned char>(rp[0]) | 0x20) - 'a') < 26u; }
+    TokText low() const { return TokText(std::string_view(lp, n)); }
 };
 
 /// Whether a token is this word (lower-case): a word of up to 8 bytes compares as the token's
@@ -81,9 +89,9 @@ struct Tk {
 template <std::size_t N>
 [[gnu::always_inline]] inline bool word_is(const Tk& t, const char (&s)[N]) {
     if constexpr (N - 1 <= 8) {
-        return t.low.size() == N - 1 && t.head == packed(s);
+        return t.low().size() == N - 1 && t.head == packed(s);
     } else {
-        return t.low == s;
+        return t.low() == s;
     }
 }
 
@@ -238,7 +246,7 @@ private:
         return i < m_n && word_is(m_tk[i], s);
     }
     [[gnu::always_inline]] bool adjacent(std::size_t i) const {
-        return i + 1 < m_n && m_tk[i].e == m_tk[i + 1].b;
+        return i + 1 < m_n && m_tk[i].rp + m_tk[i].n == m_tk[i + 1].rp;
     }
     [[gnu::always_inline]] bool flag(std::size_t i, tx::WordFlag f) const {
         return i < m_n && m_tk[i].w && m_tk[i].w->has(f);
@@ -257,8 +265,8 @@ private:
         const Tk& t = m_tk[i];
         if (!t.w) {
             // "'" (no lexicon word) begins only "'90s": a token of a digit and two bytes after it.
-            if (t.raw == "'")
-                return !(i + 1 < m_n && m_tk[i + 1].raw.size() == 3 && is_digit(m_tk[i + 1].raw[0]));
+            if (t.raw() == "'")
+                return !(i + 1 < m_n && m_tk[i + 1].raw().size() == 3 && is_digit(m_tk[i + 1].raw()[0]));
             return false;
         }
         if (t.w->phrase_only) {
@@ -284,7 +292,7 @@ private:
         }
         if (i + 1 >= m_n) return true;
         const Tk& n = m_tk[i + 1];
-        if (n.w || is_digit(n.raw[0]) || n.has_hyphen || n.raw == "'" || word_is(n, "latest") || word_is(n, "most") ||
+        if (n.w || is_digit(n.raw()[0]) || n.has_hyphen || n.raw() == "'" || word_is(n, "latest") || word_is(n, "most") ||
             word_is(n, "full") || word_is(n, "hundred") || word_is(n, "thousand") || word_is(n, "and"))
             return false;
         return !goes_on_with_phrase(*t.w, n);
@@ -308,9 +316,9 @@ private:
             const std::size_t pi = first.phrase_first[list], pe = pi + first.phrase_count[list];
             for (std::size_t k = pi; k < pe; ++k) {
                 const tx::Phrase& p = phrases[k];
-                if (p.words.size() < 2 || p.heads[1] != n.head || p.words[1].size() != n.low.size()) continue;
+                if (p.words.size() < 2 || p.heads[1] != n.head || p.words[1].size() != n.low().size()) continue;
                 const std::string& word = p.words[1];
-                if (word.size() <= 8 || std::memcmp(n.low.data() + 8, word.data() + 8, word.size() - 8) == 0) return true;
+                if (word.size() <= 8 || std::memcmp(n.low().data() + 8, word.data() + 8, word.size() - 8) == 0) return true;
             }
         }
         return false;
@@ -330,7 +338,7 @@ private:
         const int list = static_cast<int>(which);
         const std::size_t pi = first->phrase_first[list], pe = pi + first->phrase_count[list];
         // All the phrases of the group begin with the word the token was found as (not "x's").
-        if (pi == pe || phrases[pi].words[0].size() != m_tk[i].low.size()) return 0;
+        if (pi == pe || phrases[pi].words[0].size() != m_tk[i].low().size()) return 0;
         // Most often the next word goes on with none of them ("the" + "company").
         if (!(first->phrase_single & (1u << list)) &&
             (i + 1 >= m_n || !(first->phrase_next[list] >> Lexicon::next_bit(m_tk[i + 1].head) &
@@ -344,8 +352,8 @@ private:
             for (std::size_t q = 1; q < len && ok; ++q) {
                 const std::string& word = p.words[q];
                 const Tk& t = m_tk[i + q];
-                ok = t.head == p.heads[q] && t.low.size() == word.size() &&
-                     (word.size() <= 8 || std::memcmp(t.low.data() + 8, word.data() + 8, word.size() - 8) == 0);
+                ok = t.head == p.heads[q] && t.low().size() == word.size() &&
+                     (word.size() <= 8 || std::memcmp(t.low().data() + 8, word.data() + 8, word.size() - 8) == 0);
             }
             if (ok) {
                 best = len;
@@ -371,10 +379,10 @@ private:
             value = t->num;
             return 1;
         }
-        if (!t->raw.empty() && is_digit(t->raw[0])) {  // 1,000 or 12.5
+        if (!t->raw().empty() && is_digit(t->raw()[0])) {  // 1,000 or 12.5
             int v = 0;
             bool ok = true;
-            for (char c : t->raw) {
+            for (char c : t->raw()) {
                 if (is_digit(c)) {
                     if (v > 100000000) { ok = false; break; }
                     v = v * 10 + (c - '0');
@@ -390,12 +398,12 @@ private:
             return 0;
         }
         if (t->has_hyphen) {  // twenty-four
-            auto dash = t->low.find('-');
+            auto dash = t->low().find('-');
             // The second half is looked up only when the first is a tens ("twenty"): most hyphenated
             // words are no number.
-            const Word* a = m_lex.find(t->low.substr(0, dash));
+            const Word* a = m_lex.find(t->low().substr(0, dash));
             if (!a || a->cardinal < 20 || a->cardinal >= 100) return 0;
-            const Word* b = m_lex.find(t->low.substr(dash + 1));
+            const Word* b = m_lex.find(t->low().substr(dash + 1));
             if (b && b->cardinal > 0 && b->cardinal < 10) {
                 value = a->cardinal + b->cardinal;
                 return 1;
@@ -436,11 +444,11 @@ private:
             return 1;
         }
         // 12th, 1st
-        if (t->raw.size() >= 3 && t->raw.size() <= 4 && is_digit(t->raw[0])) {
+        if (t->raw().size() >= 3 && t->raw().size() <= 4 && is_digit(t->raw()[0])) {
             std::size_t k = 0;
             int v = 0;
-            while (k < t->raw.size() && is_digit(t->raw[k])) v = v * 10 + (t->raw[k++] - '0');
-            auto suffix = t->low.substr(k);
+            while (k < t->raw().size() && is_digit(t->raw()[k])) v = v * 10 + (t->raw()[k++] - '0');
+            auto suffix = t->low().substr(k);
             if (k <= 2 && v >= 1 && v <= 31 &&
                 (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th")) {
                 day = v;
@@ -471,9 +479,9 @@ private:
         int rest = -1;
         std::size_t len = 2;
         if (t.has_hyphen) {  // ninety-six
-            const auto dash = t.low.find('-');
-            const Word* a = m_lex.find(t.low.substr(0, dash));
-            const Word* b = a && a->cardinal >= 20 && a->cardinal < 100 ? m_lex.find(t.low.substr(dash + 1)) : nullptr;
+            const auto dash = t.low().find('-');
+            const Word* a = m_lex.find(t.low().substr(0, dash));
+            const Word* b = a && a->cardinal >= 20 && a->cardinal < 100 ? m_lex.find(t.low().substr(dash + 1)) : nullptr;
             if (a && b && a->cardinal >= 20 && a->cardinal < 100 && a->cardinal % 10 == 0 && b->cardinal >= 1 &&
                 b->cardinal <= 9)
                 rest = a->cardinal + b->cardinal;
@@ -494,7 +502,7 @@ private:
     /// A month name (capitalised; abbreviations with their full stop). Returns tokens consumed.
     std::size_t month_at(std::size_t i, int& month) const {
         const Tk* t = at(i);
-        if (!t || !t->w || t->w->month == 0 || !t->cap) return 0;
+        if (!t || !t->w || t->w->month == 0 || !t->cap()) return 0;
         month = t->w->month;
         if (t->w->has(tx::k_month_abbrev)) {
             if (is(i + 1, ".") && adjacent(i)) return 2;
@@ -573,7 +581,7 @@ private:
     std::optional<Cand> elided_last(std::size_t i, const std::vector<Cand>& before) const {
         if (!is(i, "last") || i == 0 || !(is(i - 1, "as") || is(i - 1, "than"))) return std::nullopt;
         const Tk* nx = at(i + 1);
-        if (nx && nx->alpha) return std::nullopt;
+        if (nx && nx->alpha()) return std::nullopt;
         for (auto it = before.rbegin(); it != before.rend(); ++it) {
             if (it->sem.kind == Kind::relative_unit && it->sem.offset == 0 && it->sem.quarter == 0 &&
                 it->sem.half == 0 && it->sem.unit >= Unit::week) {
@@ -598,10 +606,10 @@ private:
         if (p.te + 1 != i || p.sem.kind != Kind::absolute || p.sem.month == 0 || p.sem.day == 0 ||
             p.sem.day >= t.num || !p.sem.pod.empty() || !p.sem.literal.empty())
             return std::nullopt;
-        const TokText& link = m_tk[i - 1].low;
+        const TokText& link = m_tk[i - 1].low();
         if (link != "and" && link != "or" && link != "to" && link != "through" && link != "-") return std::nullopt;
         const Tk* nx = at(i + 1);
-        const bool ends = !nx || nx->raw == "." || nx->raw == "," || nx->raw == ";" || nx->raw == ")" ||
+        const bool ends = !nx || nx->raw() == "." || nx->raw() == "," || nx->raw() == ";" || nx->raw() == ")" ||
                           (nx->w && nx->w->has(tx::k_temporal_prep));
         if (!ends) return std::nullopt;
         Cand c = p;
@@ -642,7 +650,7 @@ private:
         for (std::size_t j = k; j < k + 2; ++j) {  // "the new year": one adjective before it
             const Tk* t = at(j);
             if (!t) return false;
-            if (!t->raw.empty() && is_digit(t->raw[0])) return true;
+            if (!t->raw().empty() && is_digit(t->raw()[0])) return true;
             if (t->w && (t->w->month || t->w->season || t->w->weekday >= 0 || t->w->unit != Unit::none)) return true;
         }
         return false;
@@ -668,14 +676,14 @@ private:
     // i (a lexicon field, a digit, a hyphen, a word by name), a superset; debug builds assert
     // that a token turned away would have matched nothing.
     static bool may_begin_date(const Tk& t) {
-        if (is_digit(t.raw[0]) || t.has_hyphen || t.raw == "'" || word_is(t, "the") || word_is(t, "fiscal")) return true;
+        if (is_digit(t.raw()[0]) || t.has_hyphen || t.raw() == "'" || word_is(t, "the") || word_is(t, "fiscal")) return true;
         const Word* w = t.w;
         return w && (w->month || w->weekday >= 0 || w->ordinal || w->cardinal >= 0 || w->decade > 0 || w->season ||
                      !w->single_word_holiday.empty() ||
                      (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::holiday))));
     }
     static bool may_begin_amount(const Tk& t) {
-        if (is_digit(t.raw[0]) || t.has_hyphen) return true;
+        if (is_digit(t.raw()[0]) || t.has_hyphen) return true;
         const Word* w = t.w;
         if (!w) return false;
         if (w->unit != Unit::none || w->cardinal >= 0 || w->has(tx::k_vague_quantity) ||
@@ -715,7 +723,7 @@ private:
             c.sem.month = m;
             std::size_t dl = day_at(k, d);
             // "May 5 soldiers": a number then a plain noun is a count, not a day.
-            if (dl && m_tk[k].w && m_tk[k].w->ordinal > 0 && !m_tk[k].cap) dl = 0;
+            if (dl && m_tk[k].w && m_tk[k].w->ordinal > 0 && !m_tk[k].cap()) dl = 0;
             if (dl) {
                 c.sem.day = d;
                 k += dl;
@@ -781,14 +789,14 @@ private:
             }
         }
         // Weekday: Wednesday, Wednesday night, Friday, Feb. 24.
-        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) && !t.w->has(tx::k_weekday_plural)) {
+        if (t.w && t.w->weekday >= 0 && t.cap() && !t.w->has(tx::k_weekday_abbrev) && !t.w->has(tx::k_weekday_plural)) {
             // "Friday prayers", "the Sunday edition" are recurring; "Friday's edition" is that Friday's.
-            const bool possessive = t.low.size() > 2 && ends_in(t.low, "'s");
+            const bool possessive = t.low().size() > 2 && ends_in(t.low(), "'s");
             if (!possessive && flag(i + 1, tx::k_not_after_weekday)) return std::nullopt;
             c.sem.kind = Kind::weekday;
             c.sem.weekday = t.w->weekday;
             c.te = i + 1;
-            if (t.low.size() > 2 && ends_in(t.low, "'s")) c.trim_end = 2;
+            if (t.low().size() > 2 && ends_in(t.low(), "'s")) c.trim_end = 2;
             std::size_t k = i + 1;
             if (is(k, ",")) ++k;
             if (std::size_t ml = month_at(k, m)) {
@@ -815,7 +823,7 @@ private:
         // ISO 2022-12-12 and other hyphenated forms.
         if (t.has_hyphen) return match_hyphenated(i);
         // 12/12/2022 (US order) and 2022/12/12: one token.
-        if (int f[3], nd[3]; is_digit(t.raw[0]) && split_digits(t.raw, '/', f, nd) == 3) {
+        if (int f[3], nd[3]; is_digit(t.raw()[0]) && split_digits(t.raw(), '/', f, nd) == 3) {
             int yy, mm, dd;
             if (nd[0] == 4) {
                 yy = f[0], mm = f[1], dd = f[2];
@@ -838,9 +846,9 @@ private:
             bool the = is(k, "the");
             if (the) ++k;
             const Tk* yt = at(k);
-            if (yt && yt->raw.size() == 5 && yt->low.back() == 's' && yt->low[3] == '0' && is_digit(yt->raw[0]) &&
-                is_digit(yt->raw[1]) && is_digit(yt->raw[2]) && is_digit(yt->raw[3])) {
-                c.sem.decade = std::atoi(std::string(yt->raw.substr(0, 4)).c_str());
+            if (yt && yt->raw().size() == 5 && yt->low().back() == 's' && yt->low()[3] == '0' && is_digit(yt->raw()[0]) &&
+                is_digit(yt->raw()[1]) && is_digit(yt->raw()[2]) && is_digit(yt->raw()[3])) {
+                c.sem.decade = std::atoi(std::string(yt->raw().substr(0, 4)).c_str());
                 c.te = k + 1;
                 return finish_date(c);
             }
@@ -850,9 +858,9 @@ private:
                 c.te = k + 1;
                 return finish_date(c);
             }
-            if (yt && yt->raw == "'" && at(k + 1) && m_tk[k + 1].raw.size() == 3 && m_tk[k + 1].low[2] == 's' &&
-                m_tk[k + 1].low[1] == '0' && is_digit(m_tk[k + 1].raw[0])) {  // the '90s
-                int dd = (m_tk[k + 1].raw[0] - '0') * 10;
+            if (yt && yt->raw() == "'" && at(k + 1) && m_tk[k + 1].raw().size() == 3 && m_tk[k + 1].low()[2] == 's' &&
+                m_tk[k + 1].low()[1] == '0' && is_digit(m_tk[k + 1].raw()[0])) {  // the '90s
+                int dd = (m_tk[k + 1].raw()[0] - '0') * 10;
                 c.sem.decade = dd >= 30 ? 1900 + dd : 2000 + dd;
                 c.te = k + 2;
                 return finish_date(c);
@@ -882,7 +890,7 @@ private:
                 }
             }
             // the 20th century, the twentieth century, an 11th century temple
-            if (at(k) && is(k + 1, "century") && (the || !m_tk[k + 1].cap)) {
+            if (at(k) && is(k + 1, "century") && (the || !m_tk[k + 1].cap())) {
                 int n = 0;
                 if (day_at(k, n) && n >= 1 && n <= 30) {
                     c.sem.century = (n - 1) * 100;
@@ -966,10 +974,10 @@ private:
             }
             // Holidays.
             const std::string* hv = nullptr;
-            if (std::size_t hl = phrase_at(tx::PhraseList::holiday, i, hv); hl && m_tk[i].cap) {
+            if (std::size_t hl = phrase_at(tx::PhraseList::holiday, i, hv); hl && m_tk[i].cap()) {
                 return holiday(c, i, i + hl, *hv);
             }
-            if (t.w && !t.w->single_word_holiday.empty() && t.cap) return holiday(c, i, i + 1, t.w->single_word_holiday);
+            if (t.w && !t.w->single_word_holiday.empty() && t.cap()) return holiday(c, i, i + 1, t.w->single_word_holiday);
         }
         return std::nullopt;
     }
@@ -1031,17 +1039,17 @@ private:
     /// or money; years far from now need a cue word ("in 1848").
     bool plausible_year(std::size_t i, bool after_modifier) const {
         const Tk& t = m_tk[i];
-        if (i > 0 && (m_tk[i - 1].raw == "$" || m_tk[i - 1].raw == "#" || word_is(m_tk[i - 1], "no"))) return false;
+        if (i > 0 && (m_tk[i - 1].raw() == "$" || m_tk[i - 1].raw() == "#" || word_is(m_tk[i - 1], "no"))) return false;
         if (i + 1 < m_n) {
             const Tk& nx = m_tk[i + 1];
             if (nx.w && nx.w->has(tx::k_not_after_year)) return false;
-            if (nx.raw == "%" || word_is(nx, "percent")) return false;
+            if (nx.raw() == "%" || word_is(nx, "percent")) return false;
             if (nx.w && nx.w->unit != Unit::none) return false;  // "1500 years"
-            if ((nx.raw == ":" || nx.raw == "." || nx.raw == "/" || nx.raw == ",") && adjacent(i) && i + 2 < m_n &&
+            if ((nx.raw() == ":" || nx.raw() == "." || nx.raw() == "/" || nx.raw() == ",") && adjacent(i) && i + 2 < m_n &&
                 m_tk[i + 2].num >= 0 && adjacent(i + 1))
                 return false;  // 1991.5, 1991:12, phone numbers
         }
-        if (i > 0 && adjacent(i - 1) && (m_tk[i - 1].raw == "-" || m_tk[i - 1].raw == "/" || m_tk[i - 1].raw == "."))
+        if (i > 0 && adjacent(i - 1) && (m_tk[i - 1].raw() == "-" || m_tk[i - 1].raw() == "/" || m_tk[i - 1].raw() == "."))
             return false;
         if (t.num >= 1900 && t.num <= 2100) return true;
         return after_modifier || prev_is_cue(i);
@@ -1055,7 +1063,7 @@ private:
         c.te = i + 1;
         std::array<std::string_view, 4> parts{};
         std::size_t np = 0;
-        std::string_view rest = t.low;
+        std::string_view rest = t.low();
         while (np < parts.size()) {
             auto dash = rest.find('-');
             parts[np++] = rest.substr(0, dash);
@@ -1206,7 +1214,7 @@ private:
             } else {
                 attach_part_of_day(c, false);
             }
-            if (t.low.size() > 2 && ends_in(t.low, "'s")) c.trim_end = 2;
+            if (t.low().size() > 2 && ends_in(t.low(), "'s")) c.trim_end = 2;
             return c;
         }
         if (t.w->relative == tx::k_none) return std::nullopt;
@@ -1223,8 +1231,8 @@ private:
         // "at this moment", "at this crucial moment": the present (one adjective allowed).
         if (word_is(t, "this")) {
             const std::size_t m =
-                !is(k, "moment") && at(k) && m_tk[k].alpha && !m_tk[k].w && !m_tk[k].cap ? k + 1 : k;
-            if (is(m, "moment") && !m_tk[m].cap && !is(m + 1, "of")) {
+                !is(k, "moment") && at(k) && m_tk[k].alpha() && !m_tk[k].w && !m_tk[k].cap() ? k + 1 : k;
+            if (is(m, "moment") && !m_tk[m].cap() && !is(m + 1, "of")) {
                 c.sem.kind = Kind::reference;
                 c.sem.literal = "PRESENT_REF";
                 c.te = m + 1;
@@ -1253,8 +1261,8 @@ private:
             c.te = k + 1;
             if (is(i, "following") || is(i, "previous")) {
                 c.sem.kind = Kind::anaphor;
-            } else if (nx->unit == Unit::year && m_tk[k].low.size() > 2 &&
-                       ends_in(m_tk[k].low, "'s")) {
+            } else if (nx->unit == Unit::year && m_tk[k].low().size() > 2 &&
+                       ends_in(m_tk[k].low(), "'s")) {
                 // "this year's third quarter", "last year's quarter": a part of that year.
                 c.te += reporting_part_at(k + 1, c.sem);
             }
@@ -1273,7 +1281,7 @@ private:
             }
             return c;
         }
-        if (nx->weekday >= 0 && at(k)->cap && !nx->has(tx::k_weekday_abbrev) && !nx->has(tx::k_weekday_plural)) {
+        if (nx->weekday >= 0 && at(k)->cap() && !nx->has(tx::k_weekday_abbrev) && !nx->has(tx::k_weekday_plural)) {
             // "this coming Sunday, March 8": the date names the day.
             if (k == i + 2)
                 if (auto d = match_date(k, false); d && d->sem.kind == Kind::absolute && d->sem.day > 0) {
@@ -1300,7 +1308,7 @@ private:
             return c;
         }
         // "last Thanksgiving", "next Christmas"
-        if (!nx->single_word_holiday.empty() && at(k)->cap && rel != 0) {
+        if (!nx->single_word_holiday.empty() && at(k)->cap() && rel != 0) {
             if (auto h = holiday(c, k, k + 1, nx->single_word_holiday); h && h->sem.year < 0) {
                 h->sem.rel = static_cast<std::int8_t>(rel);
                 return h;
@@ -1358,11 +1366,11 @@ private:
                 c.sem.literal = duration_literal(nw->unit, nw->unit_multiplier);
                 return c;
             }
-            if (nw->weekday >= 0 && m_tk[i + 1].cap) {
+            if (nw->weekday >= 0 && m_tk[i + 1].cap()) {
                 c.sem.literal = fmt::format("XXXX-WXX-{}", nw->weekday + 1);
                 return c;
             }
-            if (nw->month && m_tk[i + 1].cap && !nw->has(tx::k_month_abbrev)) {
+            if (nw->month && m_tk[i + 1].cap() && !nw->has(tx::k_month_abbrev)) {
                 c.sem.literal = fmt::format("XXXX-{:02d}", static_cast<int>(nw->month));
                 return c;
             }
@@ -1398,7 +1406,7 @@ private:
             ++nl;
         // "5 1/2 hours": a count and a half.
         bool half = false;
-        if (nl && n >= 0 && at(k + nl) && m_tk[k + nl].raw == "1/2") {
+        if (nl && n >= 0 && at(k + nl) && m_tk[k + nl].raw() == "1/2") {
             half = true;
             ++nl;
         } else if (nl && n > 0 && n != k_vague && is(k + nl, "and") && (is(k + nl + 1, "a") || is(k + nl + 1, "one")) &&
@@ -1500,13 +1508,13 @@ private:
             // "$2 million a year", "24 hours a day": a rate, not a time.
             if ((is(i, "a") || is(i, "an")) && i > 0 && !plural) {
                 const Tk& p = m_tk[i - 1];
-                const bool amount = (!p.raw.empty() && is_digit(p.raw[0])) || word_is(p, "million") ||
+                const bool amount = (!p.raw().empty() && is_digit(p.raw()[0])) || word_is(p, "million") ||
                                     word_is(p, "billion") || word_is(p, "thousand") || word_is(p, "percent") ||
-                                    p.raw == "%" || word_is(p, "cents") || (p.w && p.w->has(tx::k_unit_plural));
+                                    p.raw() == "%" || word_is(p, "cents") || (p.w && p.w->has(tx::k_unit_plural));
                 if (amount) return std::nullopt;
                 // "four flights a week", "700 seats a week": a count of things per unit.
-                if (i > 1 && p.alpha && (!p.w || p.w->has(tx::k_not_after_year)) && p.low.size() > 3 &&
-                    p.low.back() == 's' &&
+                if (i > 1 && p.alpha() && (!p.w || p.w->has(tx::k_not_after_year)) && p.low().size() > 3 &&
+                    p.low().back() == 's' &&
                     (m_tk[i - 2].num >= 0 || (m_tk[i - 2].w && m_tk[i - 2].w->cardinal > 1)))
                     return std::nullopt;
             }
@@ -1567,8 +1575,8 @@ private:
             std::size_t k = i;
             bool mid = false;
             std::string_view pod;
-            if (t.low.size() > 4 && t.low.substr(0, 4) == "mid-") {
-                if (const Word* pw = m_lex.find(t.low.substr(4)); pw && pw->part_of_day.size() == 2) pod = pw->part_of_day;
+            if (t.low().size() > 4 && t.low().substr(0, 4) == "mid-") {
+                if (const Word* pw = m_lex.find(t.low().substr(4)); pw && pw->part_of_day.size() == 2) pod = pw->part_of_day;
                 mid = true;
                 ++k;
             } else if (word_is(t, "mid") && w(i + 1) && w(i + 1)->part_of_day.size() == 2) {
@@ -1603,17 +1611,17 @@ private:
             return c;
         }
         // "on Sundays", "Tuesday nights": a weekday that recurs, a SET.
-        if (t.cap && t.w && t.w->has(tx::k_weekday_plural)) {
+        if (t.cap() && t.w && t.w->has(tx::k_weekday_plural)) {
             c.type = TimexType::set;
             c.sem.kind = Kind::set;
             c.sem.literal = fmt::format("XXXX-WXX-{}", t.w->weekday + 1);
             c.te = i + 1;
             return c;
         }
-        if (t.w && t.w->weekday >= 0 && t.cap && !t.w->has(tx::k_weekday_abbrev) &&
+        if (t.w && t.w->weekday >= 0 && t.cap() && !t.w->has(tx::k_weekday_abbrev) &&
             !t.w->has(tx::k_weekday_plural) && at(i + 1) &&
-            m_tk[i + 1].low.size() > 3 && m_tk[i + 1].low.back() == 's') {
-            const Word* pw = m_lex.find(m_tk[i + 1].low.substr(0, m_tk[i + 1].low.size() - 1));
+            m_tk[i + 1].low().size() > 3 && m_tk[i + 1].low().back() == 's') {
+            const Word* pw = m_lex.find(m_tk[i + 1].low().substr(0, m_tk[i + 1].low().size() - 1));
             if (pw && pw->part_of_day.size() == 2 && !w(i + 1)) {
                 c.type = TimexType::set;
                 c.sem.kind = Kind::set;
@@ -1644,7 +1652,7 @@ private:
             if (word_is(t, "future") && !(i > 0 && (is(i - 1, "the") || is(i - 1, "near")))) {
                 // "future generations" is an adjective about people, not a time.
                 if (nx && nx->cardinal < 0 && !nx->has(tx::k_temporal_prep)) {
-                    if (at(i + 1) && m_tk[i + 1].alpha) return std::nullopt;
+                    if (at(i + 1) && m_tk[i + 1].alpha()) return std::nullopt;
                 }
             }
             c.sem.kind = Kind::reference;
@@ -1780,11 +1788,11 @@ private:
         if (word_is(t, "the") && i > 0 && m_tk[i - 1].w && m_tk[i - 1].w->has(tx::k_anaphor_preposition)) {
             const std::size_t u = is(i + 1, "fiscal") && is(i + 2, "year") ? i + 2 : i + 1;  // "for the fiscal year"
             const Word* uw = w(u);
-            if (uw && !m_tk[u].cap && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
+            if (uw && !m_tk[u].cap() && uw->unit_multiplier == 1 && !uw->has(tx::k_unit_plural) &&
                 (uw->unit == Unit::year || uw->unit == Unit::month || uw->unit == Unit::week)) {
                 const Tk* nx = at(u + 1) ? &m_tk[u + 1] : nullptr;
                 // "a high for the year of $42.875": an amount after "of" is what the year saw, not a year.
-                const bool of_amount = is(u + 1, "of") && at(u + 2) && m_tk[u + 2].raw == "$";
+                const bool of_amount = is(u + 1, "of") && at(u + 2) && m_tk[u + 2].raw() == "$";
                 const bool blocked = !of_amount &&
                                      nx && (nx->num >= 0 || (nx->w && (nx->w->has(tx::k_anaphor_blocker) ||
                                                                        nx->w->cardinal >= 0 || nx->w->ago != 0)));
@@ -1816,7 +1824,7 @@ private:
             if (word_is(t, "the") && i > 0 && (is(i - 1, "in") || is(i - 1, "during")) && w(i + 1) &&
                 w(i + 1)->part_of_day.size() == 2 && !is(i + 2, "of") && !is(i + 2, "after") &&
                 !is(i + 2, "before") && !is(i + 2, "when") &&
-                !(at(i + 2) && m_tk[i + 2].alpha && !m_tk[i + 2].w)) {  // "the morning shift": a noun's modifier
+                !(at(i + 2) && m_tk[i + 2].alpha() && !m_tk[i + 2].w)) {  // "the morning shift": a noun's modifier
                 c.sem.kind = Kind::anaphor;
                 c.sem.unit = Unit::day;
                 c.sem.pod = w(i + 1)->part_of_day;
@@ -1866,7 +1874,7 @@ private:
     std::optional<Cand> match_clock(std::size_t i) const {
         const Tk& t = m_tk[i];
         // Only "noon", "midnight" or a token that begins with a digit can begin a clock time.
-        if (!is_digit(t.raw[0]) && !(t.w && (word_is(t, "noon") || word_is(t, "midnight")))) return std::nullopt;
+        if (!is_digit(t.raw()[0]) && !(t.w && (word_is(t, "noon") || word_is(t, "midnight")))) return std::nullopt;
         Cand c;
         c.tb = i;
         int hour = -1, minute = 0;
@@ -1876,7 +1884,7 @@ private:
             hour = word_is(t, "noon") ? 12 : 24;
             k = i + 1;
         } else if (int f[3], nd[3]; (t.num >= 0 && t.ndig <= 2 && t.num <= 24) ||
-                                    (split_digits(t.raw, ':', f, nd) == 2 && nd[0] <= 2 && nd[1] == 2)) {
+                                    (split_digits(t.raw(), ':', f, nd) == 2 && nd[0] <= 2 && nd[1] == 2)) {
             bool has_minutes = t.num < 0;
             hour = has_minutes ? f[0] : t.num;
             if (has_minutes) minute = f[1];
@@ -1891,8 +1899,8 @@ private:
                 if (is(k, ".") && k + 1 < m_n) ++k;
                 meridiem = true;
             } else if (is(k, "am") || is(k, "pm") || is(k, "a.m") || is(k, "p.m")) {
-                if (m_tk[k].low[0] == 'p' && hour < 12) hour += 12;
-                if (m_tk[k].low[0] == 'a' && hour == 12) hour = 0;
+                if (m_tk[k].low()[0] == 'p' && hour < 12) hour += 12;
+                if (m_tk[k].low()[0] == 'a' && hour == 12) hour = 0;
                 ++k;
                 meridiem = true;
             }
@@ -1958,7 +1966,7 @@ bool after_phrase(const std::vector<std::vector<std::string>>& lists, const std:
         const auto& words = lists[e];
         if (last[e] != prev || words.size() > tb) continue;
         bool match = true;
-        for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low == words[k];
+        for (std::size_t k = 0; k < words.size() && match; ++k) match = tk[tb - words.size() + k].low() == words[k];
         if (match) return true;
     }
     return false;
@@ -1992,19 +2000,19 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
     // date lies before the telling, whatever the verbs around say.
     if (after_phrase(lex.past_before(), lex.past_before_last(), tk, tb)) return -2;
     auto next_is = [&](std::size_t j, const auto& a, const auto& b) {  // literals: TokText's inline compare
-        return j + 1 < tk.size() && (tk[j + 1].low == a || tk[j + 1].low == b);
+        return j + 1 < tk.size() && (tk[j + 1].low() == a || tk[j + 1].low() == b);
     };
     const bool lean_future = after_deadline_word(lex, tk, tb);
     // "On Friday, the government planned to pay ...": a date put before its clause with a comma
     // dates the clause's own verb, here the planning, which a past form tells is over. A date
     // after the plan ("planned a demonstration on Saturday") is the plan's, and still ahead.
     const bool fronted = (tb == 0 || (tb == 1 && tk[0].w && tk[0].w->has(tx::k_temporal_prep))) &&
-                         te < tk.size() && tk[te].raw == ",";
+                         te < tk.size() && tk[te].raw() == ",";
     // The verdict of a future cue at j ("will", "planned", "scheduled"): 0 when it is no cue there.
     auto future_verdict = [&](std::size_t j) -> int {
         const Tk& t = tk[j];
         // ("On Friday, the vote was expected to pass": a passive plan is still the plan's.)
-        if (fronted && j > te && ends_in(t.low, "ed") &&
+        if (fronted && j > te && ends_in(t.low(), "ed") &&
             !(tk[j - 1].w && (tk[j - 1].w->has(tx::k_passive_auxiliary) || tk[j - 1].w->has(tx::k_be_to) ||
                               tk[j - 1].w->has(tx::k_past_cue))))
             return -2;
@@ -2040,7 +2048,7 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
                 if (int v = future_verdict(j + 1); v > 0) return v;
             return after_be ? 2 : -2;
         }
-        if (t.alpha && t.low.size() > 4 && ends_in(t.low, "ed") && !t.cap) {
+        if (t.alpha() && t.low().size() > 4 && ends_in(t.low(), "ed") && !t.cap()) {
             if (after_be) return 2;
             // "had filed", "been filed": a participle after a past auxiliary is a clear past.
             if (j > 0 && tk[j - 1].w && tk[j - 1].w->has(tx::k_past_auxiliary)) return -2;
@@ -2057,7 +2065,7 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
     // What a reporting verb says is a clause when "that" or a subject pronoun comes next
     // ("said it is calling"); "told a news conference on Tuesday" has an object.
     auto opens_clause = [&](std::size_t j) {
-        const TokText& x = tk[j].low;
+        const TokText& x = tk[j].low();
         return x == "that" || x == "it" || x == "he" || x == "she" || x == "they" || x == "we" || x == "i";
     };
     auto finish = [&](int v) { return lean_future && v > -2 ? std::max(v, 1) : v; };
@@ -2070,11 +2078,11 @@ int tense_of(const Lexicon& lex, Tokens tk, std::size_t tb, std::size_t te) {
             if (int v = verdict(tb - d)) return finish(v);
         if (te + d - 1 < tk.size()) {
             const Tk& t = tk[te + d - 1];
-            if (t.raw == ",") comma_after = true;
+            if (t.raw() == ",") comma_after = true;
             // "... in early March, an official said.": a closing reporting clause does not date the fact.
             if (comma_after && t.w && t.w->has(tx::k_reporting_verb)) {
                 const Tk* nx = te + d < tk.size() ? &tk[te + d] : nullptr;
-                if (!nx || nx->raw == "." || nx->raw == "," ||
+                if (!nx || nx->raw() == "." || nx->raw() == "," ||
                     (nx->w && (nx->w->has(tx::k_temporal_prep) || nx->w->weekday >= 0 || nx->w->deictic != tx::k_none)))
                     continue;
             }
@@ -2580,13 +2588,12 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     // stored once each.
     const std::size_t n = e - b;
     if (n == 0) __builtin_unreachable();  // every token has a byte: Lexicon::find need not test for ""
-    t.b = b;
-    t.e = e;
     // The views are kept in locals as well: read back from `t`, they were loaded and spilled again.
     const char* const raw = text.data() + b;
     const char* const low = lower.data() + b;
-    t.raw = std::string_view(raw, n);
-    t.low = std::string_view(low, n);
+    t.rp = raw;
+    t.lp = low;
+    t.n = n;
     // `lower` has 8 bytes of padding after the text: one load, then the bytes past the token are cut.
     std::uint64_t head;
     std::memcpy(&head, lower.data() + b, 8);
@@ -2594,9 +2601,19 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     t.head = head;
     const unsigned char c0 = static_cast<unsigned char>(text[b]);
     const bool alpha = static_cast<unsigned char>((c0 | 0x20) - 'a') < 26u;
-    t.cap = static_cast<unsigned char>(c0 - 'A') < 26u;
-    t.alpha = alpha;
     t.has_hyphen = has_hyphen;
+    if (alpha) {  // most tokens: a word of letters, tested first
+        t.num = -1;
+        t.ndig = 0;
+        const Word* w = lex.find(std::string_view(low, n), head);
+        // "Friday's", "Tuesday's": the possessive of a lexicon word
+        // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
+        if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
+        const bool starter = w ? w->has(tx::k_starter) : has_hyphen;
+        t.w = w;
+        t.starter = starter;
+        return starter;
+    }
     // The scanner tries a token that is no lexicon word if it begins with a digit, has a hyphen or is "'".
     if (static_cast<unsigned char>(c0 - '0') < 10u) {
         t.w = nullptr;
@@ -2622,20 +2639,11 @@ bool is_word_byte(unsigned char c) { return (k_byte_class[c] & k_word_byte) != 0
     t.num = -1;
     t.ndig = 0;
     const Word* w = nullptr;
-    bool starter;
-    if (alpha) {  // most tokens: a word of letters
+    bool starter = has_hyphen || (n == 1 && c0 == '\'');
+    if ((n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || (n == 3 && std::memcmp(raw, "'ll", 3) == 0)) {
         w = lex.find(std::string_view(low, n), head);
-        // "Friday's", "Tuesday's": the possessive of a lexicon word
-        // (`apostrophe`: the token may hold a "'" at all; a word of letters holds one only inside.)
         if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
-        starter = w ? w->has(tx::k_starter) : has_hyphen;
-    } else {
-        starter = has_hyphen || (n == 1 && c0 == '\'');
-        if ((n == 1 && (c0 == '.' || c0 == ',' || c0 == ':' || c0 == '-')) || (n == 3 && std::memcmp(raw, "'ll", 3) == 0)) {
-            w = lex.find(std::string_view(low, n), head);
-            if (!w && apostrophe && n > 2 && low[n - 2] == '\'' && low[n - 1] == 's') w = find_possessive(lex, low, n);
-            if (w) starter = w->has(tx::k_starter);
-        }
+        if (w) starter = w->has(tx::k_starter);
     }
     t.w = w;
     t.starter = starter;
@@ -2662,12 +2670,11 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
     std::size_t count = 0, ns = 0;
     std::pair<std::size_t, std::size_t>* runs = nullptr;
     if constexpr (Record) runs = record->runs.data() + record->n_runs;
-    // Each token is appended, and its index to the starters' if it is one (stored always, counted if so).
+    // Each token is appended, and its index to the starters' if it is one.
     auto append = [&](std::size_t b, std::size_t e, bool hyphen, bool apostrophe) __attribute__((always_inline)) {
         Tk& t = tk[count];
-        const bool starter = add_token(lex, text, lower, b, e, hyphen, apostrophe, t);
-        st[ns] = count;
-        ns += starter;
+        // A branch, not a store for every token: one token in eight or so is a starter.
+        if (add_token(lex, text, lower, b, e, hyphen, apostrophe, t)) st[ns++] = count;
         ++count;
     };
     const unsigned char* p = reinterpret_cast<const unsigned char*>(text.data());
@@ -2676,15 +2683,27 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
         const unsigned char c = p[i];
         const std::uint8_t cls = k_byte_class[c];
         if (cls & k_start_byte) {  // a word: the most common case first
-            std::size_t j = i + 1;
+            std::size_t j = run_end(lower.data(), i + 1, end);
+            // Most words end at a space or a mark that cannot join: a path of their own, with no
+            // flags to keep. A join byte joins only a word byte after it: "said, " and "1998. "
+            // take this path too. (Look-ups in `lower`, which is padded, and differs from the text
+            // in no join or word byte.)
+            if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte) ||
+                !(k_byte_class[static_cast<unsigned char>(lower[j + 1])] & k_word_byte)) {
+                if constexpr (Record) *runs++ = {i, j};
+                append(i, j, false, false);
+                i = j + (lower[j] == ' ');  // one space after the word stepped over here (as below)
+                continue;
+            }
+            // A word joined by an apostrophe, hyphen or digit separator: "don't", "Nagorno-Karabakh",
+            // "1,991", "12.5". (j is at a join byte the first time round.)
             bool hyphen = false, apostrophe = false, joined = false;
-            for (;;) {
-                j = run_end(lower.data(), j, end);
-                // Most words end at a space or a mark that cannot join: one look-up (in `lower`,
-                // which is padded, and differs from the text in no join byte).
-                if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) break;
+            for (bool first = true;; first = false) {
+                if (!first) {
+                    j = run_end(lower.data(), j, end);
+                    if (!(k_byte_class[static_cast<unsigned char>(lower[j])] & k_join_byte)) break;
+                }
                 if (j + 1 >= end) break;
-                // Inner apostrophe, hyphen, or digit separator: "don't", "Nagorno-Karabakh", "1,991", "12.5".
                 const unsigned char d = p[j], prev = p[j - 1], next = p[j + 1];
                 if ((d == '\'' || d == '-') && is_word_byte(prev) && is_word_byte(next)) {
                     hyphen = hyphen || d == '-';
@@ -2752,11 +2771,11 @@ Tokens read_tokens(const Lexicon& lex, std::string_view text, std::string_view l
 /// a name ("Monday, Oct. 26" keeps its capitals as any date does).
 bool quoted_title(Tokens tk, const Cand& c) {
     if (c.tb == 0 || c.te - c.tb < 2) return false;
-    const std::string_view q = tk[c.tb - 1].raw;
+    const std::string_view q = tk[c.tb - 1].raw();
     const bool opening = q == "\"" || q == "'" || q == "`" || q == "\xe2\x80\x9c" || q == "\xe2\x80\x98";
     if (!opening) return false;
     for (std::size_t k = c.tb + 1; k < c.te; ++k)
-        if (tk[k].cap && tk[k].w && tk[k].w->unit != Unit::none) return true;
+        if (tk[k].cap() && tk[k].w && tk[k].w->unit != Unit::none) return true;
     return false;
 }
 
@@ -2860,7 +2879,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                 word_is(tk[c.tb - 1], "from"))
                 tense = 1;
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.te - c.tb == 1 &&
-                tk[c.tb].low.size() > 2 && ends_in(tk[c.tb].low, "'s"))
+                tk[c.tb].low().size() > 2 && ends_in(tk[c.tb].low(), "'s"))
                 tense = possessive_weekday_tense(lex, tk, c.tb, c.te, tense);
             Resolved r;
             try {
@@ -2889,12 +2908,12 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             };
             if (r.when && outside_calendar(*r.when)) continue;
             Timex t;
-            t.begin = tk[c.tb].b;
+            t.begin = static_cast<std::size_t>(tk[c.tb].rp - text.data());
             // "last year's": the possessive is not part of the expression.
             std::size_t trim = c.trim_end;
-            if (!trim && tk[c.te - 1].low.size() > 2 && ends_in(tk[c.te - 1].low, "'s"))
+            if (!trim && tk[c.te - 1].low().size() > 2 && ends_in(tk[c.te - 1].low(), "'s"))
                 trim = 2;
-            t.end = tk[c.te - 1].e - trim;
+            t.end = static_cast<std::size_t>(tk[c.te - 1].rp - text.data()) + tk[c.te - 1].n - trim;
             t.type = c.type;
             t.value = r.value;
             t.mod = c.mod;
