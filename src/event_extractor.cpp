@@ -1807,6 +1807,27 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     };
     // 1. An undated event joins a dated one of the same type and actors; undated
     //    ones of the same type join each other (a headline and its lead).
+    // Only drafts of its own type can take a draft in: the drafts' indexes grouped by
+    // type (ascending within a type, a counting sort), so that the windows below walk
+    // the draft's own type only, in the same order as a walk over every draft would
+    // meet them. (Folding swaps events between drafts of one type: the types stay.)
+    thread_local std::vector<std::uint32_t> by_type, type_begin, place_in_type;
+    const std::size_t n_types = types.types().size();
+    type_begin.assign(n_types + 1, 0);
+    for (const Draft& d : drafts) ++type_begin[d.type + 1];
+    for (std::size_t t = 0; t < n_types; ++t) type_begin[t + 1] += type_begin[t];
+    by_type.resize(drafts.size());
+    place_in_type.resize(drafts.size());
+    {
+        std::uint32_t* const fill = type_begin.data();  // advanced while filling, restored after
+        for (std::size_t i = 0; i < drafts.size(); ++i) {
+            const std::uint32_t at = fill[drafts[i].type]++;
+            by_type[at] = static_cast<std::uint32_t>(i);
+            place_in_type[i] = at;
+        }
+        for (std::size_t t = n_types; t > 0; --t) fill[t] = fill[t - 1];
+        fill[0] = 0;
+    }
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         Draft& d = drafts[i];
         if (d.folded || d.dated_by_text) continue;
@@ -1815,15 +1836,22 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // articles linear.
         const std::size_t lo = i > k_fold_window ? i - k_fold_window : 0;
         const std::size_t hi = std::min(drafts.size(), i + k_fold_window);
-        for (std::size_t j = lo; j < hi; ++j)
-            if (Draft& o = drafts[j]; j != i && !o.folded && o.dated_by_text && o.type == d.type &&
-                (is_statement_type(d) ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
-                target = &o;
-                break;
+        // The drafts of d's type in [lo, hi): by_type[first .. ) up to the first >= hi.
+        const std::size_t type_first = type_begin[d.type], type_end = type_begin[d.type + 1];
+        std::size_t first = place_in_type[i];
+        while (first > type_first && by_type[first - 1] >= lo) --first;
+        for (std::size_t q = first; q < type_end && by_type[q] < hi; ++q)
+            if (const std::size_t j = by_type[q]; j != i) {
+                Draft& o = drafts[j];
+                if (!o.folded && o.dated_by_text && o.type == d.type &&
+                    (is_statement_type(d) ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
+                    target = &o;
+                    break;
+                }
             }
         if (!target)
-            for (std::size_t j = lo; j < i; ++j)
-                if (Draft& o = drafts[j]; !o.folded && !o.dated_by_text && o.type == d.type &&
+            for (std::size_t q = first; q < place_in_type[i]; ++q)
+                if (Draft& o = drafts[by_type[q]]; !o.folded && !o.dated_by_text && o.type == d.type &&
                     o.event.date_source == d.event.date_source &&
                     (is_statement_type(d) ? shares_agent(o, d)
                                                  : (shares_actor(o.event, d.event) || o.event.actors.empty() ||
