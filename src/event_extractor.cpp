@@ -987,14 +987,14 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             name_starts.resize(words.size());
             capitalised.resize(words.size());
             trigger_starts.resize(words.size());
+            clause_first.resize(words.size() + 1);
         }
         std::size_t n_name_starts = 0, n_capitalised = 0, n_trigger_starts = 0;
         // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
         // and at subordinators ("after a second war ended"); found word by word here.
-        // `clause_first[c]`: the first word of clause c.
-        clause_first.clear();
-        clause_first.push_back(0);
-        std::size_t current = 0;
+        // `clause_first[c]`: the first word of clause c, for the first `n_clauses`
+        // (the array only grows, as the per-word arrays).
+        std::size_t n_clauses = 1;
         {
             // Through pointers held in locals: read through the vectors, their
             // bounds were loaded again after each store.
@@ -1035,13 +1035,15 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             }
             // The clauses, in a second loop over the words: in the one above, gcc kept
             // too few of its values in registers.
-            std::size_t previous_end = ranges_at[0].second;
+            // Each word's index stored as a clause's first always, counted when a
+            // clause begins there (no branch, no push_back).
+            std::uint32_t* const first_out = clause_first.data();
+            first_out[0] = 0;
             clause_out[0] = 0;
             for (std::size_t k = 1; k < n_words; ++k) {
-                const std::size_t word_begin = ranges_at[k].first;
                 const std::uint16_t bits = cues_out[k];
                 bool breaks = (bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
-                const std::size_t gap_begin = previous_end, gap_end = word_begin;
+                const std::size_t gap_begin = ranges_at[k - 1].second, gap_end = ranges_at[k].first;
                 // Most gaps are one space: nothing to look at.
                 if (!breaks && !(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
                     const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
@@ -1057,12 +1059,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                     }
                     breaks = hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
                 }
-                if (breaks) {
-                    ++current;
-                    clause_first.push_back(static_cast<std::uint32_t>(k));
-                }
-                clause_out[k] = current;
-                previous_end = ranges_at[k].second;
+                first_out[n_clauses] = static_cast<std::uint32_t>(k);
+                n_clauses += breaks;
+                clause_out[k] = n_clauses - 1;
             }
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
@@ -1715,7 +1714,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
 
             // Headline: the trigger's clause, cut to ~120 characters.
             std::size_t cb = clause_first[hit.clause];
-            std::size_t ce = (hit.clause + 1 < clause_first.size() ? clause_first[hit.clause + 1] : words.size()) - 1;
+            std::size_t ce = (hit.clause + 1 < n_clauses ? clause_first[hit.clause + 1] : words.size()) - 1;
             while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
             std::string_view clause_text = sentence_text();
             if (ce - cb >= 3) {
