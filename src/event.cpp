@@ -535,17 +535,26 @@ void write_event(JsonWriter& w, const E& e, bool with_mentions, std::string_view
 // dump() reports text that is not UTF-8.
 template <typename E, typename Fallback>
 void append_json_of(std::string& out, const E& e, bool with_mentions, Fallback fallback) {
-    // Events of one article mostly share a few spans (sorted, neighbours share
-    // theirs): the text of the last one is kept per thread.
-    thread_local std::optional<Span> last_span;
-    thread_local std::string last_edtf;
+    // Events of one article mostly share a few spans, and articles of one day or
+    // year the same ones: the texts of the last few are kept per thread, in 64 slots
+    // chosen by the span's days and precision.
+    struct CachedEdtf {
+        std::optional<Span> span;
+        std::string text;
+    };
+    thread_local std::array<CachedEdtf, 64> edtf_cache;
     std::string_view edtf;
     if (e.when) {
-        if (!last_span || !(*last_span == *e.when)) {
-            last_edtf = e.when->edtf();
-            last_span = *e.when;
+        const Span& w = *e.when;
+        const std::uint64_t key = (static_cast<std::uint64_t>(w.earliest.day_number()) * 0x9E3779B97F4A7C15ull) ^
+                                  (static_cast<std::uint64_t>(w.latest.day_number()) * 0xBF58476D1CE4E5B9ull) ^
+                                  (static_cast<std::uint64_t>(w.precision) << 7);
+        CachedEdtf& c = edtf_cache[(key ^ (key >> 29)) & 63];
+        if (!c.span || !(*c.span == w)) {
+            c.text = w.edtf();
+            c.span = w;
         }
-        edtf = last_edtf;
+        edtf = c.text;
     }
     // Written into a per-thread buffer of the bound's size, then appended once.
     thread_local std::string buffer;

@@ -848,7 +848,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::vector<EntityMention> sorted_mentions, mentions, chosen;
         std::vector<TriggerHit> hits;
         std::vector<std::string_view> seen_actor, seen_place;
-        std::vector<const Timex*> assigned;
+        std::vector<const Timex*> assigned, nearest;
     };
     thread_local Scratch scratch;
     Arena& arena = scratch.arena;
@@ -1479,7 +1479,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // "signed a week-long ceasefire late on Saturday" dates the signing and the
         // ceasefire, "adopted its eleventh package of sanctions on June 23" the sanctions.
         {
-            const std::vector<const Timex*> nearest = assigned;
+            // (A copy kept by the thread: no allocation per sentence.)
+            std::vector<const Timex*>& nearest = scratch.nearest;
+            nearest.assign(assigned.begin(), assigned.end());
             for (std::size_t h = 0; h < hits.size(); ++h) {
                 if (nearest[h]) continue;
                 const Timex* shared = nullptr;
