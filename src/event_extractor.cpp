@@ -1579,6 +1579,10 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
 
         const bool full = [&] {
+            // Ended by . ! or ?: no mark strip_quotes takes off ends with one of them,
+            // so the stripped tail ends with it too (most sentences).
+            const char last = text[s.end - 1];
+            if (last == '.' || last == '!' || last == '?') return true;
             std::string_view tail = text.substr(s.begin, s.end - s.begin);
             const std::string_view t = strip_quotes(tail.substr(tail.size() > 8 ? tail.size() - 8 : 0));
             return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
