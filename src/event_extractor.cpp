@@ -995,6 +995,10 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // `clause_first[c]`: the first word of clause c, for the first `n_clauses`
         // (the array only grows, as the per-word arrays).
         std::size_t n_clauses = 1;
+        // No gap between two words holds a byte below 0x20 or two spaces in a row
+        // (words hold neither): with the bytes before the first word and after the
+        // last, what squashed_already() asks of the sentence.
+        bool gaps_plain = true;
         {
             // Through pointers held in locals: read through the vectors, their
             // bounds were loaded again after each store.
@@ -1045,10 +1049,11 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                 bool breaks = (bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
                 const std::size_t gap_begin = ranges_at[k - 1].second, gap_end = ranges_at[k].first;
                 // Most gaps are one space: nothing to look at.
-                if (!breaks && !(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
+                if (!(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
                     const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
-                    // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
-                    bool comma = false, hard = false;
+                    // One pass over the gap: a comma; or ; : " an em dash or a curly double
+                    // quote; or a byte below 0x20 or a second space in a row (`odd`).
+                    bool comma = false, hard = false, odd = false;
                     for (std::size_t i = 0; i < gap.size(); ++i) {
                         const char c = gap[i];
                         if (c == ',') comma = true;
@@ -1056,8 +1061,11 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                         else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
                                  (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
                             hard = true;
+                        else if (static_cast<unsigned char>(c) < 0x20 || (c == ' ' && i > 0 && gap[i - 1] == ' '))
+                            odd = true;
                     }
-                    breaks = hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+                    breaks = breaks || hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+                    gaps_plain &= !odd;
                 }
                 first_out[n_clauses] = static_cast<std::uint32_t>(k);
                 n_clauses += breaks;
@@ -1081,7 +1089,16 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         auto sentence_text = [&]() -> std::string_view {
             if (!squashed_sentence) {
                 const std::string_view raw = text.substr(s.begin, s.end - s.begin);
-                squash_identity = squashed_already(raw);
+                // squashed_already(raw), from the gaps the clause loop read: only the
+                // bytes before the first word and after the last are read again.
+                auto region_plain = [&](std::size_t from, std::size_t to) {
+                    for (std::size_t i = from; i < to; ++i)
+                        if (static_cast<unsigned char>(text[i]) < 0x20 || (text[i] == ' ' && i > from && text[i - 1] == ' '))
+                            return false;
+                    return true;
+                };
+                squash_identity = gaps_plain && raw.front() != ' ' && raw.back() != ' ' &&
+                                  region_plain(s.begin, words.front().first) && region_plain(words.back().second, s.end);
                 if (squash_identity) {
                     squashed_sentence = raw;
                 } else {
