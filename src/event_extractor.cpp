@@ -306,6 +306,12 @@ bool is(std::string_view w, const char (&lit)[N]) {
     return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
 }
 
+// `w.ends_with(lit)`, inline (ends_with compares through an out-of-line call).
+template <std::size_t N>
+bool ends(std::string_view w, const char (&lit)[N]) {
+    return w.size() >= N - 1 && std::memcmp(w.data() + w.size() - (N - 1), lit, N - 1) == 0;
+}
+
 constexpr std::size_t k_no_entry = static_cast<std::size_t>(-1);
 // Longest stretch of text the per-sentence rules look at at once.
 constexpr std::size_t k_max_sentence_bytes = 2000;
@@ -1295,7 +1301,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             auto verb_follows = [&] {
                 if (e >= words.size() || is_capitalised(word(e))) return false;
                 const std::string_view next = lw(e);
-                return word_triggers[e] != nullptr || next.ends_with("s") || next.ends_with("ed") ||
+                return word_triggers[e] != nullptr || ends(next, "s") || ends(next, "ed") ||
                        is(next, "is") || is(next, "was") || is(next, "has") || is(next, "will");
             };
             if (b < e && !(e - b == 1 && initial &&
@@ -1416,8 +1422,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                     ++v;
                 if (v >= words.size() || clause[v] != em.clause) break;
                 const std::string_view verb = lw(v);
-                const bool finite = (verb.size() > 3 && (verb.ends_with("s") || verb.ends_with("ed")) &&
-                                     !verb.ends_with("ss") && !verb.ends_with("us")) ||
+                const bool finite = (verb.size() > 3 && (ends(verb, "s") || ends(verb, "ed")) &&
+                                     !ends(verb, "ss") && !ends(verb, "us")) ||
                                     cue(v, Cue::planned);
                 if (finite) hits.push_back({v, v + 1, *other, false, clause[v]});
                 break;
@@ -1706,7 +1712,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             // Status from the words just before the trigger in its clause.
             for (std::size_t k = hit.word; k-- > 0 && k + 4 > hit.word && clause[k] == hit.clause;) {
                 const std::string_view w = lw(k);
-                if (cue(k, Cue::negation) || w.ends_with("n't")) e.status = EventStatus::negated;
+                if (cue(k, Cue::negation) || ends(w, "n't")) e.status = EventStatus::negated;
                 else if (cue(k, Cue::planned) && e.status == EventStatus::asserted) e.status = EventStatus::planned;
                 else if (cue(k, Cue::reported) && e.status == EventStatus::asserted) e.status = EventStatus::reported;
             }
