@@ -312,6 +312,14 @@ bool ends(std::string_view w, const char (&lit)[N]) {
     return w.size() >= N - 1 && std::memcmp(w.data() + w.size() - (N - 1), lit, N - 1) == 0;
 }
 
+// Whether `v` holds `x` (std::find compares through an out-of-line call per name
+// of the same size).
+bool has_view(const std::vector<std::string_view>& v, std::string_view x) {
+    for (const std::string_view y : v)
+        if (same_bytes(x, y)) return true;
+    return false;
+}
+
 constexpr std::size_t k_no_entry = static_cast<std::size_t>(-1);
 // Longest stretch of text the per-sentence rules look at at once.
 constexpr std::size_t k_max_sentence_bytes = 2000;
@@ -1657,7 +1665,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             e.actors.reserve(actor_mentions + 1);
             e.places.reserve(mentions.size() - actor_mentions);
             auto first_time = [](std::vector<std::string_view>& seen, std::string_view name) {
-                if (std::find(seen.begin(), seen.end(), name) != seen.end()) return false;
+                if (has_view(seen, name)) return false;
                 seen.push_back(name);
                 return true;
             };
@@ -1804,13 +1812,13 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     auto shares_actor = [](const DraftEvent& a, const DraftEvent& b) {
         for (const auto& x : a.actors)
             for (const auto& y : b.actors)
-                if (x.name == y.name) return true;
+                if (same_bytes(x.name, y.name)) return true;
         return false;
     };
     // Sayings are the same only when the same speaker says them.
     auto shares_agent = [](const Draft& a, const Draft& b) {
         for (const auto& x : a.agents)
-            if (std::find(b.agents.begin(), b.agents.end(), x) != b.agents.end()) return true;
+            if (has_view(b.agents, x)) return true;
         return false;
     };
     // `from` is folded and read no more: its strings are moved, not copied.
@@ -1818,16 +1826,16 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         DraftEvent& e = into.event;
         for (auto& a : from.event.actors) {
             bool have = false;
-            for (const auto& b : e.actors) have |= a.name == b.name;
+            for (const auto& b : e.actors) have |= same_bytes(a.name, b.name);
             if (!have) e.actors.push_back(std::move(a));
         }
         for (auto& p : from.event.places) {
             bool have = false;
-            for (const auto& q : e.places) have |= p.name == q.name;
+            for (const auto& q : e.places) have |= same_bytes(p.name, q.name);
             if (!have) e.places.push_back(std::move(p));
         }
         for (auto& a : from.agents)
-            if (std::find(into.agents.begin(), into.agents.end(), a) == into.agents.end()) into.agents.push_back(std::move(a));
+            if (!has_view(into.agents, a)) into.agents.push_back(std::move(a));
         e.mentions.push_back(std::move(from.event.evidence));
         for (auto& m : from.event.mentions) e.mentions.push_back(std::move(m));
         e.confidence = std::min(0.95, e.confidence + 0.05);
@@ -1914,7 +1922,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             if (j == i || o.folded || is_statement_type(o)) continue;
             bool speaker_acts = false;
             for (const auto& a : d.agents)
-                if (std::find(o.agents.begin(), o.agents.end(), a) != o.agents.end()) speaker_acts = true;
+                if (has_view(o.agents, a)) speaker_acts = true;
             if (!speaker_acts) continue;
             const bool same_day = d.event.when && o.event.when && *d.event.when == *o.event.when;
             if (d.dated_by_text && !same_day) continue;
