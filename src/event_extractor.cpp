@@ -1329,16 +1329,24 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         // In word order. The same std::sort over indexes gives the same order (it
         // compares the same keys) without moving three strings at every step.
-        order.resize(mentions.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-        std::sort(order.begin(), order.end(),
-                  [&](std::uint32_t a, std::uint32_t b) { return mentions[a].word < mentions[b].word; });
-        bool moved = false;
-        for (std::size_t i = 0; i < order.size() && !moved; ++i) moved = order[i] != i;
-        if (moved) {
-            sorted_mentions.clear();
-            for (const std::uint32_t i : order) sorted_mentions.push_back(std::move(mentions[i]));
-            mentions.swap(sorted_mentions);
+        // Mentions whose words strictly ascend already (most sentences) are what the
+        // sort gives: no two keys are equal, so no order but this one is sorted.
+        const std::size_t n_mentions = mentions.size();
+        bool ascending = true;
+        for (std::size_t i = 1; i < n_mentions && ascending; ++i) ascending = mentions[i - 1].word < mentions[i].word;
+        if (!ascending) {
+            if (order.size() < n_mentions) order.resize(n_mentions);  // (only grows)
+            for (std::size_t i = 0; i < n_mentions; ++i) order[i] = static_cast<std::uint32_t>(i);
+            const auto order_end = order.begin() + static_cast<std::ptrdiff_t>(n_mentions);
+            std::sort(order.begin(), order_end,
+                      [&](std::uint32_t a, std::uint32_t b) { return mentions[a].word < mentions[b].word; });
+            bool moved = false;
+            for (std::size_t i = 0; i < n_mentions && !moved; ++i) moved = order[i] != i;
+            if (moved) {
+                sorted_mentions.clear();
+                for (auto it = order.begin(); it != order_end; ++it) sorted_mentions.push_back(std::move(mentions[*it]));
+                mentions.swap(sorted_mentions);
+            }
         }
         if (!mentions.empty())
             for (const auto& em : mentions)
