@@ -314,7 +314,7 @@ bool ends(std::string_view w, const char (&lit)[N]) {
 
 // Whether `v` holds `x` (std::find compares through an out-of-line call per name
 // of the same size).
-bool has_view(const std::vector<std::string_view>& v, std::string_view x) {
+[[gnu::always_inline]] inline bool has_view(const std::vector<std::string_view>& v, std::string_view x) {
     for (const std::string_view y : v)
         if (same_bytes(x, y)) return true;
     return false;
