@@ -326,8 +326,10 @@ public:
         raw(text);
     }
 
-    /// A date as iso() writes it. The same few days recur (the report's date,
-    /// the days it names): the texts of the last ones are kept per thread.
+    /// A date as iso() writes it, quoted. The same few days recur (the report's
+    /// date, the days it names): the quoted texts of the last ones are kept per
+    /// thread, in 64 slots by day; one of up to 16 bytes (all but far years) is
+    /// copied as one block of 16 (within the room date_bound gives it).
     void date(Date d) {
         if (d.is_special()) {
             raw("\"\"");
@@ -335,26 +337,32 @@ public:
         }
         struct Cached {
             std::uint32_t day = 0;  // day_number(); 0 is no real day: empty
-            std::uint8_t size = 0;
+            std::uint8_t size = 0;  // of the quoted text
             char text[24];
         };
-        thread_local std::array<Cached, 16> cache;
+        thread_local std::array<Cached, 64> cache;
         const auto day = static_cast<std::uint32_t>(d.day_number());
-        Cached& c = cache[day & 15];
-        *m_w++ = '"';
+        Cached& c = cache[day & 63];
         if (c.day != day || c.day == 0) {
             const std::string text = iso(d);
-            if (text.size() > sizeof c.text) {  // a year far beyond 9999: not kept
+            if (text.size() + 2 > sizeof c.text) {  // a year far beyond 9999: not kept
+                *m_w++ = '"';
                 raw(text);
                 *m_w++ = '"';
                 return;
             }
             c.day = day;
-            c.size = static_cast<std::uint8_t>(text.size());
-            std::memcpy(c.text, text.data(), text.size());
+            c.size = static_cast<std::uint8_t>(text.size() + 2);
+            c.text[0] = '"';
+            std::memcpy(c.text + 1, text.data(), text.size());
+            c.text[text.size() + 1] = '"';
         }
-        raw(std::string_view(c.text, c.size));
-        *m_w++ = '"';
+        if (c.size <= 16) {
+            std::memcpy(m_w, c.text, 16);
+            m_w += c.size;
+        } else {
+            raw(std::string_view(c.text, c.size));
+        }
     }
     static constexpr std::size_t date_bound = 24;  // iso() of years beyond 9999 is longer than 10
 
@@ -535,17 +543,26 @@ void write_event(JsonWriter& w, const E& e, bool with_mentions, std::string_view
 // dump() reports text that is not UTF-8.
 template <typename E, typename Fallback>
 void append_json_of(std::string& out, const E& e, bool with_mentions, Fallback fallback) {
-    // Events of one article mostly share a few spans (sorted, neighbours share
-    // theirs): the text of the last one is kept per thread.
-    thread_local std::optional<Span> last_span;
-    thread_local std::string last_edtf;
+    // Events of one article mostly share a few spans, and articles of one day or
+    // year the same ones: the texts of the last few are kept per thread, in 64 slots
+    // chosen by the span's days and precision.
+    struct CachedEdtf {
+        std::optional<Span> span;
+        std::string text;
+    };
+    thread_local std::array<CachedEdtf, 64> edtf_cache;
     std::string_view edtf;
     if (e.when) {
-        if (!last_span || !(*last_span == *e.when)) {
-            last_edtf = e.when->edtf();
-            last_span = *e.when;
+        const Span& w = *e.when;
+        const std::uint64_t key = (static_cast<std::uint64_t>(w.earliest.day_number()) * 0x9E3779B97F4A7C15ull) ^
+                                  (static_cast<std::uint64_t>(w.latest.day_number()) * 0xBF58476D1CE4E5B9ull) ^
+                                  (static_cast<std::uint64_t>(w.precision) << 7);
+        CachedEdtf& c = edtf_cache[(key ^ (key >> 29)) & 63];
+        if (!c.span || !(*c.span == w)) {
+            c.text = w.edtf();
+            c.span = w;
         }
-        edtf = last_edtf;
+        edtf = c.text;
     }
     // Written into a per-thread buffer of the bound's size, then appended once.
     thread_local std::string buffer;

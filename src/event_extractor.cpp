@@ -306,6 +306,20 @@ bool is(std::string_view w, const char (&lit)[N]) {
     return w.size() == N - 1 && std::memcmp(w.data(), lit, N - 1) == 0;
 }
 
+// `w.ends_with(lit)`, inline (ends_with compares through an out-of-line call).
+template <std::size_t N>
+bool ends(std::string_view w, const char (&lit)[N]) {
+    return w.size() >= N - 1 && std::memcmp(w.data() + w.size() - (N - 1), lit, N - 1) == 0;
+}
+
+// Whether `v` holds `x` (std::find compares through an out-of-line call per name
+// of the same size).
+[[gnu::always_inline]] inline bool has_view(const std::vector<std::string_view>& v, std::string_view x) {
+    for (const std::string_view y : v)
+        if (same_bytes(x, y)) return true;
+    return false;
+}
+
 constexpr std::size_t k_no_entry = static_cast<std::size_t>(-1);
 // Longest stretch of text the per-sentence rules look at at once.
 constexpr std::size_t k_max_sentence_bytes = 2000;
@@ -848,7 +862,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::vector<EntityMention> sorted_mentions, mentions, chosen;
         std::vector<TriggerHit> hits;
         std::vector<std::string_view> seen_actor, seen_place;
-        std::vector<const Timex*> assigned;
+        std::vector<const Timex*> assigned, nearest;
     };
     thread_local Scratch scratch;
     Arena& arena = scratch.arena;
@@ -987,14 +1001,18 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             name_starts.resize(words.size());
             capitalised.resize(words.size());
             trigger_starts.resize(words.size());
+            clause_first.resize(words.size() + 1);
         }
         std::size_t n_name_starts = 0, n_capitalised = 0, n_trigger_starts = 0;
         // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
         // and at subordinators ("after a second war ended"); found word by word here.
-        // `clause_first[c]`: the first word of clause c.
-        clause_first.clear();
-        clause_first.push_back(0);
-        std::size_t current = 0;
+        // `clause_first[c]`: the first word of clause c, for the first `n_clauses`
+        // (the array only grows, as the per-word arrays).
+        std::size_t n_clauses = 1;
+        // No gap between two words holds a byte below 0x20 or two spaces in a row
+        // (words hold neither): with the bytes before the first word and after the
+        // last, what squashed_already() asks of the sentence.
+        bool gaps_plain = true;
         {
             // Through pointers held in locals: read through the vectors, their
             // bounds were loaded again after each store.
@@ -1035,18 +1053,21 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             }
             // The clauses, in a second loop over the words: in the one above, gcc kept
             // too few of its values in registers.
-            std::size_t previous_end = ranges_at[0].second;
+            // Each word's index stored as a clause's first always, counted when a
+            // clause begins there (no branch, no push_back).
+            std::uint32_t* const first_out = clause_first.data();
+            first_out[0] = 0;
             clause_out[0] = 0;
             for (std::size_t k = 1; k < n_words; ++k) {
-                const std::size_t word_begin = ranges_at[k].first;
                 const std::uint16_t bits = cues_out[k];
                 bool breaks = (bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
-                const std::size_t gap_begin = previous_end, gap_end = word_begin;
+                const std::size_t gap_begin = ranges_at[k - 1].second, gap_end = ranges_at[k].first;
                 // Most gaps are one space: nothing to look at.
-                if (!breaks && !(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
+                if (!(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
                     const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
-                    // One pass over the gap: a comma; or ; : " an em dash or a curly double quote.
-                    bool comma = false, hard = false;
+                    // One pass over the gap: a comma; or ; : " an em dash or a curly double
+                    // quote; or a byte below 0x20 or a second space in a row (`odd`).
+                    bool comma = false, hard = false, odd = false;
                     for (std::size_t i = 0; i < gap.size(); ++i) {
                         const char c = gap[i];
                         if (c == ',') comma = true;
@@ -1054,15 +1075,15 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                         else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
                                  (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
                             hard = true;
+                        else if (static_cast<unsigned char>(c) < 0x20 || (c == ' ' && i > 0 && gap[i - 1] == ' '))
+                            odd = true;
                     }
-                    breaks = hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+                    breaks = breaks || hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+                    gaps_plain &= !odd;
                 }
-                if (breaks) {
-                    ++current;
-                    clause_first.push_back(static_cast<std::uint32_t>(k));
-                }
-                clause_out[k] = current;
-                previous_end = ranges_at[k].second;
+                first_out[n_clauses] = static_cast<std::uint32_t>(k);
+                n_clauses += breaks;
+                clause_out[k] = n_clauses - 1;
             }
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
@@ -1082,7 +1103,16 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         auto sentence_text = [&]() -> std::string_view {
             if (!squashed_sentence) {
                 const std::string_view raw = text.substr(s.begin, s.end - s.begin);
-                squash_identity = squashed_already(raw);
+                // squashed_already(raw), from the gaps the clause loop read: only the
+                // bytes before the first word and after the last are read again.
+                auto region_plain = [&](std::size_t from, std::size_t to) {
+                    for (std::size_t i = from; i < to; ++i)
+                        if (static_cast<unsigned char>(text[i]) < 0x20 || (text[i] == ' ' && i > from && text[i - 1] == ' '))
+                            return false;
+                    return true;
+                };
+                squash_identity = gaps_plain && raw.front() != ' ' && raw.back() != ' ' &&
+                                  region_plain(s.begin, words.front().first) && region_plain(words.back().second, s.end);
                 if (squash_identity) {
                     squashed_sentence = raw;
                 } else {
@@ -1279,7 +1309,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             auto verb_follows = [&] {
                 if (e >= words.size() || is_capitalised(word(e))) return false;
                 const std::string_view next = lw(e);
-                return word_triggers[e] != nullptr || next.ends_with("s") || next.ends_with("ed") ||
+                return word_triggers[e] != nullptr || ends(next, "s") || ends(next, "ed") ||
                        is(next, "is") || is(next, "was") || is(next, "has") || is(next, "will");
             };
             if (b < e && !(e - b == 1 && initial &&
@@ -1299,16 +1329,24 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         // In word order. The same std::sort over indexes gives the same order (it
         // compares the same keys) without moving three strings at every step.
-        order.resize(mentions.size());
-        for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<std::uint32_t>(i);
-        std::sort(order.begin(), order.end(),
-                  [&](std::uint32_t a, std::uint32_t b) { return mentions[a].word < mentions[b].word; });
-        bool moved = false;
-        for (std::size_t i = 0; i < order.size() && !moved; ++i) moved = order[i] != i;
-        if (moved) {
-            sorted_mentions.clear();
-            for (const std::uint32_t i : order) sorted_mentions.push_back(std::move(mentions[i]));
-            mentions.swap(sorted_mentions);
+        // Mentions whose words strictly ascend already (most sentences) are what the
+        // sort gives: no two keys are equal, so no order but this one is sorted.
+        const std::size_t n_mentions = mentions.size();
+        bool ascending = true;
+        for (std::size_t i = 1; i < n_mentions && ascending; ++i) ascending = mentions[i - 1].word < mentions[i].word;
+        if (!ascending) {
+            if (order.size() < n_mentions) order.resize(n_mentions);  // (only grows)
+            for (std::size_t i = 0; i < n_mentions; ++i) order[i] = static_cast<std::uint32_t>(i);
+            const auto order_end = order.begin() + static_cast<std::ptrdiff_t>(n_mentions);
+            std::sort(order.begin(), order_end,
+                      [&](std::uint32_t a, std::uint32_t b) { return mentions[a].word < mentions[b].word; });
+            bool moved = false;
+            for (std::size_t i = 0; i < n_mentions && !moved; ++i) moved = order[i] != i;
+            if (moved) {
+                sorted_mentions.clear();
+                for (auto it = order.begin(); it != order_end; ++it) sorted_mentions.push_back(std::move(mentions[*it]));
+                mentions.swap(sorted_mentions);
+            }
         }
         if (!mentions.empty())
             for (const auto& em : mentions)
@@ -1400,8 +1438,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                     ++v;
                 if (v >= words.size() || clause[v] != em.clause) break;
                 const std::string_view verb = lw(v);
-                const bool finite = (verb.size() > 3 && (verb.ends_with("s") || verb.ends_with("ed")) &&
-                                     !verb.ends_with("ss") && !verb.ends_with("us")) ||
+                const bool finite = (verb.size() > 3 && (ends(verb, "s") || ends(verb, "ed")) &&
+                                     !ends(verb, "ss") && !ends(verb, "us")) ||
                                     cue(v, Cue::planned);
                 if (finite) hits.push_back({v, v + 1, *other, false, clause[v]});
                 break;
@@ -1480,7 +1518,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // "signed a week-long ceasefire late on Saturday" dates the signing and the
         // ceasefire, "adopted its eleventh package of sanctions on June 23" the sanctions.
         {
-            const std::vector<const Timex*> nearest = assigned;
+            // (A copy kept by the thread: no allocation per sentence.)
+            std::vector<const Timex*>& nearest = scratch.nearest;
+            nearest.assign(assigned.begin(), assigned.end());
             for (std::size_t h = 0; h < hits.size(); ++h) {
                 if (nearest[h]) continue;
                 const Timex* shared = nullptr;
@@ -1578,6 +1618,10 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
 
         const bool full = [&] {
+            // Ended by . ! or ?: no mark strip_quotes takes off ends with one of them,
+            // so the stripped tail ends with it too (most sentences).
+            const char last = text[s.end - 1];
+            if (last == '.' || last == '!' || last == '?') return true;
             std::string_view tail = text.substr(s.begin, s.end - s.begin);
             const std::string_view t = strip_quotes(tail.substr(tail.size() > 8 ? tail.size() - 8 : 0));
             return !t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?');
@@ -1629,7 +1673,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             e.actors.reserve(actor_mentions + 1);
             e.places.reserve(mentions.size() - actor_mentions);
             auto first_time = [](std::vector<std::string_view>& seen, std::string_view name) {
-                if (std::find(seen.begin(), seen.end(), name) != seen.end()) return false;
+                if (has_view(seen, name)) return false;
                 seen.push_back(name);
                 return true;
             };
@@ -1684,7 +1728,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             // Status from the words just before the trigger in its clause.
             for (std::size_t k = hit.word; k-- > 0 && k + 4 > hit.word && clause[k] == hit.clause;) {
                 const std::string_view w = lw(k);
-                if (cue(k, Cue::negation) || w.ends_with("n't")) e.status = EventStatus::negated;
+                if (cue(k, Cue::negation) || ends(w, "n't")) e.status = EventStatus::negated;
                 else if (cue(k, Cue::planned) && e.status == EventStatus::asserted) e.status = EventStatus::planned;
                 else if (cue(k, Cue::reported) && e.status == EventStatus::asserted) e.status = EventStatus::reported;
             }
@@ -1715,7 +1759,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
 
             // Headline: the trigger's clause, cut to ~120 characters.
             std::size_t cb = clause_first[hit.clause];
-            std::size_t ce = (hit.clause + 1 < clause_first.size() ? clause_first[hit.clause + 1] : words.size()) - 1;
+            std::size_t ce = (hit.clause + 1 < n_clauses ? clause_first[hit.clause + 1] : words.size()) - 1;
             while (cb < hit.word && (cue(cb, Cue::clause_break) || cue(cb, Cue::subordinators))) ++cb;
             std::string_view clause_text = sentence_text();
             if (ce - cb >= 3) {
@@ -1776,13 +1820,13 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     auto shares_actor = [](const DraftEvent& a, const DraftEvent& b) {
         for (const auto& x : a.actors)
             for (const auto& y : b.actors)
-                if (x.name == y.name) return true;
+                if (same_bytes(x.name, y.name)) return true;
         return false;
     };
     // Sayings are the same only when the same speaker says them.
     auto shares_agent = [](const Draft& a, const Draft& b) {
         for (const auto& x : a.agents)
-            if (std::find(b.agents.begin(), b.agents.end(), x) != b.agents.end()) return true;
+            if (has_view(b.agents, x)) return true;
         return false;
     };
     // `from` is folded and read no more: its strings are moved, not copied.
@@ -1790,16 +1834,16 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         DraftEvent& e = into.event;
         for (auto& a : from.event.actors) {
             bool have = false;
-            for (const auto& b : e.actors) have |= a.name == b.name;
+            for (const auto& b : e.actors) have |= same_bytes(a.name, b.name);
             if (!have) e.actors.push_back(std::move(a));
         }
         for (auto& p : from.event.places) {
             bool have = false;
-            for (const auto& q : e.places) have |= p.name == q.name;
+            for (const auto& q : e.places) have |= same_bytes(p.name, q.name);
             if (!have) e.places.push_back(std::move(p));
         }
         for (auto& a : from.agents)
-            if (std::find(into.agents.begin(), into.agents.end(), a) == into.agents.end()) into.agents.push_back(std::move(a));
+            if (!has_view(into.agents, a)) into.agents.push_back(std::move(a));
         e.mentions.push_back(std::move(from.event.evidence));
         for (auto& m : from.event.mentions) e.mentions.push_back(std::move(m));
         e.confidence = std::min(0.95, e.confidence + 0.05);
@@ -1807,6 +1851,27 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     };
     // 1. An undated event joins a dated one of the same type and actors; undated
     //    ones of the same type join each other (a headline and its lead).
+    // Only drafts of its own type can take a draft in: the drafts' indexes grouped by
+    // type (ascending within a type, a counting sort), so that the windows below walk
+    // the draft's own type only, in the same order as a walk over every draft would
+    // meet them. (Folding swaps events between drafts of one type: the types stay.)
+    thread_local std::vector<std::uint32_t> by_type, type_begin, place_in_type;
+    const std::size_t n_types = types.types().size();
+    type_begin.assign(n_types + 1, 0);
+    for (const Draft& d : drafts) ++type_begin[d.type + 1];
+    for (std::size_t t = 0; t < n_types; ++t) type_begin[t + 1] += type_begin[t];
+    by_type.resize(drafts.size());
+    place_in_type.resize(drafts.size());
+    {
+        std::uint32_t* const fill = type_begin.data();  // advanced while filling, restored after
+        for (std::size_t i = 0; i < drafts.size(); ++i) {
+            const std::uint32_t at = fill[drafts[i].type]++;
+            by_type[at] = static_cast<std::uint32_t>(i);
+            place_in_type[i] = at;
+        }
+        for (std::size_t t = n_types; t > 0; --t) fill[t] = fill[t - 1];
+        fill[0] = 0;
+    }
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         Draft& d = drafts[i];
         if (d.folded || d.dated_by_text) continue;
@@ -1815,15 +1880,22 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // articles linear.
         const std::size_t lo = i > k_fold_window ? i - k_fold_window : 0;
         const std::size_t hi = std::min(drafts.size(), i + k_fold_window);
-        for (std::size_t j = lo; j < hi; ++j)
-            if (Draft& o = drafts[j]; j != i && !o.folded && o.dated_by_text && o.type == d.type &&
-                (is_statement_type(d) ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
-                target = &o;
-                break;
+        // The drafts of d's type in [lo, hi): by_type[first .. ) up to the first >= hi.
+        const std::size_t type_first = type_begin[d.type], type_end = type_begin[d.type + 1];
+        std::size_t first = place_in_type[i];
+        while (first > type_first && by_type[first - 1] >= lo) --first;
+        for (std::size_t q = first; q < type_end && by_type[q] < hi; ++q)
+            if (const std::size_t j = by_type[q]; j != i) {
+                Draft& o = drafts[j];
+                if (!o.folded && o.dated_by_text && o.type == d.type &&
+                    (is_statement_type(d) ? shares_agent(o, d) : shares_actor(o.event, d.event))) {
+                    target = &o;
+                    break;
+                }
             }
         if (!target)
-            for (std::size_t j = lo; j < i; ++j)
-                if (Draft& o = drafts[j]; !o.folded && !o.dated_by_text && o.type == d.type &&
+            for (std::size_t q = first; q < place_in_type[i]; ++q)
+                if (Draft& o = drafts[by_type[q]]; !o.folded && !o.dated_by_text && o.type == d.type &&
                     o.event.date_source == d.event.date_source &&
                     (is_statement_type(d) ? shares_agent(o, d)
                                                  : (shares_actor(o.event, d.event) || o.event.actors.empty() ||
@@ -1858,7 +1930,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             if (j == i || o.folded || is_statement_type(o)) continue;
             bool speaker_acts = false;
             for (const auto& a : d.agents)
-                if (std::find(o.agents.begin(), o.agents.end(), a) != o.agents.end()) speaker_acts = true;
+                if (has_view(o.agents, a)) speaker_acts = true;
             if (!speaker_acts) continue;
             const bool same_day = d.event.when && o.event.when && *d.event.when == *o.event.when;
             if (d.dated_by_text && !same_day) continue;

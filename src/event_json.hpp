@@ -27,7 +27,9 @@ inline int chronological_order(const std::optional<Span>& when_a, std::string_vi
         if (chronologically_before(*when_a, *when_b)) return -1;
         if (chronologically_before(*when_b, *when_a)) return 1;
     }
-    if (article_a != article_b) return article_a < article_b ? -1 : 1;
+    // (Both empty for the events of one article, as extract_jsonl compares them:
+    // no call to compare() then.)
+    if (!(article_a.empty() && article_b.empty()) && article_a != article_b) return article_a < article_b ? -1 : 1;
     if (begin_a != begin_b) return begin_a < begin_b ? -1 : 1;
     // Two events of one sentence: by type name, which does not depend on the
     // article id the way the event id does.
