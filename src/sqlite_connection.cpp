@@ -66,6 +66,7 @@ void delete_pointer_predicate(void* data) { delete static_cast<PointerPredicateD
 // (SQLite asks for it). The lists keep what a thread used at its peak; a
 // thread's lists go back to malloc when it ends. Not under AddressSanitizer,
 // which should see SQLite's allocations itself.
+#if !defined(__SANITIZE_ADDRESS__)
 namespace pool {
 
 constexpr std::size_t k_granule = 16;
@@ -163,6 +164,7 @@ const sqlite3_mem_methods k_methods = {
     [](int n) { return allocate(n); }, release, reallocate, size, roundup, init, shutdown, nullptr};
 
 }  // namespace pool
+#endif
 
 }  // namespace
 
