@@ -996,25 +996,25 @@ struct EventStore::Impl {
         return *end == '\0' ? static_cast<std::size_t>(n) : k_default_cache_events;
     }
     const std::size_t max_cached_events = cache_limit();
-    std::unordered_map<std::string, Bucket> buckets;
+    std::unordered_map<std::uint64_t, Bucket> buckets;
     std::size_t cached_events = 0;
     std::uint64_t transactions = 0;
     std::optional<long long> seen_data_version;
     bool use_cache = true;  // false while the store has more events than the cache may hold
-    std::string bucket_name;  // buffer
+    // The event types seen, numbered for the buckets' keys (a short list:
+    // the types of data/event_types).
+    std::vector<std::string> bucket_types;
 
     static int month_index(Date d) { return static_cast<int>(d.year()) * 12 + static_cast<int>(d.month()) - 1; }
 
-    const std::string& name_bucket(std::string_view type, std::string_view date_source, std::string_view status,
-                                   int month) {
-        bucket_name.assign(type);
-        bucket_name += '\x1f';
-        bucket_name += date_source;
-        bucket_name += '\x1f';
-        bucket_name += status;
-        bucket_name += '\x1f';
-        bucket_name += std::to_string(month);
-        return bucket_name;
+    // A bucket's key: (type, date source, status, month) as one integer,
+    // not a text built per probe (Round (9) of docs/store.md).
+    std::uint64_t bucket_key(std::string_view type, DateSource date_source, EventStatus status, int month) {
+        std::size_t t = 0;
+        while (t < bucket_types.size() && bucket_types[t] != type) ++t;
+        if (t == bucket_types.size()) bucket_types.emplace_back(type);
+        return (static_cast<std::uint64_t>(t) << 32) | (static_cast<std::uint64_t>(date_source) << 28) |
+               (static_cast<std::uint64_t>(status) << 24) | static_cast<std::uint32_t>(month);
     }
 
     long long db_max_event_key() {
@@ -1048,7 +1048,7 @@ struct EventStore::Impl {
             return;
         }
         if (cached_events <= max_cached_events) return;
-        std::vector<std::pair<std::uint64_t, std::unordered_map<std::string, Bucket>::iterator>> order;
+        std::vector<std::pair<std::uint64_t, std::unordered_map<std::uint64_t, Bucket>::iterator>> order;
         for (auto it = buckets.begin(); it != buckets.end(); ++it) order.emplace_back(it->second.used, it);
         std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         for (auto& [used, it] : order) {
@@ -1059,14 +1059,14 @@ struct EventStore::Impl {
     }
 
     // The bucket of candidates, loaded from the store when absent.
-    Bucket& bucket(std::string_view type, std::string_view date_source, std::string_view status, int month) {
-        auto [it, added] = buckets.try_emplace(name_bucket(type, date_source, status, month));
+    Bucket& bucket(std::string_view type, DateSource source, EventStatus state, int month) {
+        auto [it, added] = buckets.try_emplace(bucket_key(type, source, state, month));
         Bucket& b = it->second;
         b.used = transactions;
         if (!added) return b;
         try {
             const int year = month / 12, month_of_year = month % 12 + 1;
-            load_bucket.bind_static(1, type).bind_static(2, date_source).bind_static(3, status);
+            load_bucket.bind_static(1, type).bind_static(2, to_string(source)).bind_static(3, to_string(state));
             load_bucket.bind(4, fmt::format("{:04d}-{:02d}-01", year, month_of_year));
             load_bucket.bind(5, fmt::format("{:04d}-{:02d}-31", year, month_of_year));
             while (load_bucket.step()) {
@@ -1122,7 +1122,7 @@ struct EventStore::Impl {
     // The cached entry of a stored event whose canonical span is `span`; null when its bucket is not loaded.
     Match* cached_event(const Event& e, const Span& span, long long key) {
         auto it = buckets.find(
-            name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
+            bucket_key(e.type, e.date_source, e.status, month_index(span.earliest)));
         if (it == buckets.end()) return nullptr;
         const auto& index = it->second.index;
         for (std::size_t i = 0; i < index.size(); ++i)
@@ -1133,7 +1133,7 @@ struct EventStore::Impl {
     // Files an event under its canonical span, when that bucket is loaded.
     void cache_event(const Event& e, Match&& m) {
         auto it = buckets.find(
-            name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(m.span.earliest)));
+            bucket_key(e.type, e.date_source, e.status, month_index(m.span.earliest)));
         if (it == buckets.end()) return;
         it->second.add(std::move(m));
         ++cached_events;
@@ -1142,7 +1142,7 @@ struct EventStore::Impl {
     // Takes an event out of its bucket (it is filed again under its new span).
     void uncache_event(const Event& e, const Span& span, long long key) {
         auto it = buckets.find(
-            name_bucket(e.type, to_string(e.date_source), to_string(e.status), month_index(span.earliest)));
+            bucket_key(e.type, e.date_source, e.status, month_index(span.earliest)));
         if (it == buckets.end()) return;
         auto& events = it->second.events;
         auto& index = it->second.index;
@@ -1172,7 +1172,6 @@ struct EventStore::Impl {
             low = w.earliest - first_day > month ? w.earliest - month : first_day;
             high = w.latest;
         }
-        const std::string_view date_source = to_string(e.date_source), status = to_string(e.status);
         const auto first = static_cast<std::uint32_t>(low.day_number());
         const auto last_first = static_cast<std::uint32_t>(high.day_number());
         const auto own_first = static_cast<std::uint32_t>(w.earliest.day_number());
@@ -1185,7 +1184,7 @@ struct EventStore::Impl {
         const Match* best = nullptr;
         std::tuple<std::size_t, int, long long> best_score{};
         for (int month = month_index(low), last = month_index(high); month <= last; ++month) {
-            Bucket& b = bucket(e.type, date_source, status, month);
+            Bucket& b = bucket(e.type, e.date_source, e.status, month);
             for (std::size_t i = 0; i < b.index.size(); ++i) {
                 const Bucket::Entry& entry = b.index[i];
                 if (entry.first < first || last_first < entry.first) continue;

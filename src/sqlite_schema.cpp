@@ -18,7 +18,7 @@ namespace {
 
 // Step N takes a database from version N-1 to N. Steps are never edited once
 // released: a change is a new step, so every older database can follow.
-constexpr std::array<std::string_view, 11> k_steps = {
+constexpr std::array<std::string_view, 12> k_steps = {
     // 1: articles, canonical events, their mentions, actors and places.
     R"sql(
 CREATE TABLE articles (
@@ -379,6 +379,17 @@ INSERT INTO event_places_v11 (place, event)
     SELECT DISTINCT place, event FROM event_places WHERE event IN (SELECT key FROM events) ORDER BY place, event;
 DROP TABLE event_places;
 ALTER TABLE event_places_v11 RENAME TO event_places;
+)sql",
+    // 12: the full-text index holds up to 8 MiB of pending terms before it
+    // writes a segment (FTS5's `hashsize`, 1 MiB by default). A batch's
+    // texts go in at COMMIT by one statement (step 9); with 1 MiB a batch of
+    // 3,000 articles was written as several small segments, each merged
+    // again later. With 8 MiB a batch (at most 2 MiB of article text) is one
+    // segment: c10k -3.5 % instructions (docs/store.md, Round (9)). Only when
+    // pending terms are written changes, never what a query finds. Stored
+    // in the index's own config table, so every connection uses it.
+    R"sql(
+INSERT INTO mentions_fts (mentions_fts, rank) VALUES ('hashsize', 8388608);
 )sql",
 };
 

@@ -58,7 +58,7 @@ struct StoreStats {
 ///   std::vector<Event> events = store.query(TimelineQuery{});
 class EventStore {
 public:
-    static constexpr int schema_version = 11;
+    static constexpr int schema_version = 12;
 
     /// write: open or create `path` for ingest (an older schema is upgraded in
     /// place, after a backup). read: for export, events and stats; opened for

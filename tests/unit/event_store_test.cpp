@@ -1340,6 +1340,43 @@ TEST_CASE("a version 9 store gets the links of step 11, one row per actor or pla
     CHECK(store.integrity_check() == "ok");
 }
 
+TEST_CASE("a version 11 store gets the full-text pending size of step 12 and still finds its mentions") {
+    TempDir dir;
+    {
+        EventStore store(dir.db());
+        Article a = article("a", "Azerbaijan shelled Armenia near Jermuk on 13 September.", "A", Date(2022, 9, 14));
+        store.ingest(a, {event(a, "attack", day(2022, 9, 13), {"Azerbaijan"})});
+    }
+    {
+        // The same store as version 11 wrote it: no hashsize in the index's config.
+        sqlite::Connection db(dir.db());
+        db.exec("DELETE FROM mentions_fts_config WHERE k = 'hashsize'; PRAGMA user_version = 11");
+    }
+    EventStore store(dir.db());
+    CHECK(store.upgraded_from() == 11);
+    CHECK(fs::exists(dir.path / "t.db.v11.bak"));
+    {
+        sqlite::Connection db(dir.db());
+        CHECK(db.scalar("PRAGMA user_version") == 12);
+        CHECK(db.scalar("SELECT v FROM mentions_fts_config WHERE k = 'hashsize'") == 8388608);
+    }
+    TimelineQuery q;
+    q.query = "Jermuk";
+    CHECK(store.query(q).size() == 1);
+    // New texts are found too, before and after the pending terms are written.
+    Article b = article("b", "Armenia reported shelling near Jermuk on 14 September.", "B", Date(2022, 9, 15));
+    store.ingest(b, {event(b, "attack", day(2022, 9, 14), {"Armenia"})});
+    CHECK(store.query(q).size() == 2);
+    CHECK(store.integrity_check() == "ok");
+}
+
+TEST_CASE("a new store writes the full-text index's pending terms in segments of up to 8 MiB (step 12)") {
+    TempDir dir;
+    { EventStore store(dir.db()); }
+    sqlite::Connection db(dir.db());
+    CHECK(db.scalar("SELECT v FROM mentions_fts_config WHERE k = 'hashsize'") == 8388608);
+}
+
 TEST_CASE("a database from a newer dateline is refused with a hint") {
     TempDir dir;
     {
