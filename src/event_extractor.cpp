@@ -299,6 +299,94 @@ bool words_from_tagger(std::string_view text, const TagWords& tw, std::size_t& r
     return true;
 }
 
+struct WordCounts {
+    std::size_t name_starts = 0, capitalised = 0, trigger_starts = 0;
+};
+// Each word of a sentence (lower-cased in `lowered`, a text padded with 8 bytes) looked up
+// once in the cue table: its cue bits, the triggers it begins, its gazetteer key; and the
+// lists of the words that may begin a gazetteer match (an entry, or a possessive), that are
+// capitalised (in `raw`), that begin a trigger. Outputs hold room for `n_words`.
+[[gnu::noinline]] WordCounts look_up_words(const Cues& cues, const WordRange* const ranges_at, const std::size_t n_words,
+                                           const char* const lowered, const char* const raw, std::uint16_t* const cues_out,
+                                           const std::vector<std::size_t>** const triggers_out,
+                                           std::uint32_t* const gazetteer_out, std::uint32_t* const name_starts_out,
+                                           std::uint32_t* const capitalised_out, std::uint32_t* const trigger_starts_out) {
+    // The lists written through cursors (fewer values live in the loop than bases and counts).
+    std::uint32_t *name_at = name_starts_out, *capitalised_at = capitalised_out, *trigger_at = trigger_starts_out;
+    for (std::size_t k = 0; k < n_words; ++k) {
+        const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
+        // The gazetteer's keys are in the same table: one look-up for both.
+        const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already
+        // Its first 8 bytes: one load (the lower-cased text is padded with 8 bytes), the
+        // bytes past the word cut off.
+        std::uint64_t head;
+        std::memcpy(&head, lowered + word_begin, 8);
+        if (w.size() < 8) head &= (std::uint64_t{1} << (8 * w.size())) - 1;
+        const Cues::Info info = cues.of(w, head);
+        cues_out[k] = info.bits;
+        triggers_out[k] = info.triggers;
+        gazetteer_out[k] = info.gazetteer;
+        // Each index stored always, counted when it belongs (no branch).
+        const auto at = static_cast<std::uint32_t>(k);
+        *name_at = at;
+        // (a possessive: "'s", "'S" or U+2019 "s", as strip_possessive reads it)
+        name_at += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's' &&
+                                                 (w[w.size() - 2] == '\'' || (w.size() > 4 && w[w.size() - 2] == '\x99' &&
+                                                                               w[w.size() - 3] == '\x80' && w[w.size() - 4] == '\xE2')));
+        *capitalised_at = at;
+        capitalised_at += static_cast<unsigned char>(raw[word_begin] - 'A') < 26u;
+        *trigger_at = at;
+        trigger_at += info.triggers != nullptr;
+    }
+    return {static_cast<std::size_t>(name_at - name_starts_out), static_cast<std::size_t>(capitalised_at - capitalised_out),
+            static_cast<std::size_t>(trigger_at - trigger_starts_out)};
+}
+
+struct ClauseCounts {
+    std::size_t clauses = 1;
+    bool gaps_plain = true;
+};
+// Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..." and at
+// subordinators ("after a second war ended"), word by word from the cue bits. `clause_out[k]`:
+// word k's clause; `first_out[c]`: clause c's first word (room for n_words + 1). `gaps_plain`:
+// no gap between two words holds a byte below 0x20 or two spaces in a row.
+[[gnu::noinline]] ClauseCounts find_clauses(const WordRange* const ranges_at, const std::size_t n_words,
+                                            const char* const raw, const std::uint16_t* const cues_out,
+                                            std::size_t* const clause_out, std::uint32_t* const first_out) {
+    std::size_t n_clauses = 1;
+    bool gaps_plain = true;
+    first_out[0] = 0;
+    clause_out[0] = 0;
+    for (std::size_t k = 1; k < n_words; ++k) {
+        const std::uint16_t bits = cues_out[k];
+        bool breaks = (bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
+        const std::size_t gap_begin = ranges_at[k - 1].second, gap_end = ranges_at[k].first;
+        // Most gaps are one space: nothing to look at.
+        if (!(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
+            const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
+            // One pass over the gap: a comma; or ; : " an em dash or a curly double
+            // quote; or a byte below 0x20 or a second space in a row (`odd`).
+            bool comma = false, hard = false, odd = false;
+            for (std::size_t i = 0; i < gap.size(); ++i) {
+                const char c = gap[i];
+                if (c == ',') comma = true;
+                else if (c == ';' || c == ':' || c == '"') hard = true;
+                else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
+                         (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
+                    hard = true;
+                else if (static_cast<unsigned char>(c) < 0x20 || (c == ' ' && i > 0 && gap[i - 1] == ' '))
+                    odd = true;
+            }
+            breaks = breaks || hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+            gaps_plain &= !odd;
+        }
+        first_out[n_clauses] = static_cast<std::uint32_t>(k);
+        n_clauses += breaks;
+        clause_out[k] = n_clauses - 1;
+    }
+    return {n_clauses, gaps_plain};
+}
+
 // `w == lit`, inline: a size test and a comparison of a few bytes (operator==
 // of std::string with a literal measures the literal and calls compare()).
 template <std::size_t N>
@@ -1014,77 +1102,18 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // last, what squashed_already() asks of the sentence.
         bool gaps_plain = true;
         {
-            // Through pointers held in locals: read through the vectors, their
-            // bounds were loaded again after each store.
-            const std::size_t n_words = words.size();
-            const WordRange* const ranges_at = words.data();
-            std::uint16_t* const cues_out = word_cues.data();
-            const std::vector<std::size_t>** const triggers_out = word_triggers.data();
-            std::uint32_t* const gazetteer_out = word_gazetteer.data();
-            std::uint32_t* const name_starts_out = name_starts.data();
-            std::uint32_t* const capitalised_out = capitalised.data();
-            std::uint32_t* const trigger_starts_out = trigger_starts.data();
-            std::size_t* const clause_out = clause.data();
-            const char* const raw = text.data();
-            for (std::size_t k = 0; k < n_words; ++k) {
-                const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
-                // The gazetteer's keys are in the same table: one look-up for both.
-                const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already
-                // Its first 8 bytes: one load (the lower-cased text is padded with 8 bytes), the
-                // bytes past the word cut off.
-                std::uint64_t head;
-                std::memcpy(&head, lowered + word_begin, 8);
-                if (w.size() < 8) head &= (std::uint64_t{1} << (8 * w.size())) - 1;
-                const Cues::Info info = cues.of(w, head);
-                cues_out[k] = info.bits;
-                triggers_out[k] = info.triggers;
-                gazetteer_out[k] = info.gazetteer;
-                // Each index stored always, counted when it belongs (no branch).
-                const auto at = static_cast<std::uint32_t>(k);
-                name_starts_out[n_name_starts] = at;
-                // (a possessive: "'s", "'S" or U+2019 "s", as strip_possessive reads it)
-                n_name_starts += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's' &&
-                                                         (w[w.size() - 2] == '\'' || (w.size() > 4 && w[w.size() - 2] == '\x99' &&
-                                                                                       w[w.size() - 3] == '\x80' && w[w.size() - 4] == '\xE2')));
-                capitalised_out[n_capitalised] = at;
-                n_capitalised += static_cast<unsigned char>(raw[word_begin] - 'A') < 26u;
-                trigger_starts_out[n_trigger_starts] = at;
-                n_trigger_starts += info.triggers != nullptr;
-            }
-            // The clauses, in a second loop over the words: in the one above, gcc kept
-            // too few of its values in registers.
-            // Each word's index stored as a clause's first always, counted when a
-            // clause begins there (no branch, no push_back).
-            std::uint32_t* const first_out = clause_first.data();
-            first_out[0] = 0;
-            clause_out[0] = 0;
-            for (std::size_t k = 1; k < n_words; ++k) {
-                const std::uint16_t bits = cues_out[k];
-                bool breaks = (bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
-                const std::size_t gap_begin = ranges_at[k - 1].second, gap_end = ranges_at[k].first;
-                // Most gaps are one space: nothing to look at.
-                if (!(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
-                    const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
-                    // One pass over the gap: a comma; or ; : " an em dash or a curly double
-                    // quote; or a byte below 0x20 or a second space in a row (`odd`).
-                    bool comma = false, hard = false, odd = false;
-                    for (std::size_t i = 0; i < gap.size(); ++i) {
-                        const char c = gap[i];
-                        if (c == ',') comma = true;
-                        else if (c == ';' || c == ':' || c == '"') hard = true;
-                        else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
-                                 (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
-                            hard = true;
-                        else if (static_cast<unsigned char>(c) < 0x20 || (c == ' ' && i > 0 && gap[i - 1] == ' '))
-                            odd = true;
-                    }
-                    breaks = breaks || hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
-                    gaps_plain &= !odd;
-                }
-                first_out[n_clauses] = static_cast<std::uint32_t>(k);
-                n_clauses += breaks;
-                clause_out[k] = n_clauses - 1;
-            }
+            // In functions of their own (not inlined): inside this function's body gcc
+            // kept the loops' pointers and counters on the stack.
+            const WordCounts counts =
+                look_up_words(cues, words.data(), words.size(), lowered, text.data(), word_cues.data(), word_triggers.data(),
+                              word_gazetteer.data(), name_starts.data(), capitalised.data(), trigger_starts.data());
+            n_name_starts = counts.name_starts;
+            n_capitalised = counts.capitalised;
+            n_trigger_starts = counts.trigger_starts;
+            const ClauseCounts cl =
+                find_clauses(words.data(), words.size(), text.data(), word_cues.data(), clause.data(), clause_first.data());
+            n_clauses = cl.clauses;
+            gaps_plain = cl.gaps_plain;
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
         // The same for the word before k, which is "" before the first word.
