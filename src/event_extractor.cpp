@@ -1944,6 +1944,16 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     }
     // 2. A statement by someone who is acting in another event of the article, on
     //    the same day or undated, is that event told in their words.
+    // The deeds a saying can join: drafts of other types than statements, not folded, with
+    // someone acting (a speaker acts only in a draft with agents). This pass folds only
+    // statements and adds agents only to a draft that has some: the list holds for the pass.
+    thread_local std::vector<std::uint32_t> deeds;
+    deeds.clear();
+    if (statement_type)
+        for (std::size_t j = 0; j < drafts.size(); ++j)
+            if (const Draft& o = drafts[j]; !o.folded && o.type != *statement_type && !o.agents.empty())
+                deeds.push_back(static_cast<std::uint32_t>(j));
+    std::size_t deeds_from = 0;  // deeds[deeds_from] is the first deed of the window (it only moves on)
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         Draft& d = drafts[i];
         if (d.folded || !is_statement_type(d)) continue;
@@ -1954,9 +1964,12 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         Draft* target = nullptr;
         int best_rank = 0;
-        for (std::size_t j = i > k_fold_window ? i - k_fold_window : 0; j < std::min(drafts.size(), i + k_fold_window); ++j) {
+        const std::size_t lo = i > k_fold_window ? i - k_fold_window : 0;
+        const std::size_t hi = std::min(drafts.size(), i + k_fold_window);
+        while (deeds_from < deeds.size() && deeds[deeds_from] < lo) ++deeds_from;
+        for (std::size_t q = deeds_from; q < deeds.size() && deeds[q] < hi; ++q) {
+            const std::size_t j = deeds[q];
             Draft& o = drafts[j];
-            if (j == i || o.folded || is_statement_type(o)) continue;
             bool speaker_acts = false;
             for (const auto& a : d.agents)
                 if (has_view(o.agents, a)) speaker_acts = true;
