@@ -492,6 +492,9 @@ struct DraftEvidence {
 };
 struct DraftEvent {
     std::uint64_t id = 0;  // event_hash(); written as 16 hex digits
+    // The trigger's offset in the text, which the id hashes: the ids are worked out once the
+    // drafts are folded, for the drafts that stay (the events move between drafts of one type).
+    std::size_t trigger_at = 0;
     std::optional<Span> when;
     DateSource date_source = DateSource::text;
     std::string_view timex_value;
@@ -517,6 +520,7 @@ struct Draft {
     /// As a new Draft, its vectors keeping their memory.
     void reset() {
         event.id = 0;
+        event.trigger_at = 0;
         event.when.reset();
         event.date_source = DateSource::text;
         event.timex_value = {};
@@ -1812,7 +1816,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             if (e.date_source != DateSource::text) conf -= 0.15;
             if (is(et.name, "other")) conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
-            e.id = event_hash(id_prefix, words[hit.word].first, et.name);
+            e.trigger_at = words[hit.word].first;  // (the id: after the folding below)
         }
     }
 
@@ -1988,6 +1992,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         if (target) absorb(*target, d);
     }
+    // The ids of the events that stay (a draft folded away is read no more).
+    for (Draft& d : drafts)
+        if (!d.folded) d.event.id = event_hash(id_prefix, d.event.trigger_at, types.types()[d.type].name);
 
     return drafts;
 }
