@@ -300,19 +300,19 @@ bool words_from_tagger(std::string_view text, const TagWords& tw, std::size_t& r
 }
 
 struct WordCounts {
-    std::size_t name_starts = 0, capitalised = 0, trigger_starts = 0;
+    std::size_t name_starts = 0, trigger_starts = 0;
 };
 // Each word of a sentence (lower-cased in `lowered`, a text padded with 8 bytes) looked up
 // once in the cue table: its cue bits, the triggers it begins, its gazetteer key; and the
-// lists of the words that may begin a gazetteer match (an entry, or a possessive), that are
-// capitalised (in `raw`), that begin a trigger. Outputs hold room for `n_words`.
+// lists of the words that may begin a gazetteer match (an entry, or a possessive) and that
+// begin a trigger. Outputs hold room for `n_words`.
 [[gnu::noinline]] WordCounts look_up_words(const Cues& cues, const WordRange* const ranges_at, const std::size_t n_words,
-                                           const char* const lowered, const char* const raw, std::uint16_t* const cues_out,
+                                           const char* const lowered, std::uint16_t* const cues_out,
                                            const std::vector<std::size_t>** const triggers_out,
                                            std::uint32_t* const gazetteer_out, std::uint32_t* const name_starts_out,
-                                           std::uint32_t* const capitalised_out, std::uint32_t* const trigger_starts_out) {
+                                           std::uint32_t* const trigger_starts_out) {
     // The lists written through cursors (fewer values live in the loop than bases and counts).
-    std::uint32_t *name_at = name_starts_out, *capitalised_at = capitalised_out, *trigger_at = trigger_starts_out;
+    std::uint32_t *name_at = name_starts_out, *trigger_at = trigger_starts_out;
     for (std::size_t k = 0; k < n_words; ++k) {
         const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
         // The gazetteer's keys are in the same table: one look-up for both.
@@ -333,13 +333,10 @@ struct WordCounts {
         name_at += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's' &&
                                                  (w[w.size() - 2] == '\'' || (w.size() > 4 && w[w.size() - 2] == '\x99' &&
                                                                                w[w.size() - 3] == '\x80' && w[w.size() - 4] == '\xE2')));
-        *capitalised_at = at;
-        capitalised_at += static_cast<unsigned char>(raw[word_begin] - 'A') < 26u;
         *trigger_at = at;
         trigger_at += info.triggers != nullptr;
     }
-    return {static_cast<std::size_t>(name_at - name_starts_out), static_cast<std::size_t>(capitalised_at - capitalised_out),
-            static_cast<std::size_t>(trigger_at - trigger_starts_out)};
+    return {static_cast<std::size_t>(name_at - name_starts_out), static_cast<std::size_t>(trigger_at - trigger_starts_out)};
 }
 
 struct ClauseCounts {
@@ -946,8 +943,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::vector<const std::vector<std::size_t>*> word_triggers;
         std::vector<std::uint32_t> word_gazetteer;
         // Per sentence, the words (ascending) that may begin a gazetteer match
-        // (an entry, or a possessive), that are capitalised, that begin a trigger.
-        std::vector<std::uint32_t> name_starts, capitalised, trigger_starts;
+        // (an entry, or a possessive), that begin a trigger.
+        std::vector<std::uint32_t> name_starts, trigger_starts;
         std::vector<GazetteerMatch> matches;
         std::vector<std::uint32_t> squash_map;
         std::vector<std::uint32_t> order;
@@ -1046,7 +1043,6 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     std::vector<const std::vector<std::size_t>*>& word_triggers = scratch.word_triggers;  // per word: triggers it begins
     std::vector<std::uint32_t>& word_gazetteer = scratch.word_gazetteer;  // per word: Cues::Info::gazetteer
     std::vector<std::uint32_t>& name_starts = scratch.name_starts;
-    std::vector<std::uint32_t>& capitalised = scratch.capitalised;
     std::vector<std::uint32_t>& trigger_starts = scratch.trigger_starts;
     std::vector<GazetteerMatch>& matches = scratch.matches;
     std::vector<std::uint32_t>& squash_map = scratch.squash_map;  // of the squashed sentence
@@ -1091,11 +1087,10 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             word_gazetteer.resize(words.size());
             clause.resize(words.size());
             name_starts.resize(words.size());
-            capitalised.resize(words.size());
             trigger_starts.resize(words.size());
             clause_first.resize(words.size() + 1);
         }
-        std::size_t n_name_starts = 0, n_capitalised = 0, n_trigger_starts = 0;
+        std::size_t n_name_starts = 0, n_trigger_starts = 0;
         // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
         // and at subordinators ("after a second war ended"); found word by word here.
         // `clause_first[c]`: the first word of clause c, for the first `n_clauses`
@@ -1109,10 +1104,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             // In functions of their own (not inlined): inside this function's body gcc
             // kept the loops' pointers and counters on the stack.
             const WordCounts counts =
-                look_up_words(cues, words.data(), words.size(), lowered, text.data(), word_cues.data(), word_triggers.data(),
-                              word_gazetteer.data(), name_starts.data(), capitalised.data(), trigger_starts.data());
+                look_up_words(cues, words.data(), words.size(), lowered, word_cues.data(), word_triggers.data(),
+                              word_gazetteer.data(), name_starts.data(), trigger_starts.data());
             n_name_starts = counts.name_starts;
-            n_capitalised = counts.capitalised;
             n_trigger_starts = counts.trigger_starts;
             const ClauseCounts cl =
                 find_clauses(words.data(), words.size(), text.data(), word_cues.data(), clause.data(), clause_first.data());
@@ -1314,13 +1308,12 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         // Proper names the gazetteer does not know are actors too, under their own
         // name: "Boeing identifies an anomaly", "Bankman-Fried is convicted".
-        // (Over the capitalised words only: the others begin no name.)
-        for (std::size_t ci = 0, k = 0; ci < n_capitalised;) {
-            if (capitalised[ci] < k) {
-                ++ci;
+        // (Beginning at a capitalised word only: the others begin no name.)
+        for (std::size_t k = 0; k < words.size();) {
+            if (static_cast<unsigned char>(text[words[k].first] - 'A') >= 26u) {
+                ++k;
                 continue;
             }
-            k = capitalised[ci];
             if (in_name[k] || inside_timex(k)) {
                 ++k;
                 continue;
