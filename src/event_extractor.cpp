@@ -94,6 +94,12 @@ struct Cues {
         return h ^ (h >> 32);
     }
 
+    /// A long word's bytes after the 8th against a slot's: out of line, so that the look-up
+    /// loop (whose words are mostly of 8 bytes or fewer) keeps its values in registers.
+    [[gnu::noinline]] static bool same_tail(const char* a, const char* b, std::size_t n) {
+        return same_bytes(std::string_view(a, n), std::string_view(b, n));
+    }
+
     /// Two-word sentence openers that mean "on the same day as the last date named".
     std::vector<std::pair<std::string, std::string>> same_day;
     bool same_day_opener(std::string_view a, std::string_view b) const {
@@ -111,7 +117,7 @@ struct Cues {
             const Slot& slot = slots[i];
             if (slot.size == 0) return {};
             if (slot.head == head && slot.size == n + 1 &&
-                (n <= 8 || same_bytes(std::string_view(tails.data() + slot.tail, n - 8), w.substr(8))))
+                (n <= 8 || same_tail(tails.data() + slot.tail, w.data() + 8, n - 8)))
                 return {slot.bits, slot.gazetteer, slot.triggers};
         }
     }
