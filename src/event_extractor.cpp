@@ -1704,7 +1704,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             seen_place.clear();
             e.actors.reserve(actor_mentions + 1);
             e.places.reserve(mentions.size() - actor_mentions);
-            auto first_time = [](std::vector<std::string_view>& seen, std::string_view name) {
+            auto first_time = [](std::vector<std::string_view>& seen, std::string_view name) __attribute__((always_inline)) {
                 if (has_view(seen, name)) return false;
                 seen.push_back(name);
                 return true;
