@@ -1709,7 +1709,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
                 seen.push_back(name);
                 return true;
             };
-            auto add_actor = [&](const EntityMention& em, bool same_clause) {
+            auto add_actor = [&](const EntityMention& em, bool same_clause) __attribute__((always_inline)) {
                 const std::string_view name = em.index == k_no_entry ? em.unknown_name : std::string_view(actors[em.index].name);
                 if (!first_time(seen_actor, name)) return;
                 std::string_view role;
