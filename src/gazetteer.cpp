@@ -27,6 +27,10 @@ inline std::uint32_t ci_key(std::string_view w) {
     return static_cast<std::uint32_t>(std::min<std::size_t>(w.size(), 255)) | lc(w[0]) << 8 |
            (w.size() > 1 ? lc(w[1]) : 0u) << 16 | lc(w.back()) << 24;
 }
+// One bit of 64 for a ci_key.
+inline std::uint64_t ci_key_bit(std::uint32_t key) {
+    return std::uint64_t{1} << ((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 58);
+}
 }  // namespace
 
 struct Gazetteer::Index {
@@ -44,6 +48,11 @@ struct Gazetteer::Index {
     struct Entry {
         std::span<const Pattern> patterns;
         std::span<const GazetteerRef> nouns;
+        // Its patterns of two words or more (the first `n_long`, longest first) and a bit per
+        // their second words' key (ci_key_bit): a word whose next word sets no bit begins
+        // none of them, and the walk starts at the patterns of one word.
+        std::uint32_t n_long = 0;
+        std::uint64_t seconds = 0;
     };
     std::vector<Entry> entries;
     // Lower-cased word -> entries index + 1 (0: empty slot), open addressing with
@@ -554,6 +563,10 @@ void Gazetteer::build_index() {
         const std::size_t first_pattern = index->patterns.size();
         for (const std::uint32_t p : order) {
             const PatternBuild& pb = patterns[p];
+            if (pb.n_words >= 2) {
+                ++index->entries[e].n_long;
+                index->entries[e].seconds |= ci_key_bit(ci_key(words[pb.words + 1]));
+            }
             const std::size_t w0 = index->words.size();
             for (std::size_t k = 0; k < pb.n_words; ++k) {
                 const std::string_view w = words[pb.words + k];
@@ -646,7 +659,23 @@ void match_words(const Gazetteer::Index& index, std::string_view text,
             const Gazetteer::Index::Entry* entry = f == 0 ? entry_of(k) : index.find(base);
             if (f == 1 || !possessive) base_entry = entry;
             if (!entry) continue;
-            for (const auto& p : entry->patterns) {
+            // The patterns of two words or more only when the next word may be a second word of one.
+            std::size_t from = 0;
+            if (entry->n_long != 0) {
+                if (k + 1 >= words.size()) {
+                    from = entry->n_long;  // (none of them fits)
+                } else {
+                    if (!next_keyed) {
+                        const std::string_view nw = word(k + 1);
+                        next_key = ci_key(nw);
+                        next_base_key = ci_key(strip_possessive(nw));
+                        next_keyed = true;
+                    }
+                    if ((entry->seconds & (ci_key_bit(next_key) | ci_key_bit(next_base_key))) == 0) from = entry->n_long;
+                }
+            }
+            for (std::size_t pi = from; pi < entry->patterns.size(); ++pi) {
+                const auto& p = entry->patterns[pi];
                 if (p.words.size() <= matched || k + p.words.size() > words.size()) continue;
                 if (p.words.size() >= 2) {
                     if (!next_keyed) {
