@@ -563,9 +563,10 @@ void Gazetteer::build_index() {
         const std::size_t first_pattern = index->patterns.size();
         for (const std::uint32_t p : order) {
             const PatternBuild& pb = patterns[p];
+            const std::uint32_t second = pb.n_words >= 2 ? ci_key(words[pb.words + 1]) : 0;
             if (pb.n_words >= 2) {
                 ++index->entries[e].n_long;
-                index->entries[e].seconds |= ci_key_bit(ci_key(words[pb.words + 1]));
+                index->entries[e].seconds |= ci_key_bit(second);
             }
             const std::size_t w0 = index->words.size();
             for (std::size_t k = 0; k < pb.n_words; ++k) {
@@ -580,7 +581,7 @@ void Gazetteer::build_index() {
             index->patterns.push_back({std::span<const std::string_view>(index->words.data() + w0, pb.n_words),
                                        std::span<const char>(index->upper.data() + w0, pb.n_words),
                                        std::span<const GazetteerRef>(index->refs.data() + r0, index->refs.size() - r0),
-                                       pb.n_words >= 2 ? ci_key(words[pb.words + 1]) : 0});
+                                       second});
         }
         const std::size_t r0 = index->refs.size();
         for (std::uint32_t r = key.first_noun; r != none; r = refs[r].next) index->refs.push_back(refs[r].ref);
