@@ -94,6 +94,12 @@ struct Cues {
         return h ^ (h >> 32);
     }
 
+    /// A long word's bytes after the 8th against a slot's: out of line, so that the look-up
+    /// loop (whose words are mostly of 8 bytes or fewer) keeps its values in registers.
+    [[gnu::noinline]] static bool same_tail(const char* a, const char* b, std::size_t n) {
+        return same_bytes(std::string_view(a, n), std::string_view(b, n));
+    }
+
     /// Two-word sentence openers that mean "on the same day as the last date named".
     std::vector<std::pair<std::string, std::string>> same_day;
     bool same_day_opener(std::string_view a, std::string_view b) const {
@@ -111,7 +117,7 @@ struct Cues {
             const Slot& slot = slots[i];
             if (slot.size == 0) return {};
             if (slot.head == head && slot.size == n + 1 &&
-                (n <= 8 || same_bytes(std::string_view(tails.data() + slot.tail, n - 8), w.substr(8))))
+                (n <= 8 || same_tail(tails.data() + slot.tail, w.data() + 8, n - 8)))
                 return {slot.bits, slot.gazetteer, slot.triggers};
         }
     }
@@ -299,6 +305,91 @@ bool words_from_tagger(std::string_view text, const TagWords& tw, std::size_t& r
     return true;
 }
 
+struct WordCounts {
+    std::size_t name_starts = 0, trigger_starts = 0;
+};
+// Each word of a sentence (lower-cased in `lowered`, a text padded with 8 bytes) looked up
+// once in the cue table: its cue bits, the triggers it begins, its gazetteer key; and the
+// lists of the words that may begin a gazetteer match (an entry, or a possessive) and that
+// begin a trigger. Outputs hold room for `n_words`.
+[[gnu::noinline]] WordCounts look_up_words(const Cues& cues, const WordRange* const ranges_at, const std::size_t n_words,
+                                           const char* const lowered, std::uint16_t* const cues_out,
+                                           const std::vector<std::size_t>** const triggers_out,
+                                           std::uint32_t* const gazetteer_out, std::uint32_t* const name_starts_out,
+                                           std::uint32_t* const trigger_starts_out) {
+    // The lists written through cursors (fewer values live in the loop than bases and counts).
+    std::uint32_t *name_at = name_starts_out, *trigger_at = trigger_starts_out;
+    for (std::size_t k = 0; k < n_words; ++k) {
+        const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
+        // The gazetteer's keys are in the same table: one look-up for both.
+        const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already
+        // Its first 8 bytes: one load (the lower-cased text is padded with 8 bytes), the
+        // bytes past the word cut off.
+        std::uint64_t head;
+        std::memcpy(&head, lowered + word_begin, 8);
+        if (w.size() < 8) head &= (std::uint64_t{1} << (8 * w.size())) - 1;
+        const Cues::Info info = cues.of(w, head);
+        cues_out[k] = info.bits;
+        triggers_out[k] = info.triggers;
+        gazetteer_out[k] = info.gazetteer;
+        // Each index stored always, counted when it belongs (no branch).
+        const auto at = static_cast<std::uint32_t>(k);
+        *name_at = at;
+        // (a possessive: "'s", "'S" or U+2019 "s", as strip_possessive reads it)
+        name_at += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's' &&
+                                                 (w[w.size() - 2] == '\'' || (w.size() > 4 && w[w.size() - 2] == '\x99' &&
+                                                                               w[w.size() - 3] == '\x80' && w[w.size() - 4] == '\xE2')));
+        *trigger_at = at;
+        trigger_at += info.triggers != nullptr;
+    }
+    return {static_cast<std::size_t>(name_at - name_starts_out), static_cast<std::size_t>(trigger_at - trigger_starts_out)};
+}
+
+struct ClauseCounts {
+    std::size_t clauses = 1;
+    bool gaps_plain = true;
+};
+// Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..." and at
+// subordinators ("after a second war ended"), word by word from the cue bits. `clause_out[k]`:
+// word k's clause; `first_out[c]`: clause c's first word (room for n_words + 1). `gaps_plain`:
+// no gap between two words holds a byte below 0x20 or two spaces in a row.
+[[gnu::noinline]] ClauseCounts find_clauses(const WordRange* const ranges_at, const std::size_t n_words,
+                                            const char* const raw, const std::uint16_t* const cues_out,
+                                            std::size_t* const clause_out, std::uint32_t* const first_out) {
+    std::size_t n_clauses = 1;
+    bool gaps_plain = true;
+    first_out[0] = 0;
+    clause_out[0] = 0;
+    for (std::size_t k = 1; k < n_words; ++k) {
+        const std::uint16_t bits = cues_out[k];
+        bool breaks = (bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
+        const std::size_t gap_begin = ranges_at[k - 1].second, gap_end = ranges_at[k].first;
+        // Most gaps are one space: nothing to look at.
+        if (!(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
+            const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
+            // One pass over the gap: a comma; or ; : " an em dash or a curly double
+            // quote; or a byte below 0x20 or a second space in a row (`odd`).
+            bool comma = false, hard = false, odd = false;
+            for (std::size_t i = 0; i < gap.size(); ++i) {
+                const char c = gap[i];
+                if (c == ',') comma = true;
+                else if (c == ';' || c == ':' || c == '"') hard = true;
+                else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
+                         (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
+                    hard = true;
+                else if (static_cast<unsigned char>(c) < 0x20 || (c == ' ' && i > 0 && gap[i - 1] == ' '))
+                    odd = true;
+            }
+            breaks = breaks || hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
+            gaps_plain &= !odd;
+        }
+        first_out[n_clauses] = static_cast<std::uint32_t>(k);
+        n_clauses += breaks;
+        clause_out[k] = n_clauses - 1;
+    }
+    return {n_clauses, gaps_plain};
+}
+
 // `w == lit`, inline: a size test and a comparison of a few bytes (operator==
 // of std::string with a literal measures the literal and calls compare()).
 template <std::size_t N>
@@ -404,6 +495,9 @@ struct DraftEvidence {
 };
 struct DraftEvent {
     std::uint64_t id = 0;  // event_hash(); written as 16 hex digits
+    // The trigger's offset in the text, which the id hashes: the ids are worked out once the
+    // drafts are folded, for the drafts that stay (the events move between drafts of one type).
+    std::size_t trigger_at = 0;
     std::optional<Span> when;
     DateSource date_source = DateSource::text;
     std::string_view timex_value;
@@ -429,6 +523,7 @@ struct Draft {
     /// As a new Draft, its vectors keeping their memory.
     void reset() {
         event.id = 0;
+        event.trigger_at = 0;
         event.when.reset();
         event.date_source = DateSource::text;
         event.timex_value = {};
@@ -854,8 +949,8 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         std::vector<const std::vector<std::size_t>*> word_triggers;
         std::vector<std::uint32_t> word_gazetteer;
         // Per sentence, the words (ascending) that may begin a gazetteer match
-        // (an entry, or a possessive), that are capitalised, that begin a trigger.
-        std::vector<std::uint32_t> name_starts, capitalised, trigger_starts;
+        // (an entry, or a possessive), that begin a trigger.
+        std::vector<std::uint32_t> name_starts, trigger_starts;
         std::vector<GazetteerMatch> matches;
         std::vector<std::uint32_t> squash_map;
         std::vector<std::uint32_t> order;
@@ -954,7 +1049,6 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     std::vector<const std::vector<std::size_t>*>& word_triggers = scratch.word_triggers;  // per word: triggers it begins
     std::vector<std::uint32_t>& word_gazetteer = scratch.word_gazetteer;  // per word: Cues::Info::gazetteer
     std::vector<std::uint32_t>& name_starts = scratch.name_starts;
-    std::vector<std::uint32_t>& capitalised = scratch.capitalised;
     std::vector<std::uint32_t>& trigger_starts = scratch.trigger_starts;
     std::vector<GazetteerMatch>& matches = scratch.matches;
     std::vector<std::uint32_t>& squash_map = scratch.squash_map;  // of the squashed sentence
@@ -999,11 +1093,10 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             word_gazetteer.resize(words.size());
             clause.resize(words.size());
             name_starts.resize(words.size());
-            capitalised.resize(words.size());
             trigger_starts.resize(words.size());
             clause_first.resize(words.size() + 1);
         }
-        std::size_t n_name_starts = 0, n_capitalised = 0, n_trigger_starts = 0;
+        std::size_t n_name_starts = 0, n_trigger_starts = 0;
         // Clauses: breaks at ; : dashes and quote marks, at ", with/but/and/which..."
         // and at subordinators ("after a second war ended"); found word by word here.
         // `clause_first[c]`: the first word of clause c, for the first `n_clauses`
@@ -1014,77 +1107,17 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         // last, what squashed_already() asks of the sentence.
         bool gaps_plain = true;
         {
-            // Through pointers held in locals: read through the vectors, their
-            // bounds were loaded again after each store.
-            const std::size_t n_words = words.size();
-            const WordRange* const ranges_at = words.data();
-            std::uint16_t* const cues_out = word_cues.data();
-            const std::vector<std::size_t>** const triggers_out = word_triggers.data();
-            std::uint32_t* const gazetteer_out = word_gazetteer.data();
-            std::uint32_t* const name_starts_out = name_starts.data();
-            std::uint32_t* const capitalised_out = capitalised.data();
-            std::uint32_t* const trigger_starts_out = trigger_starts.data();
-            std::size_t* const clause_out = clause.data();
-            const char* const raw = text.data();
-            for (std::size_t k = 0; k < n_words; ++k) {
-                const std::size_t word_begin = ranges_at[k].first, word_end = ranges_at[k].second;
-                // The gazetteer's keys are in the same table: one look-up for both.
-                const std::string_view w(lowered + word_begin, word_end - word_begin);  // lower-case already
-                // Its first 8 bytes: one load (the lower-cased text is padded with 8 bytes), the
-                // bytes past the word cut off.
-                std::uint64_t head;
-                std::memcpy(&head, lowered + word_begin, 8);
-                if (w.size() < 8) head &= (std::uint64_t{1} << (8 * w.size())) - 1;
-                const Cues::Info info = cues.of(w, head);
-                cues_out[k] = info.bits;
-                triggers_out[k] = info.triggers;
-                gazetteer_out[k] = info.gazetteer;
-                // Each index stored always, counted when it belongs (no branch).
-                const auto at = static_cast<std::uint32_t>(k);
-                name_starts_out[n_name_starts] = at;
-                // (a possessive: "'s", "'S" or U+2019 "s", as strip_possessive reads it)
-                n_name_starts += info.gazetteer != 0 || (w.size() > 2 && w.back() == 's' &&
-                                                         (w[w.size() - 2] == '\'' || (w.size() > 4 && w[w.size() - 2] == '\x99' &&
-                                                                                       w[w.size() - 3] == '\x80' && w[w.size() - 4] == '\xE2')));
-                capitalised_out[n_capitalised] = at;
-                n_capitalised += static_cast<unsigned char>(raw[word_begin] - 'A') < 26u;
-                trigger_starts_out[n_trigger_starts] = at;
-                n_trigger_starts += info.triggers != nullptr;
-            }
-            // The clauses, in a second loop over the words: in the one above, gcc kept
-            // too few of its values in registers.
-            // Each word's index stored as a clause's first always, counted when a
-            // clause begins there (no branch, no push_back).
-            std::uint32_t* const first_out = clause_first.data();
-            first_out[0] = 0;
-            clause_out[0] = 0;
-            for (std::size_t k = 1; k < n_words; ++k) {
-                const std::uint16_t bits = cues_out[k];
-                bool breaks = (bits & static_cast<std::uint16_t>(Cue::subordinators)) != 0;
-                const std::size_t gap_begin = ranges_at[k - 1].second, gap_end = ranges_at[k].first;
-                // Most gaps are one space: nothing to look at.
-                if (!(gap_end - gap_begin == 1 && raw[gap_begin] == ' ')) {
-                    const std::string_view gap(raw + gap_begin, gap_end - gap_begin);
-                    // One pass over the gap: a comma; or ; : " an em dash or a curly double
-                    // quote; or a byte below 0x20 or a second space in a row (`odd`).
-                    bool comma = false, hard = false, odd = false;
-                    for (std::size_t i = 0; i < gap.size(); ++i) {
-                        const char c = gap[i];
-                        if (c == ',') comma = true;
-                        else if (c == ';' || c == ':' || c == '"') hard = true;
-                        else if (c == '\xE2' && i + 2 < gap.size() && gap[i + 1] == '\x80' &&
-                                 (gap[i + 2] == '\x94' || gap[i + 2] == '\x9C' || gap[i + 2] == '\x9D'))
-                            hard = true;
-                        else if (static_cast<unsigned char>(c) < 0x20 || (c == ' ' && i > 0 && gap[i - 1] == ' '))
-                            odd = true;
-                    }
-                    breaks = breaks || hard || (comma && (bits & static_cast<std::uint16_t>(Cue::clause_break)) != 0);
-                    gaps_plain &= !odd;
-                }
-                first_out[n_clauses] = static_cast<std::uint32_t>(k);
-                n_clauses += breaks;
-                clause_out[k] = n_clauses - 1;
-            }
+            // In functions of their own (not inlined): inside this function's body gcc
+            // kept the loops' pointers and counters on the stack.
+            const WordCounts counts =
+                look_up_words(cues, words.data(), words.size(), lowered, word_cues.data(), word_triggers.data(),
+                              word_gazetteer.data(), name_starts.data(), trigger_starts.data());
+            n_name_starts = counts.name_starts;
+            n_trigger_starts = counts.trigger_starts;
+            const ClauseCounts cl =
+                find_clauses(words.data(), words.size(), text.data(), word_cues.data(), clause.data(), clause_first.data());
+            n_clauses = cl.clauses;
+            gaps_plain = cl.gaps_plain;
         }
         auto cue = [&](std::size_t k, Cue list) { return (word_cues[k] & static_cast<std::uint16_t>(list)) != 0; };
         // The same for the word before k, which is "" before the first word.
@@ -1281,13 +1314,12 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         // Proper names the gazetteer does not know are actors too, under their own
         // name: "Boeing identifies an anomaly", "Bankman-Fried is convicted".
-        // (Over the capitalised words only: the others begin no name.)
-        for (std::size_t ci = 0, k = 0; ci < n_capitalised;) {
-            if (capitalised[ci] < k) {
-                ++ci;
+        // (Beginning at a capitalised word only: the others begin no name.)
+        for (std::size_t k = 0; k < words.size();) {
+            if (static_cast<unsigned char>(text[words[k].first] - 'A') >= 26u) {
+                ++k;
                 continue;
             }
-            k = capitalised[ci];
             if (in_name[k] || inside_timex(k)) {
                 ++k;
                 continue;
@@ -1672,12 +1704,12 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             seen_place.clear();
             e.actors.reserve(actor_mentions + 1);
             e.places.reserve(mentions.size() - actor_mentions);
-            auto first_time = [](std::vector<std::string_view>& seen, std::string_view name) {
+            auto first_time = [](std::vector<std::string_view>& seen, std::string_view name) __attribute__((always_inline)) {
                 if (has_view(seen, name)) return false;
                 seen.push_back(name);
                 return true;
             };
-            auto add_actor = [&](const EntityMention& em, bool same_clause) {
+            auto add_actor = [&](const EntityMention& em, bool same_clause) __attribute__((always_inline)) {
                 const std::string_view name = em.index == k_no_entry ? em.unknown_name : std::string_view(actors[em.index].name);
                 if (!first_time(seen_actor, name)) return;
                 std::string_view role;
@@ -1783,7 +1815,7 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
             if (e.date_source != DateSource::text) conf -= 0.15;
             if (is(et.name, "other")) conf -= 0.2;
             e.confidence = std::clamp(conf, 0.05, 0.95);
-            e.id = event_hash(id_prefix, words[hit.word].first, et.name);
+            e.trigger_at = words[hit.word].first;  // (the id: after the folding below)
         }
     }
 
@@ -1915,6 +1947,16 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
     }
     // 2. A statement by someone who is acting in another event of the article, on
     //    the same day or undated, is that event told in their words.
+    // The deeds a saying can join: drafts of other types than statements, not folded, with
+    // someone acting (a speaker acts only in a draft with agents). This pass folds only
+    // statements and adds agents only to a draft that has some: the list holds for the pass.
+    thread_local std::vector<std::uint32_t> deeds;
+    deeds.clear();
+    if (statement_type)
+        for (std::size_t j = 0; j < drafts.size(); ++j)
+            if (const Draft& o = drafts[j]; !o.folded && o.type != *statement_type && !o.agents.empty())
+                deeds.push_back(static_cast<std::uint32_t>(j));
+    std::size_t deeds_from = 0;  // deeds[deeds_from] is the first deed of the window (it only moves on)
     for (std::size_t i = 0; i < drafts.size(); ++i) {
         Draft& d = drafts[i];
         if (d.folded || !is_statement_type(d)) continue;
@@ -1925,9 +1967,12 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         Draft* target = nullptr;
         int best_rank = 0;
-        for (std::size_t j = i > k_fold_window ? i - k_fold_window : 0; j < std::min(drafts.size(), i + k_fold_window); ++j) {
+        const std::size_t lo = i > k_fold_window ? i - k_fold_window : 0;
+        const std::size_t hi = std::min(drafts.size(), i + k_fold_window);
+        while (deeds_from < deeds.size() && deeds[deeds_from] < lo) ++deeds_from;
+        for (std::size_t q = deeds_from; q < deeds.size() && deeds[q] < hi; ++q) {
+            const std::size_t j = deeds[q];
             Draft& o = drafts[j];
-            if (j == i || o.folded || is_statement_type(o)) continue;
             bool speaker_acts = false;
             for (const auto& a : d.agents)
                 if (has_view(o.agents, a)) speaker_acts = true;
@@ -1946,6 +1991,9 @@ std::span<Draft> Pipeline::Impl::extract_drafts(const Article& article) const {
         }
         if (target) absorb(*target, d);
     }
+    // The ids of the events that stay (a draft folded away is read no more).
+    for (Draft& d : drafts)
+        if (!d.folded) d.event.id = event_hash(id_prefix, d.event.trigger_at, types.types()[d.type].name);
 
     return drafts;
 }

@@ -17,18 +17,42 @@
 
 namespace dateline {
 
+namespace {
+// What two words equal but for ASCII case (equals_ci) have in common: the size (up to 255)
+// and the first two and the last byte lower-cased. Equal keys are needed for equals_ci,
+// and so for word_matches.
+inline std::uint32_t ci_key(std::string_view w) {
+    if (w.empty()) return 0;
+    auto lc = [](char c) { return static_cast<std::uint32_t>(static_cast<unsigned char>(lower_char(c))); };
+    return static_cast<std::uint32_t>(std::min<std::size_t>(w.size(), 255)) | lc(w[0]) << 8 |
+           (w.size() > 1 ? lc(w[1]) : 0u) << 16 | lc(w.back()) << 24;
+}
+// One bit of 64 for a ci_key.
+inline std::uint64_t ci_key_bit(std::uint32_t key) {
+    return std::uint64_t{1} << ((std::uint64_t{key} * 0x9E3779B97F4A7C15ull) >> 58);
+}
+}  // namespace
+
 struct Gazetteer::Index {
     // Views into the arrays below (built once, in build_index).
     struct Pattern {
         std::span<const std::string_view> words;  // as written in the data
         std::span<const char> upper;              // per word: has a capital (matched case-sensitively)
         std::span<const GazetteerRef> refs;
+        // For a pattern of two words or more: ci_key(words[1]), which a text word matching
+        // words[1] has too (a filter tried before the words are compared).
+        std::uint32_t second = 0;
     };
     // What a lower-cased word may begin: patterns keyed by their first word
     // (longest first) and the refs of the noun it is ("court").
     struct Entry {
         std::span<const Pattern> patterns;
         std::span<const GazetteerRef> nouns;
+        // Its patterns of two words or more (the first `n_long`, longest first) and a bit per
+        // their second words' key (ci_key_bit): a word whose next word sets no bit begins
+        // none of them, and the walk starts at the patterns of one word.
+        std::uint32_t n_long = 0;
+        std::uint64_t seconds = 0;
     };
     std::vector<Entry> entries;
     // Lower-cased word -> entries index + 1 (0: empty slot), open addressing with
@@ -539,6 +563,11 @@ void Gazetteer::build_index() {
         const std::size_t first_pattern = index->patterns.size();
         for (const std::uint32_t p : order) {
             const PatternBuild& pb = patterns[p];
+            const std::uint32_t second = pb.n_words >= 2 ? ci_key(words[pb.words + 1]) : 0;
+            if (pb.n_words >= 2) {
+                ++index->entries[e].n_long;
+                index->entries[e].seconds |= ci_key_bit(second);
+            }
             const std::size_t w0 = index->words.size();
             for (std::size_t k = 0; k < pb.n_words; ++k) {
                 const std::string_view w = words[pb.words + k];
@@ -551,7 +580,8 @@ void Gazetteer::build_index() {
             for (std::uint32_t r = pb.first_ref; r != none; r = refs[r].next) index->refs.push_back(refs[r].ref);
             index->patterns.push_back({std::span<const std::string_view>(index->words.data() + w0, pb.n_words),
                                        std::span<const char>(index->upper.data() + w0, pb.n_words),
-                                       std::span<const GazetteerRef>(index->refs.data() + r0, index->refs.size() - r0)});
+                                       std::span<const GazetteerRef>(index->refs.data() + r0, index->refs.size() - r0),
+                                       second});
         }
         const std::size_t r0 = index->refs.size();
         for (std::uint32_t r = key.first_noun; r != none; r = refs[r].next) index->refs.push_back(refs[r].ref);
@@ -622,12 +652,42 @@ void match_words(const Gazetteer::Index& index, std::string_view text,
         // Most words have no "'s": then the second form would repeat the first lookup.
         const bool possessive = base.size() != w.size();
         const Gazetteer::Index::Entry* base_entry = nullptr;  // the entry of `base`, for nouns below
+        // ci_key of the next word, and of it without a possessive (which only a pattern's
+        // last word may have): worked out at the first pattern of two words or more.
+        bool next_keyed = false;
+        std::uint32_t next_key = 0, next_base_key = 0;
         for (int f = 0; f < (possessive ? 2 : 1); ++f) {
             const Gazetteer::Index::Entry* entry = f == 0 ? entry_of(k) : index.find(base);
             if (f == 1 || !possessive) base_entry = entry;
             if (!entry) continue;
-            for (const auto& p : entry->patterns) {
+            // The patterns of two words or more only when the next word may be a second word of one.
+            std::size_t from = 0;
+            if (entry->n_long != 0) {
+                if (k + 1 >= words.size()) {
+                    from = entry->n_long;  // (none of them fits)
+                } else {
+                    if (!next_keyed) {
+                        const std::string_view nw = word(k + 1);
+                        next_key = ci_key(nw);
+                        next_base_key = ci_key(strip_possessive(nw));
+                        next_keyed = true;
+                    }
+                    if ((entry->seconds & (ci_key_bit(next_key) | ci_key_bit(next_base_key))) == 0) from = entry->n_long;
+                }
+            }
+            for (std::size_t pi = from; pi < entry->patterns.size(); ++pi) {
+                const auto& p = entry->patterns[pi];
                 if (p.words.size() <= matched || k + p.words.size() > words.size()) continue;
+                if (p.words.size() >= 2) {
+                    if (!next_keyed) {
+                        const std::string_view nw = word(k + 1);
+                        next_key = ci_key(nw);
+                        next_base_key = ci_key(strip_possessive(nw));
+                        next_keyed = true;
+                    }
+                    // words[1] cannot match the next word (nor, as a last word, it without "'s").
+                    if (p.second != next_key && !(p.words.size() == 2 && p.second == next_base_key)) continue;
+                }
                 bool ok = true;
                 // The look-up already matched the first word case-insensitively: that
                 // is all a lower-case pattern word asks of the word itself.
