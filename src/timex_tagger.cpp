@@ -19,6 +19,7 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <stdexcept>
 #include <string>
 
@@ -97,6 +98,56 @@ template <std::size_t N>
 
 enum class Kind { absolute, weekday, relative_unit, offset, deictic, reference, duration, set, anaphor };
 
+/// A value the words themselves give (Sem::literal): a view of a string that outlives the
+/// candidate (a string literal, a string of the lexicon), or a value built by the matcher
+/// ("P3Y", "XXXX-WXX-2") kept in the object itself. Trivially copyable, so that a candidate
+/// is built, moved and dropped without a string's constructor, destructor or moves.
+class Lit {
+public:
+    Lit() = default;
+    /// A string literal or other static text.
+    Lit& operator=(const char* s) {
+        m_ext = s;
+        m_n = static_cast<std::uint32_t>(std::strlen(s));
+        return *this;
+    }
+    /// A string that outlives every candidate (the lexicon's): not copied.
+    void refer(const std::string& s) {
+        m_ext = s.data();
+        m_n = static_cast<std::uint32_t>(s.size());
+    }
+    /// A value built here: copied into the object (or, longer than it holds, into a store of
+    /// this thread that lives until the next text is tagged).
+    Lit& operator=(std::string&& s) {
+        if (s.size() <= sizeof m_buf) {
+            std::memcpy(m_buf, s.data(), s.size());
+            m_ext = nullptr;
+            m_n = static_cast<std::uint32_t>(s.size());
+        } else {
+            const std::string& kept = overflow().emplace_back(std::move(s));
+            refer(kept);
+        }
+        return *this;
+    }
+    Lit& operator=(const std::string&) = delete;  // say which: refer() or a copy
+    std::string_view view() const { return std::string_view(m_ext ? m_ext : m_buf, m_n); }
+    operator std::string_view() const { return view(); }
+    bool empty() const { return m_n == 0; }
+    std::size_t size() const { return m_n; }
+    friend bool operator==(const Lit& a, std::string_view b) { return a.view() == b; }
+
+    /// The store of long values built (none of the grammar's are); emptied by TimexTagger::tag.
+    static std::deque<std::string>& overflow() {
+        thread_local std::deque<std::string> kept;
+        return kept;
+    }
+
+private:
+    const char* m_ext = nullptr;  // the text, or null: in m_buf
+    std::uint32_t m_n = 0;
+    char m_buf[28];
+};
+
 /// What a matched expression means, before resolution.
 struct Sem {
     Kind kind = Kind::absolute;
@@ -117,7 +168,7 @@ struct Sem {
     // Part of day (MO, NI: the lexicon's string or a literal) or a clock time "22:00" (clock_text):
     // a view, no string to build or move.
     std::string_view pod;
-    std::string literal;     // a value given by the words themselves (references, durations, sets)
+    Lit literal;             // a value given by the words themselves (references, durations, sets)
 };
 
 /// "HH:MM" for 0 <= hour <= 24 and 0 <= minute <= 59 (what match_clock reads), zero-padded
@@ -1566,7 +1617,7 @@ private:
         const std::string* v = nullptr;
         if (std::size_t len = phrase_at(tx::PhraseList::reference, i, v)) {
             c.sem.kind = Kind::reference;
-            c.sem.literal = *v;
+            c.sem.literal.refer(*v);
             c.te = i + len;
             return c;
         }
@@ -1656,14 +1707,14 @@ private:
                 }
             }
             c.sem.kind = Kind::reference;
-            c.sem.literal = t.w->single_word_reference;
+            c.sem.literal.refer(t.w->single_word_reference);
             c.te = i + 1;
             return c;
         }
         if (!t.w->set_value.empty()) {
             c.type = TimexType::set;
             c.sem.kind = Kind::set;
-            c.sem.literal = t.w->set_value;
+            c.sem.literal.refer(t.w->set_value);
             c.te = i + 1;
             return c;
         }
@@ -2796,6 +2847,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                                           std::optional<Date> dct, std::string_view lower_given,
                                           TagWords* record) const {
     std::vector<Timex> out;
+    if (!Lit::overflow().empty()) Lit::overflow().clear();  // the long values of the last text's candidates
     // The text lower-cased, padded with 8 zero bytes for add_token's 8-byte loads, in a buffer
     // kept from call to call on this thread (no allocation and zero-filling per text); or the
     // caller's.
@@ -2867,10 +2919,11 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.sem.literal.empty() &&
                 c.sem.pod.empty() && ci + 1 < cands.size() && cands[ci + 1].tb == c.te + 1 &&
                 (word_is(tk[c.te], "and") || word_is(tk[c.te], "or")) && cands[ci + 1].sem.kind == Kind::set &&
-                cands[ci + 1].sem.literal.rfind("XXXX-WXX-", 0) == 0 && cands[ci + 1].sem.literal.size() > 10) {
+                cands[ci + 1].sem.literal.view().starts_with("XXXX-WXX-") && cands[ci + 1].sem.literal.size() > 10) {
                 c.type = TimexType::set;
                 c.sem.kind = Kind::set;
-                c.sem.literal = "XXXX-WXX-" + std::to_string(c.sem.weekday + 1) + cands[ci + 1].sem.literal.substr(10);
+                c.sem.literal = "XXXX-WXX-" + std::to_string(c.sem.weekday + 1) +
+                                std::string(cands[ci + 1].sem.literal.view().substr(10));
             }
             int tense = tense_of(lex, tk, c.tb, c.te);
             // "each Thursday from August 6": a recurring schedule that starts on a date lies ahead
