@@ -96,7 +96,7 @@ template <std::size_t N>
     }
 }
 
-enum class Kind { absolute, weekday, relative_unit, offset, deictic, reference, duration, set, anaphor };
+enum class Kind : std::uint8_t { absolute, weekday, relative_unit, offset, deictic, reference, duration, set, anaphor };
 
 /// A value the words themselves give (Sem::literal): a view of a string that outlives the
 /// candidate (a string literal, a string of the lexicon), or a value built by the matcher
@@ -150,21 +150,24 @@ private:
 
 /// What a matched expression means, before resolution.
 struct Sem {
-    Kind kind = Kind::absolute;
-    int year = -1, month = 0, day = 0, weekday = -1, season = 0, quarter = 0, half = 0;
-    int year_rel = tx::k_none;  // "this year" 0, "last year" -1 after a month: the DCT's year moved
-    int movable_hi = 0, movable_wd = -1;  // a movable holiday: that weekday in days day..movable_hi
+    // Small fields in small types: a candidate is built, copied and dropped often.
+    int year = -1;
     int decade = -1, century = -1;
     // "the quarter ended Sept. 30": the day that ends a reporting quarter (year -1 if not given).
-    int end_year = -1, end_month = 0, end_day = 0;
-    bool end_past = false;  // "ended", not "ending"
-    int day_shift = 0;      // "the day before yesterday": days from the day the rest names
-    Unit unit = Unit::none;
+    int end_year = -1;
     int offset = 0;          // relative shift in units (last -1, next +1, "two years ago" -2)
+    Kind kind = Kind::absolute;
+    Unit unit = Unit::none;
+    std::int8_t month = 0, day = 0, weekday = -1, season = 0, quarter = 0, half = 0;
+    std::int8_t year_rel = tx::k_none;  // "this year" 0, "last year" -1 after a month: the DCT's year moved
+    std::int8_t movable_hi = 0, movable_wd = -1;  // a movable holiday: that weekday in days day..movable_hi
+    std::int8_t end_month = 0, end_day = 0;
+    std::int8_t day_shift = 0;  // "the day before yesterday": days from the day the rest names
+    std::int8_t rel = tx::k_none;  // weekday/month/season: this 0, last -1, next +1
+    bool end_past = false;  // "ended", not "ending"
     bool vague = false;      // amount unknown ("several years ago")
     bool anchored = false;   // "a year earlier": from the last date in the text, not the DCT
     bool strict = false;     // "last Friday": strictly before the DCT
-    std::int8_t rel = tx::k_none;  // weekday/month/season: this 0, last -1, next +1
     // Part of day (MO, NI: the lexicon's string or a literal) or a clock time "22:00" (clock_text):
     // a view, no string to build or move.
     std::string_view pod;
