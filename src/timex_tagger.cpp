@@ -22,6 +22,7 @@
 #include <deque>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace dateline {
 namespace {
@@ -145,7 +146,7 @@ public:
 private:
     const char* m_ext = nullptr;  // the text, or null: in m_buf
     std::uint32_t m_n = 0;
-    char m_buf[28];
+    char m_buf[20];  // the longest value built ("P-2147483648DT12H") fits
 };
 
 /// What a matched expression means, before resolution.
@@ -197,11 +198,13 @@ std::string_view clock_text(int hour, int minute) {
 
 struct Cand {
     std::size_t tb = 0, te = 0;  // token range [tb, te)
-    std::size_t trim_end = 0;    // bytes to drop from the last token ("Friday's")
+    std::uint32_t trim_end = 0;  // bytes to drop from the last token ("Friday's")
     TimexType type = TimexType::date;
     std::string_view mod;  // a literal or a phrase value of the lexicon: no string to build or move
     Sem sem;
 };
+
+static_assert(sizeof(Lit) == 32 && std::is_trivially_copyable_v<Cand>);
 
 struct Anchor {
     Date day{2000, 1, 1};
