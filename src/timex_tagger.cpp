@@ -236,7 +236,7 @@ using timex::split_digits;  // timex_digits.hpp
 
 struct TimexTagger::Impl {
     Lexicon lex;
-    explicit Impl(const DataFiles& files) : lex(files) {}
+    explicit Impl(const DataFiles& files);
 
     /// `lower_given`: the text lower-cased and padded as below, or empty (made here).
     /// `record`: where the words of the token pass go (TimexTagger::tag with TagWords), or none.
@@ -620,7 +620,7 @@ private:
         return c;
     }
 
-    std::optional<Cand> match_core(std::size_t i, bool after_modifier) const {
+    [[gnu::noinline]] std::optional<Cand> match_core(std::size_t i, bool after_modifier) const {
         if (i >= m_tk.size()) return std::nullopt;  // a modifier that ends the text ("at 10: early")
         std::optional<Cand> best = match_words(i);  // taken in place
         auto consider = [&](std::optional<Cand>&& c) {
@@ -732,32 +732,46 @@ private:
     // tried are a starter for one matcher only. The conditions are what each matcher reads at
     // i (a lexicon field, a digit, a hyphen, a word by name), a superset; debug builds assert
     // that a token turned away would have matched nothing.
+public:
+    // What each of these reads at i of a lexicon word (a field, the word by name) is worked out
+    // once per entry at start-up into Word::begins (mark_begins); a token adds what it reads of
+    // the token itself (a digit, a hyphen, "'"). A token found as the entry of "x" for "x's" gets
+    // the bits of "x": more tries, never fewer.
+    enum : std::uint8_t { k_begins_date = 1, k_begins_amount = 2, k_begins_words = 4 };
+    static std::uint8_t begins_of(std::string_view key, const Word& w) {
+        std::uint8_t bits = 0;
+        if (key == "the" || key == "fiscal" || w.month || w.weekday >= 0 || w.ordinal || w.cardinal >= 0 ||
+            w.decade > 0 || w.season || !w.single_word_holiday.empty() ||
+            (w.phrase_lists & (1u << static_cast<int>(tx::PhraseList::holiday))))
+            bits |= k_begins_date;
+        if (w.unit != Unit::none || w.cardinal >= 0 || w.has(tx::k_vague_quantity) ||
+            (w.phrase_lists & (1u << static_cast<int>(tx::PhraseList::cardinal))) || key == "the" || key == "every" ||
+            key == "each" || key == "past" || key == "last" || key == "next" || key == "coming" || key == "first" ||
+            key == "final" || key == "previous" || key == "latest" || key == "recent" || key == "following")
+            bits |= k_begins_amount;
+        if (w.weekday >= 0 || !w.single_word_reference.empty() || !w.set_value.empty() ||
+            (w.phrase_lists & (1u << static_cast<int>(tx::PhraseList::reference))) || key == "mid" ||
+            key == "midday" || key == "one" || key == "year" || key == "year's" || key == "the" || key == "then" ||
+            key == "that")
+            bits |= k_begins_words;
+        return bits;
+    }
+    static void mark_begins(Lexicon& lex) {
+        lex.for_each_word([](std::string_view key, Word& w) { w.begins = begins_of(key, w); });
+    }
+
+private:
     static bool may_begin_date(const Tk& t) {
-        if (is_digit(t.raw()[0]) || t.has_hyphen || t.raw() == "'" || word_is(t, "the") || word_is(t, "fiscal")) return true;
-        const Word* w = t.w;
-        return w && (w->month || w->weekday >= 0 || w->ordinal || w->cardinal >= 0 || w->decade > 0 || w->season ||
-                     !w->single_word_holiday.empty() ||
-                     (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::holiday))));
+        if (t.w && (t.w->begins & k_begins_date)) return true;
+        return is_digit(t.raw()[0]) || t.has_hyphen || t.raw() == "'";
     }
     static bool may_begin_amount(const Tk& t) {
-        if (is_digit(t.raw()[0]) || t.has_hyphen) return true;
-        const Word* w = t.w;
-        if (!w) return false;
-        if (w->unit != Unit::none || w->cardinal >= 0 || w->has(tx::k_vague_quantity) ||
-            (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::cardinal))))
-            return true;
-        return word_is(t, "the") || word_is(t, "every") || word_is(t, "each") || word_is(t, "past") || word_is(t, "last") ||
-               word_is(t, "next") || word_is(t, "coming") || word_is(t, "first") || word_is(t, "final") ||
-               word_is(t, "previous") || word_is(t, "latest") || word_is(t, "recent") || word_is(t, "following");
+        if (t.w && (t.w->begins & k_begins_amount)) return true;
+        return is_digit(t.raw()[0]) || t.has_hyphen;
     }
     static bool may_begin_words(const Tk& t) {
-        if (t.has_hyphen) return true;
-        const Word* w = t.w;
-        if (w && (w->weekday >= 0 || !w->single_word_reference.empty() || !w->set_value.empty() ||
-                  (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::reference)))))
-            return true;
-        return word_is(t, "mid") || word_is(t, "midday") || word_is(t, "one") || word_is(t, "year") || word_is(t, "year's") ||
-               word_is(t, "the") || word_is(t, "then") || word_is(t, "that");
+        if (t.w && (t.w->begins & k_begins_words)) return true;
+        return t.has_hyphen;
     }
 
     std::optional<Cand> match_date(std::size_t i, bool after_modifier) const {
@@ -3054,6 +3068,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     if (record) record->complete = recording;
     return out;
 }
+
+TimexTagger::Impl::Impl(const DataFiles& files) : lex(files) { Scanner::mark_begins(lex); }
 
 TimexTagger::TimexTagger(const DataFiles& files) : m_impl(std::make_unique<Impl>(files)) {}
 TimexTagger::~TimexTagger() = default;
