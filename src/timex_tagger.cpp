@@ -605,8 +605,10 @@ private:
                 }
             }
             if (!pmod.empty()) {
-                if (c->sem.kind == Kind::duration || c->sem.kind == Kind::set || c->sem.kind == Kind::reference)
-                    return std::nullopt;
+                if (c->sem.kind == Kind::duration || c->sem.kind == Kind::set || c->sem.kind == Kind::reference) {
+                    c.reset();
+                    return c;
+                }
                 c->mod = pmod;
                 c->tb = i;
             }
@@ -614,15 +616,16 @@ private:
         }
         if (j != i) {
             // "mid afternoon": the modifier's word may begin an expression of its own.
-            std::optional<Cand> own = match_words(i);
-            return own && own->te > j ? own : std::nullopt;
+            c = match_words(i);
+            if (c && c->te <= j) c.reset();
         }
-        return c;
+        return c;  // the one object returned everywhere: built in the caller's place, not copied
     }
 
     [[gnu::noinline]] std::optional<Cand> match_core(std::size_t i, bool after_modifier) const {
-        if (i >= m_tk.size()) return std::nullopt;  // a modifier that ends the text ("at 10: early")
-        std::optional<Cand> best = match_words(i);  // taken in place
+        // Taken in place, and returned as is (one object returned everywhere: not copied).
+        std::optional<Cand> best = match_words(i);
+        if (i >= m_tk.size()) return best;  // a modifier that ends the text ("at 10: early")
         auto consider = [&](std::optional<Cand>&& c) {
             if (c && (!best || c->te > best->te)) best = std::move(c);
         };
@@ -1623,6 +1626,7 @@ private:
     /// Words that are an expression by themselves: now, recently, the future, daily,
     /// "then" after since/until (anaphoric), "that year" (anaphoric).
     std::optional<Cand> match_words(std::size_t i) const {
+        if (i >= m_n) return std::nullopt;  // match_core past the end
         if (!may_begin_words(m_tk[i])) {
             assert(!match_words_at(i));
             return std::nullopt;
