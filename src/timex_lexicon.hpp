@@ -76,6 +76,7 @@ struct Word {
     std::uint8_t phrase_single = 0;       // bit i: one of them, in list i, is this word alone
     std::uint64_t phrase_next[5] = {};    // bit Lexicon::next_bit(second word) of each, per list
     std::uint64_t phrase_next2[5] = {};   // the same with Lexicon::next_bit2: a second, independent filter
+    std::uint64_t phrase_next_any = 0, phrase_next2_any = 0;  // the five lists' filters together
 
     // A k_plain starter that the grammar never reads by name where an expression begins: only
     // one of its phrases can make it begin one (Lexicon::mark_starters; the scanner's cannot_begin).

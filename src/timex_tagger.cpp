@@ -357,10 +357,8 @@ private:
 
     /// Whether token n is the second word of a phrase (any list) that begins with `first`.
     bool goes_on_with_phrase(const Word& first, const Tk& n) const {
-        std::uint64_t next = 0, next2 = 0;
-        for (std::uint64_t bits : first.phrase_next) next |= bits;
-        for (std::uint64_t bits : first.phrase_next2) next2 |= bits;
-        if (!(next >> Lexicon::next_bit(n.head) & next2 >> Lexicon::next_bit2(n.head) & 1u)) return false;
+        if (!(first.phrase_next_any >> Lexicon::next_bit(n.head) & first.phrase_next2_any >> Lexicon::next_bit2(n.head) & 1u))
+            return false;
         // The filters let a few words through that go on with no phrase ("the market" in some
         // lists): the second words of the phrases themselves decide.
         return second_word_of_phrase(first, n);
@@ -630,7 +628,7 @@ private:
             if (c && (!best || c->te > best->te)) best = std::move(c);
         };
         consider(match_date(i, after_modifier));
-        consider(match_relative(i));
+        if (const Word* rw = m_tk[i].w; rw && (rw->begins & k_begins_relative)) consider(match_relative(i));
         consider(match_amount(i));
         consider(match_clock(i));
         return best;
@@ -740,7 +738,7 @@ public:
     // once per entry at start-up into Word::begins (mark_begins); a token adds what it reads of
     // the token itself (a digit, a hyphen, "'"). A token found as the entry of "x" for "x's" gets
     // the bits of "x": more tries, never fewer.
-    enum : std::uint8_t { k_begins_date = 1, k_begins_amount = 2, k_begins_words = 4 };
+    enum : std::uint8_t { k_begins_date = 1, k_begins_amount = 2, k_begins_words = 4, k_begins_relative = 8 };
     static std::uint8_t begins_of(std::string_view key, const Word& w) {
         std::uint8_t bits = 0;
         if (key == "the" || key == "fiscal" || w.month || w.weekday >= 0 || w.ordinal || w.cardinal >= 0 ||
@@ -757,6 +755,7 @@ public:
             key == "midday" || key == "one" || key == "year" || key == "year's" || key == "the" || key == "then" ||
             key == "that")
             bits |= k_begins_words;
+        if (w.deictic != tx::k_none || w.relative != tx::k_none) bits |= k_begins_relative;  // match_relative
         return bits;
     }
     static void mark_begins(Lexicon& lex) {
