@@ -491,13 +491,23 @@ private:
     }
 
     /// A day of the month: 12, 12th, twelfth. Returns tokens consumed.
-    std::size_t day_at(std::size_t i, int& day) const {
+    // Inlined where it is asked: most tokens tried are a plain number or a word; "12th" out of line.
+    [[gnu::always_inline]] std::size_t day_at(std::size_t i, int& day) const {
         const Tk* t = at(i);
         if (!t) return 0;
         if (t->num >= 1 && t->num <= 31 && t->ndig <= 2) {
             day = t->num;
             return 1;
         }
+        if (is_digit(t->raw()[0])) return suffixed_day_at(*t, day);
+        if (t->w && t->w->ordinal > 0) {
+            day = t->w->ordinal;
+            return 1;
+        }
+        return 0;
+    }
+    [[gnu::noinline]] static std::size_t suffixed_day_at(const Tk& tok, int& day) {
+        const Tk* t = &tok;
         // 12th, 1st
         if (t->raw().size() >= 3 && t->raw().size() <= 4 && is_digit(t->raw()[0])) {
             std::size_t k = 0;
@@ -527,9 +537,14 @@ private:
 
     /// A year in words: "nineteen ninety-six", "nineteen seventy nine", "eighteen twelve".
     /// Returns tokens consumed (0 if none).
-    std::size_t spelled_year_at(std::size_t i, int& year) const {
+    // The first test inlined where it is asked (most tokens are no "nineteen"), the rest out of line.
+    [[gnu::always_inline]] std::size_t spelled_year_at(std::size_t i, int& year) const {
         const Word* cw = w(i);
         if (!cw || cw->cardinal < 11 || cw->cardinal > 20 || !at(i + 1)) return 0;
+        return spelled_year_after(i, *cw, year);
+    }
+    [[gnu::noinline]] std::size_t spelled_year_after(std::size_t i, const Word& first, int& year) const {
+        const Word* cw = &first;
         const Tk& t = m_tk[i + 1];
         int rest = -1;
         std::size_t len = 2;
