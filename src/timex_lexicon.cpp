@@ -74,6 +74,8 @@ void Lexicon::group_phrases() {
             else {
                 w.phrase_next[list] |= std::uint64_t{1} << next_bit(phrases[k].heads[1]);
                 w.phrase_next2[list] |= std::uint64_t{1} << next_bit2(phrases[k].heads[1]);
+                w.phrase_next_any |= w.phrase_next[list];
+                w.phrase_next2_any |= w.phrase_next2[list];
             }
         }
     }

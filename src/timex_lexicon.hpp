@@ -76,10 +76,14 @@ struct Word {
     std::uint8_t phrase_single = 0;       // bit i: one of them, in list i, is this word alone
     std::uint64_t phrase_next[5] = {};    // bit Lexicon::next_bit(second word) of each, per list
     std::uint64_t phrase_next2[5] = {};   // the same with Lexicon::next_bit2: a second, independent filter
+    std::uint64_t phrase_next_any = 0, phrase_next2_any = 0;  // the five lists' filters together
 
     // A k_plain starter that the grammar never reads by name where an expression begins: only
     // one of its phrases can make it begin one (Lexicon::mark_starters; the scanner's cannot_begin).
     bool phrase_only = false;
+    // Which of the tagger's matchers may begin at this word (bits the tagger defines and sets
+    // at start-up through Lexicon::for_each_word): one test per matcher at a starter.
+    std::uint8_t begins = 0;
 
     std::string part_of_day;    // MO, AF, EV, NI, MI or a clock time "12:00"
     std::string set_value;      // daily -> P1D
@@ -129,6 +133,13 @@ public:
                 (n <= 8 || lower.compare(8, n - 8, std::string_view(s.key).substr(8)) == 0))
                 return s.word;
         }
+    }
+
+    /// Each entry with its word, for the tagger to mark at start-up (Word::begins). The
+    /// index keeps pointing at the same entries.
+    template <class F>
+    void for_each_word(F&& f) {
+        for (auto& [key, w] : m_words) f(std::string_view(key), w);
     }
 
     /// Which bit of Word::phrase_next a word with this head sets: a word whose bit is clear

@@ -19,8 +19,10 @@
 #include <cctype>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 
 namespace dateline {
 namespace {
@@ -95,29 +97,82 @@ template <std::size_t N>
     }
 }
 
-enum class Kind { absolute, weekday, relative_unit, offset, deictic, reference, duration, set, anaphor };
+enum class Kind : std::uint8_t { absolute, weekday, relative_unit, offset, deictic, reference, duration, set, anaphor };
+
+/// A value the words themselves give (Sem::literal): a view of a string that outlives the
+/// candidate (a string literal, a string of the lexicon), or a value built by the matcher
+/// ("P3Y", "XXXX-WXX-2") kept in the object itself. Trivially copyable, so that a candidate
+/// is built, moved and dropped without a string's constructor, destructor or moves.
+class Lit {
+public:
+    Lit() = default;
+    /// A string literal or other static text.
+    Lit& operator=(const char* s) {
+        m_ext = s;
+        m_n = static_cast<std::uint32_t>(std::strlen(s));
+        return *this;
+    }
+    /// A string that outlives every candidate (the lexicon's): not copied.
+    void refer(const std::string& s) {
+        m_ext = s.data();
+        m_n = static_cast<std::uint32_t>(s.size());
+    }
+    /// A value built here: copied into the object (or, longer than it holds, into a store of
+    /// this thread that lives until the next text is tagged).
+    Lit& operator=(std::string&& s) {
+        if (s.size() <= sizeof m_buf) {
+            std::memcpy(m_buf, s.data(), s.size());
+            m_ext = nullptr;
+            m_n = static_cast<std::uint32_t>(s.size());
+        } else {
+            const std::string& kept = overflow().emplace_back(std::move(s));
+            refer(kept);
+        }
+        return *this;
+    }
+    Lit& operator=(const std::string&) = delete;  // say which: refer() or a copy
+    std::string_view view() const { return std::string_view(m_ext ? m_ext : m_buf, m_n); }
+    operator std::string_view() const { return view(); }
+    bool empty() const { return m_n == 0; }
+    std::size_t size() const { return m_n; }
+    friend bool operator==(const Lit& a, std::string_view b) { return a.view() == b; }
+
+    /// The store of long values built (none of the grammar's are); emptied by TimexTagger::tag.
+    static std::deque<std::string>& overflow() {
+        thread_local std::deque<std::string> kept;
+        return kept;
+    }
+
+private:
+    const char* m_ext = nullptr;  // the text, or null: in m_buf
+    std::uint32_t m_n = 0;
+    char m_buf[20];  // the longest value built ("P-2147483648DT12H") fits
+};
 
 /// What a matched expression means, before resolution.
 struct Sem {
-    Kind kind = Kind::absolute;
-    int year = -1, month = 0, day = 0, weekday = -1, season = 0, quarter = 0, half = 0;
-    int year_rel = tx::k_none;  // "this year" 0, "last year" -1 after a month: the DCT's year moved
-    int movable_hi = 0, movable_wd = -1;  // a movable holiday: that weekday in days day..movable_hi
+    // Small fields in small types: a candidate is built, copied and dropped often.
+    int year = -1;
     int decade = -1, century = -1;
     // "the quarter ended Sept. 30": the day that ends a reporting quarter (year -1 if not given).
-    int end_year = -1, end_month = 0, end_day = 0;
-    bool end_past = false;  // "ended", not "ending"
-    int day_shift = 0;      // "the day before yesterday": days from the day the rest names
-    Unit unit = Unit::none;
+    int end_year = -1;
     int offset = 0;          // relative shift in units (last -1, next +1, "two years ago" -2)
+    Kind kind = Kind::absolute;
+    Unit unit = Unit::none;
+    std::int8_t month = 0, day = 0, weekday = -1, season = 0, quarter = 0, half = 0;
+    std::int8_t year_rel = tx::k_none;  // "this year" 0, "last year" -1 after a month: the DCT's year moved
+    std::int8_t movable_hi = 0, movable_wd = -1;  // a movable holiday: that weekday in days day..movable_hi
+    std::int8_t end_month = 0, end_day = 0;
+    std::int8_t day_shift = 0;  // "the day before yesterday": days from the day the rest names
+    std::int8_t rel = tx::k_none;  // weekday/month/season: this 0, last -1, next +1
+    bool end_past = false;  // "ended", not "ending"
     bool vague = false;      // amount unknown ("several years ago")
     bool anchored = false;   // "a year earlier": from the last date in the text, not the DCT
     bool strict = false;     // "last Friday": strictly before the DCT
-    std::int8_t rel = tx::k_none;  // weekday/month/season: this 0, last -1, next +1
     // Part of day (MO, NI: the lexicon's string or a literal) or a clock time "22:00" (clock_text):
     // a view, no string to build or move.
     std::string_view pod;
-    std::string literal;     // a value given by the words themselves (references, durations, sets)
+    Lit literal;             // a value given by the words themselves (references, durations, sets)
 };
 
 /// "HH:MM" for 0 <= hour <= 24 and 0 <= minute <= 59 (what match_clock reads), zero-padded
@@ -143,11 +198,13 @@ std::string_view clock_text(int hour, int minute) {
 
 struct Cand {
     std::size_t tb = 0, te = 0;  // token range [tb, te)
-    std::size_t trim_end = 0;    // bytes to drop from the last token ("Friday's")
+    std::uint32_t trim_end = 0;  // bytes to drop from the last token ("Friday's")
     TimexType type = TimexType::date;
     std::string_view mod;  // a literal or a phrase value of the lexicon: no string to build or move
     Sem sem;
 };
+
+static_assert(sizeof(Lit) == 32 && std::is_trivially_copyable_v<Cand>);
 
 struct Anchor {
     Date day{2000, 1, 1};
@@ -179,7 +236,7 @@ using timex::split_digits;  // timex_digits.hpp
 
 struct TimexTagger::Impl {
     Lexicon lex;
-    explicit Impl(const DataFiles& files) : lex(files) {}
+    explicit Impl(const DataFiles& files);
 
     /// `lower_given`: the text lower-cased and padded as below, or empty (made here).
     /// `record`: where the words of the token pass go (TimexTagger::tag with TagWords), or none.
@@ -300,10 +357,8 @@ private:
 
     /// Whether token n is the second word of a phrase (any list) that begins with `first`.
     bool goes_on_with_phrase(const Word& first, const Tk& n) const {
-        std::uint64_t next = 0, next2 = 0;
-        for (std::uint64_t bits : first.phrase_next) next |= bits;
-        for (std::uint64_t bits : first.phrase_next2) next2 |= bits;
-        if (!(next >> Lexicon::next_bit(n.head) & next2 >> Lexicon::next_bit2(n.head) & 1u)) return false;
+        if (!(first.phrase_next_any >> Lexicon::next_bit(n.head) & first.phrase_next2_any >> Lexicon::next_bit2(n.head) & 1u))
+            return false;
         // The filters let a few words through that go on with no phrase ("the market" in some
         // lists): the second words of the phrases themselves decide.
         return second_word_of_phrase(first, n);
@@ -436,13 +491,23 @@ private:
     }
 
     /// A day of the month: 12, 12th, twelfth. Returns tokens consumed.
-    std::size_t day_at(std::size_t i, int& day) const {
+    // Inlined where it is asked: most tokens tried are a plain number or a word; "12th" out of line.
+    [[gnu::always_inline]] std::size_t day_at(std::size_t i, int& day) const {
         const Tk* t = at(i);
         if (!t) return 0;
         if (t->num >= 1 && t->num <= 31 && t->ndig <= 2) {
             day = t->num;
             return 1;
         }
+        if (is_digit(t->raw()[0])) return suffixed_day_at(*t, day);
+        if (t->w && t->w->ordinal > 0) {
+            day = t->w->ordinal;
+            return 1;
+        }
+        return 0;
+    }
+    [[gnu::noinline]] static std::size_t suffixed_day_at(const Tk& tok, int& day) {
+        const Tk* t = &tok;
         // 12th, 1st
         if (t->raw().size() >= 3 && t->raw().size() <= 4 && is_digit(t->raw()[0])) {
             std::size_t k = 0;
@@ -472,9 +537,14 @@ private:
 
     /// A year in words: "nineteen ninety-six", "nineteen seventy nine", "eighteen twelve".
     /// Returns tokens consumed (0 if none).
-    std::size_t spelled_year_at(std::size_t i, int& year) const {
+    // The first test inlined where it is asked (most tokens are no "nineteen"), the rest out of line.
+    [[gnu::always_inline]] std::size_t spelled_year_at(std::size_t i, int& year) const {
         const Word* cw = w(i);
         if (!cw || cw->cardinal < 11 || cw->cardinal > 20 || !at(i + 1)) return 0;
+        return spelled_year_after(i, *cw, year);
+    }
+    [[gnu::noinline]] std::size_t spelled_year_after(std::size_t i, const Word& first, int& year) const {
+        const Word* cw = &first;
         const Tk& t = m_tk[i + 1];
         int rest = -1;
         std::size_t len = 2;
@@ -548,8 +618,10 @@ private:
                 }
             }
             if (!pmod.empty()) {
-                if (c->sem.kind == Kind::duration || c->sem.kind == Kind::set || c->sem.kind == Kind::reference)
-                    return std::nullopt;
+                if (c->sem.kind == Kind::duration || c->sem.kind == Kind::set || c->sem.kind == Kind::reference) {
+                    c.reset();
+                    return c;
+                }
                 c->mod = pmod;
                 c->tb = i;
             }
@@ -557,20 +629,21 @@ private:
         }
         if (j != i) {
             // "mid afternoon": the modifier's word may begin an expression of its own.
-            std::optional<Cand> own = match_words(i);
-            return own && own->te > j ? own : std::nullopt;
+            c = match_words(i);
+            if (c && c->te <= j) c.reset();
         }
-        return c;
+        return c;  // the one object returned everywhere: built in the caller's place, not copied
     }
 
-    std::optional<Cand> match_core(std::size_t i, bool after_modifier) const {
-        if (i >= m_tk.size()) return std::nullopt;  // a modifier that ends the text ("at 10: early")
-        std::optional<Cand> best = match_words(i);  // taken in place
+    [[gnu::noinline]] std::optional<Cand> match_core(std::size_t i, bool after_modifier) const {
+        // Taken in place, and returned as is (one object returned everywhere: not copied).
+        std::optional<Cand> best = match_words(i);
+        if (i >= m_tk.size()) return best;  // a modifier that ends the text ("at 10: early")
         auto consider = [&](std::optional<Cand>&& c) {
             if (c && (!best || c->te > best->te)) best = std::move(c);
         };
         consider(match_date(i, after_modifier));
-        consider(match_relative(i));
+        if (const Word* rw = m_tk[i].w; rw && (rw->begins & k_begins_relative)) consider(match_relative(i));
         consider(match_amount(i));
         consider(match_clock(i));
         return best;
@@ -675,32 +748,47 @@ private:
     // tried are a starter for one matcher only. The conditions are what each matcher reads at
     // i (a lexicon field, a digit, a hyphen, a word by name), a superset; debug builds assert
     // that a token turned away would have matched nothing.
+public:
+    // What each of these reads at i of a lexicon word (a field, the word by name) is worked out
+    // once per entry at start-up into Word::begins (mark_begins); a token adds what it reads of
+    // the token itself (a digit, a hyphen, "'"). A token found as the entry of "x" for "x's" gets
+    // the bits of "x": more tries, never fewer.
+    enum : std::uint8_t { k_begins_date = 1, k_begins_amount = 2, k_begins_words = 4, k_begins_relative = 8 };
+    static std::uint8_t begins_of(std::string_view key, const Word& w) {
+        std::uint8_t bits = 0;
+        if (key == "the" || key == "fiscal" || w.month || w.weekday >= 0 || w.ordinal || w.cardinal >= 0 ||
+            w.decade > 0 || w.season || !w.single_word_holiday.empty() ||
+            (w.phrase_lists & (1u << static_cast<int>(tx::PhraseList::holiday))))
+            bits |= k_begins_date;
+        if (w.unit != Unit::none || w.cardinal >= 0 || w.has(tx::k_vague_quantity) ||
+            (w.phrase_lists & (1u << static_cast<int>(tx::PhraseList::cardinal))) || key == "the" || key == "every" ||
+            key == "each" || key == "past" || key == "last" || key == "next" || key == "coming" || key == "first" ||
+            key == "final" || key == "previous" || key == "latest" || key == "recent" || key == "following")
+            bits |= k_begins_amount;
+        if (w.weekday >= 0 || !w.single_word_reference.empty() || !w.set_value.empty() ||
+            (w.phrase_lists & (1u << static_cast<int>(tx::PhraseList::reference))) || key == "mid" ||
+            key == "midday" || key == "one" || key == "year" || key == "year's" || key == "the" || key == "then" ||
+            key == "that")
+            bits |= k_begins_words;
+        if (w.deictic != tx::k_none || w.relative != tx::k_none) bits |= k_begins_relative;  // match_relative
+        return bits;
+    }
+    static void mark_begins(Lexicon& lex) {
+        lex.for_each_word([](std::string_view key, Word& w) { w.begins = begins_of(key, w); });
+    }
+
+private:
     static bool may_begin_date(const Tk& t) {
-        if (is_digit(t.raw()[0]) || t.has_hyphen || t.raw() == "'" || word_is(t, "the") || word_is(t, "fiscal")) return true;
-        const Word* w = t.w;
-        return w && (w->month || w->weekday >= 0 || w->ordinal || w->cardinal >= 0 || w->decade > 0 || w->season ||
-                     !w->single_word_holiday.empty() ||
-                     (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::holiday))));
+        if (t.w && (t.w->begins & k_begins_date)) return true;
+        return is_digit(t.raw()[0]) || t.has_hyphen || t.raw() == "'";
     }
     static bool may_begin_amount(const Tk& t) {
-        if (is_digit(t.raw()[0]) || t.has_hyphen) return true;
-        const Word* w = t.w;
-        if (!w) return false;
-        if (w->unit != Unit::none || w->cardinal >= 0 || w->has(tx::k_vague_quantity) ||
-            (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::cardinal))))
-            return true;
-        return word_is(t, "the") || word_is(t, "every") || word_is(t, "each") || word_is(t, "past") || word_is(t, "last") ||
-               word_is(t, "next") || word_is(t, "coming") || word_is(t, "first") || word_is(t, "final") ||
-               word_is(t, "previous") || word_is(t, "latest") || word_is(t, "recent") || word_is(t, "following");
+        if (t.w && (t.w->begins & k_begins_amount)) return true;
+        return is_digit(t.raw()[0]) || t.has_hyphen;
     }
     static bool may_begin_words(const Tk& t) {
-        if (t.has_hyphen) return true;
-        const Word* w = t.w;
-        if (w && (w->weekday >= 0 || !w->single_word_reference.empty() || !w->set_value.empty() ||
-                  (w->phrase_lists & (1u << static_cast<int>(tx::PhraseList::reference)))))
-            return true;
-        return word_is(t, "mid") || word_is(t, "midday") || word_is(t, "one") || word_is(t, "year") || word_is(t, "year's") ||
-               word_is(t, "the") || word_is(t, "then") || word_is(t, "that");
+        if (t.w && (t.w->begins & k_begins_words)) return true;
+        return t.has_hyphen;
     }
 
     std::optional<Cand> match_date(std::size_t i, bool after_modifier) const {
@@ -1552,6 +1640,7 @@ private:
     /// Words that are an expression by themselves: now, recently, the future, daily,
     /// "then" after since/until (anaphoric), "that year" (anaphoric).
     std::optional<Cand> match_words(std::size_t i) const {
+        if (i >= m_n) return std::nullopt;  // match_core past the end
         if (!may_begin_words(m_tk[i])) {
             assert(!match_words_at(i));
             return std::nullopt;
@@ -1566,7 +1655,7 @@ private:
         const std::string* v = nullptr;
         if (std::size_t len = phrase_at(tx::PhraseList::reference, i, v)) {
             c.sem.kind = Kind::reference;
-            c.sem.literal = *v;
+            c.sem.literal.refer(*v);
             c.te = i + len;
             return c;
         }
@@ -1656,14 +1745,14 @@ private:
                 }
             }
             c.sem.kind = Kind::reference;
-            c.sem.literal = t.w->single_word_reference;
+            c.sem.literal.refer(t.w->single_word_reference);
             c.te = i + 1;
             return c;
         }
         if (!t.w->set_value.empty()) {
             c.type = TimexType::set;
             c.sem.kind = Kind::set;
-            c.sem.literal = t.w->set_value;
+            c.sem.literal.refer(t.w->set_value);
             c.te = i + 1;
             return c;
         }
@@ -2796,6 +2885,7 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
                                           std::optional<Date> dct, std::string_view lower_given,
                                           TagWords* record) const {
     std::vector<Timex> out;
+    if (!Lit::overflow().empty()) Lit::overflow().clear();  // the long values of the last text's candidates
     // The text lower-cased, padded with 8 zero bytes for add_token's 8-byte loads, in a buffer
     // kept from call to call on this thread (no allocation and zero-filling per text); or the
     // caller's.
@@ -2867,10 +2957,11 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
             if (c.sem.kind == Kind::weekday && c.sem.rel == tx::k_none && c.sem.literal.empty() &&
                 c.sem.pod.empty() && ci + 1 < cands.size() && cands[ci + 1].tb == c.te + 1 &&
                 (word_is(tk[c.te], "and") || word_is(tk[c.te], "or")) && cands[ci + 1].sem.kind == Kind::set &&
-                cands[ci + 1].sem.literal.rfind("XXXX-WXX-", 0) == 0 && cands[ci + 1].sem.literal.size() > 10) {
+                cands[ci + 1].sem.literal.view().starts_with("XXXX-WXX-") && cands[ci + 1].sem.literal.size() > 10) {
                 c.type = TimexType::set;
                 c.sem.kind = Kind::set;
-                c.sem.literal = "XXXX-WXX-" + std::to_string(c.sem.weekday + 1) + cands[ci + 1].sem.literal.substr(10);
+                c.sem.literal = "XXXX-WXX-" + std::to_string(c.sem.weekday + 1) +
+                                std::string(cands[ci + 1].sem.literal.view().substr(10));
             }
             int tense = tense_of(lex, tk, c.tb, c.te);
             // "each Thursday from August 6": a recurring schedule that starts on a date lies ahead
@@ -2995,6 +3086,8 @@ std::vector<Timex> TimexTagger::Impl::tag(std::string_view text, const std::vect
     if (record) record->complete = recording;
     return out;
 }
+
+TimexTagger::Impl::Impl(const DataFiles& files) : lex(files) { Scanner::mark_begins(lex); }
 
 TimexTagger::TimexTagger(const DataFiles& files) : m_impl(std::make_unique<Impl>(files)) {}
 TimexTagger::~TimexTagger() = default;
